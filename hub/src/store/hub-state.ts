@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  ClientSchema,
+  IdSchema,
+  QuestionnaireSchema,
+  RoomSchema,
+  SalonInfoSchema,
+  ServiceSchema,
+  StaffMemberSchema,
+  TimestampSchema,
+  VisitSchema,
+} from '@glow/shared';
+
+/** A staff member's PIN, hashed with a per-staff salt (scrypt). */
+export const StaffCredentialSchema = z.object({ pinHash: z.string(), salt: z.string() });
+
+/** A paired staff tablet. The secret is shown once at pairing; the hub keeps only its hash. */
+export const DeviceSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  secretHash: z.string(),
+  pairedAt: TimestampSchema,
+  revokedAt: TimestampSchema.nullable(),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+/** A one-time pairing code, stored hashed, keyed by that hash. */
+export const PairingCodeSchema = z.object({ expiresAt: TimestampSchema });
+
+/** A link given to a client (the aftercare QR): stored by the SHA-256 of its token, one purpose, expiring. */
+export const PublicLinkSchema = z.object({
+  visitId: IdSchema,
+  purpose: z.enum(['aftercare']),
+  createdAt: TimestampSchema,
+  expiresAt: TimestampSchema,
+  revokedAt: TimestampSchema.nullable(),
+});
+export type PublicLink = z.infer<typeof PublicLinkSchema>;
+
+/** The first answer to a command, kept so that a retry with the same commandId gets it again and changes nothing. */
+export const CommandRecordSchema = z.object({ at: TimestampSchema, result: z.unknown() });
+
+/** Singletons: the salon's own settings and the daily ticket counter. */
+export const MetaSchema = z.object({
+  salon: SalonInfoSchema,
+  ticket: z.object({ day: z.string(), last: z.number().int() }),
+});
+export type Meta = z.infer<typeof MetaSchema>;
+
+/**
+ * Everything the hub keeps. Each key but `meta` is a collection of records by id; a journal entry's changes name
+ * the records it sets or deletes, so replaying the journal over a snapshot rebuilds the state exactly.
+ */
+export const HubStateSchema = z.object({
+  meta: MetaSchema,
+  services: z.record(IdSchema, ServiceSchema),
+  questionnaires: z.record(IdSchema, QuestionnaireSchema),
+  rooms: z.record(IdSchema, RoomSchema),
+  staff: z.record(IdSchema, StaffMemberSchema),
+  credentials: z.record(IdSchema, StaffCredentialSchema),
+  devices: z.record(IdSchema, DeviceSchema),
+  pairingCodes: z.record(z.string(), PairingCodeSchema),
+  clients: z.record(IdSchema, ClientSchema),
+  visits: z.record(IdSchema, VisitSchema),
+  links: z.record(z.string(), PublicLinkSchema),
+  commands: z.record(z.string(), CommandRecordSchema),
+});
+export type HubState = z.infer<typeof HubStateSchema>;
+
+export type CollectionName = Exclude<keyof HubState, 'meta'>;
+export const COLLECTIONS = Object.keys(HubStateSchema.shape).filter((k) => k !== 'meta') as CollectionName[];
+
+/**
+ * What one command changed: records set (whole records) or deleted (null), per collection, and the meta fields it
+ * replaced. This, not the command, is what the journal stores, so replay never re-runs decisions.
+ */
+export type Changes = {
+  [C in CollectionName]?: Record<string, HubState[C][string] | null>;
+} & { meta?: Partial<Meta> };
+
+/** One line of the journal: one committed command. `seq` is the hub revision it produced. */
+export type JournalEntry = {
+  seq: number;
+  at: number;
+  commandId: string | null;
+  command: string;
+  changes: Changes;
+};
+
+export function emptyState(meta: Meta): HubState {
+  return {
+    meta,
+    services: {},
+    questionnaires: {},
+    rooms: {},
+    staff: {},
+    credentials: {},
+    devices: {},
+    pairingCodes: {},
+    clients: {},
+    visits: {},
+    links: {},
+    commands: {},
+  };
+}

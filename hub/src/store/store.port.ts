@@ -1,0 +1,34 @@
+import type { HubState, JournalEntry } from './hub-state.ts';
+
+/** The one storage port. The hub never touches files: it hands entries to the store and asks it for state. */
+export interface StorePort {
+  /**
+   * Takes the data directory (exclusive lock), reads the last snapshot and replays the journal. Returns `null` when
+   * the store is empty (first start). Throws a StoreError with a message a person can act on when the data is
+   * corrupt or the directory is in use; never falls back to defaults.
+   */
+  open(): Promise<{ state: HubState; revision: number } | null>;
+  /**
+   * Durably records one committed command. Resolves only when the entry is on disk (entries arriving together are
+   * written and fsync'd as one group); rejects if it could not be written, in which case nothing of it counts.
+   */
+  append(entry: JournalEntry): Promise<void>;
+  /** Writes a snapshot of `state` as of `revision` (only the partitions that changed) and trims the journal. */
+  checkpoint(state: HubState, revision: number): Promise<void>;
+  /** Re-reads the state from disk (after a failed append, to drop what never became durable). */
+  reload(): Promise<{ state: HubState; revision: number } | null>;
+  /** Finishes pending writes, writes a final checkpoint if given the state, and releases the lock. */
+  close(final?: { state: HubState; revision: number }): Promise<void>;
+}
+
+export type StoreErrorKind = 'in_use' | 'corrupt' | 'io';
+
+export class StoreError extends Error {
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

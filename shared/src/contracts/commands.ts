@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { ClientInputSchema } from '../schemas/client.schema.ts';
+import { CommandIdSchema, IdSchema, LanguageSchema, TimestampSchema } from '../schemas/common.schema.ts';
+import { AnswersSchema } from '../schemas/questionnaire.schema.ts';
+import { RatingSchema } from '../schemas/rating.schema.ts';
+import { PinSchema, type StaffRole } from '../schemas/staff.schema.ts';
+import { VisitStateSchema } from '../schemas/visit.schema.ts';
+import type { Ack } from './errors.ts';
+import { StaffSessionSchema, type KioskSnapshot, type KioskPatch, type StaffPatch, type StaffSnapshot } from './views.ts';
+
+/** Every command carries a commandId: the hub answers a retry with the first answer and changes nothing. */
+const command = <T extends z.ZodRawShape>(shape: T) => z.object({ commandId: CommandIdSchema, ...shape }).strict();
+
+export type CommandSpec = {
+  input: z.ZodType;
+  output: z.ZodType;
+  /** Staff roles allowed to send it; `null` means no signed-in staff member is needed (a paired device is). */
+  roles: readonly StaffRole[] | null;
+};
+export type CommandMap = Record<string, CommandSpec>;
+
+const ALL_STAFF = ['beautician', 'front_desk', 'manager'] as const satisfies readonly StaffRole[];
+
+// ---- kiosk ----
+export const CheckInInputSchema = command({
+  client: ClientInputSchema,
+  serviceId: IdSchema,
+  language: LanguageSchema,
+  answers: AnswersSchema.default({}),
+});
+export const CheckInResultSchema = z.object({
+  visitId: IdSchema,
+  ticket: z.string(),
+  firstName: z.string(),
+  estimateMin: z.number().int().nonnegative().nullable(),
+});
+
+export const KIOSK_COMMANDS = {
+  'visit:checkIn': { input: CheckInInputSchema, output: CheckInResultSchema, roles: null },
+} as const satisfies CommandMap;
+
+// ---- staff ----
+const VisitRefSchema = command({ visitId: IdSchema });
+const VisitStateResultSchema = z.object({ visitId: IdSchema, state: VisitStateSchema });
+
+export const LoginInputSchema = command({ staffId: IdSchema, pin: PinSchema });
+export const CloseVisitInputSchema = command({ visitId: IdSchema, rating: RatingSchema });
+export const CloseVisitResultSchema = VisitStateResultSchema.extend({
+  /** Path of the client's aftercare page on this hub; the tablet shows it as a QR code. */
+  aftercarePath: z.string(),
+  expiresAt: TimestampSchema,
+});
+export const PairingCodeResultSchema = z.object({ code: z.string(), expiresAt: TimestampSchema });
+
+export const STAFF_COMMANDS = {
+  'auth:login': { input: LoginInputSchema, output: StaffSessionSchema, roles: null },
+  'auth:logout': { input: command({}), output: z.object({}), roles: ALL_STAFF },
+  'plan:confirm': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
+  'visit:start': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
+  'visit:finish': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
+  'visit:close': { input: CloseVisitInputSchema, output: CloseVisitResultSchema, roles: ALL_STAFF },
+  'pairing:create': { input: command({}), output: PairingCodeResultSchema, roles: ['manager'] },
+} as const satisfies CommandMap;
+
+export type KioskCommandName = keyof typeof KIOSK_COMMANDS;
+export type StaffCommandName = keyof typeof STAFF_COMMANDS;
+export type CommandInput<M extends CommandMap, K extends keyof M> = z.input<M[K]['input']>;
+export type CommandOutput<M extends CommandMap, K extends keyof M> = z.output<M[K]['output']>;
+
+/** socket.io's typed maps, derived from the command maps so that names and payloads have one source. */
+export type CommandEvents<M extends CommandMap> = {
+  [K in keyof M]: (input: CommandInput<M, K>, ack: (res: Ack<CommandOutput<M, K>>) => void) => void;
+};
+
+export type KioskClientEvents = CommandEvents<typeof KIOSK_COMMANDS> & {
+  'sync:resync': (ack: (snapshot: KioskSnapshot) => void) => void;
+};
+export type KioskServerEvents = {
+  'sync:snapshot': (snapshot: KioskSnapshot) => void;
+  'sync:patch': (patch: KioskPatch) => void;
+};
+
+export type StaffClientEvents = CommandEvents<typeof STAFF_COMMANDS> & {
+  'sync:resync': (ack: (snapshot: StaffSnapshot) => void) => void;
+};
+export type StaffServerEvents = {
+  'sync:snapshot': (snapshot: StaffSnapshot) => void;
+  'sync:patch': (patch: StaffPatch) => void;
+  /** The session ended (expired, signed out elsewhere, device revoked): the tablet returns to the PIN screen. */
+  'auth:ended': (info: { reason: 'expired' | 'logout' | 'revoked' }) => void;
+};

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { IdSchema, LanguageSchema } from '../schemas/common.schema.ts';
+
+export const KioskHandshakeSchema = z.object({
+  protocolVersion: z.number().int(),
+  language: LanguageSchema.default('en'),
+});
+export type KioskHandshake = z.input<typeof KioskHandshakeSchema>;
+
+export const StaffHandshakeSchema = z.object({
+  protocolVersion: z.number().int(),
+  deviceId: IdSchema,
+  deviceSecret: z.string().min(16).max(200),
+  /** A staff session token from `auth:login`, to stay signed in across reconnects and reloads. */
+  sessionToken: z.string().max(200).optional(),
+  language: LanguageSchema.default('en'),
+});
+export type StaffHandshake = z.input<typeof StaffHandshakeSchema>;

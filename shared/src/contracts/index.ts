@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './protocol.ts';
+export * from './views.ts';
+export * from './commands.ts';
+export * from './handshake.ts';
+export * from './http.ts';

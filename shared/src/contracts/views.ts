@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { IdSchema, LanguageSchema, LANGUAGES, TimestampSchema } from '../schemas/common.schema.ts';
+import { RoomSchema } from '../schemas/room.schema.ts';
+import { ServiceSchema } from '../schemas/service.schema.ts';
+import { StaffMemberSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
+import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
+
+/** What a staff screen shows about a visit: the visit plus the client's first name and last initial. */
+export const VisitCardSchema = VisitSchema.extend({
+  clientName: z.string(),
+  /** Minutes until the client is expected to be taken in; null once they are. */
+  estimateMin: z.number().int().nonnegative().nullable(),
+});
+export type VisitCard = z.infer<typeof VisitCardSchema>;
+
+/** What the lobby may show about any visit: a ticket number and a wait, nothing that identifies the client. */
+export const TicketSchema = z.object({
+  ticket: z.string(),
+  state: VisitStateSchema,
+  serviceId: IdSchema,
+  estimateMin: z.number().int().nonnegative().nullable(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+
+export const SalonInfoSchema = z.object({
+  name: z.string(),
+  defaultLanguage: LanguageSchema,
+  languages: z.array(LanguageSchema).default([...LANGUAGES]),
+});
+export type SalonInfo = z.infer<typeof SalonInfoSchema>;
+
+/** Views are keyed collections so that one generic patch format serves every audience. */
+export const StaffViewSchema = z.object({
+  visits: z.record(IdSchema, VisitCardSchema),
+  rooms: z.record(IdSchema, RoomSchema),
+  staff: z.record(IdSchema, StaffMemberSchema),
+  services: z.record(IdSchema, ServiceSchema),
+});
+export type StaffView = z.infer<typeof StaffViewSchema>;
+
+export const KioskViewSchema = z.object({
+  services: z.record(IdSchema, ServiceSchema),
+  tickets: z.record(IdSchema, TicketSchema),
+});
+export type KioskView = z.infer<typeof KioskViewSchema>;
+
+/** The staff member signed in on a tablet. */
+export const StaffSessionSchema = z.object({
+  staffId: IdSchema,
+  name: z.string(),
+  role: StaffRoleSchema,
+  /** Presented in the handshake to resume the session after a reconnect or reload. */
+  token: z.string(),
+  expiresAt: TimestampSchema,
+});
+export type StaffSession = z.infer<typeof StaffSessionSchema>;
+
+export type Snapshot<V> = {
+  protocolVersion: number;
+  /** The hub's revision; every later patch carries the next one. */
+  revision: number;
+  salon: SalonInfo;
+  view: V;
+  /** Staff namespace only: who is signed in on this socket, if anyone. */
+  session?: StaffSession | null;
+};
+
+/** A change to a view: upserts and deletions per collection. Every audience receives every revision. */
+export type Patch<V> = {
+  revision: number;
+  set: { [K in keyof V]?: V[K] };
+  del: { [K in keyof V]?: string[] };
+};
+
+export type StaffSnapshot = Snapshot<StaffView>;
+export type KioskSnapshot = Snapshot<KioskView>;
+export type StaffPatch = Patch<StaffView>;
+export type KioskPatch = Patch<KioskView>;

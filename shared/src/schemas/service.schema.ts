@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { IdSchema, LocalizedTextSchema } from './common.schema.ts';
+
+export const SERVICE_CATEGORIES = ['facial', 'body', 'hair_colour', 'nails'] as const;
+export const ServiceCategorySchema = z.enum(SERVICE_CATEGORIES);
+export type ServiceCategory = z.infer<typeof ServiceCategorySchema>;
+
+export const ServiceSchema = z.object({
+  id: IdSchema,
+  category: ServiceCategorySchema,
+  name: LocalizedTextSchema,
+  durationMin: z.number().int().min(5).max(480),
+  /** The skill a beautician needs to perform it. */
+  requiredSkill: IdSchema,
+  /** Equipment the room must have. */
+  equipment: z.array(IdSchema).max(10),
+  /** The aftercare template printed on the client's sheet. */
+  aftercare: LocalizedTextSchema,
+});
+export type Service = z.infer<typeof ServiceSchema>;

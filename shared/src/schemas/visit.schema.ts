@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { IdSchema, LanguageSchema, TimestampSchema } from './common.schema.ts';
+import { AnswersSchema } from './questionnaire.schema.ts';
+import { RatingSchema } from './rating.schema.ts';
+
+export const VISIT_STATES = [
+  'checked_in',
+  'queued',
+  'assigned',
+  'plan_confirmed',
+  'in_service',
+  'closing',
+  'closed',
+  'cancelled',
+  'no_show',
+] as const;
+export const VisitStateSchema = z.enum(VISIT_STATES);
+export type VisitState = z.infer<typeof VisitStateSchema>;
+
+export const VISIT_KINDS = ['walk_in', 'booked'] as const;
+export const VisitKindSchema = z.enum(VISIT_KINDS);
+
+export const VisitSchema = z.object({
+  id: IdSchema,
+  /** Short number the client is called by, e.g. "A012"; restarts every day. */
+  ticket: z.string().min(1).max(8),
+  clientId: IdSchema,
+  serviceId: IdSchema,
+  kind: VisitKindSchema,
+  state: VisitStateSchema,
+  roomId: IdSchema.nullable(),
+  staffId: IdSchema.nullable(),
+  /** When the visit entered each state it has been in. */
+  times: z.partialRecord(VisitStateSchema, TimestampSchema),
+  answers: AnswersSchema,
+  rating: RatingSchema.nullable(),
+  /** Raised by the incident button in any active state; never cleared by a transition. */
+  incident: z.boolean(),
+  language: LanguageSchema,
+});
+export type Visit = z.infer<typeof VisitSchema>;
