@@ -44,6 +44,8 @@ export const CommandRecordSchema = z.object({ at: TimestampSchema, result: z.unk
 export const MetaSchema = z.object({
   salon: SalonInfoSchema,
   ticket: z.object({ day: z.string(), last: z.number().int() }),
+  /** Signs staff session tokens, so that a signed-in tablet stays signed in across a hub restart. */
+  sessionKey: z.string().min(32),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

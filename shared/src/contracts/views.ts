@@ -38,9 +38,21 @@ export const StaffViewSchema = z.object({
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 
+/** The current wait for a service a walk-in might choose, shown before they commit. */
+export const ServiceWaitSchema = z.object({
+  serviceId: IdSchema,
+  /** Minutes until a new walk-in for this service would be taken in; null when nobody on shift can perform it. */
+  estimateMin: z.number().int().nonnegative().nullable(),
+  /** Clients already waiting for this service. */
+  waiting: z.number().int().nonnegative(),
+});
+export type ServiceWait = z.infer<typeof ServiceWaitSchema>;
+
 export const KioskViewSchema = z.object({
   services: z.record(IdSchema, ServiceSchema),
   tickets: z.record(IdSchema, TicketSchema),
+  /** Keyed by service id. */
+  waits: z.record(IdSchema, ServiceWaitSchema),
 });
 export type KioskView = z.infer<typeof KioskViewSchema>;
 

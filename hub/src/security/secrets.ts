@@ -1,0 +1,33 @@
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scryptAsync = promisify(scrypt) as (pw: string, salt: string, len: number) => Promise<Buffer>;
+
+/** 256 random bits, URL-safe: aftercare links, device secrets. */
+export const randomToken = (): string => randomBytes(32).toString('base64url');
+
+/** Record ids: 96 random bits, short enough for URLs and logs. */
+export const randomId = (): string => randomBytes(12).toString('base64url');
+
+/** A 6-digit one-time pairing code. */
+export const randomPairingCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/** Secrets and tokens are stored only as their SHA-256 (they are long and random, so no salt is needed). */
+export const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
+
+export function equalHashes(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** PINs are short, so they get a salted, slow hash. */
+export async function hashPin(pin: string, salt = randomBytes(16).toString('base64url')) {
+  const hash = await scryptAsync(pin, salt, 32);
+  return { pinHash: hash.toString('base64url'), salt };
+}
+
+export async function verifyPin(pin: string, credential: { pinHash: string; salt: string }): Promise<boolean> {
+  const { pinHash } = await hashPin(pin, credential.salt);
+  return equalHashes(pinHash, credential.pinHash);
+}

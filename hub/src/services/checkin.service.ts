@@ -1,0 +1,78 @@
+import {
+  CheckInInputSchema,
+  CheckInResultSchema,
+  estimateWaits,
+  nextTicket,
+  transition,
+  type Client,
+  type Visit,
+} from '@glow/shared';
+import type { z } from 'zod';
+import type { HubState } from '../store/hub-state.ts';
+import { refuse, type Refusal } from './app-error.ts';
+import { floorOf } from './floor-of.ts';
+import type { Decision } from './hub-engine.ts';
+
+type CheckIn = z.output<typeof CheckInInputSchema>;
+type CheckInResult = z.output<typeof CheckInResultSchema>;
+
+export type CheckInContext = {
+  /** The salon's local date, YYYY-MM-DD: tickets restart every day. */
+  today: string;
+  newId: () => string;
+  /** An existing client with this phone number, if any. */
+  existingClientId: string | undefined;
+};
+
+/**
+ * A walk-in checks in at the kiosk: the client record is found by phone or created, and the visit goes through
+ * `checked_in` into the queue (two transitions of the state machine, one journal entry).
+ */
+export function decideCheckIn(
+  state: Readonly<HubState>,
+  now: number,
+  input: CheckIn,
+  ctx: CheckInContext,
+): Decision<CheckInResult> | Refusal {
+  if (!state.services[input.serviceId]) return refuse('invalid_input', 'unknown_service');
+
+  const clientId = ctx.existingClientId ?? ctx.newId();
+  const clients: Record<string, Client> = {};
+  if (!ctx.existingClientId) {
+    clients[clientId] = {
+      id: clientId,
+      firstName: input.client.firstName,
+      lastName: input.client.lastName,
+      phone: input.client.phone,
+      language: input.language,
+      createdAt: now,
+    };
+  }
+
+  const { ticket, counter } = nextTicket(state.meta.ticket, ctx.today);
+  const queued = transition('checked_in', 'queue');
+  if (!queued.ok) return refuse('conflict', 'illegal_transition');
+  const visit: Visit = {
+    id: ctx.newId(),
+    ticket,
+    clientId,
+    serviceId: input.serviceId,
+    kind: 'walk_in',
+    state: queued.state,
+    roomId: null,
+    staffId: null,
+    times: { checked_in: now, queued: now },
+    answers: input.answers,
+    rating: null,
+    incident: false,
+    language: input.language,
+  };
+
+  const floor = floorOf(state);
+  const estimateMin = estimateWaits({ ...floor, visits: [...floor.visits, visit] }, now).byVisit.get(visit.id) ?? null;
+  return {
+    changes: { clients, visits: { [visit.id]: visit }, meta: { ticket: counter } },
+    // The name the person typed, never the stored one: a kiosk must not reveal who owns a phone number.
+    result: { visitId: visit.id, ticket, firstName: input.client.firstName, estimateMin },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Client } from '@glow/shared';
+
+/**
+ * Phone number → client id, derived from the clients collection so look-ups at check-in do not scan 20,000 clients.
+ * Rebuilt from the state on start and after a recovery; kept in step by `note` after each commit.
+ */
+export class ClientIndex {
+  private byPhone = new Map<string, string>();
+
+  rebuild(clients: Readonly<Record<string, Client>>): void {
+    this.byPhone = new Map(Object.values(clients).map((c) => [c.phone, c.id]));
+  }
+
+  note(clients: Readonly<Record<string, Client | null>> | undefined): void {
+    for (const [id, c] of Object.entries(clients ?? {})) if (c) this.byPhone.set(c.phone, id);
+  }
+
+  find(phone: string): string | undefined {
+    return this.byPhone.get(phone);
+  }
+}

@@ -1,0 +1,184 @@
+import type { Ack, Language } from '@glow/shared';
+import type { HubDeps } from '../deps.ts';
+import { applyChanges } from '../store/apply-changes.ts';
+import type { Changes, HubState, JournalEntry } from '../store/hub-state.ts';
+import { isRefusal, refuse, toAppError, type Refusal } from './app-error.ts';
+
+/** What a pure decision returns: the records to change and the answer for the sender. */
+export type Decision<T> = { changes: Changes; result: T };
+export type Decide<T> = (state: Readonly<HubState>, now: number) => Decision<T> | Refusal;
+/** Runs after every accepted command, on the updated state (auto-assignment); its changes join the same entry. */
+export type FollowUp = (state: Readonly<HubState>, now: number) => Changes | null;
+
+export type CommandMeta = { command: string; commandId: string | null; language: Language };
+
+/**
+ * The one command path (DESIGN §3): decide on the current state, apply in memory, persist with the commandId, and
+ * only when the journal has it on disk ack the sender and publish. Decisions run synchronously one after another, so
+ * each sees every earlier change; persistence is grouped by the store. A retried commandId gets its first answer.
+ */
+export class HubEngine {
+  state!: HubState;
+  revision = 0;
+  private stopping = false;
+  private recovering: Promise<void> | null = null;
+  private readonly inFlight = new Map<string, Promise<Ack<unknown>>>();
+  private readonly persisting = new Set<Promise<unknown>>();
+  private lastCheckpoint = 0;
+  private checkpointing: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: Pick<HubDeps, 'store' | 'clock' | 'logger' | 'seed' | 'checkpointEvery'>,
+    private readonly hooks: {
+      followUp: FollowUp;
+      /** Called with every change as soon as it is applied in memory (derived indexes follow the state). */
+      applied: (changes: Changes) => void;
+      /** Called in revision order once an entry is durable. */
+      committed: (changes: Changes, revision: number) => void;
+      /** Called when the state was replaced (recovery after a failed write): every client needs a new snapshot. */
+      reset: () => void;
+    },
+  ) {}
+
+  /** Loads the state from the store, or seeds it on first start (the seed is the first journal entry). */
+  async open(): Promise<void> {
+    const loaded = await this.deps.store.open();
+    if (loaded) {
+      this.state = loaded.state;
+      this.revision = loaded.revision;
+      this.lastCheckpoint = loaded.revision;
+      return;
+    }
+    const seed = await this.deps.seed();
+    this.state = seed;
+    this.revision = 1;
+    const { meta, ...collections } = seed;
+    await this.deps.store.append({
+      seq: 1,
+      at: this.deps.clock(),
+      commandId: null,
+      command: 'salon:seed',
+      changes: { ...collections, meta } as Changes,
+    });
+    await this.deps.store.checkpoint(this.state, this.revision);
+    this.lastCheckpoint = this.revision;
+  }
+
+  get accepting(): boolean {
+    return !this.stopping && !this.recovering;
+  }
+
+  execute<T>(meta: CommandMeta, decide: Decide<T>): Promise<Ack<T>> {
+    if (this.stopping) return Promise.resolve(this.refused(refuse('unavailable', 'shutting_down'), meta.language));
+    if (this.recovering) return Promise.resolve(this.refused(refuse('unavailable'), meta.language));
+    if (meta.commandId) {
+      const pending = this.inFlight.get(meta.commandId);
+      if (pending) return pending as Promise<Ack<T>>;
+      const done = this.state.commands[meta.commandId];
+      if (done) return Promise.resolve(done.result as Ack<T>);
+    }
+
+    const now = this.deps.clock();
+    const decision = decide(this.state, now);
+    if (isRefusal(decision)) return Promise.resolve(this.refused(decision, meta.language));
+
+    applyChanges(this.state, decision.changes);
+    const extra = this.hooks.followUp(this.state, now);
+    if (extra) applyChanges(this.state, extra);
+    const changes = extra ? mergeChanges(decision.changes, extra) : decision.changes;
+    this.hooks.applied(changes);
+
+    const ack: Ack<T> = { ok: true, data: decision.result };
+    if (meta.commandId) {
+      const record = { at: now, result: ack };
+      changes.commands = { ...changes.commands, [meta.commandId]: record };
+      this.state.commands[meta.commandId] = record;
+    }
+    const entry: JournalEntry = { seq: ++this.revision, at: now, commandId: meta.commandId, command: meta.command, changes };
+    const answer = this.persist(entry, ack, meta.language);
+    if (meta.commandId) {
+      const id = meta.commandId;
+      this.inFlight.set(id, answer as Promise<Ack<unknown>>);
+      void answer.finally(() => this.inFlight.delete(id));
+    }
+    return answer;
+  }
+
+  private async persist<T>(entry: JournalEntry, ack: Ack<T>, language: Language): Promise<Ack<T>> {
+    const write = this.deps.store.append(entry);
+    this.persisting.add(write);
+    try {
+      await write;
+    } catch (err) {
+      this.deps.logger.error({ err, seq: entry.seq, command: entry.command }, 'could not persist a command; reloading');
+      await this.recover();
+      return this.refused(refuse('unavailable'), language);
+    } finally {
+      this.persisting.delete(write);
+    }
+    this.hooks.committed(entry.changes, entry.seq);
+    this.maybeCheckpoint();
+    return ack;
+  }
+
+  /** Drops everything that did not reach the disk by re-reading the store; clients then get fresh snapshots. */
+  private recover(): Promise<void> {
+    this.recovering ??= (async () => {
+      try {
+        await Promise.allSettled([...this.persisting]);
+        const loaded = await this.deps.store.reload();
+        if (loaded) {
+          this.state = loaded.state;
+          this.revision = loaded.revision;
+        }
+        this.hooks.reset();
+      } catch (err) {
+        this.deps.logger.error({ err }, 'reloading the store failed');
+      } finally {
+        this.recovering = null;
+      }
+    })();
+    return this.recovering;
+  }
+
+  private maybeCheckpoint(force = false): void {
+    const every = this.deps.checkpointEvery ?? 5000;
+    if (this.checkpointing || this.revision === this.lastCheckpoint) return;
+    if (!force && this.revision - this.lastCheckpoint < every) return;
+    const revision = this.revision;
+    this.checkpointing = this.deps.store
+      .checkpoint(this.state, revision)
+      .then(() => {
+        this.lastCheckpoint = revision;
+      })
+      .catch((err: unknown) => this.deps.logger.error({ err }, 'checkpoint failed; the journal still has everything'))
+      .finally(() => {
+        this.checkpointing = null;
+      });
+  }
+
+  /** A quiet moment: write a snapshot if anything changed since the last one. */
+  idleCheckpoint(): void {
+    this.maybeCheckpoint(true);
+  }
+
+  /** Stops taking commands, waits for every pending write, writes a final snapshot and releases the store. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    await Promise.allSettled([...this.persisting]);
+    await this.checkpointing;
+    await this.deps.store.close({ state: this.state, revision: this.revision });
+  }
+
+  private refused(refusal: Refusal, language: Language): Ack<never> {
+    return { ok: false, error: toAppError(refusal, language) };
+  }
+}
+
+/** Later changes win: both were applied in this order. */
+export function mergeChanges(a: Changes, b: Changes): Changes {
+  const out: Record<string, Record<string, unknown>> = { ...(a as Record<string, Record<string, unknown>>) };
+  for (const [key, records] of Object.entries(b)) out[key] = { ...out[key], ...(records as Record<string, unknown>) };
+  return out as Changes;
+}

@@ -1,0 +1,28 @@
+import { Hono } from 'hono';
+import { PairRequestSchema } from '@glow/shared';
+import type { HubCore } from '../../hub-core.ts';
+import { toAppError, refuse } from '../../services/app-error.ts';
+import { decidePair, newDeviceSecret } from '../../services/pairing.service.ts';
+import { readJson } from './json-body.ts';
+import { languageFrom } from './language.ts';
+import { FailureLimiter } from './failure-limiter.ts';
+
+/** Pairing a staff tablet with a one-time code. Wrong codes are rate-limited so 6 digits cannot be guessed. */
+export function deviceRoutes(core: HubCore): Hono {
+  const limiter = new FailureLimiter(10, 60_000);
+  return new Hono().post('/pair', async (c) => {
+    const language = languageFrom(c.req.header('accept-language'));
+    const now = core.deps.clock();
+    if (limiter.blocked(now)) return c.json({ ok: false, error: toAppError(refuse('rate_limited'), language) }, 429);
+    const body = await readJson(c, PairRequestSchema);
+    if (!body.ok) return body.response;
+    const ids = { deviceId: core.deps.newId(), secret: newDeviceSecret() };
+    const ack = await core.engine.execute({ command: 'device:pair', commandId: null, language }, (state, at) =>
+      decidePair(state, at, body.data, ids),
+    );
+    if (ack.ok) return c.json(ack.data, 201);
+    if (ack.error.reason === 'bad_pairing_code') limiter.fail(now);
+    const status = ack.error.code === 'unauthorized' ? 401 : ack.error.code === 'unavailable' ? 503 : 400;
+    return c.json(ack, status);
+  });
+}

@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { MAX_PAYLOAD_BYTES } from '@glow/shared';
+import type { HubCore } from '../../hub-core.ts';
+import { refuse, toAppError } from '../../services/app-error.ts';
+import { aftercareRoutes } from './aftercare.routes.ts';
+import { deviceRoutes } from './devices.routes.ts';
+import { healthRoutes } from './health.routes.ts';
+import { languageFrom } from './language.ts';
+import { isSameOrigin } from './same-origin.ts';
+import { spa } from './static.routes.ts';
+
+/** Every HTTP route of the hub: the API, the phone pages and the two built apps. */
+export function createHttpApp(core: HubCore): Hono {
+  const app = new Hono();
+  const lang = (c: { req: { header: (n: string) => string | undefined } }) => languageFrom(c.req.header('accept-language'));
+
+  app.use(
+    '*',
+    secureHeaders({
+      referrerPolicy: 'no-referrer',
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // SvelteKit's SPA entry starts the app with a small inline script.
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    }),
+  );
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_PAYLOAD_BYTES,
+      onError: (c) => c.json({ ok: false, error: toAppError(refuse('payload_too_large'), lang(c)) }, 413),
+    }),
+  );
+
+  // A page from another site must not be able to change anything here, even from inside the salon's network.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameOrigin(c.req.header('origin'), c.req.header('host'))) {
+      return c.json({ ok: false, error: toAppError(refuse('forbidden'), lang(c)) }, 403);
+    }
+    return next();
+  });
+
+  app.route('/api/health', healthRoutes(core));
+  app.route('/api/devices', deviceRoutes(core));
+  app.all('/api/*', (c) => c.json({ ok: false, error: toAppError(refuse('not_found'), lang(c)) }, 404));
+  app.route('/a', aftercareRoutes(core));
+
+  const dirs = core.deps.staticDirs;
+  if (dirs) {
+    app.get('/staff', (c) => c.redirect('/staff/'));
+    app.use('/staff/*', spa(dirs.staff, '/staff'));
+    app.use('/*', spa(dirs.kiosk, ''));
+  }
+
+  app.onError((err, c) => {
+    core.deps.logger.error({ err, path: c.req.path }, 'HTTP route failed');
+    return c.json({ ok: false, error: toAppError(refuse('internal'), lang(c)) }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, MiddlewareHandler } from 'hono';
+
+/**
+ * Serves a built single-page app: real files as they are, anything else (a deep link such as /staff/anything) gets
+ * the app's index.html so the app's router takes over. SvelteKit's hashed assets are cached for good; the entry page
+ * never is, so an update reaches every tablet on its next load.
+ */
+export function spa(root: string, mountPath: string): MiddlewareHandler {
+  const files = serveStatic({
+    root,
+    rewriteRequestPath: (path) => path.slice(mountPath.length) || '/',
+    onFound: (path, c) => {
+      c.header('Cache-Control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  let index: string | null = null;
+  const fallback = async (c: Context) => {
+    index ??= await readFile(join(root, 'index.html'), 'utf8');
+    c.header('Cache-Control', 'no-cache');
+    return c.html(index);
+  };
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const served = await files(c, async () => {});
+    return served instanceof Response ? served : fallback(c);
+  };
+}

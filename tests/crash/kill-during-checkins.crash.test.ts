@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { NAMESPACES, PROTOCOL_VERSION, newCommandId, type Ack, type StaffSnapshot } from '@glow/shared';
+import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
+
+type CheckInAck = Ack<{ visitId: string; ticket: string }>;
+
+const kiosk = (url: string) =>
+  io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, language: 'en' }, transports: ['websocket'], forceNew: true, reconnection: false });
+
+async function floorVisits(hub: HubProcess): Promise<{ firstName: string; visitId: string }[]> {
+  const paired = await fetch(`${hub.url}/api/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: hub.pairingCode, deviceName: 'crash test' }),
+  }).then((r) => r.json() as Promise<{ deviceId: string; deviceSecret: string }>);
+  const staff: Socket = io(hub.url + NAMESPACES.staff, {
+    auth: { protocolVersion: PROTOCOL_VERSION, ...paired, language: 'en' },
+    transports: ['websocket'],
+    forceNew: true,
+  });
+  try {
+    await new Promise((r) => staff.once('sync:snapshot', r));
+    const snapshot = new Promise<StaffSnapshot>((r) => staff.once('sync:snapshot', r));
+    const login = await staff.timeout(5000).emitWithAck('auth:login', { commandId: newCommandId(), staffId: 'grace', pin: '4444' });
+    expect(login.ok).toBe(true);
+    return Object.values((await snapshot).view.visits).map((v) => ({ firstName: v.clientName, visitId: v.id }));
+  } finally {
+    staff.disconnect();
+  }
+}
+
+describe('SIGKILL during a burst of check-ins', () => {
+  let dataDir: string;
+  let hub: HubProcess | null = null;
+  afterEach(async () => {
+    hub?.proc.kill('SIGKILL');
+    if (hub) await exited(hub.proc);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses no acknowledged check-in and stores none twice', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'glow-crash-'));
+    hub = await spawnHub(dataDir);
+    const sockets = Array.from({ length: 10 }, () => kiosk(hub!.url));
+    await Promise.all(sockets.map((s) => new Promise((r) => s.once('sync:snapshot', r))));
+
+    const commands = Array.from({ length: 200 }, (_, i) => ({
+      commandId: newCommandId(),
+      client: { firstName: `Crash${String(i).padStart(3, '0')}`, phone: `+1555${String(1000000 + i)}` },
+      serviceId: ['facial-classic', 'nails-gel', 'body-massage', 'hair-root-colour'][i % 4]!,
+      language: 'en' as const,
+    }));
+    const acked = new Map<string, string>(); // firstName → visitId
+    const victim = hub;
+    const sends = commands.map((c, i) =>
+      sockets[i % sockets.length]!
+        .timeout(10_000)
+        .emitWithAck('visit:checkIn', c)
+        .then((ack: CheckInAck) => {
+          if (ack.ok) acked.set(c.client.firstName, ack.data.visitId);
+          // Kill the hub in the middle of the burst, with acks still on their way.
+          if (acked.size === 60) victim.proc.kill('SIGKILL');
+        })
+        .catch(() => undefined),
+    );
+    await Promise.all(sends);
+    await exited(victim.proc);
+    for (const s of sockets) s.disconnect();
+    expect(acked.size).toBeGreaterThanOrEqual(60);
+    expect(acked.size).toBeLessThan(200);
+
+    hub = await spawnHub(dataDir);
+    const visits = await floorVisits(hub);
+    const names = visits.map((v) => v.firstName);
+    for (const [name, visitId] of acked) {
+      expect(names.filter((n) => n === name), name).toHaveLength(1);
+      expect(visits.find((v) => v.firstName === name)?.visitId).toBe(visitId);
+    }
+    expect(new Set(names).size).toBe(names.length);
+
+    // The kiosks retry what they never heard back about, with the same commandIds: each lands exactly once, and
+    // the acknowledged ones answer with their first answer.
+    const retry = kiosk(hub.url);
+    await new Promise((r) => retry.once('sync:snapshot', r));
+    for (const c of commands) {
+      const ack = (await retry.timeout(10_000).emitWithAck('visit:checkIn', c)) as CheckInAck;
+      expect(ack.ok).toBe(true);
+      if (ack.ok && acked.has(c.client.firstName)) expect(ack.data.visitId).toBe(acked.get(c.client.firstName));
+    }
+    retry.disconnect();
+    const after = (await floorVisits(hub)).map((v) => v.firstName);
+    expect(after).toHaveLength(200);
+    expect(new Set(after).size).toBe(200);
+  });
+});

@@ -1,0 +1,149 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  NAMESPACES,
+  PROTOCOL_VERSION,
+  newCommandId,
+  type Ack,
+  type KioskClientEvents,
+  type KioskServerEvents,
+  type KioskSnapshot,
+  type PairResponse,
+  type StaffClientEvents,
+  type StaffServerEvents,
+  type StaffSession,
+  type StaffSnapshot,
+} from '@glow/shared';
+import { createHub, type Hub } from '@glow/hub';
+import { silentLogger } from '../../hub/src/logger.ts';
+import { randomId } from '../../hub/src/security/secrets.ts';
+import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
+import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
+import { MemoryStore } from '../../hub/src/store/memory.store.ts';
+import type { StorePort } from '../../hub/src/store/store.port.ts';
+import { io, type Socket } from 'socket.io-client';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+export type KioskSocket = Socket<KioskServerEvents, KioskClientEvents>;
+export type StaffSocket = Socket<StaffServerEvents, StaffClientEvents>;
+
+export type TestHub = {
+  hub: Hub;
+  url: string;
+  store: StorePort;
+  dataDir: string | null;
+  stop(): Promise<void>;
+};
+
+/** An in-process hub on 127.0.0.1 and an ephemeral port, seeded with the demo salon. */
+export async function startHub(
+  options: { store?: 'memory' | 'lowdb'; dataDir?: string; clock?: () => number; staticDirs?: boolean } = {},
+): Promise<TestHub> {
+  const dataDir = options.store === 'lowdb' ? (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'glow-test-')))) : null;
+  const store: StorePort = dataDir ? new LowdbStore({ dir: dataDir }) : new MemoryStore();
+  const hub = createHub({
+    store,
+    clock: options.clock ?? Date.now,
+    newId: randomId,
+    logger: silentLogger,
+    seed: () => demoSalon(),
+    version: 'test',
+    ...(options.staticDirs
+      ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }
+      : {}),
+  });
+  const { url } = await hub.listen(0, '127.0.0.1');
+  const sockets: Socket[] = [];
+  openSockets.set(url, sockets);
+  return {
+    hub,
+    url,
+    store,
+    dataDir,
+    async stop() {
+      for (const s of openSockets.get(url) ?? []) s.disconnect();
+      await hub.stop();
+      if (dataDir && !options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const openSockets = new Map<string, Socket[]>();
+const track = <S extends Socket>(url: string, socket: S): S => {
+  openSockets.get(url)?.push(socket as unknown as Socket);
+  return socket;
+};
+
+/** Waits for the first event of a name. */
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+export async function connectKiosk(url: string, language: 'en' | 'zh-CN' = 'en') {
+  const socket: KioskSocket = track(
+    url,
+    io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, language }, transports: ['websocket'], forceNew: true }),
+  );
+  const snapshot = await nextEvent<KioskSnapshot>(socket as unknown as Socket, 'sync:snapshot');
+  return { socket, snapshot };
+}
+
+export async function pairDevice(t: TestHub, name = 'Test tablet'): Promise<PairResponse> {
+  const { code } = await t.hub.createPairingCode();
+  const res = await fetch(`${t.url}/api/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: name }),
+  });
+  if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as PairResponse;
+}
+
+/** A paired staff tablet socket; signs in when given a staff id and PIN. */
+export async function connectStaff(
+  t: TestHub,
+  login?: { staffId: string; pin: string },
+  device?: PairResponse,
+): Promise<{ socket: StaffSocket; snapshot: StaffSnapshot; session: StaffSession | null; device: PairResponse }> {
+  const paired = device ?? (await pairDevice(t));
+  const socket: StaffSocket = track(
+    t.url,
+    io(t.url + NAMESPACES.staff, {
+      auth: { protocolVersion: PROTOCOL_VERSION, deviceId: paired.deviceId, deviceSecret: paired.deviceSecret, language: 'en' },
+      transports: ['websocket'],
+      forceNew: true,
+    }),
+  );
+  let snapshot = await nextEvent<StaffSnapshot>(socket as unknown as Socket, 'sync:snapshot');
+  if (!login) return { socket, snapshot, session: null, device: paired };
+  const afterLogin = nextEvent<StaffSnapshot>(socket as unknown as Socket, 'sync:snapshot');
+  const ack = await socket.timeout(5000).emitWithAck('auth:login', { commandId: newCommandId(), ...login });
+  if (!ack.ok) throw new Error(`login failed: ${ack.error.message}`);
+  snapshot = await afterLogin;
+  return { socket, snapshot, session: ack.data, device: paired };
+}
+
+export function checkIn(
+  socket: KioskSocket,
+  client: { firstName: string; lastName?: string; phone: string },
+  serviceId = 'facial-classic',
+  commandId = newCommandId(),
+) {
+  return socket.timeout(5000).emitWithAck('visit:checkIn', { commandId, client, serviceId, language: 'en' });
+}
+
+export const expectOk = <T>(ack: Ack<T>): T => {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack.data;
+};
+
+export { newCommandId, randomId };

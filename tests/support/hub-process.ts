@@ -1,0 +1,45 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO } from './hub-harness.ts';
+
+export type HubProcess = { url: string; pairingCode: string; proc: ChildProcess; output: () => string };
+
+/**
+ * Starts the real hub (hub/src/main.ts, as `npm start` does) as a child process on 127.0.0.1 and a free port, and
+ * waits for its start-up banner. Used where the test must kill the process, not just stop a hub object.
+ */
+export function spawnHub(dataDir: string, timeoutMs = 30_000): Promise<HubProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'hub/src/main.ts'), '--demo'], {
+    cwd: REPO,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`hub did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /Staff tablet:\s+(http:\/\/127\.0\.0\.1:\d+)\/staff\//.exec(out)?.[1];
+      const code = /one-time code (\d{6})/.exec(out)?.[1];
+      if (url && code) {
+        clearTimeout(timer);
+        resolve({ url, pairingCode: code, proc, output: () => out });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited with ${code} before it was ready:\n${out}`));
+    });
+  });
+}
+
+/** Waits for a child process to be gone. */
+export function exited(proc: ChildProcess): Promise<number | null> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve(proc.exitCode);
+  return new Promise((resolve) => proc.once('exit', (code) => resolve(code)));
+}
