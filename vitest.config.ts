@@ -12,6 +12,16 @@ export default defineConfig({
         },
       },
       {
+        // The kiosk's own logic (flow, validation, idle timer), compiled with its Svelte config.
+        extends: './kiosk/vite.config.ts',
+        test: {
+          name: 'kiosk',
+          root: './kiosk',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'contract',
           include: ['tests/contract/**/*.test.ts'],

@@ -8,6 +8,7 @@ import {
   expectOk,
   newCommandId,
   nextEvent,
+  send,
   startHub,
   type TestHub,
 } from '../support/hub-harness.ts';
@@ -53,17 +54,12 @@ describe('the thin visit over real sockets', () => {
     expect(annaPatches.some((p) => p.set.visits?.[ticket.visitId])).toBe(false);
 
     const visitId = ticket.visitId;
-    const send = (name: 'plan:confirm' | 'visit:start' | 'visit:finish') =>
-      mei.socket.timeout(5000).emitWithAck(name, { commandId: newCommandId(), visitId });
-    expect(expectOk(await send('plan:confirm')).state).toBe('plan_confirmed');
-    expect(expectOk(await send('visit:start')).state).toBe('in_service');
-    expect(expectOk(await send('visit:finish')).state).toBe('closing');
+    const step = (name: 'plan:confirm' | 'visit:start' | 'visit:finish') => send(mei.socket, name, { visitId });
+    expect(expectOk(await step('plan:confirm')).state).toBe('plan_confirmed');
+    expect(expectOk(await step('visit:start')).state).toBe('in_service');
+    expect(expectOk(await step('visit:finish')).state).toBe('closing');
     const closed = expectOk(
-      await mei.socket.timeout(5000).emitWithAck('visit:close', {
-        commandId: newCommandId(),
-        visitId,
-        rating: { csat: 5 },
-      }),
+      await send(mei.socket, 'visit:close', { visitId, rating: { csat: 5 } }),
     );
     expect(closed.state).toBe('closed');
     expect(closed.aftercarePath).toMatch(/^\/a\/[A-Za-z0-9_-]{43}$/);
@@ -88,16 +84,14 @@ describe('the thin visit over real sockets', () => {
     const { visitId } = expectOk(await checkIn(kiosk.socket, { firstName: 'Ada', phone: '5550001' }));
     await settle();
 
-    const foreign = await anna.socket.timeout(5000).emitWithAck('plan:confirm', { commandId: newCommandId(), visitId });
+    const foreign = await send(anna.socket, 'plan:confirm', { visitId });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'not_your_visit' } });
 
-    const early = await mei.socket.timeout(5000).emitWithAck('visit:start', { commandId: newCommandId(), visitId });
+    const early = await send(mei.socket, 'visit:start', { visitId });
     expect(early).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'illegal_transition' } });
     if (!early.ok) expect(early.error.message).toBe('A visit that is “assigned” cannot be started.');
 
-    const unclosed = await mei.socket
-      .timeout(5000)
-      .emitWithAck('visit:close', { commandId: newCommandId(), visitId, rating: { csat: 4 } });
+    const unclosed = await send(mei.socket, 'visit:close', { visitId, rating: { csat: 4 } });
     expect(unclosed).toMatchObject({ ok: false, error: { reason: 'illegal_transition' } });
   });
 
@@ -119,8 +113,7 @@ describe('the thin visit over real sockets', () => {
 
   it('invalid input is refused with messages naming the field and the rule, in the client’s language', async () => {
     const kiosk = await connectKiosk(t.url, 'zh-CN');
-    const bad = await kiosk.socket.timeout(5000).emitWithAck('visit:checkIn', {
-      commandId: newCommandId(),
+    const bad = await send(kiosk.socket, 'visit:checkIn', {
       client: { firstName: '', phone: '12ab' },
       serviceId: 'facial-classic',
       language: 'zh-CN',
@@ -138,7 +131,7 @@ describe('the thin visit over real sockets', () => {
 
     // Garbage of every shape gets an answer, never a crash.
     for (const junk of [null, 42, 'x', [], { commandId: 1 }, { commandId: newCommandId(), client: 'no' }]) {
-      const res = await kiosk.socket.timeout(5000).emitWithAck('visit:checkIn', junk as never);
+      const res = await (kiosk.socket as unknown as Socket).timeout(5000).emitWithAck('visit:checkIn', junk);
       expect(res).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     const health = await fetch(`${t.url}/api/health`);
@@ -147,19 +140,19 @@ describe('the thin visit over real sockets', () => {
 
   it('staff commands need a signed-in staff member with the right role', async () => {
     const locked = await connectStaff(t);
-    const res = await locked.socket.timeout(5000).emitWithAck('plan:confirm', { commandId: newCommandId(), visitId: 'x' });
+    const res = await send(locked.socket, 'plan:confirm', { visitId: 'x' });
     expect(res).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(Object.keys(locked.snapshot.view.visits)).toHaveLength(0);
     expect(locked.snapshot.view.staff.mei?.name).toBe('Mei Lin');
 
     const mei = await connectStaff(t, { staffId: 'mei', pin: '1111' });
-    const code = await mei.socket.timeout(5000).emitWithAck('pairing:create', { commandId: newCommandId() });
+    const code = await send(mei.socket, 'pairing:create', {});
     expect(code).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const olivia = await connectStaff(t, { staffId: 'olivia', pin: '9999' });
-    const made = expectOk(await olivia.socket.timeout(5000).emitWithAck('pairing:create', { commandId: newCommandId() }));
+    const made = expectOk(await send(olivia.socket, 'pairing:create', {}));
     expect(made.code).toMatch(/^\d{6}$/);
 
-    const wrong = await locked.socket.timeout(5000).emitWithAck('auth:login', { commandId: newCommandId(), staffId: 'mei', pin: '0000' });
+    const wrong = await send(locked.socket, 'auth:login', { staffId: 'mei', pin: '0000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'bad_pin', message: 'Wrong PIN. Please try again.' } });
   });
 });

@@ -7,6 +7,10 @@ import {
   PROTOCOL_VERSION,
   newCommandId,
   type Ack,
+  type CommandInput,
+  type CommandOutput,
+  KIOSK_COMMANDS,
+  STAFF_COMMANDS,
   type KioskClientEvents,
   type KioskServerEvents,
   type KioskSnapshot,
@@ -126,10 +130,27 @@ export async function connectStaff(
   let snapshot = await nextEvent<StaffSnapshot>(socket as unknown as Socket, 'sync:snapshot');
   if (!login) return { socket, snapshot, session: null, device: paired };
   const afterLogin = nextEvent<StaffSnapshot>(socket as unknown as Socket, 'sync:snapshot');
-  const ack = await socket.timeout(5000).emitWithAck('auth:login', { commandId: newCommandId(), ...login });
+  const ack = await send(socket, 'auth:login', login);
   if (!ack.ok) throw new Error(`login failed: ${ack.error.message}`);
   snapshot = await afterLogin;
   return { socket, snapshot, session: ack.data, device: paired };
+}
+
+type Commands = typeof KIOSK_COMMANDS & typeof STAFF_COMMANDS;
+type Name = keyof Commands;
+
+/**
+ * Sends a command and waits for its Ack, typed from the command maps. (socket.io-client's own typing of
+ * `timeout().emitWithAck` loses the answer's type, so tests go through this.)
+ */
+export function send<K extends Name>(
+  socket: KioskSocket | StaffSocket | Socket,
+  name: K,
+  input: Omit<CommandInput<Commands, K>, 'commandId'> & { commandId?: string },
+  timeoutMs = 5000,
+): Promise<Ack<CommandOutput<Commands, K>>> {
+  const s = socket as unknown as Socket;
+  return s.timeout(timeoutMs).emitWithAck(name, { commandId: newCommandId(), ...input });
 }
 
 export function checkIn(
@@ -138,7 +159,7 @@ export function checkIn(
   serviceId = 'facial-classic',
   commandId = newCommandId(),
 ) {
-  return socket.timeout(5000).emitWithAck('visit:checkIn', { commandId, client, serviceId, language: 'en' });
+  return send(socket, 'visit:checkIn', { commandId, client, serviceId, language: 'en' });
 }
 
 export const expectOk = <T>(ack: Ack<T>): T => {

@@ -13,7 +13,10 @@ describe('nextTicket', () => {
 });
 
 describe('applyPatch', () => {
-  const view = { visits: { a: { n: 1 }, b: { n: 2 } }, rooms: { r: { s: 'free' } } };
+  const view: Record<string, Record<string, { n?: number; s?: string }>> = {
+    visits: { a: { n: 1 }, b: { n: 2 } },
+    rooms: { r: { s: 'free' } },
+  };
 
   it('sets and deletes records without touching the input', () => {
     const next = applyPatch(view, { revision: 2, set: { visits: { b: { n: 3 }, c: { n: 4 } } }, del: { visits: ['a'] } });

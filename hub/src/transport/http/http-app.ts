@@ -38,7 +38,11 @@ export function createHttpApp(core: HubCore): Hono {
     '/api/*',
     bodyLimit({
       maxSize: MAX_PAYLOAD_BYTES,
-      onError: (c) => c.json({ ok: false, error: toAppError(refuse('payload_too_large'), lang(c)) }, 413),
+      // The rest of the body is never read, so the connection cannot be reused: say so.
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return c.json({ ok: false, error: toAppError(refuse('payload_too_large'), lang(c)) }, 413);
+      },
     }),
   );
 

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { JournalEntry } from './hub-state.ts';
+import { JournalEntrySchema } from './journal-entry.schema.ts';
+import type { SegmentRef } from './journal-segments.ts';
+import type { StoreFs } from './store-fs.ts';
+
+export type JournalItem =
+  | { kind: 'entry'; entry: JournalEntry; line: number }
+  | { kind: 'damaged'; line: number; reason: string };
+
+export type ParsedSegment = SegmentRef & {
+  items: JournalItem[];
+  /** Bytes up to the end of the last complete (newline-terminated) line. */
+  goodLength: number;
+  /** Bytes after that: a line a crash cut short. Only ever legitimate at the end of the newest segment. */
+  tornBytes: number;
+};
+
+const NEWLINE = 0x0a;
+
+/**
+ * Parses one segment into entries and damaged lines without judging them: whether a damaged line matters depends
+ * on which snapshot it is replayed over (see replayJournal). `limit` reads only that many bytes, so a reload sees
+ * only what the writer knows to be durable.
+ */
+export async function readSegment(
+  fs: StoreFs,
+  dir: string,
+  ref: SegmentRef,
+  limit?: number,
+): Promise<ParsedSegment> {
+  const all = Buffer.from(await fs.readFile(path.join(dir, ref.file)));
+  const bytes = limit === undefined ? all : all.subarray(0, Math.min(limit, all.length));
+  const items: JournalItem[] = [];
+  let start = 0;
+  let line = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, start);
+    if (end === -1) break;
+    line += 1;
+    items.push(parseLine(bytes.toString('utf8', start, end), line));
+    start = end + 1;
+  }
+  return { ...ref, items, goodLength: start, tornBytes: bytes.length - start };
+}
+
+function parseLine(text: string, line: number): JournalItem {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: 'damaged', line, reason: 'not valid JSON' };
+  }
+  const result = JournalEntrySchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return { kind: 'damaged', line, reason: `not a journal entry (${issue?.path.join('.')}: ${issue?.message})` };
+  }
+  // The raw JSON, not zod's output: replay must rebuild exactly what was written.
+  return { kind: 'entry', entry: json as JournalEntry, line };
+}

@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { blankState, hasCompleteMeta } from './blank-state.ts';
+import { CorruptFileError } from './corrupt-file-error.ts';
+import { DurableJsonFile, readWithLow } from './durable-json-file.ts';
+import type { HubState, JournalEntry } from './hub-state.ts';
+import { readSegment, type ParsedSegment } from './journal-reader.ts';
+import { replayJournal } from './journal-replay.ts';
+import { listSegments } from './journal-segments.ts';
+import type { ActiveSegment } from './journal-writer.ts';
+import { MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, readManifest, type Manifest } from './manifest.ts';
+import {
+  isVisitPartition,
+  mergePartition,
+  partitionSchema,
+  type PartitionData,
+  type PartitionName,
+} from './partitions.ts';
+import { StoreError } from './store.port.ts';
+import type { StoreFs } from './store-fs.ts';
+import type { StoreLogger } from './store-logger.ts';
+
+export type LoadOptions = {
+  fs: StoreFs;
+  dir: string;
+  logger: StoreLogger;
+  /** At open (we hold the lock and nobody writes): cut a torn last line off the newest segment. */
+  repairTornTail: boolean;
+  /** At reload: read the segment being written only up to the bytes the writer knows to be durable. */
+  activeLimit?: { file: string; length: number };
+};
+
+export type LoadedData = {
+  /** Null when the directory holds nothing yet (first start). */
+  snapshot: { state: HubState; revision: number } | null;
+  /** The snapshot generation the state was built on; null when built from the journal alone. */
+  manifest: { manifest: Manifest; files: Map<PartitionName, string> } | null;
+  /** Visit ids per visit partition of that snapshot, for the partition tracker. */
+  visitPartitions: Map<PartitionName, string[]> | null;
+  /** Entries replayed on top of the snapshot: not in any snapshot yet, so their partitions are dirty. */
+  replayed: JournalEntry[];
+  /** The newest segment, where appending continues; null when there is no journal file. */
+  journalEnd: { segment: ActiveSegment; lastSeq: number } | null;
+};
+
+type Candidate = {
+  label: string;
+  manifest: { manifest: Manifest; files: Map<PartitionName, string> } | null;
+};
+
+/**
+ * Builds the state from disk: the newest snapshot that reads cleanly plus the journal after it. Tries, in order,
+ * manifest.json, manifest.prev.json (the generation kept for this), and the whole journal when it still starts at
+ * entry 1. A damaged file is never replaced by defaults: if no candidate works, StoreError('corrupt') names the
+ * files and says to restore from a backup.
+ */
+export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
+  const { fs, dir, logger } = options;
+  const current = await readManifest(fs, dir, MANIFEST_FILE);
+  const previous = await readManifest(fs, dir, PREVIOUS_MANIFEST_FILE);
+  const segments = await readSegments(options);
+  const last = segments[segments.length - 1];
+  const journalEnd = last
+    ? {
+        segment: { file: last.file, base: last.base, length: last.goodLength },
+        lastSeq: lastEntrySeq(last) ?? last.base,
+      }
+    : null;
+
+  const hasEntries = segments.some((s) => s.items.length > 0);
+  if (current.status === 'missing' && previous.status === 'missing' && !hasEntries) {
+    if (options.repairTornTail && last && last.tornBytes > 0) await cutTornTail(options, last);
+    return { snapshot: null, manifest: null, visitPartitions: null, replayed: [], journalEnd };
+  }
+
+  const problems: CorruptFileError[] = [];
+  const candidates: Candidate[] = [];
+  if (current.status === 'ok') candidates.push({ label: MANIFEST_FILE, manifest: current });
+  else if (current.status === 'corrupt') problems.push(current.error);
+  else if (previous.status === 'ok') problems.push(new CorruptFileError(MANIFEST_FILE, 'the file is missing'));
+  if (previous.status === 'ok' && (current.status !== 'ok' || current.manifest.revision !== previous.manifest.revision)) {
+    candidates.push({ label: PREVIOUS_MANIFEST_FILE, manifest: previous });
+  } else if (previous.status === 'corrupt') problems.push(previous.error);
+  if (segments[0]?.base === 0) candidates.push({ label: 'the whole journal', manifest: null });
+  else if (current.status === 'missing' && previous.status === 'missing') {
+    problems.push(new CorruptFileError(MANIFEST_FILE, 'the file is missing and the journal does not start at entry 1'));
+  }
+
+  for (const candidate of candidates) {
+    try {
+      const loaded = await loadCandidate(options, candidate, segments);
+      const messages = problems.map((p) => p.message);
+      if (candidate.label !== MANIFEST_FILE) {
+        logger.warn(
+          { problems: messages, recoveredFrom: candidate.label },
+          'The newest snapshot is damaged; recovered from an older one and the journal',
+        );
+      } else if (messages.length > 0) {
+        logger.warn({ problems: messages }, 'The previous snapshot generation is damaged (not needed to start)');
+      }
+      if (options.repairTornTail && last && last.tornBytes > 0) await cutTornTail(options, last);
+      return { ...loaded, journalEnd };
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err;
+      logger.warn({ candidate: candidate.label, problem: err.message }, 'Cannot rebuild the state from this snapshot');
+      problems.push(err);
+    }
+  }
+  const details = problems.map((p) => p.message).join('; ');
+  throw new StoreError(
+    'corrupt',
+    `The data in ${dir} is damaged and cannot be recovered (${details || 'no usable snapshot or journal'}). ` +
+      'Glow will not start on empty data. Restore the data directory from a backup (see README "Backups").',
+  );
+}
+
+async function readSegments(options: LoadOptions): Promise<ParsedSegment[]> {
+  const { fs, dir, logger, activeLimit } = options;
+  const refs = await listSegments(fs, dir);
+  const segments = await Promise.all(
+    refs.map((ref) => readSegment(fs, dir, ref, ref.file === activeLimit?.file ? activeLimit.length : undefined)),
+  );
+  segments.forEach((segment, i) => {
+    if (segment.tornBytes === 0) return;
+    if (i === segments.length - 1) {
+      // A crash in the middle of writing a group: that group was never acknowledged, so dropping it loses nothing.
+      if (options.repairTornTail) {
+        logger.warn(
+          { file: segment.file, bytes: segment.tornBytes },
+          'Dropping an incomplete last journal line (the hub stopped while writing it; it was never acknowledged)',
+        );
+      }
+    } else {
+      segment.items.push({ kind: 'damaged', line: segment.items.length + 1, reason: 'the last line is incomplete' });
+    }
+  });
+  return segments;
+}
+
+async function loadCandidate(
+  options: LoadOptions,
+  candidate: Candidate,
+  segments: ParsedSegment[],
+): Promise<Omit<LoadedData, 'journalEnd'>> {
+  const { fs, dir, logger } = options;
+  const state = blankState();
+  let visitPartitions: Map<PartitionName, string[]> | null = null;
+  let revision = 0;
+  if (candidate.manifest) {
+    visitPartitions = new Map();
+    revision = candidate.manifest.manifest.revision;
+    const files = [...candidate.manifest.files];
+    const contents = await Promise.all(
+      files.map(async ([name, file]) => {
+        const adapter = new DurableJsonFile<PartitionData>(path.join(dir, file), { fs, schema: partitionSchema(name) });
+        const data = await readWithLow(adapter);
+        if (data === null) throw new CorruptFileError(file, `the file is missing (listed in ${candidate.label})`);
+        return [name, data] as const;
+      }),
+    );
+    for (const [name, data] of contents) {
+      mergePartition(state, data);
+      if (isVisitPartition(name)) visitPartitions.set(name, Object.keys(data.visits ?? {}));
+    }
+  }
+  const replay = replayJournal(state, revision, segments, (skipped) =>
+    logger.warn(skipped, 'Skipping a damaged journal line that the snapshot already covers'),
+  );
+  if (!hasCompleteMeta(state)) {
+    throw new CorruptFileError(
+      segments[0]?.file ?? 'journal',
+      'the journal does not begin with the salon settings (meta), and there is no snapshot',
+    );
+  }
+  return {
+    snapshot: { state, revision: replay.revision },
+    manifest: candidate.manifest,
+    visitPartitions,
+    replayed: replay.applied,
+  };
+}
+
+function lastEntrySeq(segment: ParsedSegment): number | null {
+  for (let i = segment.items.length - 1; i >= 0; i--) {
+    const item = segment.items[i];
+    if (item?.kind === 'entry') return item.entry.seq;
+  }
+  return null;
+}
+
+async function cutTornTail(options: LoadOptions, segment: ParsedSegment): Promise<void> {
+  const handle = await options.fs.open(path.join(options.dir, segment.file), 'r+');
+  try {
+    await handle.truncate(segment.goodLength);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}

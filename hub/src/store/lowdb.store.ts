@@ -1,0 +1,288 @@
+import path from 'node:path';
+import { DataDirLock } from './data-dir-lock.ts';
+import { DurableJsonFile, isTempFileName, writeWithLow } from './durable-json-file.ts';
+import type { HubState, JournalEntry } from './hub-state.ts';
+import { entryProblem, invalidEntry } from './journal-entry.schema.ts';
+import { listSegments } from './journal-segments.ts';
+import { JournalWriter } from './journal-writer.ts';
+import { loadDataDir, type LoadedData, type LoadOptions } from './load-data-dir.ts';
+import { FORMAT_VERSION, MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, writeManifest, type Manifest } from './manifest.ts';
+import { PartitionTracker, type Capture } from './partition-tracker.ts';
+import { parsePartitionFileName, partitionFileName, type PartitionData, type PartitionName } from './partitions.ts';
+import { StoreError, type StorePort } from './store.port.ts';
+import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
+import { silentLogger, type StoreLogger } from './store-logger.ts';
+
+export type LowdbStoreOptions = {
+  /** The data directory; created 0700 if missing. */
+  dir: string;
+  fs?: StoreFs;
+  logger?: StoreLogger;
+  /**
+   * The clock for decisions the store makes (pruning command records older than 24 h). Default: the `at` of the
+   * newest journal entry, so the store never reads the wall clock for a decision.
+   */
+  now?: () => number;
+  /** Lock details, injectable for tests (see DataDirLock). */
+  pid?: number;
+  isPidAlive?: (pid: number) => boolean;
+  bootId?: string | null;
+};
+
+type Generation = { manifest: Manifest; files: Map<PartitionName, string> };
+
+/**
+ * The hub's durable store: lowdb `Low` files as partitioned snapshots plus an append-only, group-committed journal
+ * (DESIGN §5). append() is the hot path and costs one shared fdatasync; checkpoint() runs off it and rewrites only
+ * the partitions that changed. See the files it imports for each part; this class only sequences them.
+ */
+export class LowdbStore implements StorePort {
+  private readonly dir: string;
+  private readonly fs: StoreFs;
+  private readonly logger: StoreLogger;
+  private lock: DataDirLock | null = null;
+  private writer: JournalWriter | null = null;
+  private tracker = new PartitionTracker(null);
+  /** The snapshot generation on disk now, and the one before it (kept for recovery). */
+  private current: Generation | null = null;
+  private previous: Generation | null = null;
+  private latestAt: number | null = null;
+  /** checkpoint / reload / close run one at a time, in call order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Bumped when a checkpoint fails or the state is reloaded: captures taken before it are no longer valid. */
+  private epoch = 0;
+  /** The highest revision captured for a checkpoint; an older or equal one is a no-op. */
+  private capturedRevision = -1;
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly options: LowdbStoreOptions) {
+    this.dir = path.resolve(options.dir);
+    this.fs = options.fs ?? nodeStoreFs;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  async open(): Promise<{ state: HubState; revision: number } | null> {
+    if (this.lock || this.closing) throw new Error('LowdbStore.open() may be called once');
+    await this.fs.mkdir(this.dir, 0o700).catch((err: unknown) => {
+      throw this.ioError(`create the data directory ${this.dir}`, err);
+    });
+    // Best effort: makes a newly created data directory's own entry durable. Harmless when it already existed.
+    await this.fs.syncDir(path.dirname(this.dir)).catch(() => {});
+    this.lock = await DataDirLock.acquire(this.dir, {
+      fs: this.fs,
+      logger: this.logger,
+      pid: this.options.pid,
+      isPidAlive: this.options.isPidAlive,
+      bootId: this.options.bootId,
+    });
+    try {
+      await this.removeTempFiles();
+      const loaded = await this.load({ repairTornTail: true });
+      const end = loaded.journalEnd;
+      const revision = loaded.snapshot?.revision ?? 0;
+      this.writer =
+        end && end.lastSeq === revision
+          ? await JournalWriter.resume(this.fs, this.dir, this.logger, end.segment, end.lastSeq)
+          : await JournalWriter.create(this.fs, this.dir, this.logger, revision);
+      this.logger.info({ dir: this.dir, revision, replayed: loaded.replayed.length }, 'Store opened');
+      return loaded.snapshot;
+    } catch (err) {
+      await this.writer?.close().catch(() => {});
+      this.writer = null;
+      await this.lock.release().catch(() => {});
+      this.lock = null;
+      throw err instanceof StoreError ? err : this.ioError(`open the data directory ${this.dir}`, err);
+    }
+  }
+
+  append(entry: JournalEntry): Promise<void> {
+    if (!this.writer || this.closing) return Promise.reject(new StoreError('io', 'The store is not open.'));
+    const problem = entryProblem(entry);
+    if (problem) return Promise.reject(invalidEntry(entry, problem));
+    const accepted = this.writer.append(entry);
+    // Marks are set at append time, before durability, so a checkpoint called right after sees them; a mark from
+    // an entry that then fails only causes one needless rewrite.
+    this.tracker.noteEntry(entry);
+    this.latestAt = Math.max(this.latestAt ?? entry.at, entry.at);
+    return accepted;
+  }
+
+  checkpoint(state: HubState, revision: number): Promise<void> {
+    if (!this.writer) return Promise.reject(new StoreError('io', 'The store is not open.'));
+    return this.checkpointNow(state, revision);
+  }
+
+  reload(): Promise<{ state: HubState; revision: number } | null> {
+    return this.exclusive(async () => {
+      const writer = this.requireWriter();
+      await writer.drain();
+      const active = writer.segment;
+      const activeLimit = { file: active.file, length: active.length };
+      const loaded = await this.load({ repairTornTail: false, activeLimit });
+      const revision = loaded.snapshot?.revision ?? 0;
+      if (revision !== writer.durableSeq) {
+        this.logger.warn({ revision, durable: writer.durableSeq }, 'Reloaded revision differs from the journal writer');
+      }
+      return loaded.snapshot;
+    });
+  }
+
+  close(final?: { state: HubState; revision: number }): Promise<void> {
+    this.closing ??= this.closeOnce(final);
+    return this.closing;
+  }
+
+  private async closeOnce(final?: { state: HubState; revision: number }): Promise<void> {
+    if (!this.lock) return;
+    try {
+      await this.writer?.drain();
+      if (final && this.writer) await this.checkpointNow(final.state, final.revision);
+      else await this.queue.catch(() => {});
+    } finally {
+      await this.writer?.close().catch((err: unknown) => this.logger.warn({ err }, 'Could not close the journal'));
+      this.writer = null;
+      await this.lock.release();
+      this.lock = null;
+      this.logger.info({ dir: this.dir }, 'Store closed');
+    }
+  }
+
+  private checkpointNow(state: HubState, revision: number): Promise<void> {
+    // Capture synchronously: the hub goes on changing `state` while the files are written.
+    if (revision <= this.capturedRevision) return this.exclusive(async () => {});
+    const onDisk = new Set(this.current?.files.keys() ?? []);
+    const capture = this.tracker.capture(state, revision, this.now(), onDisk);
+    this.capturedRevision = revision;
+    const epoch = this.epoch;
+    return this.exclusive(async () => {
+      try {
+        // A capture taken while an earlier checkpoint was pending assumed that one would succeed.
+        if (epoch !== this.epoch) {
+          throw new StoreError('io', `Checkpoint ${revision} was overtaken by a failed checkpoint or a reload; retry.`);
+        }
+        await this.writeSnapshot(capture);
+      } catch (err) {
+        // Nothing counts until the manifest is written: the partitions of this capture are dirty again.
+        this.tracker.restore(capture);
+        this.epoch += 1;
+        this.capturedRevision = this.current?.manifest.revision ?? -1;
+        throw err instanceof StoreError ? err : this.ioError(`write the checkpoint at revision ${revision}`, err);
+      }
+      await this.removeObsoleteFiles().catch((err: unknown) =>
+        this.logger.warn({ err }, 'Could not remove old snapshot or journal files; will retry at the next checkpoint'),
+      );
+    });
+  }
+
+  private async writeSnapshot(capture: Capture): Promise<void> {
+    const writer = this.requireWriter();
+    const { revision } = capture;
+    // Start a new journal segment once everything up to `revision` is on disk, so later appends go to a file that
+    // this snapshot does not cover and older segments can eventually be deleted whole.
+    await writer.rotate(revision);
+    if (writer.durableSeq < revision) {
+      throw new StoreError(
+        'io',
+        `Cannot checkpoint revision ${revision}: the journal only holds entries up to ${writer.durableSeq}.`,
+      );
+    }
+    const files = new Map<PartitionName, string>();
+    for (const name of capture.present) {
+      const data = capture.write.get(name);
+      if (data) {
+        const file = partitionFileName(name, revision);
+        await this.writePartition(file, data);
+        files.set(name, file);
+      } else {
+        const file = this.current?.files.get(name);
+        if (!file) throw new StoreError('io', `Partition ${name} has no file to keep (internal error).`);
+        files.set(name, file);
+      }
+    }
+    const manifest: Manifest = {
+      formatVersion: FORMAT_VERSION,
+      revision,
+      partitions: [...files.values()].sort(),
+      createdAt: this.options.now?.() ?? Date.now(),
+    };
+    // The previous manifest goes to manifest.prev.json first: at every instant one of the two is a whole snapshot.
+    if (this.current) await writeManifest(this.fs, this.dir, PREVIOUS_MANIFEST_FILE, this.current.manifest);
+    await writeManifest(this.fs, this.dir, MANIFEST_FILE, manifest);
+    this.previous = this.current;
+    this.current = { manifest, files };
+    this.logger.info({ revision, written: capture.write.size, partitions: files.size }, 'Checkpoint written');
+  }
+
+  private async writePartition(file: string, data: PartitionData): Promise<void> {
+    await writeWithLow(new DurableJsonFile<PartitionData>(path.join(this.dir, file), { fs: this.fs }), data);
+  }
+
+  /**
+   * Deletes what neither of the two kept generations needs: partition files neither manifest lists, and journal
+   * segments wholly before the previous generation's revision (a segment ends where the next one begins).
+   */
+  private async removeObsoleteFiles(): Promise<void> {
+    const keep = new Set([...(this.current?.files.values() ?? []), ...(this.previous?.files.values() ?? [])]);
+    for (const name of await this.fs.readdir(this.dir)) {
+      if (parsePartitionFileName(name) && !keep.has(name)) await this.unlinkIfPresent(name);
+    }
+    const covered = this.previous?.manifest.revision;
+    if (covered === undefined) return;
+    const segments = await listSegments(this.fs, this.dir);
+    const active = this.requireWriter().segment.file;
+    for (let i = 0; i + 1 < segments.length; i++) {
+      const segment = segments[i];
+      const next = segments[i + 1];
+      if (segment && next && next.base <= covered && segment.file !== active) await this.unlinkIfPresent(segment.file);
+    }
+  }
+
+  private async unlinkIfPresent(name: string): Promise<void> {
+    await this.fs.unlink(path.join(this.dir, name)).catch((err: unknown) => {
+      if (errorCode(err) !== 'ENOENT') throw err;
+    });
+  }
+
+  private async removeTempFiles(): Promise<void> {
+    for (const name of await this.fs.readdir(this.dir)) {
+      if (isTempFileName(name)) await this.unlinkIfPresent(name);
+    }
+  }
+
+  /** Reads the data directory and resets what this store knows about it (generations, dirty partitions). */
+  private async load(options: Pick<LoadOptions, 'repairTornTail' | 'activeLimit'>): Promise<LoadedData> {
+    const loaded = await loadDataDir({ fs: this.fs, dir: this.dir, logger: this.logger, ...options });
+    this.current = loaded.manifest ? { manifest: loaded.manifest.manifest, files: loaded.manifest.files } : null;
+    // After recovering from manifest.prev.json the damaged newest generation is not trusted: one generation only.
+    this.previous = null;
+    this.tracker = new PartitionTracker(loaded.visitPartitions);
+    this.latestAt = null;
+    for (const entry of loaded.replayed) {
+      this.tracker.noteEntry(entry);
+      this.latestAt = Math.max(this.latestAt ?? entry.at, entry.at);
+    }
+    this.epoch += 1;
+    this.capturedRevision = this.current?.manifest.revision ?? -1;
+    return loaded;
+  }
+
+  private now(): number | null {
+    return this.options.now?.() ?? this.latestAt;
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private requireWriter(): JournalWriter {
+    if (!this.writer) throw new StoreError('io', 'The store is not open.');
+    return this.writer;
+  }
+
+  private ioError(action: string, err: unknown): StoreError {
+    const code = errorCode(err);
+    return new StoreError('io', `Could not ${action}: ${code ? `${code} ` : ''}${(err as Error).message}`);
+  }
+}

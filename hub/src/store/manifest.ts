@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { TimestampSchema } from '@glow/shared';
+import { CorruptFileError } from './corrupt-file-error.ts';
+import { DurableJsonFile, readWithLow, writeWithLow } from './durable-json-file.ts';
+import { FIXED_PARTITIONS, parsePartitionFileName, type PartitionName } from './partitions.ts';
+import type { StoreFs } from './store-fs.ts';
+
+/**
+ * The manifest names the files of one snapshot and the revision it is at; writing it (atomically) is what makes a
+ * checkpoint count. The one before it is kept as manifest.prev.json, with its files and journal, so that a damaged
+ * newest snapshot can be rebuilt from the older one plus the journal.
+ */
+export const MANIFEST_FILE = 'manifest.json';
+export const PREVIOUS_MANIFEST_FILE = 'manifest.prev.json';
+export const FORMAT_VERSION = 1;
+
+export const ManifestSchema = z.strictObject({
+  formatVersion: z.literal(FORMAT_VERSION),
+  revision: z.number().int().nonnegative(),
+  partitions: z.array(z.string()),
+  createdAt: TimestampSchema,
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export type ManifestRead =
+  | { status: 'ok'; manifest: Manifest; files: Map<PartitionName, string> }
+  | { status: 'missing' }
+  | { status: 'corrupt'; error: CorruptFileError };
+
+/** Reads and checks one manifest file; I/O errors other than "missing" are thrown. */
+export async function readManifest(fs: StoreFs, dir: string, file: string): Promise<ManifestRead> {
+  try {
+    const adapter = new DurableJsonFile<Manifest>(path.join(dir, file), { fs, schema: ManifestSchema });
+    const manifest = await readWithLow(adapter);
+    if (manifest === null) return { status: 'missing' };
+    return { status: 'ok', manifest, files: partitionFiles(file, manifest) };
+  } catch (err) {
+    if (err instanceof CorruptFileError) return { status: 'corrupt', error: err };
+    throw err;
+  }
+}
+
+export async function writeManifest(fs: StoreFs, dir: string, file: string, manifest: Manifest): Promise<void> {
+  await writeWithLow(new DurableJsonFile<Manifest>(path.join(dir, file), { fs }), manifest);
+}
+
+/** Partition name → file, checking the list makes a whole snapshot (each partition once, the fixed ones present). */
+function partitionFiles(file: string, manifest: Manifest): Map<PartitionName, string> {
+  const files = new Map<PartitionName, string>();
+  for (const partitionFile of manifest.partitions) {
+    const parsed = parsePartitionFileName(partitionFile);
+    if (!parsed) throw new CorruptFileError(file, `"${partitionFile}" is not a partition file name`);
+    if (files.has(parsed.name)) throw new CorruptFileError(file, `partition "${parsed.name}" is listed twice`);
+    files.set(parsed.name, partitionFile);
+  }
+  for (const name of FIXED_PARTITIONS) {
+    if (!files.has(name)) throw new CorruptFileError(file, `partition "${name}" is not listed`);
+  }
+  return files;
+}

@@ -1,0 +1,62 @@
+import { createTranslator } from '@glow/shared';
+import { describe, expect, it } from 'vitest';
+import { displayName, formField, localizeIssue, messagesByField, pressKey } from './client-details.ts';
+import { validateDetails } from './validation.ts';
+
+describe('pressKey', () => {
+  it('appends digits, deletes, and allows + only at the start', () => {
+    expect(pressKey('', '1')).toBe('1');
+    expect(pressKey('12', 'delete')).toBe('1');
+    expect(pressKey('', 'delete')).toBe('');
+    expect(pressKey('', '+')).toBe('+');
+    expect(pressKey('1', '+')).toBe('1');
+    expect(pressKey('12', 'x')).toBe('12');
+  });
+
+  it('stops at the maximum length', () => {
+    expect(pressKey('1'.repeat(20), '2')).toBe('1'.repeat(20));
+    expect(pressKey('1'.repeat(20), 'delete')).toBe('1'.repeat(19));
+  });
+});
+
+describe('displayName', () => {
+  it('writes a Chinese name family name first, other names first name first', () => {
+    expect(displayName({ firstName: '美', lastName: '林' })).toBe('林美');
+    expect(displayName({ firstName: 'Mei', lastName: 'Lin' })).toBe('Mei Lin');
+    expect(displayName({ firstName: ' Mei ', lastName: '' })).toBe('Mei');
+  });
+});
+
+describe('issues from the hub', () => {
+  const issue = { field: 'client.phone', rule: 'phone_format', message: 'hub words' };
+
+  it('maps a command path to the form field', () => {
+    expect(formField(issue)).toBe('phone');
+    expect(formField({ ...issue, field: 'serviceId' })).toBe('serviceId');
+  });
+
+  it('re-words known rules in the language on screen and keeps the hub’s words otherwise', () => {
+    expect(localizeIssue(issue, createTranslator('zh-CN'))).toContain('手机号码');
+    expect(localizeIssue({ ...issue, rule: 'something_new' }, createTranslator('en'))).toBe('hub words');
+  });
+
+  it('keeps the first message per field', () => {
+    const messages = messagesByField([issue, { ...issue, message: 'second' }], (i) => i.message);
+    expect([...messages]).toEqual([['phone', 'hub words']]);
+  });
+});
+
+describe('validateDetails', () => {
+  it('accepts a name and a phone number, normalised', () => {
+    const result = validateDetails({ firstName: ' Ann ', lastName: '', phone: '138 0013-8000' }, createTranslator('en'));
+    expect(result).toEqual({ ok: true, client: { firstName: 'Ann', lastName: '', phone: '13800138000' } });
+  });
+
+  it('names each problem in the client’s language', () => {
+    const result = validateDetails({ firstName: '', lastName: '', phone: '12' }, createTranslator('zh-CN'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.field).sort()).toEqual(['firstName', 'phone']);
+    expect(result.issues.find((i) => i.field === 'firstName')?.message).toBe('请填写名字。');
+  });
+});

@@ -1,0 +1,130 @@
+import {
+  LiveView,
+  NAMESPACES,
+  Outbox,
+  PROTOCOL_VERSION,
+  type Ack,
+  type AppError,
+  type CommandInput,
+  type CommandOutput,
+  type KIOSK_COMMANDS,
+  type KioskClientEvents,
+  type KioskServerEvents,
+  type KioskSnapshot,
+  type KioskView,
+  type Language,
+  type SocketLike,
+} from '@glow/shared';
+import { io, type Socket } from 'socket.io-client';
+import { MemoryStorage } from './memory-storage.ts';
+
+export type CheckInInput = Omit<CommandInput<typeof KIOSK_COMMANDS, 'visit:checkIn'>, 'commandId'>;
+export type CheckInResult = CommandOutput<typeof KIOSK_COMMANDS, 'visit:checkIn'>;
+
+const OUTBOX_KEY = 'glow.kiosk.outbox';
+/** While something waits and the socket is up, nudge the outbox now and then (e.g. after an `unavailable` answer). */
+const FLUSH_EVERY_MS = 3000;
+
+/**
+ * The kiosk's link to the hub: one socket on the `/kiosk` namespace, the live view it feeds, and an in-memory outbox
+ * so that a check-in sent while the Wi-Fi drops is retried, with the same commandId, until the hub answers it.
+ */
+export class HubConnection {
+  connected = $state(false);
+  /** True once a connection attempt failed or the link dropped, until the next connect: the offline banner. */
+  offline = $state(false);
+  snapshot = $state.raw<KioskSnapshot | null>(null);
+  /** Commands sent but not yet answered. */
+  pending = $state(0);
+  /** The hub refused the handshake (e.g. protocol_mismatch); socket.io does not retry that on its own. */
+  refused = $state.raw<AppError | null>(null);
+
+  private readonly socket: Socket<KioskServerEvents, KioskClientEvents>;
+  private readonly live: LiveView<KioskView>;
+  private readonly outbox: Outbox;
+  private flushTimer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(language: () => Language) {
+    this.socket = io(NAMESPACES.kiosk, {
+      autoConnect: false,
+      // A function, so that every reconnect announces the language on screen at that moment.
+      auth: (cb) => cb({ protocolVersion: PROTOCOL_VERSION, language: language() }),
+    });
+    const untyped = asSocketLike(this.socket);
+    this.live = new LiveView<KioskView>(untyped, (snapshot) => (this.snapshot = snapshot));
+    this.outbox = new Outbox(untyped, new MemoryStorage(), OUTBOX_KEY, (items) => (this.pending = items.length));
+
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect_error', this.onConnectError);
+  }
+
+  start(): void {
+    this.socket.connect();
+    this.flushTimer = setInterval(() => {
+      if (this.pending && this.socket.connected) void this.outbox.flush();
+    }, FLUSH_EVERY_MS);
+  }
+
+  /** Sends a check-in through the outbox; resolves with the hub's answer however many reconnects that takes. */
+  checkIn(input: CheckInInput): Promise<Ack<CheckInResult>> {
+    return this.outbox.send<CheckInResult>('visit:checkIn', input);
+  }
+
+  /** After a refused handshake: try again (a protocol mismatch needs a fresh page instead). */
+  retry(): void {
+    if (this.refused?.code === 'protocol_mismatch') {
+      location.reload();
+      return;
+    }
+    this.refused = null;
+    this.socket.connect();
+  }
+
+  dispose(): void {
+    clearInterval(this.flushTimer);
+    this.socket.off('connect', this.onConnect);
+    this.socket.off('disconnect', this.onDisconnect);
+    this.socket.off('connect_error', this.onConnectError);
+    this.live.dispose();
+    this.outbox.dispose();
+    this.socket.disconnect();
+  }
+
+  private readonly onConnect = (): void => {
+    this.connected = true;
+    this.offline = false;
+    this.refused = null;
+  };
+
+  private readonly onDisconnect = (): void => {
+    this.connected = false;
+    this.offline = true;
+  };
+
+  private readonly onConnectError = (err: Error): void => {
+    this.connected = false;
+    // A refusal by the hub's middleware carries an AppError in `data` and stops socket.io's own retries.
+    const refusal = asAppError('data' in err ? err.data : undefined);
+    if (refusal && !this.socket.active) this.refused = refusal;
+    else this.offline = true;
+  };
+}
+
+/**
+ * The shared sync helpers take the untyped slice of a socket (`SocketLike`, event names as plain strings); socket.io's
+ * typed `Socket` narrows event names to its maps, so TypeScript cannot see that it is one. It is the same object.
+ */
+function asSocketLike(socket: Socket<KioskServerEvents, KioskClientEvents>): SocketLike {
+  return socket as unknown as SocketLike;
+}
+
+/**
+ * The AppError a refused handshake carries, checked by shape rather than with the zod schema, which would put zod in
+ * the first load (DESIGN §7 budget).
+ */
+function asAppError(data: unknown): AppError | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { code, message } = data as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' ? (data as AppError) : null;
+}

@@ -1,0 +1,19 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * The lobby kiosk is a single-page app: the hub serves `build/` at `/` and answers every unknown path with
+ * `index.html`, so nothing is rendered on the server or prerendered (see src/routes/+layout.ts).
+ * @type {import('@sveltejs/kit').Config}
+ */
+const config = {
+  preprocess: vitePreprocess(),
+  // Runes everywhere in our code; libraries keep whatever mode they were written in.
+  compilerOptions: { runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true) },
+  kit: {
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: false, strict: true }),
+    paths: { base: '' },
+  },
+};
+
+export default config;

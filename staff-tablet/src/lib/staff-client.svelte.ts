@@ -1,0 +1,263 @@
+import {
+  LiveView,
+  newCommandId,
+  Outbox,
+  PROTOCOL_VERSION,
+  NAMESPACES,
+  type Ack,
+  type CommandInput,
+  type CommandOutput,
+  type PendingCommand,
+  type STAFF_COMMANDS,
+  type StaffCommandName,
+  type StaffHandshake,
+  type StaffSession,
+  type StaffSnapshot,
+  type StaffView,
+} from '@glow/shared';
+import { io, type Socket } from 'socket.io-client';
+import { handshakeError } from './errors.ts';
+import { locale } from './i18n.svelte.ts';
+import {
+  clearOutbox,
+  loadSessionToken,
+  OUTBOX_KEY,
+  saveDevice,
+  saveSessionToken,
+  type DeviceCredential,
+} from './storage.ts';
+
+type Commands = typeof STAFF_COMMANDS;
+type Input<K extends StaffCommandName> = Omit<CommandInput<Commands, K>, 'commandId'>;
+type Output<K extends StaffCommandName> = CommandOutput<Commands, K>;
+
+/** Commands that change a visit: they go through the outbox so that none is lost to a reload or a Wi-Fi drop. */
+export type QueuedCommandName = 'plan:confirm' | 'visit:start' | 'visit:finish' | 'visit:close';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+const ACK_TIMEOUT_MS = 5000;
+const RETRY_MS = 3000;
+
+/**
+ * The tablet's link to the hub: the `/staff` socket, the live view (snapshot + patches), the signed-in staff member
+ * and the outbox of commands waiting for the hub. Screens read its state and call its methods; nothing else talks to
+ * the socket.
+ */
+export class StaffClient {
+  status = $state<ConnectionStatus>('connecting');
+  snapshot = $state.raw<StaffSnapshot | null>(null);
+  /** Who is signed in: from the latest snapshot, or from the `auth:login` answer until that snapshot arrives. */
+  session = $state.raw<StaffSession | null>(null);
+  pending = $state.raw<readonly PendingCommand[]>([]);
+  /** Set when the hub speaks another protocol version: only a reload helps. */
+  outdated = $state<string | null>(null);
+  /** Set (to the hub's message) when the hub no longer knows this device: the owner shows the pairing screen. */
+  unpaired = $state<string | null>(null);
+  /** Why the last session ended, shown once on the sign-in screen. */
+  notice = $state<string | null>(null);
+
+  private readonly socket: Socket;
+  private readonly live: LiveView<StaffView>;
+  private readonly outbox: Outbox;
+  private sessionToken: string | null = loadSessionToken();
+  /** A reconnect we asked for (language change, sign-out): not worth an offline banner. */
+  private quietReconnect = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  constructor(private readonly device: DeviceCredential) {
+    this.socket = io(NAMESPACES.staff, {
+      auth: (cb) => cb(this.handshake()),
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    });
+    this.live = new LiveView<StaffView>(this.socket, this.onSnapshot);
+    this.outbox = new Outbox(this.socket, localStorage, OUTBOX_KEY, (p) => (this.pending = [...p]), ACK_TIMEOUT_MS);
+    this.pending = this.outbox.items;
+
+    this.socket.on('connect', this.onConnect);
+    this.socket.on('disconnect', this.onDisconnect);
+    this.socket.on('connect_error', this.onConnectError);
+    this.socket.on('auth:ended', this.onAuthEnded);
+  }
+
+  get view(): StaffView | null {
+    return this.snapshot?.view ?? null;
+  }
+
+  /** The banner shows while the hub is out of reach, but not for a reconnect we started ourselves. */
+  get offline(): boolean {
+    return this.status === 'offline';
+  }
+
+  /** True while a queued command for this visit is waiting for the hub. */
+  isQueued(name: QueuedCommandName, visitId: string): boolean {
+    return this.pending.some((c) => c.name === name && c.input.visitId === visitId);
+  }
+
+  /** Sends a visit command through the outbox; resolves with the hub's answer, however many reconnects it takes. */
+  queue<K extends QueuedCommandName>(name: K, input: Input<K>): Promise<Ack<Output<K>>> {
+    return this.outbox.send<Output<K>>(name, input as Record<string, unknown>);
+  }
+
+  /** Sends a command once, now; a timeout or a dropped connection answers with a localized error. */
+  async send<K extends StaffCommandName>(name: K, input: Input<K>): Promise<Ack<Output<K>>> {
+    try {
+      const ack: Ack<Output<K>> = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck(name, { ...input, commandId: newCommandId() });
+      return ack;
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: locale.t('error.timeout') } };
+    }
+  }
+
+  async login(staffId: string, pin: string): Promise<Ack<StaffSession>> {
+    const ack = await this.send('auth:login', { staffId, pin });
+    if (ack.ok) {
+      this.setToken(ack.data.token);
+      this.setSession(ack.data);
+      this.notice = null;
+      void this.outbox.flush(); // commands kept back for want of a session can go now
+    }
+    return ack;
+  }
+
+  async logout(): Promise<void> {
+    const wasOnline = this.socket.connected;
+    this.setToken(null);
+    this.setSession(null);
+    if (wasOnline) {
+      const ack = await this.send('auth:logout', {});
+      if (ack.ok) {
+        this.live.resync();
+        return;
+      }
+    }
+    this.reconnect(); // the handshake without a token gives a signed-out view
+  }
+
+  /** The hub answers in the handshake's language: reconnect so its messages follow a language change. */
+  languageChanged(): void {
+    if (this.socket.connected) this.reconnect();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.expiryTimer);
+    this.live.dispose();
+    this.outbox.dispose();
+    this.socket.off();
+    this.socket.disconnect();
+  }
+
+  private handshake(): StaffHandshake {
+    return {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: this.device.deviceId,
+      deviceSecret: this.device.deviceSecret,
+      ...(this.sessionToken ? { sessionToken: this.sessionToken } : {}),
+      language: locale.language,
+    };
+  }
+
+  private setToken(token: string | null): void {
+    this.sessionToken = token;
+    saveSessionToken(token);
+  }
+
+  /** Keeps the session and, since the hub ends it silently when it expires, signs out at `expiresAt` too. */
+  private setSession(session: StaffSession | null): void {
+    this.session = session;
+    clearTimeout(this.expiryTimer);
+    if (!session) return;
+    // setTimeout fires at once for delays beyond 2^31-1 ms: cap it and check again then.
+    const delay = Math.min(Math.max(0, session.expiresAt - Date.now()), 2 ** 31 - 1);
+    this.expiryTimer = setTimeout(() => {
+      if (this.session !== session) return;
+      if (Date.now() < session.expiresAt) return this.setSession(session);
+      this.setToken(null);
+      this.setSession(null);
+      this.notice = locale.t('reason.session_expired');
+      this.reconnect();
+    }, delay);
+  }
+
+  private reconnect(): void {
+    this.quietReconnect = true;
+    this.status = 'connecting';
+    this.socket.disconnect().connect();
+  }
+
+  private retryLater(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (!this.disposed && !this.socket.connected && !this.socket.active) this.socket.connect();
+    }, RETRY_MS);
+  }
+
+  private readonly onSnapshot = (snapshot: StaffSnapshot): void => {
+    if (snapshot.session !== undefined) {
+      const session = snapshot.session ?? null;
+      // No session although we presented a token: the hub did not accept it, the session is over.
+      this.setToken(session ? session.token : null);
+      this.setSession(session);
+    }
+    this.snapshot = snapshot;
+    // The hub words its messages in the handshake's language: reconnect if the salon's default changed it.
+    if (locale.useSalonDefault(snapshot.salon.defaultLanguage)) this.languageChanged();
+  };
+
+  private readonly onConnect = (): void => {
+    clearTimeout(this.retryTimer);
+    this.quietReconnect = false;
+    this.status = 'online';
+  };
+
+  private readonly onDisconnect = (reason: Socket.DisconnectReason): void => {
+    if (this.disposed) return;
+    this.status = this.quietReconnect ? 'connecting' : 'offline';
+    // The hub closed this socket (device revoked, hub restarting): socket.io will not retry on its own.
+    if (reason === 'io server disconnect') this.retryLater();
+  };
+
+  private readonly onConnectError = (err: Error): void => {
+    if (this.disposed) return;
+    this.quietReconnect = false;
+    this.status = 'offline';
+    const error = handshakeError(err);
+    if (!error) return; // a network failure: socket.io keeps retrying by itself
+    if (error.code === 'protocol_mismatch') {
+      this.outdated = error.message;
+      this.socket.disconnect();
+    } else if (error.code === 'unauthorized' && error.reason === 'unknown_device') {
+      this.forgetDevice(error.message);
+    } else if (error.code === 'unauthorized' && this.sessionToken) {
+      // The device is fine but the staff session is not: carry on signed out.
+      this.setToken(null);
+      this.setSession(null);
+      this.notice = error.message;
+      this.socket.connect();
+    } else {
+      this.retryLater();
+    }
+  };
+
+  private readonly onAuthEnded = (info: { reason: 'expired' | 'logout' | 'revoked' }): void => {
+    this.setToken(null);
+    this.setSession(null);
+    if (info.reason === 'expired') this.notice = locale.t('reason.session_expired');
+    this.live.resync();
+  };
+
+  private forgetDevice(message: string): void {
+    saveDevice(null);
+    this.setToken(null);
+    clearOutbox();
+    this.unpaired = message;
+    this.dispose();
+  }
+}

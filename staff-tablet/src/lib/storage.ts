@@ -1,0 +1,72 @@
+import type { Language } from '@glow/shared';
+import { LANGUAGES } from '@glow/shared';
+
+/** What this tablet keeps between reloads. The device credential outlives staff sessions; the session token does not. */
+const KEYS = {
+  device: 'glow.staff.device',
+  session: 'glow.staff.session',
+  language: 'glow.staff.language',
+  aftercare: 'glow.staff.aftercare',
+  outbox: 'glow.staff.outbox',
+} as const;
+
+export const OUTBOX_KEY = KEYS.outbox;
+
+export type DeviceCredential = { deviceId: string; deviceSecret: string };
+
+/** The aftercare QR still on screen, so that a reload in front of the client shows it again. */
+export type AftercareShown = { visitId: string; url: string; expiresAt: number };
+
+function read(storage: Storage | undefined, key: string): unknown {
+  try {
+    const raw = storage?.getItem(key);
+    return raw ? (JSON.parse(raw) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(storage: Storage | undefined, key: string, value: unknown): void {
+  try {
+    if (value === null) storage?.removeItem(key);
+    else storage?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Private mode or a full disk: the tablet still works, it just forgets on reload.
+  }
+}
+
+const local = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
+const session = (): Storage | undefined => (typeof sessionStorage === 'undefined' ? undefined : sessionStorage);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+export function loadDevice(): DeviceCredential | null {
+  const v = read(local(), KEYS.device);
+  return isRecord(v) && typeof v.deviceId === 'string' && typeof v.deviceSecret === 'string'
+    ? { deviceId: v.deviceId, deviceSecret: v.deviceSecret }
+    : null;
+}
+export const saveDevice = (c: DeviceCredential | null): void => write(local(), KEYS.device, c);
+
+export function loadSessionToken(): string | null {
+  const v = read(session(), KEYS.session);
+  return typeof v === 'string' ? v : null;
+}
+export const saveSessionToken = (token: string | null): void => write(session(), KEYS.session, token);
+
+export function loadLanguage(): Language | null {
+  const v = read(local(), KEYS.language);
+  return (LANGUAGES as readonly unknown[]).includes(v) ? (v as Language) : null;
+}
+export const saveLanguage = (language: Language): void => write(local(), KEYS.language, language);
+
+export function loadAftercare(): AftercareShown | null {
+  const v = read(session(), KEYS.aftercare);
+  return isRecord(v) && typeof v.visitId === 'string' && typeof v.url === 'string' && typeof v.expiresAt === 'number'
+    ? { visitId: v.visitId, url: v.url, expiresAt: v.expiresAt }
+    : null;
+}
+export const saveAftercare = (a: AftercareShown | null): void => write(session(), KEYS.aftercare, a);
+
+/** Commands of a device whose pairing was revoked must not be replayed under a new pairing. */
+export const clearOutbox = (): void => write(local(), KEYS.outbox, null);
