@@ -68,8 +68,11 @@ try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
   failed += json.numFailedTests;
-  // A file that fails to load has no tests to count: count it as a failure so it cannot hide.
-  failed += json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that fails to load, or whose beforeAll fails, reports its tests as skipped, not failed: count such a
+  // file as one failure so that it cannot hide.
+  failed += json.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
 } catch {
   failed += 1;
   console.error('vitest wrote no report');

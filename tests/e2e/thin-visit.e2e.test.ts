@@ -26,6 +26,18 @@ describe('a walk-in from the lobby to the aftercare page on the phone', () => {
     await t?.stop();
   });
 
+  it('serves both apps with deep links falling back to the app, and the API beside them', async () => {
+    const staffDeep = await fetch(`${t.url}/staff/some/deep/link`);
+    expect(staffDeep.status).toBe(200);
+    expect(await staffDeep.text()).toContain('/staff/_app/');
+    const kioskDeep = await fetch(`${t.url}/anything/here`);
+    expect(kioskDeep.status).toBe(200);
+    const html = await kioskDeep.text();
+    expect(html).toContain('/_app/');
+    expect(html).not.toContain('/staff/_app/');
+    expect((await fetch(`${t.url}/api/health`)).headers.get('content-type')).toContain('application/json');
+  });
+
   it('goes kiosk → assignment on the tablet → plan → session → rating → QR → phone', async () => {
     // The beautician pairs the tablet with a one-time code and signs in with her PIN.
     const { code } = await t.hub.createPairingCode();
