@@ -5,24 +5,34 @@ import { MAX_PAYLOAD_BYTES, NAMESPACES } from '@glow/shared';
 import { Server as IoServer } from 'socket.io';
 import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
+import { defaultFloorSettings } from './seed/salon-seed.ts';
+import { ActiveVisits } from './services/active-visits.ts';
 import { AuthService } from './services/auth.service.ts';
-import { autoAssign } from './services/auto-assign.ts';
+import { floorFollowUp } from './services/auto-assign.ts';
 import { ClientIndex } from './services/client-index.ts';
+import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
+import type { Changes } from './store/hub-state.ts';
 import { createHttpApp } from './transport/http/http-app.ts';
 import { isSameOrigin } from './transport/http/same-origin.ts';
 import { setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
 import { Publisher } from './transport/socket/publisher.ts';
-import { setUpStaffNamespace } from './transport/socket/staff.namespace.ts';
+import { guardRecovery } from './transport/socket/recovery-guard.ts';
+import { disconnectDevice, setUpStaffNamespace, type StaffSocketData } from './transport/socket/staff.namespace.ts';
 
 export type { HubDeps } from './deps.ts';
+
+/** How long socket.io keeps a dropped connection's session and missed packets for a connection-state recovery. */
+const RECOVERY_WINDOW_MS = 2 * 60_000;
 
 export type Hub = {
   /** Opens the store (or seeds it) and starts listening; resolves with the address. */
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
   /** A one-time code to pair a staff tablet (the start-up log prints one). */
   createPairingCode(): Promise<{ code: string; expiresAt: number }>;
+  /** Runs the floor tick now (tests with a fake clock); resolves true when it wrote a revision. */
+  tickFloor(): Promise<boolean>;
   /** Stops taking commands, finishes every write, closes every connection, and releases the data directory. */
   stop(): Promise<void>;
   readonly core: HubCore;
@@ -31,23 +41,42 @@ export type Hub = {
 
 /** Wires the store, clock, ids, services and transports together. Nothing happens until `listen`. */
 export function createHub(deps: HubDeps): Hub {
-  const timeZone = deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const clients = new ClientIndex();
+  const active = new ActiveVisits();
   let publisher!: Publisher;
 
   const engine = new HubEngine(deps, {
-    followUp: autoAssign,
-    applied: (changes) => clients.note(changes.clients),
-    committed: (changes, revision) => publisher.publish(changes, revision),
+    followUp: (state, now) => floorFollowUp(state, now, active.list(state)),
+    applied: (changes) => {
+      clients.note(changes.clients);
+      active.note(changes.visits);
+    },
+    committed: (changes, revision) => {
+      publisher.publish(changes, revision);
+      disconnectRevoked(changes);
+    },
     reset: () => {
-      clients.rebuild(engine.state.clients);
-      publisher.reset();
+      rebuildIndexes();
+      publisher.reset(engine.revision);
       // Every client resyncs from a fresh snapshot: what they held may include changes that were never saved.
       io.of(NAMESPACES.kiosk).disconnectSockets();
       io.of(NAMESPACES.staff).disconnectSockets();
     },
   });
+  const rebuildIndexes = () => {
+    clients.rebuild(engine.state.clients);
+    active.rebuild(engine.state.visits);
+  };
+
+  const dayFormats = new Map<string, Intl.DateTimeFormat>();
+  const dayIn = (timeZone: string) => {
+    let format = dayFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      dayFormats.set(timeZone, format);
+    }
+    return format;
+  };
 
   const core: HubCore = {
     deps,
@@ -57,8 +86,9 @@ export function createHub(deps: HubDeps): Hub {
     },
     auth: new AuthService(() => engine.state, deps.clock),
     clients,
+    active,
     settings: { aftercareLinkDays: 30 },
-    today: (now) => dayFormat.format(now),
+    today: (now) => dayIn(engine.state.meta.floor.timeZone).format(now),
   };
 
   const http = createAdaptorServer({ fetch: createHttpApp(core).fetch }) as HttpServer;
@@ -67,11 +97,43 @@ export function createHub(deps: HubDeps): Hub {
     serveClient: false,
     // Browsers send an Origin; a page from another site must not open a socket to the hub.
     allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host)),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // Recovery is only an optimisation (a restart always ends in a snapshot), and it never skips the handshake
+    // middleware: a revoked tablet cannot slip back in through it.
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
-  publisher = new Publisher({ kiosk: io.of(NAMESPACES.kiosk), staff: io.of(NAMESPACES.staff) }, () => engine.state, deps.clock);
+  const staffNsp = io.of(NAMESPACES.staff);
+  publisher = new Publisher(
+    { kiosk: io.of(NAMESPACES.kiosk), staff: staffNsp },
+    () => engine.state,
+    () => active.list(engine.state),
+    deps.clock,
+    RECOVERY_WINDOW_MS,
+  );
   setUpKioskNamespace(io.of(NAMESPACES.kiosk), core);
-  setUpStaffNamespace(io.of(NAMESPACES.staff), core);
+  setUpStaffNamespace(staffNsp, core);
+  guardRecovery(staffNsp, (data) => {
+    const device = engine.state.devices[(data as Partial<StaffSocketData> | undefined)?.deviceId ?? ''];
+    return device !== undefined && device.revokedAt === null;
+  });
+
+  /**
+   * A tablet revoked in this change loses its sockets now that the revocation is on disk: right after the answer to
+   * whoever revoked it has gone out (which may be that very tablet).
+   */
+  function disconnectRevoked(changes: Changes): void {
+    for (const device of Object.values(changes.devices ?? {})) {
+      if (device && device.revokedAt !== null) setImmediate(() => disconnectDevice(staffNsp, device.id));
+    }
+  }
+
+  const ticker = new FloorTicker({
+    engine,
+    active,
+    clock: deps.clock,
+    logger: deps.logger,
+    viewsChangedAt: (now) => publisher.changedAt(now),
+    ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
+  });
 
   let idleTimer: NodeJS.Timeout | null = null;
   let stopped: Promise<void> | null = null;
@@ -83,9 +145,12 @@ export function createHub(deps: HubDeps): Hub {
     },
     async listen(port, host) {
       await engine.open();
-      clients.rebuild(engine.state.clients);
+      rebuildIndexes();
+      publisher.reset(engine.revision);
+      await completeMeta();
       idleTimer = setInterval(() => engine.idleCheckpoint(), 60_000);
       idleTimer.unref();
+      ticker.start();
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve());
@@ -100,9 +165,11 @@ export function createHub(deps: HubDeps): Hub {
       if (!ack.ok) throw new Error(ack.error.message);
       return ack.data;
     },
+    tickFloor: () => ticker.tick(),
     stop() {
       stopped ??= (async () => {
         if (idleTimer) clearInterval(idleTimer);
+        ticker.stop();
         await engine.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -111,4 +178,18 @@ export function createHub(deps: HubDeps): Hub {
       return stopped;
     },
   };
+
+  /**
+   * Data written before the floor settings and incidents existed: give it the defaults once, as a journaled change,
+   * with the time zone this hub was started in.
+   */
+  async function completeMeta(): Promise<void> {
+    const meta = engine.state.meta as Partial<typeof engine.state.meta>;
+    if (meta.floor && meta.incidents) return;
+    const changes: Changes = {
+      meta: { floor: meta.floor ?? defaultFloorSettings(deps.timeZone), incidents: meta.incidents ?? {} },
+    };
+    const ack = await engine.execute({ command: 'salon:upgrade', commandId: null, language: 'en' }, () => ({ changes, result: {} }));
+    if (!ack.ok) throw new Error(ack.error.message);
+  }
 }

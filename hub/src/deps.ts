@@ -14,8 +14,13 @@ export type HubDeps = {
   seed: () => Promise<HubState>;
   /** Built apps to serve; absent in tests that only use sockets and the API. */
   staticDirs?: { kiosk: string; staff: string };
-  /** The salon's time zone, for the day tickets restart on; default: the hub machine's. */
+  /**
+   * The time zone a salon gets on first start (the floor settings keep it afterwards: shifts and the day tickets
+   * restart on); default: the hub machine's.
+   */
   timeZone?: string;
+  /** How often the floor tick looks at the clock (ms); default 5 s. Tests shorten it or drive `tickFloor` themselves. */
+  floorTickMs?: number;
   /** Hub version for /api/health. */
   version?: string;
   /** Journal entries between two snapshots. */

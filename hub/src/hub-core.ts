@@ -1,4 +1,5 @@
 import type { HubDeps } from './deps.ts';
+import type { ActiveVisits } from './services/active-visits.ts';
 import type { AuthService } from './services/auth.service.ts';
 import type { ClientIndex } from './services/client-index.ts';
 import type { HubEngine } from './services/hub-engine.ts';
@@ -17,7 +18,9 @@ export type HubCore = {
   publisher: Publisher;
   auth: AuthService;
   clients: ClientIndex;
+  /** The visits on the floor now: what decisions and views read instead of every visit ever made. */
+  active: ActiveVisits;
   settings: HubSettings;
-  /** The salon's local date (YYYY-MM-DD) at a moment: tickets restart every day. */
+  /** The salon's local date (YYYY-MM-DD) at a moment, in the salon's time zone: tickets restart every day. */
   today: (now: number) => string;
 };

@@ -27,6 +27,7 @@ import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
 import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { MemoryStore } from '../../hub/src/store/memory.store.ts';
 import type { StorePort } from '../../hub/src/store/store.port.ts';
+import type { HubState } from '../../hub/src/store/hub-state.ts';
 import { io, type Socket } from 'socket.io-client';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,18 +43,44 @@ export type TestHub = {
   stop(): Promise<void>;
 };
 
+/**
+ * A fixed-offset IANA zone in which the moment `at` falls at 09:00–10:00 local time: the demo staff work 09:00–19:00
+ * with lunch from 11:45, so a hub using it has everyone on shift, and every demo service fits before lunch, for the
+ * next hour and more, whatever time the tests run at, without faking the clock (the browser in the e2e test keeps
+ * real time too). `Etc/GMT+10` is UTC−10.
+ */
+export function workingHoursZone(at: number = Date.now()): string {
+  const offset = (((9 - new Date(at).getUTCHours()) % 24) + 24 + 11) % 24 - 11; // −11 … +12
+  return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 /** An in-process hub on 127.0.0.1 and an ephemeral port, seeded with the demo salon. */
 export async function startHub(
-  options: { store?: 'memory' | 'lowdb'; dataDir?: string; clock?: () => number; staticDirs?: boolean } = {},
+  options: {
+    store?: 'memory' | 'lowdb' | StorePort;
+    dataDir?: string;
+    clock?: () => number;
+    /** The salon's time zone; default: one where it is mid-morning now (see workingHoursZone). */
+    timeZone?: string;
+    floorTickMs?: number;
+    staticDirs?: boolean;
+    /** The salon to start with; default the demo salon (hashing its PINs takes a moment: reuse one when looping). */
+    seed?: () => Promise<HubState>;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = options.store === 'lowdb' ? (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'glow-test-')))) : null;
-  const store: StorePort = dataDir ? new LowdbStore({ dir: dataDir }) : new MemoryStore();
+  const store: StorePort =
+    typeof options.store === 'object' ? options.store : dataDir ? new LowdbStore({ dir: dataDir }) : new MemoryStore();
+  const clock = options.clock ?? Date.now;
+  const timeZone = options.timeZone ?? workingHoursZone(clock());
   const hub = createHub({
     store,
-    clock: options.clock ?? Date.now,
+    clock,
     newId: randomId,
     logger: silentLogger,
-    seed: () => demoSalon(),
+    seed: options.seed ?? (() => demoSalon('en', timeZone)),
+    timeZone,
+    ...(options.floorTickMs ? { floorTickMs: options.floorTickMs } : {}),
     version: 'test',
     ...(options.staticDirs
       ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }
@@ -132,6 +159,8 @@ export async function connectStaff(
   const afterLogin = nextEvent<StaffSnapshot>(socket as unknown as Socket, 'sync:snapshot');
   const ack = await send(socket, 'auth:login', login);
   if (!ack.ok) throw new Error(`login failed: ${ack.error.message}`);
+  // As the app does: the session token goes in the handshake, so a reconnect stays signed in.
+  (socket.auth as Record<string, unknown>).sessionToken = ack.data.token;
   snapshot = await afterLogin;
   return { socket, snapshot, session: ack.data, device: paired };
 }

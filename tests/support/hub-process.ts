@@ -8,10 +8,23 @@ export type HubProcess = { url: string; pairingCode: string; proc: ChildProcess;
  * Starts the real hub (hub/src/main.ts, as `npm start` does) as a child process on 127.0.0.1 and a free port, and
  * waits for its start-up banner. Used where the test must kill the process, not just stop a hub object.
  */
-export function spawnHub(dataDir: string, timeoutMs = 30_000): Promise<HubProcess> {
+export function spawnHub(
+  dataDir: string,
+  options: number | { timeoutMs?: number; port?: number; timeZone?: string } = {},
+): Promise<HubProcess> {
+  const { timeoutMs = 30_000, port = 0, timeZone } = typeof options === 'number' ? { timeoutMs: options } : options;
   const proc = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'hub/src/main.ts'), '--demo'], {
     cwd: REPO,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      // The hub machine's time zone: the demo salon's on first start (see workingHoursZone in hub-harness.ts).
+      ...(timeZone ? { TZ: timeZone } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

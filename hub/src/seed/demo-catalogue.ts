@@ -1,4 +1,4 @@
-import type { Questionnaire, Room, Service, StaffMember } from '@glow/shared';
+import type { Questionnaire, Room, Service, StaffMember, WeeklyShifts } from '@glow/shared';
 
 /** The demo salon's services, with aftercare written the way the salon's own process asks (domain README §3). */
 export const DEMO_SERVICES: Service[] = [
@@ -65,20 +65,35 @@ export const DEMO_SERVICES: Service[] = [
 ];
 
 export const DEMO_ROOMS: Room[] = [
-  { id: 'room-1', name: 'Room 1', equipment: ['facial_bed', 'steamer'], state: 'free', visitId: null, cleaningBufferMin: 10 },
-  { id: 'room-2', name: 'Room 2', equipment: ['facial_bed'], state: 'free', visitId: null, cleaningBufferMin: 10 },
-  { id: 'room-3', name: 'Room 3', equipment: ['massage_table'], state: 'free', visitId: null, cleaningBufferMin: 15 },
-  { id: 'colour-bar', name: 'Colour bar', equipment: ['colour_station'], state: 'free', visitId: null, cleaningBufferMin: 10 },
-  { id: 'nail-bar', name: 'Nail bar', equipment: ['nail_station'], state: 'free', visitId: null, cleaningBufferMin: 5 },
+  { id: 'room-1', name: 'Room 1', equipment: ['facial_bed'], state: 'free', visitId: null, cleaningBufferMin: 10, cleaningUntil: null },
+  { id: 'room-2', name: 'Room 2', equipment: ['facial_bed', 'steamer'], state: 'free', visitId: null, cleaningBufferMin: 10, cleaningUntil: null },
+  { id: 'room-3', name: 'Room 3', equipment: ['massage_table'], state: 'free', visitId: null, cleaningBufferMin: 15, cleaningUntil: null },
+  { id: 'colour-bar', name: 'Colour bar', equipment: ['colour_station'], state: 'free', visitId: null, cleaningBufferMin: 10, cleaningUntil: null },
+  { id: 'nail-bar', name: 'Nail bar', equipment: ['nail_station'], state: 'free', visitId: null, cleaningBufferMin: 5, cleaningUntil: null },
 ];
 
-/** Demo staff and their PINs (README lists them). */
+/** The same working day every day of the week, so that the demo works whatever day it is tried on. */
+const everyDay = (start: string, end: string, lunch: { start: string; end: string }): WeeklyShifts =>
+  Array.from({ length: 7 }, () => ({ start, end, breaks: [lunch] }));
+
+/**
+ * The demo salon works around the clock (00:00–00:00 is a whole day, and back-to-back days join up), so that the
+ * demo assigns clients whatever hour someone tries it; lunch breaks are staggered so the floor is never empty.
+ * A real salon enters its own hours.
+ */
+const DAY = everyDay('00:00', '00:00', { start: '12:30', end: '13:15' });
+const EARLY_LUNCH = everyDay('00:00', '00:00', { start: '11:45', end: '12:30' });
+
+/**
+ * Demo staff and their PINs (README lists them). The planner offers a client to the least versatile beautician and
+ * room first, so the first facial of the day goes to Mei in Room 1, as the README's walk-through says.
+ */
 export const DEMO_STAFF: (StaffMember & { pin: string })[] = [
-  { id: 'mei', name: 'Mei Lin', role: 'beautician', skills: ['facial', 'body'], active: true, pin: '1111' },
-  { id: 'anna', name: 'Anna Park', role: 'beautician', skills: ['facial', 'nails'], active: true, pin: '2222' },
-  { id: 'sofia', name: 'Sofia Rossi', role: 'beautician', skills: ['hair_colour', 'nails'], active: true, pin: '3333' },
-  { id: 'grace', name: 'Grace Chen', role: 'front_desk', skills: [], active: true, pin: '4444' },
-  { id: 'olivia', name: 'Olivia Wang', role: 'manager', skills: [], active: true, pin: '9999' },
+  { id: 'mei', name: 'Mei Lin', role: 'beautician', skills: ['facial', 'body'], active: true, weeklyShifts: DAY, pin: '1111' },
+  { id: 'anna', name: 'Anna Park', role: 'beautician', skills: ['facial', 'nails', 'body'], active: true, weeklyShifts: EARLY_LUNCH, pin: '2222' },
+  { id: 'sofia', name: 'Sofia Rossi', role: 'beautician', skills: ['hair_colour', 'nails'], active: true, weeklyShifts: DAY, pin: '3333' },
+  { id: 'grace', name: 'Grace Chen', role: 'front_desk', skills: [], active: true, weeklyShifts: EARLY_LUNCH, pin: '4444' },
+  { id: 'olivia', name: 'Olivia Wang', role: 'manager', skills: [], active: true, weeklyShifts: DAY, pin: '9999' },
 ];
 
 const yesNo = (id: string, en: string, zh: string, rule?: { effect: 'warn' | 'block'; en: string; zh: string }) => ({

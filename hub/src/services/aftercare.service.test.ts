@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { randomToken, sha256 } from '../security/secrets.ts';
 import type { HubState } from '../store/hub-state.ts';
 import { findAftercareSheet } from './aftercare.service.ts';
-import { demoState } from './test-state.ts';
+import { demoState, testVisit } from './test-state.ts';
 
 describe('findAftercareSheet', () => {
   let state: HubState;
@@ -10,11 +10,10 @@ describe('findAftercareSheet', () => {
   beforeEach(async () => {
     state = await demoState();
     state.clients.c1 = { id: 'c1', firstName: 'Lina', lastName: 'Zhou', phone: '13800138000', language: 'zh-CN', createdAt: 0 };
-    state.visits.v1 = {
-      id: 'v1', ticket: 'A001', clientId: 'c1', serviceId: 'body-massage', kind: 'walk_in', state: 'closed',
-      roomId: 'room-3', staffId: 'mei', times: {}, answers: { pregnant: false }, rating: { csat: 5, nps: null, tags: [], comment: '' },
-      incident: false, language: 'zh-CN',
-    };
+    state.visits.v1 = testVisit({
+      id: 'v1', serviceId: 'body-massage', state: 'closed', roomId: 'room-3', staffId: 'mei', answers: { pregnant: false },
+      rating: { csat: 5, nps: null, tags: [], comment: '' }, language: 'zh-CN',
+    });
     state.links[sha256(token)] = { visitId: 'v1', purpose: 'aftercare', createdAt: 0, expiresAt: 1000, revokedAt: null };
   });
 

@@ -4,7 +4,11 @@ import { applyChanges } from '../store/apply-changes.ts';
 import type { HubState } from '../store/hub-state.ts';
 import { decideCheckIn } from './checkin.service.ts';
 import { autoAssign } from './auto-assign.ts';
+import { ActiveVisits } from './active-visits.ts';
 import { demoState, sequentialIds } from './test-state.ts';
+
+/** A Monday, 10:00 in the salon's time zone (UTC in these tests): the demo staff are on shift. */
+const TEN_AM = Date.UTC(2026, 10, 23, 10, 0);
 
 const input = (phone: string, serviceId = 'facial-classic', firstName = 'Lina') =>
   CheckInInputSchema.parse({ commandId: 'cmd-000001', client: { firstName, lastName: 'Zhou', phone }, serviceId, language: 'zh-CN' });
@@ -16,11 +20,11 @@ describe('decideCheckIn', () => {
   });
 
   it('creates the client and a queued visit with the day’s next ticket', () => {
-    const d = decideCheckIn(state, 1000, input('13800138000'), { today: '2026-11-23', newId: sequentialIds(), existingClientId: undefined });
+    const d = decideCheckIn(state, TEN_AM, input('13800138000'), { today: '2026-11-23', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     if ('code' in d) throw new Error('refused');
     const visit = Object.values(d.changes.visits!)[0]!;
     expect(visit).toMatchObject({ state: 'queued', ticket: 'A001', serviceId: 'facial-classic', language: 'zh-CN' });
-    expect(visit.times).toEqual({ checked_in: 1000, queued: 1000 });
+    expect(visit.times).toEqual({ checked_in: TEN_AM, queued: TEN_AM });
     expect(Object.values(d.changes.clients!)[0]).toMatchObject({ firstName: 'Lina', phone: '13800138000' });
     expect(d.changes.meta).toEqual({ ticket: { day: '2026-11-23', last: 1 } });
     expect(d.result).toMatchObject({ ticket: 'A001', firstName: 'Lina', estimateMin: 0 });
@@ -32,6 +36,7 @@ describe('decideCheckIn', () => {
       today: '2026-11-23',
       newId: sequentialIds(),
       existingClientId: 'c1',
+      activeVisits: [],
     });
     if ('code' in d) throw new Error('refused');
     expect(d.changes.clients).toEqual({});
@@ -40,18 +45,27 @@ describe('decideCheckIn', () => {
   });
 
   it('refuses a service the salon does not offer', () => {
-    const d = decideCheckIn(state, 1000, input('13800138000', 'botox'), { today: 'x', newId: sequentialIds(), existingClientId: undefined });
+    const d = decideCheckIn(state, 1000, input('13800138000', 'botox'), { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     expect(d).toEqual({ code: 'invalid_input', reason: 'unknown_service', params: undefined });
   });
 
+  it('at the front desk records the beautician the client asked for, and refuses one who does not exist', () => {
+    const ctx = { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] };
+    const d = decideCheckIn(state, 1000, { ...input('13800138000'), preferredStaffId: 'anna', waitForPreferred: true }, ctx);
+    if ('code' in d) throw new Error('refused');
+    expect(Object.values(d.changes.visits!)[0]).toMatchObject({ preferredStaffId: 'anna', waitForPreferred: true, queueRank: 1000 });
+    expect(decideCheckIn(state, 1000, { ...input('13800138000'), preferredStaffId: 'nobody' }, ctx)).toMatchObject({ reason: 'unknown_staff' });
+  });
+
   it('is followed by assignment to a free qualified beautician and a fitting room', () => {
-    const d = decideCheckIn(state, 1000, input('13800138000', 'hair-root-colour'), { today: 'x', newId: sequentialIds(), existingClientId: undefined });
+    const d = decideCheckIn(state, TEN_AM, input('13800138000', 'hair-root-colour'), { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     if ('code' in d) throw new Error('refused');
     applyChanges(state, d.changes);
-    const assigned = autoAssign(state, 2000)!;
+    const assigned = autoAssign(state, TEN_AM + 1000, ActiveVisits.of(state).list(state))!;
     const visit = Object.values(assigned.visits!)[0]!;
-    expect(visit).toMatchObject({ state: 'assigned', staffId: 'sofia', roomId: 'colour-bar' });
-    expect(visit.times.assigned).toBe(2000);
+    expect(visit).toMatchObject({ state: 'assigned', staffId: 'sofia', roomId: 'colour-bar', acceptedAt: null });
+    expect(visit.plan).toMatchObject({ version: 1, durationMin: 90, serviceIds: ['hair-root-colour'], approvedVersion: null });
+    expect(visit.times.assigned).toBe(TEN_AM + 1000);
     expect(assigned.rooms!['colour-bar']).toMatchObject({ state: 'occupied', visitId: visit.id });
   });
 });

@@ -4,6 +4,7 @@ import {
   estimateWaits,
   nextTicket,
   transition,
+  type Answers,
   type Client,
   type Visit,
 } from '@glow/shared';
@@ -13,7 +14,12 @@ import { refuse, type Refusal } from './app-error.ts';
 import { floorOf } from './floor-of.ts';
 import type { Decision } from './hub-engine.ts';
 
-type CheckIn = z.output<typeof CheckInInputSchema>;
+type CheckIn = Omit<z.output<typeof CheckInInputSchema>, 'answers'> & {
+  answers?: Answers;
+  /** At the front desk: a beautician the client asked for, and whether they would rather wait for them. */
+  preferredStaffId?: string | null;
+  waitForPreferred?: boolean;
+};
 type CheckInResult = z.output<typeof CheckInResultSchema>;
 
 export type CheckInContext = {
@@ -22,11 +28,14 @@ export type CheckInContext = {
   newId: () => string;
   /** An existing client with this phone number, if any. */
   existingClientId: string | undefined;
+  /** The visits on the floor now (the active-visit index), for the wait estimate. */
+  activeVisits: readonly Visit[];
 };
 
 /**
- * A walk-in checks in at the kiosk: the client record is found by phone or created, and the visit goes through
- * `checked_in` into the queue (two transitions of the state machine, one journal entry).
+ * A walk-in checks in at the kiosk (or the front desk checks them in by hand): the client record is found by phone
+ * or created, and the visit goes through `checked_in` into the queue (two transitions of the state machine, one
+ * journal entry). Its place in the queue is the moment it joined.
  */
 export function decideCheckIn(
   state: Readonly<HubState>,
@@ -35,6 +44,8 @@ export function decideCheckIn(
   ctx: CheckInContext,
 ): Decision<CheckInResult> | Refusal {
   if (!state.services[input.serviceId]) return refuse('invalid_input', 'unknown_service');
+  const preferredStaffId = input.preferredStaffId ?? null;
+  if (preferredStaffId !== null && !state.staff[preferredStaffId]?.active) return refuse('not_found', 'unknown_staff');
 
   const clientId = ctx.existingClientId ?? ctx.newId();
   const clients: Record<string, Client> = {};
@@ -62,14 +73,23 @@ export function decideCheckIn(
     roomId: null,
     staffId: null,
     times: { checked_in: now, queued: now },
-    answers: input.answers,
+    answers: input.answers ?? {},
     rating: null,
     incident: false,
     language: input.language,
+    preferredStaffId,
+    waitForPreferred: preferredStaffId !== null && (input.waitForPreferred ?? false),
+    dueAt: null,
+    queueRank: now,
+    plan: null,
+    notes: [],
+    aftercare: null,
+    handBacks: [],
+    acceptedAt: null,
   };
 
-  const floor = floorOf(state);
-  const estimateMin = estimateWaits({ ...floor, visits: [...floor.visits, visit] }, now).byVisit.get(visit.id) ?? null;
+  const floor = floorOf(state, [...ctx.activeVisits, visit]);
+  const estimateMin = estimateWaits(floor, now, state.meta.floor).byVisit.get(visit.id) ?? null;
   return {
     changes: { clients, visits: { [visit.id]: visit }, meta: { ticket: counter } },
     // The name the person typed, never the stored one: a kiosk must not reveal who owns a phone number.

@@ -1,11 +1,13 @@
-import type { Floor } from '@glow/shared';
+import type { Floor, Visit } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
-import { isFinal } from '@glow/shared';
 
-/** The live floor the pure assignment and estimate functions work on: active visits only. */
-export function floorOf(state: Readonly<HubState>): Floor {
+/**
+ * The live floor the pure assignment and estimate functions work on. The visits are the active ones, from the hub's
+ * active-visit index (never a scan of every visit ever made).
+ */
+export function floorOf(state: Readonly<HubState>, activeVisits: readonly Visit[]): Floor {
   return {
-    visits: Object.values(state.visits).filter((v) => !isFinal(v.state)),
+    visits: activeVisits,
     rooms: Object.values(state.rooms),
     staff: Object.values(state.staff),
     services: state.services,

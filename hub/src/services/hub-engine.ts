@@ -31,7 +31,7 @@ export class HubEngine {
     private readonly deps: Pick<HubDeps, 'store' | 'clock' | 'logger' | 'seed' | 'checkpointEvery'>,
     private readonly hooks: {
       followUp: FollowUp;
-      /** Called with every change as soon as it is applied in memory (derived indexes follow the state). */
+      /** Called with each change as soon as it is applied in memory (derived indexes follow the state). */
       applied: (changes: Changes) => void;
       /** Called in revision order once an entry is durable. */
       committed: (changes: Changes, revision: number) => void;
@@ -68,6 +68,11 @@ export class HubEngine {
     return !this.stopping && !this.recovering;
   }
 
+  /** Whether some accepted command is still on its way to the disk (applied in memory, not yet published). */
+  get writing(): boolean {
+    return this.persisting.size > 0;
+  }
+
   execute<T>(meta: CommandMeta, decide: Decide<T>): Promise<Ack<T>> {
     if (this.stopping) return Promise.resolve(this.refused(refuse('unavailable', 'shutting_down'), meta.language));
     if (this.recovering) return Promise.resolve(this.refused(refuse('unavailable'), meta.language));
@@ -83,10 +88,14 @@ export class HubEngine {
     if (isRefusal(decision)) return Promise.resolve(this.refused(decision, meta.language));
 
     applyChanges(this.state, decision.changes);
+    // Derived indexes follow at once: the follow-up (auto-assignment) reads them.
+    this.hooks.applied(decision.changes);
     const extra = this.hooks.followUp(this.state, now);
-    if (extra) applyChanges(this.state, extra);
+    if (extra) {
+      applyChanges(this.state, extra);
+      this.hooks.applied(extra);
+    }
     const changes = extra ? mergeChanges(decision.changes, extra) : decision.changes;
-    this.hooks.applied(changes);
 
     const ack: Ack<T> = { ok: true, data: decision.result };
     if (meta.commandId) {

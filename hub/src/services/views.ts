@@ -1,6 +1,9 @@
 import {
   estimateWaits,
   isFinal,
+  isOverrun,
+  staffStatusAt,
+  type Incident,
   type KioskView,
   type ServiceWait,
   type StaffView,
@@ -8,58 +11,101 @@ import {
   type Visit,
   type VisitCard,
 } from '@glow/shared';
-import type { HubState } from '../store/hub-state.ts';
+import type { Device, HubState } from '../store/hub-state.ts';
+import { consultationOf } from './consultation.ts';
 import { floorOf } from './floor-of.ts';
 
 /**
  * Who a socket is, as far as what it may see: the lobby kiosk; a paired tablet nobody has signed in on; the front
- * desk and the manager (the whole floor); one beautician (only their own visits). Views are cut here, on the hub.
+ * desk (the whole floor: every visit, incidents, who is available); the manager (the floor and the paired tablets);
+ * one beautician (only their own visits). Views are cut here, on the hub.
  */
-export type Audience = { kind: 'kiosk' } | { kind: 'locked' } | { kind: 'floor' } | { kind: 'beautician'; staffId: string };
+export type Audience =
+  | { kind: 'kiosk' }
+  | { kind: 'locked' }
+  | { kind: 'floor' }
+  | { kind: 'manager' }
+  | { kind: 'beautician'; staffId: string };
 
 export const audienceKey = (a: Audience): string => (a.kind === 'beautician' ? `staff:${a.staffId}` : a.kind);
 
 export function parseAudienceKey(key: string): Audience {
   if (key.startsWith('staff:')) return { kind: 'beautician', staffId: key.slice(6) };
-  return { kind: key as 'kiosk' | 'locked' | 'floor' };
+  return { kind: key as 'kiosk' | 'locked' | 'floor' | 'manager' };
 }
 
-/** Wait estimates of the moment, computed once per publish and shared by every audience. */
+export const isSignedIn = (a: Audience): boolean => a.kind === 'floor' || a.kind === 'manager' || a.kind === 'beautician';
+/** The front desk and the manager see the whole floor. */
+export const seesFloor = (a: Audience): boolean => a.kind === 'floor' || a.kind === 'manager';
+
+/** Wait estimates of the moment, shared by every audience. */
 export type Estimates = { byVisit: Map<string, number | null>; byService: Map<string, ServiceWait> };
 
-export function computeEstimates(state: Readonly<HubState>, now: number): Estimates {
-  const floor = floorOf(state);
-  const { byVisit } = estimateWaits(floor, now);
+/**
+ * What views show that depends on the clock as well as on the records: waits, overruns, who is on shift or on a
+ * break. Computed once per revision, when it is published, so that a snapshot at revision r and the patches around it
+ * agree; the floor tick compares it with the present to decide whether a new revision is due.
+ */
+export type Derived = {
+  at: number;
+  estimates: Estimates;
+  overrun: ReadonlySet<string>;
+  availability: ReadonlyMap<string, StaffView['availability'][string]>;
+  openIncidents: ReadonlyMap<string, Incident>;
+  /** Who held each active visit: a beautician is told to drop a visit only if it was theirs. */
+  holders: ReadonlyMap<string, string | null>;
+};
+
+export function computeEstimates(state: Readonly<HubState>, activeVisits: readonly Visit[], now: number): Estimates {
+  const floor = floorOf(state, activeVisits);
+  const settings = state.meta.floor;
+  const { byVisit } = estimateWaits(floor, now, settings);
   const byService = new Map<string, ServiceWait>();
   const waiting = new Map<string, number>();
-  for (const v of floor.visits) if (v.state === 'queued') waiting.set(v.serviceId, (waiting.get(v.serviceId) ?? 0) + 1);
-  // Services needing the same skill share a queue, so one simulation per skill answers for all of them.
-  const bySkill = new Map<string, number | null>();
+  for (const v of activeVisits) if (v.state === 'queued') waiting.set(v.serviceId, (waiting.get(v.serviceId) ?? 0) + 1);
+  // Services needing the same skill and equipment with the same duration share an answer: one simulation for them all.
+  const byKind = new Map<string, number | null>();
   for (const service of Object.values(state.services)) {
-    const key = `${service.requiredSkill}:${service.durationMin}`;
-    if (!bySkill.has(key)) bySkill.set(key, estimateWaits(floor, now, service).forExtra);
-    byService.set(service.id, {
-      serviceId: service.id,
-      estimateMin: bySkill.get(key) ?? null,
-      waiting: waiting.get(service.id) ?? 0,
-    });
+    const key = `${service.requiredSkill}:${service.durationMin}:${[...service.equipment].sort().join(',')}`;
+    if (!byKind.has(key)) byKind.set(key, estimateWaits(floor, now, settings, service).forExtra);
+    byService.set(service.id, { serviceId: service.id, estimateMin: byKind.get(key) ?? null, waiting: waiting.get(service.id) ?? 0 });
   }
   return { byVisit, byService };
 }
 
-export function visitCard(state: Readonly<HubState>, visit: Visit, estimates: Estimates): VisitCard {
+export function computeDerived(state: Readonly<HubState>, activeVisits: readonly Visit[], now: number): Derived {
+  const overrun = new Set<string>();
+  for (const v of activeVisits) {
+    const service = state.services[v.serviceId];
+    if (v.state === 'in_service' && service && isOverrun(v, service, now)) overrun.add(v.id);
+  }
+  const availability = new Map<string, StaffView['availability'][string]>();
+  for (const s of Object.values(state.staff)) {
+    if (s.active) availability.set(s.id, staffStatusAt(s, activeVisits, now, state.meta.floor.timeZone));
+  }
+  const openIncidents = new Map<string, Incident>();
+  for (const i of Object.values(state.meta.incidents)) if (i.resolvedAt === null) openIncidents.set(i.id, i);
+  const holders = new Map(activeVisits.map((v) => [v.id, v.staffId]));
+  return { at: now, estimates: computeEstimates(state, activeVisits, now), overrun, availability, openIncidents, holders };
+}
+
+export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard {
   const client = state.clients[visit.clientId];
   const initial = client?.lastName ? ` ${Array.from(client.lastName)[0]}.` : '';
+  // The raw answers stay on the hub: the card carries the consultation as the beautician reads it.
+  const { answers: _answers, ...rest } = visit;
   return {
-    ...visit,
+    ...rest,
     clientName: `${client?.firstName ?? '?'}${initial}`,
-    estimateMin: visit.state === 'queued' ? (estimates.byVisit.get(visit.id) ?? null) : null,
+    consultation: consultationOf(state, visit),
+    overrun: derived.overrun.has(visit.id),
+    estimateMin: visit.state === 'queued' ? (derived.estimates.byVisit.get(visit.id) ?? null) : null,
   };
 }
 
 export function canSeeVisit(audience: Audience, visit: Visit): boolean {
   if (isFinal(visit.state)) return false;
-  if (audience.kind === 'floor') return true;
+  if (seesFloor(audience)) return true;
   if (audience.kind === 'beautician') return visit.staffId === audience.staffId;
   return false;
 }
@@ -73,19 +119,40 @@ export function ticketOf(visit: Visit, estimates: Estimates): Ticket {
   };
 }
 
-export function staffView(state: Readonly<HubState>, audience: Audience, estimates: Estimates): StaffView {
-  const signedIn = audience.kind === 'floor' || audience.kind === 'beautician';
+export const deviceCard = (d: Device): StaffView['devices'][string] => ({
+  id: d.id,
+  name: d.name,
+  pairedAt: d.pairedAt,
+  revokedAt: d.revokedAt,
+});
+
+export function staffView(
+  state: Readonly<HubState>,
+  audience: Audience,
+  derived: Derived,
+  activeVisits: readonly Visit[],
+): StaffView {
+  const signedIn = isSignedIn(audience);
+  const floor = seesFloor(audience);
   const visits: StaffView['visits'] = {};
-  if (signedIn) {
-    for (const v of Object.values(state.visits)) if (canSeeVisit(audience, v)) visits[v.id] = visitCard(state, v, estimates);
-  }
+  if (signedIn) for (const v of activeVisits) if (canSeeVisit(audience, v)) visits[v.id] = visitCard(state, v, derived);
   const staff: StaffView['staff'] = {};
   for (const s of Object.values(state.staff)) if (s.active) staff[s.id] = s;
-  return { visits, rooms: signedIn ? { ...state.rooms } : {}, staff, services: { ...state.services } };
+  return {
+    visits,
+    rooms: signedIn ? { ...state.rooms } : {},
+    staff,
+    services: { ...state.services },
+    incidents: floor ? Object.fromEntries(derived.openIncidents) : {},
+    availability: floor ? Object.fromEntries(derived.availability) : {},
+    devices: audience.kind === 'manager' ? Object.fromEntries(Object.values(state.devices).map((d) => [d.id, deviceCard(d)])) : {},
+    // Harmless to a locked tablet too (auto-assignment on or off, the time zone), and the view's type has it always.
+    settings: { floor: state.meta.floor },
+  };
 }
 
-export function kioskView(state: Readonly<HubState>, estimates: Estimates): KioskView {
+export function kioskView(state: Readonly<HubState>, derived: Derived, activeVisits: readonly Visit[]): KioskView {
   const tickets: KioskView['tickets'] = {};
-  for (const v of Object.values(state.visits)) if (!isFinal(v.state)) tickets[v.id] = ticketOf(v, estimates);
-  return { services: { ...state.services }, tickets, waits: Object.fromEntries(estimates.byService) };
+  for (const v of activeVisits) tickets[v.id] = ticketOf(v, derived.estimates);
+  return { services: { ...state.services }, tickets, waits: Object.fromEntries(derived.estimates.byService) };
 }

@@ -1,30 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { HubState } from '../store/hub-state.ts';
 import type { Visit } from '@glow/shared';
+import type { HubState } from '../store/hub-state.ts';
+import { decidePlanConfirm } from './plan.service.ts';
 import { decideClose, decideVisitStep } from './visit.service.ts';
-import { demoState } from './test-state.ts';
+import { demoState, testVisit } from './test-state.ts';
 
 const mei = { staffId: 'mei', role: 'beautician' as const };
+const closeInput = { rating: { csat: 4, nps: 9, tags: [], comment: '' }, aftercare: { notes: 'Drink water', homeProducts: [{ name: 'Serum', howToUse: 'Evenings' }] } };
+const link = { token: 'T', tokenHash: 'H', linkDays: 30 };
 
 describe('visit steps', () => {
   let state: HubState;
   const put = (v: Partial<Visit>) => {
-    state.visits.v1 = {
-      id: 'v1',
-      ticket: 'A001',
-      clientId: 'c1',
-      serviceId: 'facial-classic',
-      kind: 'walk_in',
-      state: 'assigned',
-      roomId: 'room-1',
-      staffId: 'mei',
-      times: {},
-      answers: {},
-      rating: null,
-      incident: false,
-      language: 'en',
-      ...v,
-    };
+    state.visits.v1 = testVisit({ id: 'v1', state: 'assigned', roomId: 'room-1', staffId: 'mei', ...v });
     state.rooms['room-1'] = { ...state.rooms['room-1']!, state: 'occupied', visitId: 'v1' };
   };
   beforeEach(async () => {
@@ -32,14 +20,14 @@ describe('visit steps', () => {
   });
 
   it('moves through the state machine and records when', () => {
-    put({});
-    const d = decideVisitStep(state, 5, mei, 'v1', 'confirmPlan');
-    expect(d).toMatchObject({ result: { state: 'plan_confirmed' }, changes: { visits: { v1: { times: { plan_confirmed: 5 } } } } });
+    put({ state: 'plan_confirmed' });
+    const d = decideVisitStep(state, 5, mei, 'v1', 'start');
+    expect(d).toMatchObject({ result: { state: 'in_service' }, changes: { visits: { v1: { times: { in_service: 5 } } } } });
   });
 
   it('refuses another beautician, an unknown visit and an illegal step, each with its reason', () => {
     put({});
-    expect(decideVisitStep(state, 5, { staffId: 'anna', role: 'beautician' }, 'v1', 'confirmPlan')).toMatchObject({ reason: 'not_your_visit' });
+    expect(decidePlanConfirm(state, 5, { staffId: 'anna', role: 'beautician' }, 'v1', undefined)).toMatchObject({ reason: 'not_your_visit' });
     expect(decideVisitStep(state, 5, mei, 'nope', 'start')).toMatchObject({ code: 'not_found', reason: 'unknown_visit' });
     expect(decideVisitStep(state, 5, mei, 'v1', 'start')).toEqual({
       code: 'conflict',
@@ -47,19 +35,27 @@ describe('visit steps', () => {
       params: { from: 'state.assigned', command: 'command.start' },
     });
     // The front desk may act on any visit.
-    expect(decideVisitStep(state, 5, { staffId: 'grace', role: 'front_desk' }, 'v1', 'confirmPlan')).toMatchObject({
+    expect(decidePlanConfirm(state, 5, { staffId: 'grace', role: 'front_desk' }, 'v1', undefined)).toMatchObject({
       result: { state: 'plan_confirmed' },
     });
   });
 
-  it('closing stores the rating, frees the room and issues a link stored only by its hash', () => {
+  it('closing stores the rating and aftercare notes, puts the room to cleaning for its buffer, and stores the link by its hash only', () => {
     put({ state: 'closing' });
-    const d = decideClose(state, 10, mei, 'v1', { csat: 4, nps: 9, tags: [], comment: '' }, { token: 'T', tokenHash: 'H', linkDays: 30 });
+    const d = decideClose(state, 10, mei, 'v1', closeInput, link);
     if ('code' in d) throw new Error('refused');
-    expect(d.changes.visits!.v1).toMatchObject({ state: 'closed', rating: { csat: 4, nps: 9 } });
-    expect(d.changes.rooms!['room-1']).toMatchObject({ state: 'free', visitId: null });
+    expect(d.changes.visits!.v1).toMatchObject({ state: 'closed', rating: { csat: 4, nps: 9 }, aftercare: closeInput.aftercare });
+    expect(d.changes.rooms!['room-1']).toMatchObject({ state: 'cleaning', visitId: null, cleaningUntil: 10 + 10 * 60_000 });
     expect(d.changes.links).toEqual({ H: { visitId: 'v1', purpose: 'aftercare', createdAt: 10, expiresAt: 10 + 30 * 86_400_000, revokedAt: null } });
     expect(JSON.stringify(d.changes)).not.toContain('"T"');
     expect(d.result.aftercarePath).toBe('/a/T');
+  });
+
+  it('a room without a cleaning buffer is free as soon as the visit closes', () => {
+    put({ state: 'closing' });
+    state.rooms['room-1'] = { ...state.rooms['room-1']!, cleaningBufferMin: 0 };
+    const d = decideClose(state, 10, mei, 'v1', closeInput, link);
+    if ('code' in d) throw new Error('refused');
+    expect(d.changes.rooms!['room-1']).toMatchObject({ state: 'free', visitId: null, cleaningUntil: null });
   });
 });

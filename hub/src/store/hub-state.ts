@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
   ClientSchema,
+  FloorSettingsSchema,
   IdSchema,
+  IncidentSchema,
   QuestionnaireSchema,
   RoomSchema,
   SalonInfoSchema,
@@ -46,6 +48,16 @@ export const MetaSchema = z.object({
   ticket: z.object({ day: z.string(), last: z.number().int() }),
   /** Signs staff session tokens, so that a signed-in tablet stays signed in across a hub restart. */
   sessionKey: z.string().min(32),
+  /**
+   * How the floor runs (auto-assignment, preferred-beautician wait, the salon's time zone). The default only lets
+   * data written before this field existed pass validation; the hub writes the real value on its first start.
+   */
+  floor: FloorSettingsSchema.default({ autoAssign: true, preferredWaitLimitMin: 20, timeZone: 'UTC' }),
+  /**
+   * Incidents raised from the floor, by id. Kept in meta (not a collection of its own) so that the store's partition
+   * layout is unchanged: they are rare and small, and the journal keeps each change as an audit trail.
+   */
+  incidents: z.record(IdSchema, IncidentSchema).default({}),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

@@ -4,26 +4,55 @@ import type { SocketLike, StorageLike } from './socket-like.ts';
 
 export type PendingCommand = { commandId: string; name: string; input: Record<string, unknown>; queuedAt: number };
 
+/** How an answer reached the outbox: `awaited` is false for a command loaded from storage (sent before a reload). */
+export type AnswerInfo = { awaited: boolean };
+
+export type OutboxOptions = {
+  /** Every change of the pending list (queued, answered). */
+  onPendingChange?: (pending: readonly PendingCommand[]) => void;
+  /**
+   * Every answer from the hub, success or refusal, including those to commands queued before a reload, which no
+   * `send()` promise is waiting for any more. Called before the `send()` promise resolves.
+   */
+  onAnswer?: (command: PendingCommand, ack: Ack<unknown>, info: AnswerInfo) => void;
+  ackTimeoutMs?: number;
+  now?: () => number;
+};
+
 type Waiter = (ack: Ack<unknown>) => void;
 
 /**
  * Commands waiting for the hub's answer, kept in storage so that a reload or a dropped connection loses none
  * (DESIGN §4). Each keeps its commandId across retries; the hub applies it once. Commands are sent in order, one at
  * a time, whenever the socket is connected; an answer (success or refusal) removes the command.
+ *
+ * The fourth argument is either the `onPendingChange` callback (the original signature) or an options object.
  */
 export class Outbox {
   private pending: PendingCommand[];
   private readonly waiters = new Map<string, Waiter>();
   private sending = false;
+  private readonly onPendingChange: (pending: readonly PendingCommand[]) => void;
+  private readonly onAnswer: NonNullable<OutboxOptions['onAnswer']>;
+  private readonly ackTimeoutMs: number;
+  private readonly now: () => number;
 
   constructor(
     private readonly socket: SocketLike,
     private readonly storage: StorageLike,
     private readonly key: string,
-    private readonly onPendingChange: (pending: readonly PendingCommand[]) => void = () => {},
-    private readonly ackTimeoutMs = 5000,
-    private readonly now: () => number = Date.now,
+    onPendingChangeOrOptions: ((pending: readonly PendingCommand[]) => void) | OutboxOptions = {},
+    ackTimeoutMs?: number,
+    now?: () => number,
   ) {
+    const options: OutboxOptions =
+      typeof onPendingChangeOrOptions === 'function'
+        ? { onPendingChange: onPendingChangeOrOptions }
+        : onPendingChangeOrOptions;
+    this.onPendingChange = options.onPendingChange ?? (() => {});
+    this.onAnswer = options.onAnswer ?? (() => {});
+    this.ackTimeoutMs = ackTimeoutMs ?? options.ackTimeoutMs ?? 5000;
+    this.now = now ?? options.now ?? Date.now;
     this.pending = this.load();
     socket.on('connect', this.flush);
   }
@@ -63,8 +92,14 @@ export class Outbox {
         }
         this.pending = this.pending.filter((c) => c.commandId !== command.commandId);
         this.save();
-        this.waiters.get(command.commandId)?.(ack);
+        const waiter = this.waiters.get(command.commandId);
         this.waiters.delete(command.commandId);
+        try {
+          this.onAnswer(command, ack, { awaited: waiter !== undefined });
+        } catch {
+          // A listener's failure must not stall the commands behind this one.
+        }
+        waiter?.(ack);
       }
     } finally {
       this.sending = false;

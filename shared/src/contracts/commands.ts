@@ -3,6 +3,9 @@ import { ClientInputSchema } from '../schemas/client.schema.ts';
 import { CommandIdSchema, IdSchema, LanguageSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { AnswersSchema } from '../schemas/questionnaire.schema.ts';
 import { RatingSchema } from '../schemas/rating.schema.ts';
+import { AftercareNotesSchema, NOTE_KINDS, PlanInputSchema } from '../schemas/plan.schema.ts';
+import { IncidentKindSchema } from '../schemas/floor.schema.ts';
+import { freeText } from '../schemas/common.schema.ts';
 import { PinSchema, type StaffRole } from '../schemas/staff.schema.ts';
 import { VisitStateSchema } from '../schemas/visit.schema.ts';
 import type { Ack } from './errors.ts';
@@ -44,7 +47,11 @@ const VisitRefSchema = command({ visitId: IdSchema });
 const VisitStateResultSchema = z.object({ visitId: IdSchema, state: VisitStateSchema });
 
 export const LoginInputSchema = command({ staffId: IdSchema, pin: PinSchema });
-export const CloseVisitInputSchema = command({ visitId: IdSchema, rating: RatingSchema });
+export const CloseVisitInputSchema = command({
+  visitId: IdSchema,
+  rating: RatingSchema,
+  aftercare: AftercareNotesSchema.default({ notes: '', homeProducts: [] }),
+});
 export const CloseVisitResultSchema = VisitStateResultSchema.extend({
   /** Path of the client's aftercare page on this hub; the tablet shows it as a QR code. */
   aftercarePath: z.string(),
@@ -52,10 +59,60 @@ export const CloseVisitResultSchema = VisitStateResultSchema.extend({
 });
 export const PairingCodeResultSchema = z.object({ code: z.string(), expiresAt: TimestampSchema });
 
+const FRONT = ['front_desk', 'manager'] as const satisfies readonly StaffRole[];
+const Done = z.object({});
+
+export const HandBackInputSchema = command({ visitId: IdSchema, reason: freeText(300).pipe(z.string().min(1, 'required')) });
+export const PlanUpdateInputSchema = command({ visitId: IdSchema, plan: PlanInputSchema });
+/** The client approves a given version of the plan on the tablet: an older version can no longer be approved. */
+export const PlanConfirmInputSchema = command({ visitId: IdSchema, planVersion: z.number().int().min(1).optional() });
+export const SessionNoteInputSchema = command({
+  visitId: IdSchema,
+  kind: z.enum(NOTE_KINDS),
+  text: freeText(500).pipe(z.string().min(1, 'required')),
+});
+export const IncidentRaiseInputSchema = command({
+  kind: IncidentKindSchema,
+  visitId: IdSchema.nullable().default(null),
+  roomId: IdSchema.nullable().default(null),
+  note: freeText(1000).default(''),
+});
+export const ManualAssignInputSchema = command({ visitId: IdSchema, roomId: IdSchema, staffId: IdSchema });
+export const QueueReorderInputSchema = command({
+  visitId: IdSchema,
+  /** Put the visit just before this one; null puts it last. */
+  beforeVisitId: IdSchema.nullable(),
+});
+export const DeskCheckInInputSchema = command({
+  client: ClientInputSchema,
+  serviceId: IdSchema,
+  language: LanguageSchema,
+  preferredStaffId: IdSchema.nullable().default(null),
+  waitForPreferred: z.boolean().default(false),
+});
+
 export const STAFF_COMMANDS = {
   'auth:login': { input: LoginInputSchema, output: StaffSessionSchema, roles: null },
   'auth:logout': { input: command({}), output: z.object({}), roles: ALL_STAFF },
-  'plan:confirm': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
+  // room mode: one beautician and their client
+  'visit:accept': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
+  'visit:handBack': { input: HandBackInputSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
+  'plan:update': { input: PlanUpdateInputSchema, output: z.object({ visitId: IdSchema, version: z.number().int() }), roles: ALL_STAFF },
+  'plan:confirm': { input: PlanConfirmInputSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
+  'session:note': { input: SessionNoteInputSchema, output: Done, roles: ALL_STAFF },
+  'incident:raise': { input: IncidentRaiseInputSchema, output: z.object({ incidentId: IdSchema }), roles: ALL_STAFF },
+  'room:ready': { input: command({ roomId: IdSchema }), output: Done, roles: ALL_STAFF },
+  // front desk and manager
+  'visit:assign': { input: ManualAssignInputSchema, output: VisitStateResultSchema, roles: FRONT },
+  'visit:checkInByHand': { input: DeskCheckInInputSchema, output: CheckInResultSchema, roles: FRONT },
+  'visit:cancel': { input: VisitRefSchema, output: VisitStateResultSchema, roles: FRONT },
+  'visit:noShow': { input: VisitRefSchema, output: VisitStateResultSchema, roles: FRONT },
+  'queue:reorder': { input: QueueReorderInputSchema, output: Done, roles: FRONT },
+  'floor:setAutoAssign': { input: command({ enabled: z.boolean() }), output: Done, roles: FRONT },
+  'room:setOutOfService': { input: command({ roomId: IdSchema, outOfService: z.boolean() }), output: Done, roles: FRONT },
+  'incident:acknowledge': { input: command({ incidentId: IdSchema }), output: Done, roles: FRONT },
+  'incident:resolve': { input: command({ incidentId: IdSchema, resolution: freeText(1000) }), output: Done, roles: FRONT },
+  'device:revoke': { input: command({ deviceId: IdSchema }), output: Done, roles: ['manager'] },
   'visit:start': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'visit:finish': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'visit:close': { input: CloseVisitInputSchema, output: CloseVisitResultSchema, roles: ALL_STAFF },

@@ -1,13 +1,22 @@
 import { z } from 'zod';
-import { IdSchema, LanguageSchema, LANGUAGES, TimestampSchema } from '../schemas/common.schema.ts';
+import { IdSchema, LanguageSchema, LANGUAGES, LocalizedTextSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { RoomSchema } from '../schemas/room.schema.ts';
 import { ServiceSchema } from '../schemas/service.schema.ts';
 import { StaffMemberSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
 import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
+import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
 
 /** What a staff screen shows about a visit: the visit plus the client's first name and last initial. */
-export const VisitCardSchema = VisitSchema.extend({
+export const VisitCardSchema = VisitSchema.omit({ answers: true }).extend({
   clientName: z.string(),
+  /** The consultation as the beautician needs it: contraindication flags first (warn or block), then the answers. */
+  // In both languages: each tablet shows its own.
+  consultation: z.object({
+    flags: z.array(z.object({ effect: z.enum(['warn', 'block']), text: LocalizedTextSchema })),
+    answers: z.array(z.object({ questionId: IdSchema, question: LocalizedTextSchema, answer: LocalizedTextSchema })),
+  }),
+  /** Whether the session runs past its planned duration (in service only). */
+  overrun: z.boolean(),
   /** Minutes until the client is expected to be taken in; null once they are. */
   estimateMin: z.number().int().nonnegative().nullable(),
 });
@@ -30,11 +39,38 @@ export const SalonInfoSchema = z.object({
 export type SalonInfo = z.infer<typeof SalonInfoSchema>;
 
 /** Views are keyed collections so that one generic patch format serves every audience. */
+/** A paired tablet, as the manager sees it in order to revoke it. */
+export const DeviceCardSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  pairedAt: TimestampSchema,
+  revokedAt: TimestampSchema.nullable(),
+});
+
+/** Whether a staff member can take a client now, as the board shows it. */
+export const StaffStatusSchema = z.object({
+  staffId: IdSchema,
+  onShift: z.boolean(),
+  onBreak: z.boolean(),
+  /** The visit they hold, if any. */
+  visitId: IdSchema.nullable(),
+});
+
+export type StaffStatus = z.infer<typeof StaffStatusSchema>;
+
+/** The floor settings, one record under the id `floor`. */
 export const StaffViewSchema = z.object({
   visits: z.record(IdSchema, VisitCardSchema),
   rooms: z.record(IdSchema, RoomSchema),
   staff: z.record(IdSchema, StaffMemberSchema),
   services: z.record(IdSchema, ServiceSchema),
+  /** Open incidents (unresolved); the floor audience only. */
+  incidents: z.record(IdSchema, IncidentSchema),
+  /** Keyed by staff id; the floor audience only. */
+  availability: z.record(IdSchema, StaffStatusSchema),
+  /** Paired tablets; the manager only. */
+  devices: z.record(IdSchema, DeviceCardSchema),
+  settings: z.record(z.literal('floor'), FloorSettingsSchema),
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 

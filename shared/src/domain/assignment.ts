@@ -1,27 +1,39 @@
-import type { Id } from '../schemas/common.schema.ts';
-import { busyStaffIds, canPerform, queueOrder, roomFits, type Floor } from './floor.ts';
+import type { Id, Timestamp } from '../schemas/common.schema.ts';
+import type { FloorSettings } from '../schemas/floor.schema.ts';
+import { busyStaffIds, queueOrder, type Floor } from './floor.ts';
+import { makePools, matchAt } from './matching.ts';
 
 export type Assignment = { visitId: Id; roomId: Id; staffId: Id };
 
 /**
- * Pairs queued visits with a free room and a free, qualified beautician, in queue order. A visit that cannot be
- * served now (no qualified beautician or no fitting room) does not hold back the ones behind it.
+ * Pairs queued visits with a free room and a free, qualified beautician at `now`. Nothing while the front desk has
+ * paused auto-assign.
+ *
+ * Order: booked visits due (within BOOKED_DUE_LEAD_MIN) by their time, then the rest by queue rank; ties by id.
+ * A beautician qualifies when active, a beautician, skilled for the service, on shift and off break, holding no
+ * visit, and the session (the visit's plan if it has one, else the service's duration) fits before the end of their
+ * shift and their next break. A room qualifies when `free` and it has all the service's equipment. The preferred
+ * beautician takes the visit when they qualify; if not and the client would rather wait, the visit waits (until
+ * `preferredWaitLimitMin` after it joined the queue, and only for someone who can still do it today); otherwise
+ * anyone qualified. A beautician who handed the visit back is never offered it again (nor waited for); the front
+ * desk can still place it with them by hand. A visit nobody can take now does not hold back the ones behind it.
+ * Among equals the least versatile beautician and room go first (fewest skills, fewest equipment), then the
+ * smallest id.
  */
-export function planAssignments(floor: Floor): Assignment[] {
+export function planAssignments(floor: Floor, now: Timestamp, settings: FloorSettings): Assignment[] {
+  if (!settings.autoAssign) return [];
   const busy = busyStaffIds(floor.visits);
-  const freeRooms = floor.rooms.filter((r) => r.state === 'free').sort((a, b) => a.id.localeCompare(b.id));
-  const takenRooms = new Set<Id>();
-  const out: Assignment[] = [];
-
-  for (const visit of queueOrder(floor.visits)) {
-    const service = floor.services[visit.serviceId];
-    if (!service) continue;
-    const staff = floor.staff.find((s) => !busy.has(s.id) && canPerform(s, service));
-    const room = freeRooms.find((r) => !takenRooms.has(r.id) && roomFits(r, service));
-    if (!staff || !room) continue;
-    busy.add(staff.id);
-    takenRooms.add(room.id);
-    out.push({ visitId: visit.id, roomId: room.id, staffId: staff.id });
-  }
-  return out;
+  const pools = makePools(
+    floor.staff,
+    floor.rooms,
+    now,
+    settings.timeZone,
+    (s) => (busy.has(s.id) ? Infinity : now),
+    (r) => (r.state === 'free' ? now : Infinity),
+  );
+  return matchAt(now, queueOrder(floor.visits, now), floor.services, pools, settings, now).map((m) => ({
+    visitId: m.visit.id,
+    roomId: m.room.room.id,
+    staffId: m.staff.member.id,
+  }));
 }

@@ -1,45 +1,124 @@
 import type { Id, Timestamp } from '../schemas/common.schema.ts';
+import type { FloorSettings } from '../schemas/floor.schema.ts';
+import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
-import { canPerform, isBeautician, queueOrder, type Floor } from './floor.ts';
+import type { Visit } from '../schemas/visit.schema.ts';
+import { BOOKED_DUE_LEAD_MIN, compareQueue, type Floor } from './floor.ts';
+import { canServeAt, makePools, matchAt, queuedSince } from './matching.ts';
+import { expectedEnd } from './overrun.ts';
+import { MINUTE } from './shifts.ts';
 import { holdsRoom } from './visit-machine.ts';
 
-const MINUTE = 60_000;
+export type WaitEstimates = { byVisit: Map<Id, number | null>; forExtra: number | null };
 
 /**
- * Minutes until each queued visit is expected to be taken in, by simulating the queue over the beauticians: each one
- * is free when their current session is due to end (elapsed against planned; an overrun counts as ending now), then
- * takes the next visit they are qualified for. Returns minutes per visit id, and `null` for a visit nobody on the
- * floor can perform.
+ * Minutes until each queued visit is expected to be taken in, and until a walk-in for `extra` joining the back of
+ * the queue now would be (null when `extra` is not given).
+ *
+ * It replays the planner's own rule (same order, same qualification, same preferences and wait limit, same
+ * tie-breaks) at every moment something changes: a beautician finishes (a session ends at its plan's duration, else
+ * the service's; an overrun counts as ending now; assigned and confirmed visits end their planned length from now;
+ * closing ones now), a room finishes cleaning (its `cleaningUntil`, or a session's end plus the room's buffer), a
+ * shift starts or a break ends, a booking comes due, a preferred-beautician wait runs out. Only today's shifts are
+ * used: a visit that no one on shift today can take before their shift ends gets null, as does one whose service is
+ * unknown or whose equipment no room has. Every queued visit gets an entry. The replay runs whether or not
+ * auto-assign is paused (the front desk then places clients by hand, roughly as the planner would).
  */
-export function estimateWaits(floor: Floor, now: Timestamp, extra?: Service): {
-  byVisit: Map<Id, number | null>;
-  forExtra: number | null;
-} {
-  const freeAt = new Map<Id, number>();
-  for (const s of floor.staff) if (isBeautician(s)) freeAt.set(s.id, now);
+export function estimateWaits(floor: Floor, now: Timestamp, settings: FloorSettings, extra?: Service): WaitEstimates {
+  const { byVisit, forServices } = simulate(floor, now, settings, extra ? [extra] : []);
+  return { byVisit, forExtra: extra ? (forServices[0] ?? null) : null };
+}
 
+/**
+ * The wait of a new walk-in for each of `services`, as `estimateWaits(floor, now, settings, service).forExtra` gives
+ * it, from one replay for all of them (a walk-in at the back of the queue changes nothing for those ahead until it
+ * is taken in, so each one's wait is the first moment of the shared replay when it could be). Keyed by service id.
+ */
+export function estimateServiceWaits(
+  floor: Floor,
+  now: Timestamp,
+  settings: FloorSettings,
+  services: readonly Service[],
+): Map<Id, number | null> {
+  const { forServices } = simulate(floor, now, settings, services);
+  return new Map(services.map((s, i) => [s.id, forServices[i] ?? null]));
+}
+
+function simulate(
+  floor: Floor,
+  now: Timestamp,
+  settings: FloorSettings,
+  extras: readonly Service[],
+): { byVisit: Map<Id, number | null>; forServices: (number | null)[] } {
+  const staffFree = new Map<Id, Timestamp>();
+  const roomFree = new Map<Id, Timestamp>();
   for (const v of floor.visits) {
-    if (!holdsRoom(v.state) || !v.staffId || !freeAt.has(v.staffId)) continue;
-    const duration = (floor.services[v.serviceId]?.durationMin ?? 0) * MINUTE;
-    const started = v.times.in_service;
-    const end = started !== undefined ? started + duration : now + duration;
-    freeAt.set(v.staffId, Math.max(now, end));
+    if (!holdsRoom(v.state)) continue;
+    const end = expectedEnd(v, floor.services[v.serviceId], now) ?? now;
+    if (v.staffId) staffFree.set(v.staffId, Math.max(staffFree.get(v.staffId) ?? now, end));
+    if (v.roomId) roomFree.set(v.roomId, Math.max(roomFree.get(v.roomId) ?? now, end));
+  }
+  const roomFreeAt = (r: Room): Timestamp => {
+    switch (r.state) {
+      case 'free':
+        return now;
+      case 'cleaning':
+        return Math.max(now, r.cleaningUntil ?? now);
+      case 'occupied': {
+        const end = roomFree.get(r.id);
+        return end === undefined ? Infinity : end + r.cleaningBufferMin * MINUTE;
+      }
+      default:
+        return Infinity;
+    }
+  };
+  const staffFreeAt = (s: { id: Id }): Timestamp => staffFree.get(s.id) ?? now;
+  const pools = makePools(floor.staff, floor.rooms, now, settings.timeZone, staffFreeAt, roomFreeAt);
+
+  let pending: Visit[] = floor.visits.filter((v) => v.state === 'queued');
+  const starts = new Map<Id, Timestamp>();
+  const extraStarts: (Timestamp | null)[] = extras.map(() => null);
+  let unresolved = extras.length;
+
+  // Moments that do not depend on what the replay decides: shift starts, break ends, bookings coming due,
+  // preferred-beautician waits running out.
+  const fixed: Timestamp[] = [];
+  for (const s of pools.staff) for (const w of s.windows) fixed.push(w.start, ...w.breaks.map((b) => b.end));
+  for (const v of pending) {
+    if (v.kind === 'booked' && v.dueAt !== null) fixed.push(v.dueAt - BOOKED_DUE_LEAD_MIN * MINUTE);
+    if (v.waitForPreferred && v.preferredStaffId !== null) {
+      fixed.push(queuedSince(v, now) + settings.preferredWaitLimitMin * MINUTE);
+    }
   }
 
-  const take = (service: Service | undefined): number | null => {
-    if (!service) return null;
-    let best: Id | null = null;
-    for (const s of floor.staff) {
-      if (!canPerform(s, service)) continue;
-      if (best === null || (freeAt.get(s.id) ?? now) < (freeAt.get(best) ?? now)) best = s.id;
+  let t = now;
+  while (pending.length || unresolved) {
+    if (pending.length) {
+      const ordered = [...pending].sort((a, b) => compareQueue(a, b, t));
+      const matched = matchAt(t, ordered, floor.services, pools, settings, now);
+      if (matched.length) {
+        for (const m of matched) starts.set(m.visit.id, m.start);
+        const taken = new Set(matched.map((m) => m.visit));
+        pending = pending.filter((v) => !taken.has(v));
+      }
     }
-    if (best === null) return null;
-    const start = freeAt.get(best) ?? now;
-    freeAt.set(best, start + service.durationMin * MINUTE);
-    return Math.ceil((start - now) / MINUTE);
-  };
+    extras.forEach((service, i) => {
+      if (extraStarts[i] === null && canServeAt(t, service, pools)) {
+        extraStarts[i] = t;
+        unresolved--;
+      }
+    });
+    let next = Infinity;
+    for (const x of fixed) if (x > t && x < next) next = x;
+    for (const s of pools.staff) if (s.freeAt > t && s.freeAt < next) next = s.freeAt;
+    for (const r of pools.rooms) if (r.freeAt > t && r.freeAt < next) next = r.freeAt;
+    if (!Number.isFinite(next)) break;
+    t = next;
+  }
 
+  const minutes = (start: Timestamp | null | undefined): number | null =>
+    start === undefined || start === null ? null : Math.max(0, Math.ceil((start - now) / MINUTE));
   const byVisit = new Map<Id, number | null>();
-  for (const v of queueOrder(floor.visits)) byVisit.set(v.id, take(floor.services[v.serviceId]));
-  return { byVisit, forExtra: extra ? take(extra) : null };
+  for (const v of floor.visits) if (v.state === 'queued') byVisit.set(v.id, minutes(starts.get(v.id)));
+  return { byVisit, forServices: extraStarts.map(minutes) };
 }

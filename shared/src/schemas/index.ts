@@ -6,3 +6,5 @@ export * from './service.schema.ts';
 export * from './questionnaire.schema.ts';
 export * from './rating.schema.ts';
 export * from './visit.schema.ts';
+export * from './floor.schema.ts';
+export * from './plan.schema.ts';

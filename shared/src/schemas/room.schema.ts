@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, freeText } from './common.schema.ts';
+import { IdSchema, TimestampSchema, freeText } from './common.schema.ts';
 
 export const ROOM_STATES = ['free', 'occupied', 'cleaning', 'out_of_service'] as const;
 export const RoomStateSchema = z.enum(ROOM_STATES);
@@ -14,5 +14,7 @@ export const RoomSchema = z.object({
   visitId: IdSchema.nullable(),
   /** Minutes the room needs between clients; the salon sets it per room. */
   cleaningBufferMin: z.number().int().min(0).max(120),
+  /** While cleaning: when the buffer ends and the room frees itself (a beautician may mark it ready sooner). */
+  cleaningUntil: TimestampSchema.nullable(),
 });
 export type Room = z.infer<typeof RoomSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, freeText } from './common.schema.ts';
+import { WeeklyShiftsSchema } from './floor.schema.ts';
 
 export const STAFF_ROLES = ['beautician', 'front_desk', 'manager'] as const;
 export const StaffRoleSchema = z.enum(STAFF_ROLES);
@@ -13,6 +14,8 @@ export const StaffMemberSchema = z.object({
   /** Skill ids matched against a service's required skill. */
   skills: z.array(IdSchema).max(30),
   active: z.boolean(),
+  /** When they work, week by week (salon time). */
+  weeklyShifts: WeeklyShiftsSchema,
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 

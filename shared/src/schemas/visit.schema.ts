@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, LanguageSchema, TimestampSchema } from './common.schema.ts';
 import { AnswersSchema } from './questionnaire.schema.ts';
 import { RatingSchema } from './rating.schema.ts';
+import { AftercareNotesSchema, HandBackSchema, PlanSchema, SessionNoteSchema } from './plan.schema.ts';
 
 export const VISIT_STATES = [
   'checked_in',
@@ -37,5 +38,18 @@ export const VisitSchema = z.object({
   /** Raised by the incident button in any active state; never cleared by a transition. */
   incident: z.boolean(),
   language: LanguageSchema,
+  /** The beautician the client asked for, and whether they would rather wait for them. */
+  preferredStaffId: IdSchema.nullable(),
+  waitForPreferred: z.boolean(),
+  /** A booked visit's appointment time; null for walk-ins. */
+  dueAt: TimestampSchema.nullable(),
+  /** Position in the queue: the front desk may reorder; by default the time the client joined it. */
+  queueRank: z.number(),
+  plan: PlanSchema.nullable(),
+  notes: z.array(SessionNoteSchema).max(200),
+  aftercare: AftercareNotesSchema.nullable(),
+  handBacks: z.array(HandBackSchema).max(20),
+  /** When the assigned beautician accepted the assignment on their tablet. */
+  acceptedAt: TimestampSchema.nullable(),
 });
 export type Visit = z.infer<typeof VisitSchema>;

@@ -11,6 +11,8 @@ export function sampleMeta(): Meta {
     salon: { name: 'Glow Test Salon', defaultLanguage: 'en', languages: ['en', 'zh-CN'] },
     ticket: { day: '2025-03-14', last: 0 },
     sessionKey: 'test-session-key-0123456789abcdef0123456789',
+    floor: { autoAssign: true, preferredWaitLimitMin: 20, timeZone: 'UTC' },
+    incidents: {},
   };
 }
 
@@ -35,6 +37,15 @@ export function makeVisit(id: string, clientId: string, state: VisitState, check
     rating: null,
     incident: false,
     language: 'en',
+    preferredStaffId: null,
+    waitForPreferred: false,
+    dueAt: null,
+    queueRank: checkedInAt,
+    plan: null,
+    notes: [],
+    aftercare: null,
+    handBacks: [],
+    acceptedAt: null,
   };
 }
 

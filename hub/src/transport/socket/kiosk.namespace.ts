@@ -21,8 +21,11 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
 
   nsp.on('connection', (socket) => {
     const language = (): Language => socket.data.language as Language;
+    // Restored by connection-state recovery: the missed patches were just replayed, no snapshot needed.
+    const resumed = socket.recovered && socket.rooms.has(AUDIENCE_ROOM_PREFIX + 'kiosk');
     void socket.join(AUDIENCE_ROOM_PREFIX + 'kiosk');
-    socket.emit('sync:snapshot', kioskSnapshot(core));
+    if (!resumed) socket.emit('sync:snapshot', kioskSnapshot(core));
+    socket.on('disconnect', () => core.publisher.left('kiosk', 'kiosk'));
     socket.on('sync:resync', (ack: unknown) => {
       if (typeof ack === 'function') ack(kioskSnapshot(core));
     });
@@ -37,6 +40,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
               today: core.today(now),
               newId: core.deps.newId,
               existingClientId: core.clients.find(input.client.phone),
+              activeVisits: core.active.list(state),
             }),
           ),
       },
@@ -50,8 +54,8 @@ export function kioskSnapshot(core: HubCore): KioskSnapshot {
   const state = core.engine.state;
   return {
     protocolVersion: PROTOCOL_VERSION,
-    revision: core.engine.revision,
+    revision: core.publisher.revision,
     salon: state.meta.salon,
-    view: kioskView(state, core.publisher.currentEstimates()),
+    view: kioskView(state, core.publisher.current(), core.active.list(state)),
   };
 }

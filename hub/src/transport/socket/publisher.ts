@@ -1,127 +1,220 @@
-import { isFinal, type KioskPatch, type StaffPatch } from '@glow/shared';
+import { isFinal, type KioskPatch, type StaffPatch, type Visit } from '@glow/shared';
 import type { Namespace } from 'socket.io';
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import {
   canSeeVisit,
-  computeEstimates,
+  computeDerived,
+  deviceCard,
+  isSignedIn,
   parseAudienceKey,
+  seesFloor,
   ticketOf,
   visitCard,
   type Audience,
-  type Estimates,
+  type Derived,
 } from '../../services/views.ts';
 
 export const AUDIENCE_ROOM_PREFIX = 'aud:';
 
+/** What changed in the clock-dependent part of the views between two revisions. */
+type DerivedDiff = {
+  visitIds: Set<string>;
+  waitIds: string[];
+  availabilityIds: string[];
+  incidentIds: string[];
+  removedIncidentIds: string[];
+};
+
 /**
  * Turns one committed change into a patch per audience and sends it to that audience's room. Every connected
- * audience gets every revision (an empty patch if nothing it may see changed), so a client can tell a gap.
+ * audience gets every revision (an empty patch if nothing it may see changed), so a client can tell a gap. It reads
+ * the active visits from the hub's index, so its cost does not grow with the history of closed visits.
  */
 export class Publisher {
-  private estimates: Estimates | null = null;
+  private derived: Derived | null = null;
+  /**
+   * Audiences whose last socket left recently, by namespace, with when (wall-clock, as socket.io's recovery window
+   * is). Their patches are still sent to the (empty) room so that socket.io keeps them for a connection-state
+   * recovery: a tablet that was the only one of its audience would otherwise come back to find nothing to replay.
+   */
+  private readonly departed = { kiosk: new Map<string, number>(), staff: new Map<string, number>() };
 
   constructor(
     private readonly namespaces: { kiosk: Namespace; staff: Namespace },
     private readonly getState: () => Readonly<HubState>,
+    private readonly activeVisits: () => Visit[],
     private readonly clock: () => number,
+    private readonly recoveryWindowMs = 0,
   ) {}
 
-  /** The estimates last published; snapshots use the same numbers as the patches around them. */
-  currentEstimates(): Estimates {
-    this.estimates ??= computeEstimates(this.getState(), this.clock());
-    return this.estimates;
+  /** A socket of this audience disconnected; it may come back through connection-state recovery. */
+  left(namespace: 'kiosk' | 'staff', audienceKey: string): void {
+    if (this.recoveryWindowMs > 0) this.departed[namespace].set(audienceKey, Date.now());
+  }
+
+  /**
+   * The last revision published. Snapshots carry this one, not the engine's: the state they are cut from may already
+   * hold changes still on their way to the disk, and the patches for those (which come next) send those records
+   * again with the clock-dependent data of their own revision. A snapshot is thus always followed by the very next
+   * revision, and the derived data in it (waits, overruns, availability) is what the next patch's changes are
+   * relative to.
+   */
+  revision = 0;
+
+  /** The clock-dependent view data last published; snapshots use the same numbers as the patches around them. */
+  current(): Derived {
+    this.derived ??= computeDerived(this.getState(), this.activeVisits(), this.clock());
+    return this.derived;
+  }
+
+  /** Whether the views would show something different at `now` than at the last revision (a wait, an overrun, a shift). */
+  changedAt(now: number): boolean {
+    const d = diffDerived(this.current(), computeDerived(this.getState(), this.activeVisits(), now));
+    return d.visitIds.size > 0 || d.waitIds.length > 0 || d.availabilityIds.length > 0 || d.incidentIds.length > 0 || d.removedIncidentIds.length > 0;
   }
 
   publish(changes: Changes, revision: number): void {
     const state = this.getState();
-    const before = this.currentEstimates();
-    const after = computeEstimates(state, this.clock());
-    this.estimates = after;
+    const before = this.current();
+    const after = computeDerived(state, this.activeVisits(), this.clock());
+    this.derived = after;
+    this.revision = revision;
+    const diff = diffDerived(before, after);
+    for (const id of Object.keys(changes.visits ?? {})) diff.visitIds.add(id);
+    for (const id of Object.keys(changes.staff ?? {})) if (!diff.availabilityIds.includes(id)) diff.availabilityIds.push(id);
 
-    const visitIds = new Set(Object.keys(changes.visits ?? {}));
-    for (const [id, minutes] of after.byVisit) if (before.byVisit.get(id) !== minutes) visitIds.add(id);
-    const waitIds = [...after.byService.keys()].filter(
-      (id) => JSON.stringify(after.byService.get(id)) !== JSON.stringify(before.byService.get(id)),
-    );
-
-    for (const key of this.audiencesIn(this.namespaces.staff)) {
-      const patch = staffPatch(state, parseAudienceKey(key), changes, visitIds, after, revision);
+    for (const key of this.audiencesIn('staff')) {
+      const patch = staffPatch(state, parseAudienceKey(key), changes, diff, before, after, revision);
       this.namespaces.staff.to(AUDIENCE_ROOM_PREFIX + key).emit('sync:patch', patch);
     }
-    if (this.audiencesIn(this.namespaces.kiosk).length) {
-      this.namespaces.kiosk
-        .to(AUDIENCE_ROOM_PREFIX + 'kiosk')
-        .emit('sync:patch', kioskPatch(state, changes, visitIds, waitIds, after, revision));
+    if (this.audiencesIn('kiosk').length) {
+      this.namespaces.kiosk.to(AUDIENCE_ROOM_PREFIX + 'kiosk').emit('sync:patch', kioskPatch(state, changes, diff, after, revision));
     }
   }
 
-  /** After a recovery the state was replaced: estimates start afresh. */
-  reset(): void {
-    this.estimates = null;
+  /** On start, and after a recovery replaced the state: the derived data starts afresh at this revision. */
+  reset(revision: number): void {
+    this.derived = null;
+    this.revision = revision;
   }
 
-  private audiencesIn(nsp: Namespace): string[] {
-    return [...nsp.adapter.rooms.keys()]
-      .filter((room) => room.startsWith(AUDIENCE_ROOM_PREFIX))
-      .map((room) => room.slice(AUDIENCE_ROOM_PREFIX.length));
+  /** Audiences with a socket now, and those whose sockets may still recover. */
+  private audiencesIn(namespace: 'kiosk' | 'staff'): string[] {
+    const keys = new Set(
+      [...this.namespaces[namespace].adapter.rooms.keys()]
+        .filter((room) => room.startsWith(AUDIENCE_ROOM_PREFIX))
+        .map((room) => room.slice(AUDIENCE_ROOM_PREFIX.length)),
+    );
+    const since = Date.now() - this.recoveryWindowMs;
+    for (const [key, at] of this.departed[namespace]) {
+      if (at < since) this.departed[namespace].delete(key);
+      else keys.add(key);
+    }
+    return [...keys];
   }
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+function diffDerived(before: Derived, after: Derived): DerivedDiff {
+  const visitIds = new Set<string>();
+  for (const [id, minutes] of after.estimates.byVisit) if (before.estimates.byVisit.get(id) !== minutes) visitIds.add(id);
+  for (const id of after.overrun) if (!before.overrun.has(id)) visitIds.add(id);
+  for (const id of before.overrun) if (!after.overrun.has(id)) visitIds.add(id);
+  const waitIds = [...after.estimates.byService.keys()].filter(
+    (id) => !same(after.estimates.byService.get(id), before.estimates.byService.get(id)),
+  );
+  const availabilityIds = [...new Set([...before.availability.keys(), ...after.availability.keys()])].filter(
+    (id) => !same(after.availability.get(id), before.availability.get(id)),
+  );
+  const incidentIds = [...after.openIncidents.keys()].filter((id) => !same(after.openIncidents.get(id), before.openIncidents.get(id)));
+  const removedIncidentIds = [...before.openIncidents.keys()].filter((id) => !after.openIncidents.has(id));
+  return { visitIds, waitIds, availabilityIds, incidentIds, removedIncidentIds };
 }
 
 function staffPatch(
   state: Readonly<HubState>,
   audience: Audience,
   changes: Changes,
-  visitIds: ReadonlySet<string>,
-  estimates: Estimates,
+  diff: DerivedDiff,
+  before: Derived,
+  derived: Derived,
   revision: number,
 ): StaffPatch {
   const patch: StaffPatch = { revision, set: {}, del: {} };
-  const signedIn = audience.kind !== 'locked' && audience.kind !== 'kiosk';
-  if (signedIn) {
+  if (isSignedIn(audience)) {
     const set: NonNullable<StaffPatch['set']['visits']> = {};
     const del: string[] = [];
-    for (const id of visitIds) {
+    for (const id of diff.visitIds) {
       const visit = state.visits[id];
-      if (visit && canSeeVisit(audience, visit)) set[id] = visitCard(state, visit, estimates);
-      else if (wasVisibleTo(audience, changes, id, visit)) del.push(id);
+      if (visit && canSeeVisit(audience, visit)) set[id] = visitCard(state, visit, derived);
+      else if (seesFloor(audience) || (audience.kind === 'beautician' && before.holders.get(id) === audience.staffId)) del.push(id);
     }
     if (Object.keys(set).length) patch.set.visits = set;
     if (del.length) patch.del.visits = del;
     copyRecords(changes.rooms, patch, 'rooms');
   }
-  copyRecords(changes.staff, patch, 'staff');
+  if (seesFloor(audience)) {
+    const incidents = Object.fromEntries(diff.incidentIds.map((id) => [id, derived.openIncidents.get(id)!]));
+    if (diff.incidentIds.length) patch.set.incidents = incidents;
+    if (diff.removedIncidentIds.length) patch.del.incidents = diff.removedIncidentIds;
+    const set: NonNullable<StaffPatch['set']['availability']> = {};
+    const del: string[] = [];
+    for (const id of diff.availabilityIds) {
+      const status = derived.availability.get(id);
+      if (status) set[id] = status;
+      else del.push(id);
+    }
+    if (Object.keys(set).length) patch.set.availability = set;
+    if (del.length) patch.del.availability = del;
+  }
+  if (audience.kind === 'manager' && changes.devices) {
+    const devices: NonNullable<StaffPatch['set']['devices']> = {};
+    const gone: string[] = [];
+    for (const [id, d] of Object.entries(changes.devices)) {
+      if (d) devices[id] = deviceCard(d);
+      else gone.push(id);
+    }
+    if (Object.keys(devices).length) patch.set.devices = devices;
+    if (gone.length) patch.del.devices = gone;
+  }
+  if (changes.meta?.floor) patch.set.settings = { floor: state.meta.floor };
+  copyStaff(changes.staff, patch);
   copyRecords(changes.services, patch, 'services');
   return patch;
 }
 
-/** A beautician is told to drop only visits that were theirs; the floor drops any visit that ended. */
-function wasVisibleTo(audience: Audience, changes: Changes, id: string, visit: HubState['visits'][string] | undefined) {
-  if (audience.kind === 'floor') return true;
-  if (audience.kind !== 'beautician') return false;
-  return !visit || visit.staffId === audience.staffId || changes.visits?.[id] === null;
+/** Inactive staff leave the view, as they are not in the snapshot. */
+function copyStaff(records: Changes['staff'], patch: StaffPatch): void {
+  if (!records) return;
+  const set: NonNullable<StaffPatch['set']['staff']> = {};
+  const del: string[] = [];
+  for (const [id, s] of Object.entries(records)) {
+    if (s?.active) set[id] = s;
+    else del.push(id);
+  }
+  if (Object.keys(set).length) patch.set.staff = set;
+  if (del.length) patch.del.staff = del;
 }
 
 function kioskPatch(
   state: Readonly<HubState>,
   changes: Changes,
-  visitIds: ReadonlySet<string>,
-  waitIds: readonly string[],
-  estimates: Estimates,
+  diff: DerivedDiff,
+  derived: Derived,
   revision: number,
 ): KioskPatch {
   const patch: KioskPatch = { revision, set: {}, del: {} };
   const tickets: NonNullable<KioskPatch['set']['tickets']> = {};
   const gone: string[] = [];
-  for (const id of visitIds) {
+  for (const id of diff.visitIds) {
     const visit = state.visits[id];
-    if (visit && !isFinal(visit.state)) tickets[id] = ticketOf(visit, estimates);
+    if (visit && !isFinal(visit.state)) tickets[id] = ticketOf(visit, derived.estimates);
     else gone.push(id);
   }
   if (Object.keys(tickets).length) patch.set.tickets = tickets;
   if (gone.length) patch.del.tickets = gone;
-  if (waitIds.length) {
-    patch.set.waits = Object.fromEntries(waitIds.map((id) => [id, estimates.byService.get(id)!]));
-  }
+  if (diff.waitIds.length) patch.set.waits = Object.fromEntries(diff.waitIds.map((id) => [id, derived.estimates.byService.get(id)!]));
   copyRecords(changes.services, patch, 'services');
   return patch;
 }

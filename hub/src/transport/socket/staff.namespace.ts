@@ -8,19 +8,22 @@ import {
 } from '@glow/shared';
 import type { Namespace, Socket } from 'socket.io';
 import type { HubCore } from '../../hub-core.ts';
-import { equalHashes, randomToken, sha256 } from '../../security/secrets.ts';
+import { equalHashes, sha256 } from '../../security/secrets.ts';
 import { invalidInput, isRefusal, refuse, toAppError } from '../../services/app-error.ts';
-import { decideCreatePairingCode } from '../../services/pairing.service.ts';
-import { decideClose, decideVisitStep, type Actor } from '../../services/visit.service.ts';
+import type { Actor } from '../../services/visit-access.ts';
 import { audienceKey, staffView, type Audience } from '../../services/views.ts';
 import { bindCommands } from './bind-commands.ts';
 import { handshakeError } from './handshake-error.ts';
+import { staffCommandHandlers } from './staff.handlers.ts';
 import { AUDIENCE_ROOM_PREFIX } from './publisher.ts';
 
-type StaffSocketData = { deviceId: string; language: Language; session: StaffSession | null; audience?: string };
+export type StaffSocketData = { deviceId: string; language: Language; session: StaffSession | null; audience?: string };
 
 /** Staff tablets: a paired device (secret in the handshake), then a staff member signed in with a PIN. */
 export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
+  // Runs on every connection, including one that resumes through connection-state recovery (`skipMiddlewares:
+  // false` in app.ts): a revoked tablet can never come back, whichever way it reconnects. (And recovery-guard.ts
+  // keeps socket.io from restoring a revoked tablet's session at all, so it is not replayed what it missed.)
   nsp.use((socket, next) => {
     const parsed = StaffHandshakeSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(handshakeError(invalidInput(parsed.error.issues, 'en')));
@@ -37,14 +40,16 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
 
   nsp.on('connection', (socket) => {
     const data = socket.data as StaffSocketData;
-    enterAudience(socket, core);
+    enterAudience(socket, core, true);
 
     socket.on('sync:resync', (ack: unknown) => {
       if (typeof ack === 'function') ack(staffSnapshot(core, data));
     });
+    socket.on('disconnect', () => {
+      if (data.audience) core.publisher.left('staff', data.audience);
+    });
 
     const actor = (): Actor => ({ staffId: data.session!.staffId, role: data.session!.role });
-    const meta = (command: string, commandId: string, language: Language) => ({ command, commandId, language });
 
     bindCommands(
       socket,
@@ -63,35 +68,24 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
           setImmediate(() => enterAudience(socket, core));
           return { ok: true, data: {} };
         },
-        'plan:confirm': (input, lang) =>
-          core.engine.execute(meta('plan:confirm', input.commandId, lang), (state, now) =>
-            decideVisitStep(state, now, actor(), input.visitId, 'confirmPlan'),
-          ),
-        'visit:start': (input, lang) =>
-          core.engine.execute(meta('visit:start', input.commandId, lang), (state, now) =>
-            decideVisitStep(state, now, actor(), input.visitId, 'start'),
-          ),
-        'visit:finish': (input, lang) =>
-          core.engine.execute(meta('visit:finish', input.commandId, lang), (state, now) =>
-            decideVisitStep(state, now, actor(), input.visitId, 'finish'),
-          ),
-        'visit:close': (input, lang) => {
-          const token = randomToken();
-          return core.engine.execute(meta('visit:close', input.commandId, lang), (state, now) =>
-            decideClose(state, now, actor(), input.visitId, input.rating, {
-              token,
-              tokenHash: sha256(token),
-              linkDays: core.settings.aftercareLinkDays,
-            }),
-          );
-        },
-        'pairing:create': (input, lang) =>
-          core.engine.execute(meta('pairing:create', input.commandId, lang), (_state, now) => decideCreatePairingCode(now)),
+        ...staffCommandHandlers(core, actor),
       },
       () => ({ language: data.language, role: currentRole(core, data) }),
       core.deps.logger,
     );
   });
+}
+
+/**
+ * A tablet was revoked: tell its sockets why, then close them at once. The client's own reconnection (or a
+ * connection-state recovery) then meets the handshake middleware, which refuses a revoked device.
+ */
+export function disconnectDevice(nsp: Namespace, deviceId: string): void {
+  for (const socket of nsp.sockets.values()) {
+    if ((socket.data as StaffSocketData | undefined)?.deviceId !== deviceId) continue;
+    socket.emit('auth:ended', { reason: 'revoked' });
+    socket.disconnect(true);
+  }
 }
 
 /** The role of the signed-in staff member, or null once the session has expired. */
@@ -102,26 +96,33 @@ function currentRole(core: HubCore, data: StaffSocketData) {
 
 function audienceOf(session: StaffSession | null): Audience {
   if (!session) return { kind: 'locked' };
-  return session.role === 'beautician' ? { kind: 'beautician', staffId: session.staffId } : { kind: 'floor' };
+  if (session.role === 'beautician') return { kind: 'beautician', staffId: session.staffId };
+  return session.role === 'manager' ? { kind: 'manager' } : { kind: 'floor' };
 }
 
-/** Moves the socket to the room of what it may now see and sends that view whole. */
-function enterAudience(socket: Socket, core: HubCore): void {
+/**
+ * Moves the socket to the room of what it may now see and sends that view whole. A connection restored by
+ * connection-state recovery into the same audience needs no snapshot: socket.io has just replayed the patches it
+ * missed, in order, and they carry on from the revision it held.
+ */
+function enterAudience(socket: Socket, core: HubCore, onConnect = false): void {
   const data = socket.data as StaffSocketData;
   const key = audienceKey(audienceOf(data.session));
-  if (data.audience && data.audience !== key) void socket.leave(AUDIENCE_ROOM_PREFIX + data.audience);
+  const room = AUDIENCE_ROOM_PREFIX + key;
+  const resumed = onConnect && socket.recovered && socket.rooms.has(room);
+  for (const r of socket.rooms) if (r.startsWith(AUDIENCE_ROOM_PREFIX) && r !== room) void socket.leave(r);
   data.audience = key;
-  void socket.join(AUDIENCE_ROOM_PREFIX + key);
-  socket.emit('sync:snapshot', staffSnapshot(core, data));
+  void socket.join(room);
+  if (!resumed) socket.emit('sync:snapshot', staffSnapshot(core, data));
 }
 
 export function staffSnapshot(core: HubCore, data: StaffSocketData): StaffSnapshot {
   const state = core.engine.state;
   return {
     protocolVersion: PROTOCOL_VERSION,
-    revision: core.engine.revision,
+    revision: core.publisher.revision,
     salon: state.meta.salon,
     session: data.session,
-    view: staffView(state, audienceOf(data.session), core.publisher.currentEstimates()),
+    view: staffView(state, audienceOf(data.session), core.publisher.current(), core.active.list(state)),
   };
 }

@@ -1,0 +1,91 @@
+import { STAFF_COMMANDS, type Ack, type Language } from '@glow/shared';
+import type { HubCore } from '../../hub-core.ts';
+import { randomToken, sha256 } from '../../security/secrets.ts';
+import { decideAccept } from '../../services/accept.service.ts';
+import type { Refusal } from '../../services/app-error.ts';
+import { decideEndUnserved } from '../../services/cancel.service.ts';
+import { decideCheckIn } from '../../services/checkin.service.ts';
+import { decideRevokeDevice } from '../../services/device.service.ts';
+import { decideSetAutoAssign } from '../../services/floor-settings.service.ts';
+import { decideHandBack } from '../../services/hand-back.service.ts';
+import type { Decision } from '../../services/hub-engine.ts';
+import { decideAcknowledgeIncident, decideRaiseIncident, decideResolveIncident } from '../../services/incident.service.ts';
+import { decideManualAssign } from '../../services/manual-assign.service.ts';
+import { decideCreatePairingCode } from '../../services/pairing.service.ts';
+import { decidePlanConfirm, decidePlanUpdate } from '../../services/plan.service.ts';
+import { decideReorder } from '../../services/queue.service.ts';
+import { decideRoomReady, decideSetOutOfService } from '../../services/room.service.ts';
+import { decideSessionNote } from '../../services/session-note.service.ts';
+import { decideClose, decideVisitStep } from '../../services/visit.service.ts';
+import type { Actor } from '../../services/visit-access.ts';
+import type { HubState } from '../../store/hub-state.ts';
+import type { CommandHandlers } from './bind-commands.ts';
+
+type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
+
+/**
+ * The staff tablet's floor commands, each one line: the pure decision it runs through the one command path (decide →
+ * apply → journal → ack → publish). Kept apart from the socket so that tests can drive the very same handlers
+ * without one. `actor` is who is signed in; the binder has already checked the role.
+ */
+export function staffCommandHandlers(core: HubCore, actor: () => Actor): CommandHandlers<FloorCommands> {
+  const run = <T>(
+    command: string,
+    input: { commandId: string },
+    lang: Language,
+    decide: (state: Readonly<HubState>, now: number, who: Actor) => Decision<T> | Refusal,
+  ): Promise<Ack<T>> => {
+    const who = actor();
+    return core.engine.execute({ command, commandId: input.commandId, language: lang }, (state, now) => decide(state, now, who));
+  };
+  const active = () => core.active.list(core.engine.state);
+
+  return {
+    // room mode
+    'visit:accept': (input, lang) => run('visit:accept', input, lang, (s, now, who) => decideAccept(s, now, who, input.visitId)),
+    'visit:handBack': (input, lang) =>
+      run('visit:handBack', input, lang, (s, now, who) => decideHandBack(s, now, who, input.visitId, input.reason)),
+    'plan:update': (input, lang) =>
+      run('plan:update', input, lang, (s, now, who) => decidePlanUpdate(s, now, who, input.visitId, input.plan)),
+    'plan:confirm': (input, lang) =>
+      run('plan:confirm', input, lang, (s, now, who) => decidePlanConfirm(s, now, who, input.visitId, input.planVersion)),
+    'visit:start': (input, lang) => run('visit:start', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'start')),
+    'session:note': (input, lang) => run('session:note', input, lang, (s, now, who) => decideSessionNote(s, now, who, input)),
+    'visit:finish': (input, lang) =>
+      run('visit:finish', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'finish')),
+    'visit:close': (input, lang) => {
+      const token = randomToken();
+      const ctx = { token, tokenHash: sha256(token), linkDays: core.settings.aftercareLinkDays };
+      return run('visit:close', input, lang, (s, now, who) => decideClose(s, now, who, input.visitId, input, ctx));
+    },
+    'incident:raise': (input, lang) =>
+      run('incident:raise', input, lang, (s, now, who) => decideRaiseIncident(s, now, who, input, core.deps.newId)),
+    'room:ready': (input, lang) =>
+      run('room:ready', input, lang, (s, now, who) => decideRoomReady(s, now, who, input.roomId, (id) => core.active.lastVisitIn(id))),
+    // front desk and manager
+    'visit:assign': (input, lang) => run('visit:assign', input, lang, (s, now) => decideManualAssign(s, now, input, active())),
+    'visit:checkInByHand': (input, lang) =>
+      run('visit:checkInByHand', input, lang, (s, now) =>
+        decideCheckIn(s, now, input, {
+          today: core.today(now),
+          newId: core.deps.newId,
+          existingClientId: core.clients.find(input.client.phone),
+          activeVisits: active(),
+        }),
+      ),
+    'visit:cancel': (input, lang) =>
+      run('visit:cancel', input, lang, (s, now, who) => decideEndUnserved(s, now, who, input.visitId, 'cancel')),
+    'visit:noShow': (input, lang) =>
+      run('visit:noShow', input, lang, (s, now, who) => decideEndUnserved(s, now, who, input.visitId, 'markNoShow')),
+    'queue:reorder': (input, lang) => run('queue:reorder', input, lang, (s, now) => decideReorder(s, now, input, active())),
+    'floor:setAutoAssign': (input, lang) => run('floor:setAutoAssign', input, lang, (s, now) => decideSetAutoAssign(s, now, input.enabled)),
+    'room:setOutOfService': (input, lang) =>
+      run('room:setOutOfService', input, lang, (s, now) => decideSetOutOfService(s, now, input.roomId, input.outOfService)),
+    'incident:acknowledge': (input, lang) =>
+      run('incident:acknowledge', input, lang, (s, now, who) => decideAcknowledgeIncident(s, now, who, input.incidentId)),
+    'incident:resolve': (input, lang) =>
+      run('incident:resolve', input, lang, (s, now, who) => decideResolveIncident(s, now, who, input.incidentId, input.resolution)),
+    'device:revoke': (input, lang) => run('device:revoke', input, lang, (s, now) => decideRevokeDevice(s, now, input.deviceId)),
+    'pairing:create': (input, lang) => run('pairing:create', input, lang, (_s, now) => decideCreatePairingCode(now)),
+  };
+}

@@ -1,0 +1,141 @@
+import type { Id, Timestamp } from '../schemas/common.schema.ts';
+import type { FloorSettings } from '../schemas/floor.schema.ts';
+import type { Room } from '../schemas/room.schema.ts';
+import type { Service } from '../schemas/service.schema.ts';
+import type { StaffMember } from '../schemas/staff.schema.ts';
+import type { Visit } from '../schemas/visit.schema.ts';
+import { canPerform, compareIds, isBeautician, roomFits } from './floor.ts';
+import { plannedMinutes } from './overrun.ts';
+import { fitsAt, MINUTE, nextFit, shiftWindows, type ShiftWindow } from './shifts.ts';
+
+/**
+ * The one matching rule shared by the planner (at `now`, with what is free now) and the wait estimate (replayed at
+ * every moment something changes, with when each beautician and room is expected to be free). Keeping it in one
+ * place is what makes the estimate tell the queue what the planner will actually do.
+ */
+
+export type StaffSlot = { member: StaffMember; windows: readonly ShiftWindow[]; freeAt: Timestamp };
+export type RoomSlot = { room: Room; freeAt: Timestamp };
+export type Pools = { staff: StaffSlot[]; rooms: RoomSlot[]; byId: Map<Id, StaffSlot> };
+export type Match = { visit: Visit; staff: StaffSlot; room: RoomSlot; start: Timestamp; durationMs: number };
+
+/**
+ * Beauticians (active, role beautician) with today's shift windows, and every room, each with when it is free
+ * (Infinity: not in this simulation). Sorted so that the least versatile is offered first, keeping a beautician with
+ * rare skills and a room with rare equipment for the clients who need them; ties by id.
+ */
+export function makePools(
+  staff: readonly StaffMember[],
+  rooms: readonly Room[],
+  now: Timestamp,
+  timeZone: string,
+  staffFreeAt: (s: StaffMember) => Timestamp,
+  roomFreeAt: (r: Room) => Timestamp,
+): Pools {
+  const staffSlots = staff
+    .filter(isBeautician)
+    .map((member) => ({
+      member,
+      windows: shiftWindows(member.weeklyShifts, now, timeZone),
+      freeAt: staffFreeAt(member),
+    }))
+    .sort((a, b) => a.member.skills.length - b.member.skills.length || compareIds(a.member, b.member));
+  const roomSlots = rooms
+    .map((room) => ({ room, freeAt: roomFreeAt(room) }))
+    .sort((a, b) => a.room.equipment.length - b.room.equipment.length || compareIds(a.room, b.room));
+  const byId = new Map<Id, StaffSlot>();
+  for (const s of staffSlots) if (!byId.has(s.member.id)) byId.set(s.member.id, s);
+  return { staff: staffSlots, rooms: roomSlots, byId };
+}
+
+/** When a client's wait for their preferred beautician started. */
+export const queuedSince = (v: Visit, now: Timestamp): Timestamp => v.times.queued ?? v.times.checked_in ?? now;
+
+/** The session length the planner books for a queued visit: its plan if it has one (handed back), else the service. */
+export function sessionMs(v: Visit, service: Service | undefined): number | null {
+  const minutes = plannedMinutes(v, service);
+  return minutes === null ? null : minutes * MINUTE;
+}
+
+/** Free at `t`, qualified for the service, and the session fits in their shift before any break. */
+function qualifies(s: StaffSlot, service: Service, t: Timestamp, durationMs: number): boolean {
+  return s.freeAt <= t && canPerform(s.member, service) && fitsAt(s.windows, t, durationMs);
+}
+
+/** Beauticians who handed this visit back: the planner never offers it to them again (the front desk still may). */
+const handedBackBy = (v: Visit): ReadonlySet<Id> => new Set((v.handBacks ?? []).map((h) => h.staffId));
+
+/**
+ * Whether a client who would rather wait for their preferred beautician should keep waiting at `t`: within the
+ * salon's limit since they joined the queue, and only for someone who can perform the service at all and still has
+ * time in today's shift where it fits (waiting for someone who will not come is pointless).
+ */
+function keepsWaiting(
+  v: Visit,
+  pref: StaffSlot | undefined,
+  service: Service,
+  t: Timestamp,
+  durationMs: number,
+  settings: Pick<FloorSettings, 'preferredWaitLimitMin'>,
+  now: Timestamp,
+): boolean {
+  if (!v.waitForPreferred || !pref || !canPerform(pref.member, service)) return false;
+  if (t >= queuedSince(v, now) + settings.preferredWaitLimitMin * MINUTE) return false;
+  const from = Number.isFinite(pref.freeAt) ? Math.max(t, pref.freeAt) : t;
+  return nextFit(pref.windows, from, durationMs) !== null;
+}
+
+/**
+ * Pairs visits (already in serving order) with a beautician and a room free at `t`. A visit nobody can take now is
+ * skipped without holding back the ones behind it. Chosen slots are marked busy (room: plus its cleaning buffer).
+ * Returns the matches in serving order.
+ */
+export function matchAt(
+  t: Timestamp,
+  ordered: readonly Visit[],
+  services: Readonly<Record<Id, Service>>,
+  pools: Pools,
+  settings: Pick<FloorSettings, 'preferredWaitLimitMin'>,
+  now: Timestamp,
+): Match[] {
+  const out: Match[] = [];
+  const freeStaff = pools.staff.filter((s) => s.freeAt <= t);
+  const freeRooms = pools.rooms.filter((r) => r.freeAt <= t && r.room.state !== 'out_of_service');
+  for (const visit of ordered) {
+    if (!freeStaff.length || !freeRooms.length) break;
+    const service = services[visit.serviceId];
+    if (!service) continue;
+    const durationMs = sessionMs(visit, service);
+    if (durationMs === null) continue;
+    const roomAt = freeRooms.findIndex((r) => roomFits(r.room, service));
+    if (roomAt === -1) continue;
+    const refused = handedBackBy(visit);
+    const preferred = visit.preferredStaffId !== null ? pools.byId.get(visit.preferredStaffId) : undefined;
+    const pref = preferred && !refused.has(preferred.member.id) ? preferred : undefined;
+    let staff: StaffSlot | undefined;
+    if (pref && qualifies(pref, service, t, durationMs)) staff = pref;
+    else if (keepsWaiting(visit, pref, service, t, durationMs, settings, now)) continue;
+    else staff = freeStaff.find((s) => !refused.has(s.member.id) && qualifies(s, service, t, durationMs));
+    if (!staff) continue;
+    const room = freeRooms[roomAt] as RoomSlot;
+    freeRooms.splice(roomAt, 1);
+    freeStaff.splice(freeStaff.indexOf(staff), 1);
+    staff.freeAt = t + durationMs;
+    room.freeAt = t + durationMs + room.room.cleaningBufferMin * MINUTE;
+    out.push({ visit, staff, room, start: t, durationMs });
+  }
+  return out;
+}
+
+/**
+ * Whether a walk-in for `service` with no preference could be taken in at `t` with what is still free: a free room
+ * with the equipment and a free beautician who qualifies. This is exactly when `matchAt` would take such a visit
+ * placed at the back of the queue, after everyone ahead of it has been served.
+ */
+export function canServeAt(t: Timestamp, service: Service, pools: Pools): boolean {
+  const durationMs = service.durationMin * MINUTE;
+  return (
+    pools.rooms.some((r) => r.freeAt <= t && r.room.state !== 'out_of_service' && roomFits(r.room, service)) &&
+    pools.staff.some((s) => qualifies(s, service, t, durationMs))
+  );
+}

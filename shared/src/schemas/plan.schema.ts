@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { freeText, IdSchema, TimestampSchema } from './common.schema.ts';
+
+export const INTENSITIES = ['gentle', 'standard', 'firm'] as const;
+export const IntensitySchema = z.enum(INTENSITIES);
+
+/** What the beautician and the client agree before the session starts. Every edit is a new version. */
+export const PlanInputSchema = z.object({
+  serviceIds: z.array(IdSchema).min(1).max(5),
+  products: z.array(freeText(80)).max(20).default([]),
+  intensity: IntensitySchema.default('standard'),
+  durationMin: z.number().int().min(5).max(480),
+  notes: freeText(1000).default(''),
+});
+export type PlanInput = z.input<typeof PlanInputSchema>;
+
+export const PlanSchema = PlanInputSchema.extend({
+  version: z.number().int().min(1),
+  editedBy: IdSchema,
+  editedAt: TimestampSchema,
+  /** The version the client approved on the tablet, and when; null until they do. */
+  approvedVersion: z.number().int().min(1).nullable(),
+  approvedAt: TimestampSchema.nullable(),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const NOTE_KINDS = ['pressure', 'temperature', 'products', 'skin', 'other'] as const;
+export const SessionNoteSchema = z.object({
+  at: TimestampSchema,
+  staffId: IdSchema,
+  kind: z.enum(NOTE_KINDS),
+  text: freeText(500).pipe(z.string().min(1, 'required')),
+});
+export type SessionNote = z.infer<typeof SessionNoteSchema>;
+
+/** What the beautician adds to the service's aftercare template when closing. */
+export const AftercareNotesSchema = z.object({
+  notes: freeText(2000).default(''),
+  homeProducts: z
+    .array(z.object({ name: freeText(80).pipe(z.string().min(1, 'required')), howToUse: freeText(300).default('') }))
+    .max(10)
+    .default([]),
+});
+export type AftercareNotes = z.infer<typeof AftercareNotesSchema>;
+
+/** Why a beautician handed an assignment back to the queue. */
+export const HandBackSchema = z.object({ at: TimestampSchema, staffId: IdSchema, reason: freeText(300) });
