@@ -22,6 +22,16 @@ export default defineConfig({
         },
       },
       {
+        // The staff tablet's own logic, compiled with its Svelte config.
+        extends: './staff-tablet/vite.config.ts',
+        test: {
+          name: 'staff-tablet',
+          root: './staff-tablet',
+          include: ['src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'contract',
           include: ['tests/contract/**/*.test.ts'],

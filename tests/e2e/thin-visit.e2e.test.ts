@@ -71,6 +71,7 @@ describe('a walk-in from the lobby to the aftercare page on the phone', () => {
     expect(await staff.getByTestId('assignment-service').textContent()).toContain('Classic facial');
     await shoot(staff, 'e2e-staff-assignment');
 
+    await staff.getByTestId('accept-assignment').click();
     await staff.getByTestId('confirm-plan').click();
     await staff.getByTestId('start-session').click();
     await staff.getByTestId('session-timer').waitFor({ state: 'visible' });

@@ -7,6 +7,7 @@ import {
   type Ack,
   type CommandInput,
   type CommandOutput,
+  type AnswerInfo,
   type PendingCommand,
   type STAFF_COMMANDS,
   type StaffCommandName,
@@ -16,14 +17,22 @@ import {
   type StaffView,
 } from '@glow/shared';
 import { io, type Socket } from 'socket.io-client';
-import { handshakeError } from './errors.ts';
+import { errorText, handshakeError } from './errors.ts';
+import { labelsFor, type Labels } from './pending.ts';
 import { locale } from './i18n.svelte.ts';
 import {
   clearOutbox,
+  loadAftercare,
+  loadPendingLabels,
   loadSessionToken,
   OUTBOX_KEY,
+  saveAftercare,
+  saveAftercareDraft,
   saveDevice,
+  saveLastRoom,
+  savePendingLabels,
   saveSessionToken,
+  type AftercareShown,
   type DeviceCredential,
 } from './storage.ts';
 
@@ -31,8 +40,14 @@ type Commands = typeof STAFF_COMMANDS;
 type Input<K extends StaffCommandName> = Omit<CommandInput<Commands, K>, 'commandId'>;
 type Output<K extends StaffCommandName> = CommandOutput<Commands, K>;
 
-/** Commands that change a visit: they go through the outbox so that none is lost to a reload or a Wi-Fi drop. */
-export type QueuedCommandName = 'plan:confirm' | 'visit:start' | 'visit:finish' | 'visit:close';
+/**
+ * Commands that change the floor: they go through the outbox so that none is lost to a reload or a Wi-Fi drop.
+ * Signing in and out and creating a pairing code only make sense now, so they are sent once.
+ */
+export type QueuedCommandName = Exclude<StaffCommandName, 'auth:login' | 'auth:logout' | 'pairing:create'>;
+
+/** A queued command the hub refused after a reload, when no screen was waiting for its answer any more. */
+export type Refusal = { command: PendingCommand; message: string; labels: Labels };
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
@@ -56,6 +71,12 @@ export class StaffClient {
   unpaired = $state<string | null>(null);
   /** Why the last session ended, shown once on the sign-in screen. */
   notice = $state<string | null>(null);
+  /** The aftercare QR on screen (from `visit:close`, even when its answer arrives after a reload). */
+  aftercare = $state<AftercareShown | null>(loadAftercare());
+  /** Refusals of commands sent before a reload: shown until dismissed, so that nothing fails silently. */
+  refusals = $state.raw<readonly Refusal[]>([]);
+  /** Tickets and room names of queued commands, kept so that the offline banner names them after a reload. */
+  labels = $state.raw<Labels>(loadPendingLabels());
 
   private readonly socket: Socket;
   private readonly live: LiveView<StaffView>;
@@ -70,11 +91,17 @@ export class StaffClient {
   constructor(private readonly device: DeviceCredential) {
     this.socket = io(NAMESPACES.staff, {
       auth: (cb) => cb(this.handshake()),
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 3000,
+      // The hub is on the salon's own network: retry often, so that a tablet is back in sync within about a second
+      // of the hub restarting (DESIGN §4; tests hold the hub to 2 s).
+      reconnectionDelay: 250,
+      reconnectionDelayMax: 1000,
     });
     this.live = new LiveView<StaffView>(this.socket, this.onSnapshot);
-    this.outbox = new Outbox(this.socket, localStorage, OUTBOX_KEY, (p) => (this.pending = [...p]), ACK_TIMEOUT_MS);
+    this.outbox = new Outbox(this.socket, localStorage, OUTBOX_KEY, {
+      onPendingChange: (p) => (this.pending = [...p]),
+      onAnswer: this.onAnswer,
+      ackTimeoutMs: ACK_TIMEOUT_MS,
+    });
     this.pending = this.outbox.items;
 
     this.socket.on('connect', this.onConnect);
@@ -92,14 +119,36 @@ export class StaffClient {
     return this.status === 'offline';
   }
 
-  /** True while a queued command for this visit is waiting for the hub. */
-  isQueued(name: QueuedCommandName, visitId: string): boolean {
-    return this.pending.some((c) => c.name === name && c.input.visitId === visitId);
+  /** This tablet's device id (the manager cannot revoke the tablet they are holding). */
+  get deviceId(): string {
+    return this.device.deviceId;
   }
 
-  /** Sends a visit command through the outbox; resolves with the hub's answer, however many reconnects it takes. */
+  /** True while a queued command for this visit (or room, incident…) is waiting for the hub. */
+  isQueued(name: QueuedCommandName, id: string, key: 'visitId' | 'roomId' | 'incidentId' = 'visitId'): boolean {
+    return this.pending.some((c) => c.name === name && c.input[key] === id);
+  }
+
+  /** The beautician tapped "Done" under the QR code. */
+  dismissAftercare(): void {
+    this.aftercare = null;
+    saveAftercare(null);
+  }
+
+  dismissRefusal(refusal: Refusal): void {
+    this.refusals = this.refusals.filter((r) => r !== refusal);
+  }
+
+  /** Sends a floor command through the outbox; resolves with the hub’s answer, however many reconnects it takes. */
   queue<K extends QueuedCommandName>(name: K, input: Input<K>): Promise<Ack<Output<K>>> {
-    return this.outbox.send<Output<K>>(name, input as Record<string, unknown>);
+    const answer = this.outbox.send<Output<K>>(name, input as Record<string, unknown>);
+    // Remember what the queued commands are called; forget what no queued command names any more.
+    const named = new Set(this.outbox.items.flatMap((c) => [c.input.visitId, c.input.roomId]).filter((v) => typeof v === 'string'));
+    const kept = Object.fromEntries(Object.entries(this.labels).filter(([id]) => named.has(id)));
+    const command = this.outbox.items.at(-1);
+    this.labels = { ...kept, ...(command ? labelsFor(command, this.view) : {}) };
+    savePendingLabels({ ...this.labels });
+    return answer;
   }
 
   /** Sends a command once, now; a timeout or a dropped connection answers with a localized error. */
@@ -246,7 +295,24 @@ export class StaffClient {
     }
   };
 
+  /** Answers to queued commands, including those sent before a reload. */
+  private readonly onAnswer = (command: PendingCommand, ack: Ack<unknown>, info: AnswerInfo): void => {
+    if (command.name === 'visit:close' && ack.ok) {
+      const data = ack.data as Output<'visit:close'>;
+      const roomId = this.view?.visits[data.visitId]?.roomId ?? null;
+      this.aftercare = { visitId: data.visitId, url: location.origin + data.aftercarePath, expiresAt: data.expiresAt, roomId };
+      saveAftercare(this.aftercare);
+      saveAftercareDraft(null);
+      if (roomId) saveLastRoom(roomId);
+    }
+    if (!ack.ok && !info.awaited) {
+      this.refusals = [...this.refusals, { command, message: errorText(ack.error), labels: { ...this.labels } }];
+    }
+  };
+
   private readonly onAuthEnded = (info: { reason: 'expired' | 'logout' | 'revoked' }): void => {
+    // The manager revoked this tablet: its credential is worthless now.
+    if (info.reason === 'revoked') return this.forgetDevice(locale.t('reason.unknown_device'));
     this.setToken(null);
     this.setSession(null);
     if (info.reason === 'expired') this.notice = locale.t('reason.session_expired');
@@ -257,6 +323,8 @@ export class StaffClient {
     saveDevice(null);
     this.setToken(null);
     clearOutbox();
+    savePendingLabels(null);
+    saveAftercare(null);
     this.unpaired = message;
     this.dispose();
   }

@@ -8,6 +8,10 @@ const KEYS = {
   language: 'glow.staff.language',
   aftercare: 'glow.staff.aftercare',
   outbox: 'glow.staff.outbox',
+  locked: 'glow.staff.locked',
+  lastRoom: 'glow.staff.lastRoom',
+  aftercareDraft: 'glow.staff.aftercareDraft',
+  labels: 'glow.staff.pendingLabels',
 } as const;
 
 export const OUTBOX_KEY = KEYS.outbox;
@@ -15,7 +19,7 @@ export const OUTBOX_KEY = KEYS.outbox;
 export type DeviceCredential = { deviceId: string; deviceSecret: string };
 
 /** The aftercare QR still on screen, so that a reload in front of the client shows it again. */
-export type AftercareShown = { visitId: string; url: string; expiresAt: number };
+export type AftercareShown = { visitId: string; url: string; expiresAt: number; roomId: string | null };
 
 function read(storage: Storage | undefined, key: string): unknown {
   try {
@@ -63,10 +67,48 @@ export const saveLanguage = (language: Language): void => write(local(), KEYS.la
 export function loadAftercare(): AftercareShown | null {
   const v = read(session(), KEYS.aftercare);
   return isRecord(v) && typeof v.visitId === 'string' && typeof v.url === 'string' && typeof v.expiresAt === 'number'
-    ? { visitId: v.visitId, url: v.url, expiresAt: v.expiresAt }
+    ? { visitId: v.visitId, url: v.url, expiresAt: v.expiresAt, roomId: typeof v.roomId === 'string' ? v.roomId : null }
     : null;
 }
 export const saveAftercare = (a: AftercareShown | null): void => write(session(), KEYS.aftercare, a);
 
 /** Commands of a device whose pairing was revoked must not be replayed under a new pairing. */
 export const clearOutbox = (): void => write(local(), KEYS.outbox, null);
+
+/** The staff member whose screen is locked (idle): a reload keeps it locked. */
+export function loadLocked(): string | null {
+  const v = read(session(), KEYS.locked);
+  return typeof v === 'string' ? v : null;
+}
+export const saveLocked = (staffId: string | null): void => write(session(), KEYS.locked, staffId);
+
+/** The room this tablet's beautician last worked in: it shows "cleaning" there after the client leaves. */
+export function loadLastRoom(): string | null {
+  const v = read(session(), KEYS.lastRoom);
+  return typeof v === 'string' ? v : null;
+}
+export const saveLastRoom = (roomId: string | null): void => write(session(), KEYS.lastRoom, roomId);
+
+/** Aftercare the beautician writes during the session, sent with `visit:close`. */
+export type AftercareDraft = { visitId: string; notes: string; homeProducts: { name: string; howToUse: string }[] };
+
+export function loadAftercareDraft(visitId: string): AftercareDraft | null {
+  const v = read(session(), KEYS.aftercareDraft);
+  if (!isRecord(v) || v.visitId !== visitId || typeof v.notes !== 'string' || !Array.isArray(v.homeProducts)) return null;
+  const homeProducts = v.homeProducts
+    .filter(isRecord)
+    .map((p) => ({ name: String(p.name ?? ''), howToUse: String(p.howToUse ?? '') }));
+  return { visitId, notes: v.notes, homeProducts };
+}
+export const saveAftercareDraft = (draft: AftercareDraft | null): void => write(session(), KEYS.aftercareDraft, draft);
+
+/** Tickets and room names of queued commands, so that the offline banner can name them even after a reload. */
+export type PendingLabels = Record<string, string>;
+
+export function loadPendingLabels(): PendingLabels {
+  const v = read(local(), KEYS.labels);
+  if (!isRecord(v)) return {};
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+export const savePendingLabels = (labels: PendingLabels | null): void =>
+  write(local(), KEYS.labels, labels && Object.keys(labels).length ? labels : null);

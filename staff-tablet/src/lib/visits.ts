@@ -1,5 +1,6 @@
 import {
   holdsRoom,
+  type LocalizedText,
   WAITING_STATES,
   type Language,
   type Room,
@@ -24,6 +25,19 @@ export function focusVisit(visits: Record<string, VisitCard>, staffId: string): 
   );
   return mine[0] ?? null;
 }
+
+/** Which screen a beautician's focused visit needs. */
+export type RoomMode = 'alert' | 'plan' | 'session' | 'rating';
+
+export function roomMode(visit: VisitCard): RoomMode {
+  if (visit.state === 'in_service') return 'session';
+  if (visit.state === 'closing') return 'rating';
+  if (visit.state === 'assigned' && visit.acceptedAt === null) return 'alert';
+  return 'plan';
+}
+
+/** Text the salon wrote in both languages, in the tablet's (English when a translation is missing). */
+export const localized = (text: LocalizedText, language: Language): string => text[language] || text.en;
 
 /** Clients still waiting to be taken in, in the order they arrived. */
 export function waitingVisits(visits: Record<string, VisitCard>): VisitCard[] {
@@ -63,6 +77,9 @@ export function formatElapsed(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }
+
+/** A countdown as "m:ss", never below zero. */
+export const formatCountdown = (ms: number): string => formatElapsed(Math.ceil(Math.max(0, ms) / 1000) * 1000);
 
 export const formatTime = (ms: number, language: Language): string =>
   new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
