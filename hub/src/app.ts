@@ -107,6 +107,7 @@ export function createHub(deps: HubDeps): Hub {
     () => engine.state,
     () => active.list(engine.state),
     deps.clock,
+    (now) => active.recentLowRatings(engine.state, now),
     RECOVERY_WINDOW_MS,
   );
   setUpKioskNamespace(io.of(NAMESPACES.kiosk), core);

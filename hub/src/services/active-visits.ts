@@ -1,4 +1,4 @@
-import { holdsRoom, isFinal, type Visit } from '@glow/shared';
+import { holdsRoom, isFinal, isLowRating, isRecentLowRating, LOW_RATING_WINDOW_MS, type Visit } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 
 /**
@@ -6,13 +6,18 @@ import type { HubState } from '../store/hub-state.ts';
  * publisher never scan years of closed visits. Derived from the state: rebuilt on start and after a recovery, kept in
  * step with every change as soon as it is applied. Also remembers which visit last held each room, so that the
  * beautician who just closed a visit can mark that room ready.
+ *
+ * Next to it, the few closed visits rated low (CSAT ≤ 2), which the front desk sees for an hour after closing: kept
+ * by the same scan and the same changes, so that views never look through closed visits for them.
  */
 export class ActiveVisits {
   private ids = new Set<string>();
+  private lowRated = new Set<string>();
   private lastInRoom = new Map<string, { visitId: string; at: number }>();
 
   rebuild(visits: Readonly<Record<string, Visit>>): void {
     this.ids = new Set();
+    this.lowRated = new Set();
     this.lastInRoom = new Map();
     for (const visit of Object.values(visits)) this.track(visit.id, visit);
   }
@@ -31,6 +36,20 @@ export class ActiveVisits {
     return out;
   }
 
+  /**
+   * The low-rated visits closed within the hour at `now`, read from the current state. Those closed long before
+   * (twice the window: a derived view cut a little earlier may still list one that has just aged out) are forgotten.
+   */
+  recentLowRatings(state: Readonly<HubState>, now: number): Visit[] {
+    const out: Visit[] = [];
+    for (const id of this.lowRated) {
+      const visit = state.visits[id];
+      if (!visit || !isLowRating(visit) || now - (visit.times.closed ?? 0) >= 2 * LOW_RATING_WINDOW_MS) this.lowRated.delete(id);
+      else if (isRecentLowRating(visit, now)) out.push(visit);
+    }
+    return out;
+  }
+
   get size(): number {
     return this.ids.size;
   }
@@ -43,6 +62,8 @@ export class ActiveVisits {
   private track(id: string, visit: Visit | null): void {
     if (!visit || isFinal(visit.state)) this.ids.delete(id);
     else this.ids.add(id);
+    if (visit && isLowRating(visit)) this.lowRated.add(id);
+    else this.lowRated.delete(id);
     if (visit?.roomId && (holdsRoom(visit.state) || visit.state === 'closed')) {
       const at = visit.times.assigned ?? 0;
       const known = this.lastInRoom.get(visit.roomId);

@@ -2,6 +2,7 @@ import {
   estimateWaits,
   isFinal,
   isOverrun,
+  isRecentLowRating,
   staffStatusAt,
   type Incident,
   type KioskView,
@@ -54,6 +55,8 @@ export type Derived = {
   openIncidents: ReadonlyMap<string, Incident>;
   /** Who held each active visit: a beautician is told to drop a visit only if it was theirs. */
   holders: ReadonlyMap<string, string | null>;
+  /** Closed visits rated low within the hour at `at`: the floor still sees them (the board's unhappy clients). */
+  lowRatings: ReadonlySet<string>;
 };
 
 export function computeEstimates(state: Readonly<HubState>, activeVisits: readonly Visit[], now: number): Estimates {
@@ -73,7 +76,13 @@ export function computeEstimates(state: Readonly<HubState>, activeVisits: readon
   return { byVisit, byService };
 }
 
-export function computeDerived(state: Readonly<HubState>, activeVisits: readonly Visit[], now: number): Derived {
+/** `recentLowRatings`: the closed visits rated low within the hour at `now` (from the hub's index, not a scan). */
+export function computeDerived(
+  state: Readonly<HubState>,
+  activeVisits: readonly Visit[],
+  now: number,
+  recentLowRatings: readonly Visit[] = [],
+): Derived {
   const overrun = new Set<string>();
   for (const v of activeVisits) {
     const service = state.services[v.serviceId];
@@ -86,7 +95,8 @@ export function computeDerived(state: Readonly<HubState>, activeVisits: readonly
   const openIncidents = new Map<string, Incident>();
   for (const i of Object.values(state.meta.incidents)) if (i.resolvedAt === null) openIncidents.set(i.id, i);
   const holders = new Map(activeVisits.map((v) => [v.id, v.staffId]));
-  return { at: now, estimates: computeEstimates(state, activeVisits, now), overrun, availability, openIncidents, holders };
+  const lowRatings = new Set(recentLowRatings.filter((v) => isRecentLowRating(v, now)).map((v) => v.id));
+  return { at: now, estimates: computeEstimates(state, activeVisits, now), overrun, availability, openIncidents, holders, lowRatings };
 }
 
 export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard {
@@ -103,8 +113,13 @@ export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Deri
   };
 }
 
-export function canSeeVisit(audience: Audience, visit: Visit): boolean {
-  if (isFinal(visit.state)) return false;
+/**
+ * Whether an audience sees a visit at `now` (the time of the revision being cut, never the wall clock): the floor and
+ * the manager see every active visit and, for an hour after closing, a visit rated low; a beautician sees only their
+ * own active visits.
+ */
+export function canSeeVisit(audience: Audience, visit: Visit, now: number): boolean {
+  if (isFinal(visit.state)) return seesFloor(audience) && isRecentLowRating(visit, now);
   if (seesFloor(audience)) return true;
   if (audience.kind === 'beautician') return visit.staffId === audience.staffId;
   return false;
@@ -135,7 +150,13 @@ export function staffView(
   const signedIn = isSignedIn(audience);
   const floor = seesFloor(audience);
   const visits: StaffView['visits'] = {};
-  if (signedIn) for (const v of activeVisits) if (canSeeVisit(audience, v)) visits[v.id] = visitCard(state, v, derived);
+  if (signedIn) for (const v of activeVisits) if (canSeeVisit(audience, v, derived.at)) visits[v.id] = visitCard(state, v, derived);
+  if (floor) {
+    for (const id of derived.lowRatings) {
+      const v = state.visits[id];
+      if (v && canSeeVisit(audience, v, derived.at)) visits[id] = visitCard(state, v, derived);
+    }
+  }
   const staff: StaffView['staff'] = {};
   for (const s of Object.values(state.staff)) if (s.active) staff[s.id] = s;
   return {

@@ -10,3 +10,4 @@ export * from './consultation.ts';
 export * from './queue.ts';
 export * from './ticket.ts';
 export * from './view-patch.ts';
+export * from './low-rating.ts';

@@ -10,9 +10,5 @@ export const LOCK_AFTER_MS: Readonly<Record<StaffRole, number | null>> = {
   manager: null,
 };
 
-/** The board lists clients who rated CSAT ≤ this and left within LOW_RATING_WINDOW_MS (likely still in the salon). */
-export const LOW_RATING_MAX_CSAT = 2;
-export const LOW_RATING_WINDOW_MS = 60 * 60_000;
-
 /** An unacknowledged incident older than this is shown as late (the salon's target is a 5-minute response). */
 export const INCIDENT_RESPONSE_TARGET_MS = 5 * 60_000;

@@ -154,15 +154,15 @@ describe('assignment choices', () => {
 });
 
 describe('low ratings and incidents', () => {
-  it('lists CSAT ≤ 2 closed within the hour, newest first', () => {
+  it('lists the closed CSAT ≤ 2 visits the hub sends, newest first (the hub, on its clock, drops them after the hour)', () => {
     const rating = (csat: number) => ({ csat, nps: null, tags: [], comment: '' });
     const visits = {
       a: visit('a', { state: 'closed', rating: rating(2), times: { closed: NOW - 10 * 60_000 } }),
       b: visit('b', { state: 'closed', rating: rating(1), times: { closed: NOW - 5 * 60_000 } }),
       c: visit('c', { state: 'closed', rating: rating(3), times: { closed: NOW - 60_000 } }),
-      d: visit('d', { state: 'closed', rating: rating(1), times: { closed: NOW - 61 * 60_000 } }),
+      d: visit('d', { state: 'in_service', rating: null, times: { in_service: NOW - 60_000 } }),
     };
-    expect(lowRatings(view({ visits }), NOW).map((v) => v.id)).toEqual(['b', 'a']);
+    expect(lowRatings(view({ visits })).map((v) => v.id)).toEqual(['b', 'a']);
   });
 
   it('puts unacknowledged incidents first, oldest first, and hides resolved ones', () => {

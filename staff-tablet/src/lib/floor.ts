@@ -1,5 +1,6 @@
 import {
   canPerform,
+  isLowRating,
   roomFits,
   type Incident,
   type Room,
@@ -7,7 +8,7 @@ import {
   type StaffView,
   type VisitCard,
 } from '@glow/shared';
-import { INCIDENT_RESPONSE_TARGET_MS, LOW_RATING_MAX_CSAT, LOW_RATING_WINDOW_MS } from './config.ts';
+import { INCIDENT_RESPONSE_TARGET_MS } from './config.ts';
 
 /** Clients not yet given a room, in the order they will be served (the front desk may reorder them). */
 export function queueList(visits: Record<string, VisitCard>): VisitCard[] {
@@ -114,16 +115,13 @@ export function staffFor(view: StaffView, visit: VisitCard): { staff: StaffMembe
     .sort((a, b) => order.indexOf(a.hint) - order.indexOf(b.hint) || a.staff.name.localeCompare(b.staff.name));
 }
 
-/** Clients who rated low and left within the last hour: someone should speak to them before they go. */
-export function lowRatings(view: StaffView, now: number): VisitCard[] {
+/**
+ * Clients who rated low (CSAT ≤ 2), newest first. The hub sends a closed visit only while it is within the hour on
+ * the hub's clock and takes it away when the hour has passed, so the tablet's own clock (which may be off) plays no part.
+ */
+export function lowRatings(view: StaffView): VisitCard[] {
   return Object.values(view.visits)
-    .filter(
-      (v) =>
-        v.state === 'closed' &&
-        v.rating !== null &&
-        v.rating.csat <= LOW_RATING_MAX_CSAT &&
-        (v.times.closed ?? 0) >= now - LOW_RATING_WINDOW_MS,
-    )
+    .filter((v) => isLowRating(v))
     .sort((a, b) => (b.times.closed ?? 0) - (a.times.closed ?? 0));
 }
 

@@ -19,6 +19,8 @@ export const AUDIENCE_ROOM_PREFIX = 'aud:';
 /** What changed in the clock-dependent part of the views between two revisions. */
 type DerivedDiff = {
   visitIds: Set<string>;
+  /** Low ratings that joined or left the floor's view because time passed (an hour after closing they leave). */
+  lowRatingIds: Set<string>;
   waitIds: string[];
   availabilityIds: string[];
   incidentIds: string[];
@@ -44,6 +46,8 @@ export class Publisher {
     private readonly getState: () => Readonly<HubState>,
     private readonly activeVisits: () => Visit[],
     private readonly clock: () => number,
+    /** The closed visits rated low within the hour at a moment (from the hub's index). */
+    private readonly recentLowRatings: (now: number) => Visit[],
     private readonly recoveryWindowMs = 0,
   ) {}
 
@@ -63,20 +67,24 @@ export class Publisher {
 
   /** The clock-dependent view data last published; snapshots use the same numbers as the patches around them. */
   current(): Derived {
-    this.derived ??= computeDerived(this.getState(), this.activeVisits(), this.clock());
+    this.derived ??= this.derive(this.clock());
     return this.derived;
+  }
+
+  private derive(now: number): Derived {
+    return computeDerived(this.getState(), this.activeVisits(), now, this.recentLowRatings(now));
   }
 
   /** Whether the views would show something different at `now` than at the last revision (a wait, an overrun, a shift). */
   changedAt(now: number): boolean {
-    const d = diffDerived(this.current(), computeDerived(this.getState(), this.activeVisits(), now));
-    return d.visitIds.size > 0 || d.waitIds.length > 0 || d.availabilityIds.length > 0 || d.incidentIds.length > 0 || d.removedIncidentIds.length > 0;
+    const d = diffDerived(this.current(), this.derive(now));
+    return d.visitIds.size > 0 || d.lowRatingIds.size > 0 || d.waitIds.length > 0 || d.availabilityIds.length > 0 || d.incidentIds.length > 0 || d.removedIncidentIds.length > 0;
   }
 
   publish(changes: Changes, revision: number): void {
     const state = this.getState();
     const before = this.current();
-    const after = computeDerived(state, this.activeVisits(), this.clock());
+    const after = this.derive(this.clock());
     this.derived = after;
     this.revision = revision;
     const diff = diffDerived(before, after);
@@ -121,6 +129,9 @@ function diffDerived(before: Derived, after: Derived): DerivedDiff {
   for (const [id, minutes] of after.estimates.byVisit) if (before.estimates.byVisit.get(id) !== minutes) visitIds.add(id);
   for (const id of after.overrun) if (!before.overrun.has(id)) visitIds.add(id);
   for (const id of before.overrun) if (!after.overrun.has(id)) visitIds.add(id);
+  const lowRatingIds = new Set<string>();
+  for (const id of after.lowRatings) if (!before.lowRatings.has(id)) lowRatingIds.add(id);
+  for (const id of before.lowRatings) if (!after.lowRatings.has(id)) lowRatingIds.add(id);
   const waitIds = [...after.estimates.byService.keys()].filter(
     (id) => !same(after.estimates.byService.get(id), before.estimates.byService.get(id)),
   );
@@ -129,7 +140,7 @@ function diffDerived(before: Derived, after: Derived): DerivedDiff {
   );
   const incidentIds = [...after.openIncidents.keys()].filter((id) => !same(after.openIncidents.get(id), before.openIncidents.get(id)));
   const removedIncidentIds = [...before.openIncidents.keys()].filter((id) => !after.openIncidents.has(id));
-  return { visitIds, waitIds, availabilityIds, incidentIds, removedIncidentIds };
+  return { visitIds, lowRatingIds, waitIds, availabilityIds, incidentIds, removedIncidentIds };
 }
 
 function staffPatch(
@@ -145,9 +156,11 @@ function staffPatch(
   if (isSignedIn(audience)) {
     const set: NonNullable<StaffPatch['set']['visits']> = {};
     const del: string[] = [];
-    for (const id of diff.visitIds) {
+    // Low ratings coming and going with the clock concern the floor only: the kiosk and beauticians never had them.
+    const ids = seesFloor(audience) ? new Set([...diff.visitIds, ...diff.lowRatingIds]) : diff.visitIds;
+    for (const id of ids) {
       const visit = state.visits[id];
-      if (visit && canSeeVisit(audience, visit)) set[id] = visitCard(state, visit, derived);
+      if (visit && canSeeVisit(audience, visit, derived.at)) set[id] = visitCard(state, visit, derived);
       else if (seesFloor(audience) || (audience.kind === 'beautician' && before.holders.get(id) === audience.staffId)) del.push(id);
     }
     if (Object.keys(set).length) patch.set.visits = set;
