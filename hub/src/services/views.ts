@@ -1,5 +1,5 @@
 import {
-  estimateWaits,
+  estimateAll,
   isFinal,
   isOverrun,
   isRecentLowRating,
@@ -61,17 +61,14 @@ export type Derived = {
 
 export function computeEstimates(state: Readonly<HubState>, activeVisits: readonly Visit[], now: number): Estimates {
   const floor = floorOf(state, activeVisits);
-  const settings = state.meta.floor;
-  const { byVisit } = estimateWaits(floor, now, settings);
-  const byService = new Map<string, ServiceWait>();
+  const services = Object.values(state.services);
+  // One replay of the queue answers both: every waiting client's wait and a new walk-in's wait per service.
+  const { byVisit, byService: waits } = estimateAll(floor, now, state.meta.floor, services);
   const waiting = new Map<string, number>();
   for (const v of activeVisits) if (v.state === 'queued') waiting.set(v.serviceId, (waiting.get(v.serviceId) ?? 0) + 1);
-  // Services needing the same skill and equipment with the same duration share an answer: one simulation for them all.
-  const byKind = new Map<string, number | null>();
-  for (const service of Object.values(state.services)) {
-    const key = `${service.requiredSkill}:${service.durationMin}:${[...service.equipment].sort().join(',')}`;
-    if (!byKind.has(key)) byKind.set(key, estimateWaits(floor, now, settings, service).forExtra);
-    byService.set(service.id, { serviceId: service.id, estimateMin: byKind.get(key) ?? null, waiting: waiting.get(service.id) ?? 0 });
+  const byService = new Map<string, ServiceWait>();
+  for (const service of services) {
+    byService.set(service.id, { serviceId: service.id, estimateMin: waits.get(service.id) ?? null, waiting: waiting.get(service.id) ?? 0 });
   }
   return { byVisit, byService };
 }

@@ -12,7 +12,7 @@ import { plannedMinutes } from './overrun.ts';
 import { reorderRank } from './queue.ts';
 import { at, MIN, room as roomOf, service as serviceOf, visit as visitOf } from './test-floor.ts';
 import { holdsRoom } from './visit-machine.ts';
-import { estimateServiceWaits, estimateWaits } from './wait-estimate.ts';
+import { estimateAll, estimateServiceWaits, estimateWaits } from './wait-estimate.ts';
 
 // Random floors: a handful of skills, equipment, staff, rooms and visits, around the DST changes of several zones
 // (Lord Howe moves by 30 minutes), with shifts that include night shifts, breaks across midnight and days off.
@@ -295,6 +295,10 @@ describe('estimateWaits (property)', () => {
           expect(estimateWaits(floor, now, settings, service).forExtra).toBe(asVisit);
           expect(all.get(service.id)).toBe(asVisit);
         }
+        // The one-replay form the hub publishes from gives the same answers as the separate calls.
+        const both = estimateAll(floor, now, settings, services);
+        expect(both.byService).toEqual(all);
+        expect(both.byVisit).toEqual(estimateWaits(floor, now, settings).byVisit);
       }),
       { numRuns: NUM_RUNS },
     );

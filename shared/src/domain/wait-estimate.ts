@@ -3,7 +3,7 @@ import type { FloorSettings } from '../schemas/floor.schema.ts';
 import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
 import type { Visit } from '../schemas/visit.schema.ts';
-import { BOOKED_DUE_LEAD_MIN, compareQueue, type Floor } from './floor.ts';
+import { BOOKED_DUE_LEAD_MIN, compareQueue, isDue, type Floor } from './floor.ts';
 import { canServeAt, makePools, matchAt, queuedSince } from './matching.ts';
 import { expectedEnd } from './overrun.ts';
 import { MINUTE } from './shifts.ts';
@@ -42,6 +42,17 @@ export function estimateServiceWaits(
 ): Map<Id, number | null> {
   const { forServices } = simulate(floor, now, settings, services);
   return new Map(services.map((s, i) => [s.id, forServices[i] ?? null]));
+}
+
+/** Both at once, from one replay: every queued visit's wait, and a new walk-in's wait for each of `services`. */
+export function estimateAll(
+  floor: Floor,
+  now: Timestamp,
+  settings: FloorSettings,
+  services: readonly Service[],
+): { byVisit: Map<Id, number | null>; byService: Map<Id, number | null> } {
+  const { byVisit, forServices } = simulate(floor, now, settings, services);
+  return { byVisit, byService: new Map(services.map((s, i) => [s.id, forServices[i] ?? null])) };
 }
 
 function simulate(
@@ -92,14 +103,22 @@ function simulate(
   }
 
   let t = now;
+  // The serving order changes only when a booked client comes due; re-sorting at every step made the replay
+  // quadratic-times-log in the queue length, which a busy floor felt on every command.
+  let ordered = [...pending].sort((a, b) => compareQueue(a, b, t));
+  let sortedAt = t;
+  const dueChanged = (from: Timestamp, to: Timestamp) =>
+    pending.some((v) => v.kind === 'booked' && v.dueAt !== null && isDue(v, from) !== isDue(v, to));
   while (pending.length || unresolved) {
     if (pending.length) {
-      const ordered = [...pending].sort((a, b) => compareQueue(a, b, t));
+      if (t !== sortedAt && dueChanged(sortedAt, t)) ordered = [...pending].sort((a, b) => compareQueue(a, b, t));
+      sortedAt = t;
       const matched = matchAt(t, ordered, floor.services, pools, settings, now);
       if (matched.length) {
         for (const m of matched) starts.set(m.visit.id, m.start);
         const taken = new Set(matched.map((m) => m.visit));
         pending = pending.filter((v) => !taken.has(v));
+        ordered = ordered.filter((v) => !taken.has(v));
       }
     }
     extras.forEach((service, i) => {
