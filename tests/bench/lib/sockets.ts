@@ -1,0 +1,67 @@
+import {
+  NAMESPACES,
+  PROTOCOL_VERSION,
+  newCommandId,
+  type KioskSnapshot,
+  type PairResponse,
+  type StaffSnapshot,
+} from '@glow/shared';
+import { io, type Socket } from 'socket.io-client';
+import { within } from './stats.ts';
+
+/** Socket helpers of the bench: plain socket.io clients, as the kiosk and the tablets are. */
+export type Device = Pick<PairResponse, 'deviceId' | 'deviceSecret'>;
+
+const options = { transports: ['websocket'], forceNew: true, reconnection: false };
+
+function once<T>(socket: Socket, event: string, timeoutMs: number): Promise<T> {
+  return within(new Promise<T>((resolve) => socket.once(event, resolve)), timeoutMs, event);
+}
+
+export async function connectKiosk(url: string): Promise<{ socket: Socket; snapshot: KioskSnapshot }> {
+  const socket = io(url + NAMESPACES.kiosk, { ...options, auth: { protocolVersion: PROTOCOL_VERSION, language: 'en' } });
+  const snapshot = await once<KioskSnapshot>(socket, 'sync:snapshot', 30_000);
+  return { socket, snapshot };
+}
+
+export async function pairDevice(url: string, code: string, name: string): Promise<Device> {
+  const res = await fetch(`${url}/api/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: name }),
+  });
+  if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as PairResponse;
+}
+
+/** A tablet socket with a staff member signed in; resolves with the snapshot of what they may see. */
+export async function connectStaff(
+  url: string,
+  device: Device,
+  login: { staffId: string; pin: string },
+): Promise<{ socket: Socket; snapshot: StaffSnapshot }> {
+  const socket = io(url + NAMESPACES.staff, {
+    ...options,
+    auth: { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, deviceSecret: device.deviceSecret, language: 'en' },
+  });
+  await once<StaffSnapshot>(socket, 'sync:snapshot', 30_000);
+  const afterLogin = once<StaffSnapshot>(socket, 'sync:snapshot', 30_000);
+  const ack = (await socket.timeout(30_000).emitWithAck('auth:login', { commandId: newCommandId(), ...login })) as {
+    ok: boolean;
+    error?: { message: string };
+  };
+  if (!ack.ok) throw new Error(`login of ${login.staffId} failed: ${ack.error?.message}`);
+  return { socket, snapshot: await afterLogin };
+}
+
+export type AckLike<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: string; reason?: string; message: string } };
+
+/** Sends a command and resolves with its Ack (throws on timeout). */
+export function command<T = unknown>(socket: Socket, name: string, input: object, timeoutMs = 30_000): Promise<AckLike<T>> {
+  return socket.timeout(timeoutMs).emitWithAck(name, { commandId: newCommandId(), ...input }) as Promise<AckLike<T>>;
+}
+
+export function expectOk<T>(ack: AckLike<T>, what: string): T {
+  if (!ack.ok) throw new Error(`${what}: ${ack.error.code}${ack.error.reason ? `/${ack.error.reason}` : ''}: ${ack.error.message}`);
+  return ack.data;
+}

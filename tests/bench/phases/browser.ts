@@ -1,0 +1,166 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Desk } from '../lib/desk.ts';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPO } from '../lib/paths.ts';
+import { nowMs } from '../lib/stats.ts';
+
+/** The Chromium flags the brief and tests/support/chromium.mjs use for a headless browser on loopback only. */
+export const BENCH_CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launch(executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
+  return chromium.launch({ executablePath, args: BENCH_CHROMIUM_ARGS });
+}
+
+const TABLET = { width: 1280, height: 800 };
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: TABLET, locale: 'en-GB' });
+  return context.newPage();
+}
+
+/** The JavaScript files the browser fetched while loading `url` (until the network is idle), as paths. */
+export async function firstLoadScripts(browser: Browser, url: string): Promise<string[]> {
+  const page = await newPage(browser);
+  const scripts = new Set<string>();
+  page.on('response', (res) => {
+    const u = new URL(res.url());
+    if (res.request().resourceType() === 'script' || u.pathname.endsWith('.js')) scripts.add(u.pathname);
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.context().close();
+  return [...scripts];
+}
+
+/** A beautician's tablet: paired with a one-time code and signed in with the PIN pad, as a person would. */
+async function signInBeautician(page: Page, url: string, code: string, staffId: string, pin: string): Promise<void> {
+  await page.goto(`${url}/staff/`);
+  await page.getByTestId('pair-code').fill(code);
+  await page.getByTestId('pair-name').fill('Bench room tablet');
+  await page.getByTestId('pair-submit').click();
+  await page.getByTestId(`staff-tile-${staffId}`).click();
+  for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).click();
+  await page.getByTestId('pin-submit').click();
+  await page.getByTestId('idle').waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+// Page scripts are strings, not functions: tsx (esbuild, keepNames) would wrap named inner functions in a helper that
+// does not exist in the page.
+
+/** Records, in the page, when the assignment alert becomes visible and the frame that draws it. */
+const ALERT_OBSERVER = `(() => {
+  if (window.__alertObserver) return;
+  window.__alertObserver = true;
+  window.__alerts = [];
+  window.__shown = false;
+  const clock = () => performance.timeOrigin + performance.now();
+  const check = () => {
+    const el = document.querySelector('[data-testid="assignment-alert"]');
+    const visible = !!el && el.getClientRects().length > 0;
+    if (visible && !window.__shown) {
+      window.__shown = true;
+      const mutationAt = clock();
+      requestAnimationFrame(() => window.__alerts.push({ mutationAt, frameAt: clock() }));
+    } else if (!visible) window.__shown = false;
+  };
+  const start = () => new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  if (document.documentElement) start();
+  else document.addEventListener('DOMContentLoaded', start);
+})()`;
+
+/** Records, in the kiosk page, the time of each tap on the check-in button (the pointerdown event's own time). */
+const TAP_RECORDER = `(() => {
+  window.__taps = [];
+  document.addEventListener('pointerdown', (e) => {
+    if (e.target && e.target.closest && e.target.closest('[data-testid="check-in"]')) window.__taps.push(performance.timeOrigin + e.timeStamp);
+  }, true);
+})()`;
+
+export type TapToAlert = { samples: number[]; domSamples: number[]; staffId: string; serviceId: string };
+
+/**
+ * Kiosk tap → alert drawn on the beautician's tablet, in two Chromium pages side by side. Each round: a walk-in on
+ * the kiosk (name, phone on the keypad, service, check in), the hub assigns the beautician whose tablet is open, the
+ * alert is drawn; then the front desk cancels that visit so the next round finds her free again. Times are taken in
+ * the pages, on the wall clock both share (performance.timeOrigin + performance.now()).
+ */
+export async function tapToAlert(options: {
+  browser: Browser;
+  url: string;
+  desk: Desk;
+  pairingCode: string;
+  serviceId: string;
+  staffId: string;
+  pin: string;
+  rounds: number;
+  log: (line: string) => void;
+}): Promise<TapToAlert> {
+  const { browser, url, desk } = options;
+  const staff = await newPage(browser);
+  // Installed on every document the tablet loads (it may reload itself), and in the one it has now.
+  await staff.addInitScript({ content: ALERT_OBSERVER });
+  let reloads = 0;
+  staff.on('framenavigated', (frame) => {
+    if (frame === staff.mainFrame()) reloads += 1;
+  });
+  await signInBeautician(staff, url, options.pairingCode, options.staffId, options.pin);
+  await staff.evaluate(ALERT_OBSERVER);
+  reloads = 0;
+  const kiosk = await newPage(browser);
+  await kiosk.addInitScript({ content: TAP_RECORDER });
+  await kiosk.goto(`${url}/`);
+  await kiosk.getByTestId('walk-in').waitFor({ state: 'visible', timeout: 30_000 });
+
+  const samples: number[] = [];
+  const domSamples: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    const roundStart = nowMs();
+    await staff.evaluate(() => {
+      (window as unknown as { __alerts: unknown[] }).__alerts = [];
+    });
+    await kiosk.getByTestId('walk-in').click();
+    await kiosk.getByTestId('first-name').fill(`Tap${round}`);
+    await kiosk.getByTestId('last-name').fill('Bench');
+    for (const digit of `0746${String(round).padStart(7, '0')}`) await kiosk.getByTestId(`keypad-${digit}`).click();
+    await kiosk.getByTestId('details-next').click();
+    await kiosk.getByTestId(`service-${options.serviceId}`).click();
+    await kiosk.getByTestId('check-in').click();
+    await staff
+      .waitForFunction(() => ((window as unknown as { __alerts?: unknown[] }).__alerts?.length ?? 0) > 0, undefined, { timeout: 30_000, polling: 50 })
+      .catch(async (err: unknown) => {
+        const dir = join(REPO, 'tests/artifacts/bench');
+        await mkdir(dir, { recursive: true });
+        await kiosk.screenshot({ path: join(dir, 'tap-kiosk.png') });
+        await staff.screenshot({ path: join(dir, 'tap-staff.png') });
+        const page = await staff.evaluate(
+          `JSON.stringify({ shown: window.__shown, alerts: window.__alerts, observer: window.__alertObserver, alert: !!document.querySelector('[data-testid="assignment-alert"]') })`,
+        );
+        const floor = [...desk.visits.values()].map((v) => `${v.ticket} ${v.state} ${v.staffId ?? '-'} ${v.roomId ?? '-'}`).join('; ');
+        throw new Error(`no assignment alert on ${options.staffId}'s tablet in round ${round + 1} (page: ${String(page)}; floor: ${floor}; the tablet page loaded ${reloads} times since sign-in; screenshots in ${dir}): ${String(err).slice(0, 300)}`);
+      });
+    const tap = await kiosk.evaluate(() => (window as unknown as { __taps: number[] }).__taps.at(-1) ?? Number.NaN);
+    const alert = await staff.evaluate(() => (window as unknown as { __alerts: { mutationAt: number; frameAt: number }[] }).__alerts.at(-1)!);
+    samples.push(alert.frameAt - tap);
+    domSamples.push(alert.mutationAt - tap);
+    // Make the beautician free again for the next round, and keep her tablet from locking itself.
+    const visit = [...desk.visits.values()].find((v) => v.staffId === options.staffId && v.state === 'assigned');
+    if (visit) await desk.run('visit:cancel', { visitId: visit.id });
+    await staff.evaluate(() => window.dispatchEvent(new PointerEvent('pointerdown')));
+    await staff.getByTestId('assignment-alert').waitFor({ state: 'hidden', timeout: 30_000 });
+    await kiosk.getByTestId('ticket-number').waitFor({ state: 'visible', timeout: 30_000 });
+    await kiosk.getByTestId('done').click();
+    if (round === 0 || (round + 1) % 5 === 0) options.log(`    round ${round + 1}: ${samples.at(-1)!.toFixed(1)} ms (round took ${Math.round(nowMs() - roundStart)} ms)`);
+  }
+  await staff.context().close();
+  await kiosk.context().close();
+  return { samples, domSamples, staffId: options.staffId, serviceId: options.serviceId };
+}
