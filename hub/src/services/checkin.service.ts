@@ -30,6 +30,12 @@ export type CheckInContext = {
   existingClientId: string | undefined;
   /** The visits on the floor now (the active-visit index), for the wait estimate. */
   activeVisits: readonly Visit[];
+  /**
+   * The wait a new walk-in for a service has, as last published. A walk-in joins the back of the queue, so this is
+   * its estimate: reading it saves replaying the whole queue once more for every check-in. (A client who asked for
+   * a particular beautician is still estimated by a replay.)
+   */
+  walkInWait?: (serviceId: string) => number | null | undefined;
 };
 
 /**
@@ -88,8 +94,11 @@ export function decideCheckIn(
     acceptedAt: null,
   };
 
-  const floor = floorOf(state, [...ctx.activeVisits, visit]);
-  const estimateMin = estimateWaits(floor, now, state.meta.floor).byVisit.get(visit.id) ?? null;
+  const published = preferredStaffId === null ? ctx.walkInWait?.(visit.serviceId) : undefined;
+  const estimateMin =
+    published !== undefined
+      ? published
+      : (estimateWaits(floorOf(state, [...ctx.activeVisits, visit]), now, state.meta.floor).byVisit.get(visit.id) ?? null);
   return {
     changes: { clients, visits: { [visit.id]: visit }, meta: { ticket: counter } },
     // The name the person typed, never the stored one: a kiosk must not reveal who owns a phone number.

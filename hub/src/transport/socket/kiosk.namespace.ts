@@ -41,6 +41,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
               newId: core.deps.newId,
               existingClientId: core.clients.find(input.client.phone),
               activeVisits: core.active.list(state),
+              walkInWait: (serviceId) => core.publisher.current().estimates.byService.get(serviceId)?.estimateMin,
             }),
           ),
       },

@@ -65,6 +65,9 @@ export class Publisher {
    */
   revision = 0;
 
+  /** Whether `derived` was already computed in this turn of the event loop (see `publish`). */
+  private derivedThisTurn = false;
+
   /** The clock-dependent view data last published; snapshots use the same numbers as the patches around them. */
   current(): Derived {
     this.derived ??= this.derive(this.clock());
@@ -84,7 +87,15 @@ export class Publisher {
   publish(changes: Changes, revision: number): void {
     const state = this.getState();
     const before = this.current();
-    const after = this.derive(this.clock());
+    // The entries of one journal group become durable together and are published one after another in the same
+    // turn of the event loop. The derived data (a replay of the whole queue for the waits) is computed from the
+    // state as it is now, which already holds all of them, so once per turn is enough: the first patch of the group
+    // carries the new waits, the rest carry their own records. Under load groups grow, and this cost does not.
+    const after = this.derivedThisTurn ? before : this.derive(this.clock());
+    if (!this.derivedThisTurn) {
+      this.derivedThisTurn = true;
+      setImmediate(() => (this.derivedThisTurn = false));
+    }
     this.derived = after;
     this.revision = revision;
     const diff = diffDerived(before, after);
@@ -103,6 +114,7 @@ export class Publisher {
   /** On start, and after a recovery replaced the state: the derived data starts afresh at this revision. */
   reset(revision: number): void {
     this.derived = null;
+    this.derivedThisTurn = false;
     this.revision = revision;
   }
 
