@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { StaffPatch } from '@glow/shared';
@@ -154,5 +156,37 @@ describe('the thin visit over real sockets', () => {
 
     const wrong = await send(locked.socket, 'auth:login', { staffId: 'mei', pin: '0000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'bad_pin', message: 'Wrong PIN. Please try again.' } });
+  });
+});
+
+describe('aftercare links are stored only as their hash', () => {
+  let t: TestHub;
+  beforeEach(async () => {
+    t = await startHub({ store: 'lowdb' });
+  });
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('a retried close answers with the same link, and neither the state nor the journal holds the token', async () => {
+    const kiosk = await connectKiosk(t.url);
+    const mei = await connectStaff(t, { staffId: 'mei', pin: '1111' });
+    const { visitId } = expectOk(await checkIn(kiosk.socket, { firstName: 'Hana', phone: '5550777' }));
+    await settle();
+    for (const name of ['visit:accept', 'plan:confirm', 'visit:start', 'visit:finish'] as const) {
+      expectOk(await send(mei.socket, name, { visitId }));
+    }
+    const commandId = newCommandId();
+    const first = expectOk(await send(mei.socket, 'visit:close', { commandId, visitId, rating: { csat: 5 } }));
+    const retry = expectOk(await send(mei.socket, 'visit:close', { commandId, visitId, rating: { csat: 5 } }));
+    expect(retry).toEqual(first);
+    const token = first.aftercarePath.slice('/a/'.length);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await fetch(t.url + first.aftercarePath)).status).toBe(200);
+    expect(JSON.stringify(t.hub.core.engine.state)).not.toContain(token);
+    // Nothing in the data directory (journal, snapshots) holds it either.
+    for (const file of await readdir(t.dataDir!)) {
+      expect(await readFile(join(t.dataDir!, file), 'utf8'), file).not.toContain(token);
+    }
   });
 });

@@ -68,9 +68,12 @@ describe('live floor on three staff screens', () => {
     const visit = t.hub.core.engine.state.visits[visitId]!;
     expect(visit.state).toBe('closed');
     expect(visit.rating?.csat).toBe(4);
-    const closes = Object.values(t.hub.core.engine.state.commands).filter(
-      (c) => (c.result as { data?: { visitId?: string; aftercarePath?: string } }).data?.aftercarePath && (c.result as { data: { visitId: string } }).data.visitId === visitId,
-    );
+    // The hub's record of answered commands: exactly one close of this visit (the stored answer of a close is the
+    // one with an expiry: its link).
+    const closes = Object.values(t.hub.core.engine.state.commands).filter((c) => {
+      const data = (c.result as { data?: { visitId?: string; expiresAt?: number } }).data;
+      return data?.visitId === visitId && data.expiresAt !== undefined;
+    });
     expect(closes).toHaveLength(1);
     await expect.poll(() => desk.getByTestId('board-rooms').innerText()).not.toContain('Nora');
     await shoot(desk, 'e2e-board-after-close');

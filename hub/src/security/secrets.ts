@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: string, len: number) => Promise<Buffer>;
@@ -31,3 +31,11 @@ export async function verifyPin(pin: string, credential: { pinHash: string; salt
   const { pinHash } = await hashPin(pin, credential.salt);
   return equalHashes(pinHash, credential.pinHash);
 }
+
+/**
+ * The token of a visit's aftercare link: 256 bits that only the hub's secret key and the closing command's id can
+ * produce. A retried close (same commandId) gets the same link back without the token ever being stored; the hub
+ * keeps only its SHA-256 (DESIGN §6).
+ */
+export const aftercareToken = (key: string, commandId: string): string =>
+  createHmac('sha256', key).update(`aftercare-link\u0000${commandId}`).digest('base64url');

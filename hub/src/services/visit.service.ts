@@ -21,16 +21,16 @@ export function decideVisitStep(
 }
 
 export type CloseContext = {
-  /** A fresh aftercare link token (random) and its hash; only the hash is stored. */
-  token: string;
+  /** The hash of the aftercare link's token: the only form of the token the hub keeps. */
   tokenHash: string;
   linkDays: number;
 };
 
 /**
  * The client has rated the visit: it closes with the rating and the beautician's aftercare notes, the room goes to
- * cleaning for its buffer (free at once when the buffer is 0), and the aftercare link is issued. The token is
- * returned once, in the answer; the hub keeps only its hash.
+ * cleaning for its buffer (free at once when the buffer is 0), and the aftercare link is issued. The answer (which is
+ * stored, for retries) holds no token: the transport adds the link, whose token only the sender's commandId and
+ * the hub's key can produce again (see `aftercareToken`).
  */
 export function decideClose(
   state: Readonly<HubState>,
@@ -39,7 +39,7 @@ export function decideClose(
   visitId: string,
   input: { rating: Rating; aftercare: AftercareNotes },
   ctx: CloseContext,
-): Decision<VisitStateResult & { aftercarePath: string; expiresAt: number }> | Refusal {
+): Decision<VisitStateResult & { expiresAt: number }> | Refusal {
   const s = step(state, actor, visitId, 'close');
   if ('code' in s) return s;
   const visit = { ...s.visit, state: s.to, rating: input.rating, aftercare: input.aftercare, times: { ...s.visit.times, [s.to]: now } };
@@ -57,6 +57,6 @@ export function decideClose(
   }
   return {
     changes,
-    result: { visitId: visit.id, state: visit.state, aftercarePath: `/a/${ctx.token}`, expiresAt },
+    result: { visitId: visit.id, state: visit.state, expiresAt },
   };
 }

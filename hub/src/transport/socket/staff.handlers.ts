@@ -1,6 +1,6 @@
 import { STAFF_COMMANDS, type Ack, type Language } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
-import { randomToken, sha256 } from '../../security/secrets.ts';
+import { aftercareToken, sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
 import type { Refusal } from '../../services/app-error.ts';
 import { decideEndUnserved } from '../../services/cancel.service.ts';
@@ -53,10 +53,11 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
     'session:note': (input, lang) => run('session:note', input, lang, (s, now, who) => decideSessionNote(s, now, who, input)),
     'visit:finish': (input, lang) =>
       run('visit:finish', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'finish')),
-    'visit:close': (input, lang) => {
-      const token = randomToken();
-      const ctx = { token, tokenHash: sha256(token), linkDays: core.settings.aftercareLinkDays };
-      return run('visit:close', input, lang, (s, now, who) => decideClose(s, now, who, input.visitId, input, ctx));
+    'visit:close': async (input, lang) => {
+      const token = aftercareToken(core.engine.state.meta.sessionKey, input.commandId);
+      const ctx = { tokenHash: sha256(token), linkDays: core.settings.aftercareLinkDays };
+      const ack = await run('visit:close', input, lang, (s, now, who) => decideClose(s, now, who, input.visitId, input, ctx));
+      return ack.ok ? { ok: true, data: { ...ack.data, aftercarePath: `/a/${token}` } } : ack;
     },
     'incident:raise': (input, lang) =>
       run('incident:raise', input, lang, (s, now, who) => decideRaiseIncident(s, now, who, input, core.deps.newId)),
