@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
-import { MAX_PAYLOAD_BYTES, NAMESPACES } from '@glow/shared';
+import { MAX_PAYLOAD_BYTES, NAMESPACES, salonDay } from '@glow/shared';
 import { Server as IoServer } from 'socket.io';
 import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
@@ -68,16 +68,6 @@ export function createHub(deps: HubDeps): Hub {
     active.rebuild(engine.state.visits);
   };
 
-  const dayFormats = new Map<string, Intl.DateTimeFormat>();
-  const dayIn = (timeZone: string) => {
-    let format = dayFormats.get(timeZone);
-    if (!format) {
-      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-      dayFormats.set(timeZone, format);
-    }
-    return format;
-  };
-
   const core: HubCore = {
     deps,
     engine,
@@ -88,7 +78,8 @@ export function createHub(deps: HubDeps): Hub {
     clients,
     active,
     settings: { aftercareLinkDays: 30 },
-    today: (now) => dayIn(engine.state.meta.floor.timeZone).format(now),
+    // The salon's date in its own time zone (the shared shift arithmetic); UTC if the zone were ever invalid.
+    today: (now) => salonDay(now, engine.state.meta.floor.timeZone) ?? (salonDay(now, 'UTC') as string),
   };
 
   const http = createAdaptorServer({ fetch: createHttpApp(core).fetch }) as HttpServer;

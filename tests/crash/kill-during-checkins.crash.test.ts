@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { NAMESPACES, PROTOCOL_VERSION, newCommandId, type Ack, type StaffSnapshot } from '@glow/shared';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { pairTablet } from '../support/pair-tablet.ts';
 
 type CheckInAck = Ack<{ visitId: string; ticket: string }>;
 
@@ -12,17 +13,6 @@ const kiosk = (url: string) =>
   io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, language: 'en' }, transports: ['websocket'], forceNew: true, reconnection: false });
 
 type Device = { deviceId: string; deviceSecret: string };
-
-/** Pairs a tablet with the one-time code from the start-up log (usable once). */
-async function pair(hub: HubProcess): Promise<Device> {
-  const res = await fetch(`${hub.url}/api/devices/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: hub.pairingCode, deviceName: 'crash test' }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as Device;
-}
 
 /** The front desk's view of the floor: every active visit. */
 async function floorVisits(hub: HubProcess, paired: Device): Promise<{ firstName: string; visitId: string }[]> {
@@ -83,7 +73,8 @@ describe('SIGKILL during a burst of check-ins', () => {
     expect(acked.size).toBeLessThan(200);
 
     hub = await spawnHub(dataDir);
-    const frontDesk = await pair(hub);
+    // The one-time code from the start-up log pairs the front desk's tablet.
+    const frontDesk = await pairTablet(hub.url, hub.pairingCode, 'crash test');
     const visits = await floorVisits(hub, frontDesk);
     const names = visits.map((v) => v.firstName);
     for (const [name, visitId] of acked) {

@@ -3,26 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { NAMESPACES, PROTOCOL_VERSION, newCommandId, type PairResponse, type VisitState } from '@glow/shared';
+import { NAMESPACES, PROTOCOL_VERSION, newCommandId, type VisitState } from '@glow/shared';
 import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { FloorDriver } from '../support/floor-driver.ts';
 import { workingHoursZone } from '../support/hub-harness.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { pairTablet } from '../support/pair-tablet.ts';
 import { inSync, openTablet, until, type LiveTablet } from '../support/live-tablet.ts';
 
 /** How the tablets reconnect here: quickly enough to be back within the bound below. */
 const RECONNECT = { reconnectionDelay: 100, reconnectionDelayMax: 500 };
 const ORDER: VisitState[] = ['checked_in', 'queued', 'assigned', 'plan_confirmed', 'in_service', 'closing', 'closed'];
-
-async function pair(url: string, code: string, name: string): Promise<PairResponse> {
-  const res = await fetch(`${url}/api/devices/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: name }),
-  });
-  if (res.status !== 201) throw new Error(`pairing failed: ${res.status}`);
-  return (await res.json()) as PairResponse;
-}
 
 describe('the hub killed and restarted mid-session', () => {
   let dataDir: string;
@@ -49,16 +40,16 @@ describe('the hub killed and restarted mid-session', () => {
     const port = Number(new URL(url).port);
 
     // The manager pairs with the code from the start-up log, then makes codes for the other tablets.
-    const managerDevice = await pair(url, hub.pairingCode, 'Manager');
+    const managerDevice = await pairTablet(url, hub.pairingCode, 'Manager');
     const manager = await openTablet(url, managerDevice, { staffId: 'olivia', pin: '9999' }, RECONNECT);
     tablets.push(manager);
     const code = async () => {
       const ack = await manager.socket.timeout(5000).emitWithAck('pairing:create', { commandId: newCommandId() });
       return (ack as { data: { code: string } }).data.code;
     };
-    const desk = await openTablet(url, await pair(url, await code(), 'Desk'), { staffId: 'grace', pin: '4444' }, RECONNECT);
-    const room = await openTablet(url, await pair(url, await code(), 'Room 1'), { staffId: 'mei', pin: '1111' }, RECONNECT);
-    const writer = await openTablet(url, await pair(url, await code(), 'Desk 2'), { staffId: 'grace', pin: '4444' }, RECONNECT);
+    const desk = await openTablet(url, await pairTablet(url, await code(), 'Desk'), { staffId: 'grace', pin: '4444' }, RECONNECT);
+    const room = await openTablet(url, await pairTablet(url, await code(), 'Room 1'), { staffId: 'mei', pin: '1111' }, RECONNECT);
+    const writer = await openTablet(url, await pairTablet(url, await code(), 'Desk 2'), { staffId: 'grace', pin: '4444' }, RECONNECT);
     tablets.push(desk, room, writer);
     const kiosk = io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, ...RECONNECT });
     sockets.push(kiosk);

@@ -29,6 +29,7 @@ import { MemoryStore } from '../../hub/src/store/memory.store.ts';
 import type { StorePort } from '../../hub/src/store/store.port.ts';
 import type { HubState } from '../../hub/src/store/hub-state.ts';
 import { io, type Socket } from 'socket.io-client';
+import { pairTablet } from './pair-tablet.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -129,14 +130,7 @@ export async function connectKiosk(url: string, language: 'en' | 'zh-CN' = 'en')
 }
 
 export async function pairDevice(t: TestHub, name = 'Test tablet'): Promise<PairResponse> {
-  const { code } = await t.hub.createPairingCode();
-  const res = await fetch(`${t.url}/api/devices/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: name }),
-  });
-  if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as PairResponse;
+  return pairTablet(t.url, (await t.hub.createPairingCode()).code, name);
 }
 
 /** A paired staff tablet socket; signs in when given a staff id and PIN. */

@@ -2,6 +2,7 @@ import {
   CheckInInputSchema,
   CheckInResultSchema,
   estimateWaits,
+  newVisit,
   nextTicket,
   transition,
   type Answers,
@@ -70,28 +71,12 @@ export function decideCheckIn(
   const queued = transition('checked_in', 'queue');
   if (!queued.ok) return refuse('conflict', 'illegal_transition');
   const visit: Visit = {
-    id: ctx.newId(),
-    ticket,
-    clientId,
-    serviceId: input.serviceId,
-    kind: 'walk_in',
+    ...newVisit({ id: ctx.newId(), ticket, clientId, serviceId: input.serviceId, language: input.language, at: now }),
     state: queued.state,
-    roomId: null,
-    staffId: null,
     times: { checked_in: now, queued: now },
     answers: input.answers ?? {},
-    rating: null,
-    incident: false,
-    language: input.language,
     preferredStaffId,
     waitForPreferred: preferredStaffId !== null && (input.waitForPreferred ?? false),
-    dueAt: null,
-    queueRank: now,
-    plan: null,
-    notes: [],
-    aftercare: null,
-    handBacks: [],
-    acceptedAt: null,
   };
 
   const published = preferredStaffId === null ? ctx.walkInWait?.(visit.serviceId) : undefined;

@@ -1,4 +1,4 @@
-import type { Visit } from '@glow/shared';
+import { newVisit, type Visit } from '@glow/shared';
 import { demoSalon } from '../seed/salon-seed.ts';
 import type { HubState } from '../store/hub-state.ts';
 
@@ -11,27 +11,10 @@ export const sequentialIds = () => () => `id${++n}`;
 /** A visit with every field filled in, for service tests: override what the test is about. */
 export function testVisit(overrides: Partial<Visit> & { id: string }): Visit {
   return {
-    ticket: 'A001',
-    clientId: 'c1',
-    serviceId: 'facial-classic',
-    kind: 'walk_in',
+    ...newVisit({ id: overrides.id, ticket: 'A001', clientId: 'c1', serviceId: 'facial-classic', language: 'en', at: 0 }),
     state: 'queued',
-    roomId: null,
-    staffId: null,
     times: {},
-    answers: {},
-    rating: null,
-    incident: false,
-    language: 'en',
-    preferredStaffId: null,
-    waitForPreferred: false,
-    dueAt: null,
     queueRank: 0,
-    plan: null,
-    notes: [],
-    aftercare: null,
-    handBacks: [],
-    acceptedAt: null,
     ...overrides,
   };
 }

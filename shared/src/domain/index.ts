@@ -11,3 +11,4 @@ export * from './queue.ts';
 export * from './ticket.ts';
 export * from './view-patch.ts';
 export * from './low-rating.ts';
+export * from './new-visit.ts';

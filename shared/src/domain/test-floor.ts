@@ -3,6 +3,7 @@ import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
 import type { StaffMember } from '../schemas/staff.schema.ts';
 import type { Visit, VisitState } from '../schemas/visit.schema.ts';
+import { newVisit } from './new-visit.ts';
 
 /** Small builders for domain tests: a floor in a few lines. */
 
@@ -64,28 +65,10 @@ export const room = (
 });
 
 export const visit = (id: string, serviceId: string, state: VisitState, extra: Partial<Visit> = {}): Visit => ({
-  id,
-  ticket: 'A001',
-  clientId: `c-${id}`,
-  serviceId,
-  kind: 'walk_in',
+  ...newVisit({ id, ticket: 'A001', clientId: `c-${id}`, serviceId, language: 'en', at: 0 }),
   state,
-  roomId: null,
-  staffId: null,
   times: { checked_in: 0, queued: 0 },
-  answers: {},
-  rating: null,
-  incident: false,
-  language: 'en',
-  preferredStaffId: null,
-  waitForPreferred: false,
-  dueAt: null,
   queueRank: extra.times?.queued ?? 0,
-  plan: null,
-  notes: [],
-  aftercare: null,
-  handBacks: [],
-  acceptedAt: null,
   ...extra,
 });
 

@@ -24,15 +24,8 @@ export async function connectKiosk(url: string): Promise<{ socket: Socket; snaps
   return { socket, snapshot };
 }
 
-export async function pairDevice(url: string, code: string, name: string): Promise<Device> {
-  const res = await fetch(`${url}/api/devices/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: name }),
-  });
-  if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as PairResponse;
-}
+/** Pairing, as everywhere in the tests. */
+export { pairTablet as pairDevice } from '../../support/pair-tablet.ts';
 
 /** A tablet socket with a staff member signed in; resolves with the snapshot of what they may see. */
 export async function connectStaff(

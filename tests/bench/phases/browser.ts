@@ -4,21 +4,10 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO } from '../lib/paths.ts';
 import { nowMs } from '../lib/stats.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../support/chromium.mjs';
 
-/** The Chromium flags the brief and tests/support/chromium.mjs use for a headless browser on loopback only. */
-export const BENCH_CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function launch(executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium'): Promise<Browser> {
-  return chromium.launch({ executablePath, args: BENCH_CHROMIUM_ARGS });
+export function launch(executablePath = findChromium() ?? '/usr/bin/chromium'): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 const TABLET = { width: 1280, height: 800 };

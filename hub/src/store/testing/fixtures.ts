@@ -1,4 +1,4 @@
-import type { Client, Visit, VisitState } from '@glow/shared';
+import { newVisit, type Client, type Visit, type VisitState } from '@glow/shared';
 import { applyChanges } from '../apply-changes.ts';
 import { emptyState, type Changes, type HubState, type JournalEntry, type Meta } from '../hub-state.ts';
 
@@ -24,28 +24,9 @@ export function makeVisit(id: string, clientId: string, state: VisitState, check
   const times: Visit['times'] = { checked_in: checkedInAt };
   if (state !== 'checked_in') times[state] = checkedInAt + 60_000;
   return {
-    id,
-    ticket: 'A001',
-    clientId,
-    serviceId: 'svc-facial',
-    kind: 'walk_in',
+    ...newVisit({ id, ticket: 'A001', clientId, serviceId: 'svc-facial', language: 'en', at: checkedInAt }),
     state,
-    roomId: null,
-    staffId: null,
     times,
-    answers: {},
-    rating: null,
-    incident: false,
-    language: 'en',
-    preferredStaffId: null,
-    waitForPreferred: false,
-    dueAt: null,
-    queueRank: checkedInAt,
-    plan: null,
-    notes: [],
-    aftercare: null,
-    handBacks: [],
-    acceptedAt: null,
   };
 }
 

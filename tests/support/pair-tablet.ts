@@ -1,0 +1,15 @@
+import type { PairResponse } from '@glow/shared';
+
+/**
+ * Pairs a tablet over HTTP with a one-time code, as the tablet's pairing screen does. Throws with the hub's answer
+ * when pairing is refused. Free of hub imports, so that child processes (crash tests, bench) can use it.
+ */
+export async function pairTablet(url: string, code: string, deviceName: string): Promise<PairResponse> {
+  const res = await fetch(`${url}/api/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName }),
+  });
+  if (res.status !== 201) throw new Error(`pairing failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as PairResponse;
+}
