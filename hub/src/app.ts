@@ -100,6 +100,7 @@ export function createHub(deps: HubDeps): Hub {
     deps.clock,
     (now) => active.recentLowRatings(engine.state, now),
     RECOVERY_WINDOW_MS,
+    { onStale: (inMs) => catchUpWaits(inMs) },
   );
   setUpKioskNamespace(io.of(NAMESPACES.kiosk), core);
   setUpStaffNamespace(staffNsp, core);
@@ -126,6 +127,17 @@ export function createHub(deps: HubDeps): Hub {
     viewsChangedAt: (now) => publisher.changedAt(now),
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
+
+  /** Waits left stale by a busy publisher are published by a floor tick once the replay may run again. */
+  let catchUpTimer: NodeJS.Timeout | null = null;
+  function catchUpWaits(inMs: number): void {
+    if (catchUpTimer) return;
+    catchUpTimer = setTimeout(() => {
+      catchUpTimer = null;
+      void ticker.tick();
+    }, inMs);
+    catchUpTimer.unref();
+  }
 
   let idleTimer: NodeJS.Timeout | null = null;
   let stopped: Promise<void> | null = null;
@@ -161,6 +173,7 @@ export function createHub(deps: HubDeps): Hub {
     stop() {
       stopped ??= (async () => {
         if (idleTimer) clearInterval(idleTimer);
+        if (catchUpTimer) clearTimeout(catchUpTimer);
         ticker.stop();
         await engine.stop();
         io.disconnectSockets(true);

@@ -16,6 +16,11 @@ import {
 
 export const AUDIENCE_ROOM_PREFIX = 'aud:';
 
+/** Replays of the queue cheaper than this always run (every ordinary floor). */
+export const THROTTLE_MIN_COST_MS = 4;
+/** An expensive replay runs at most once per this many times its cost: it then takes at most a fifth of the CPU. */
+export const THROTTLE_FACTOR = 5;
+
 /** What changed in the clock-dependent part of the views between two revisions. */
 type DerivedDiff = {
   visitIds: Set<string>;
@@ -49,7 +54,23 @@ export class Publisher {
     /** The closed visits rated low within the hour at a moment (from the hub's index). */
     private readonly recentLowRatings: (now: number) => Visit[],
     private readonly recoveryWindowMs = 0,
+    private readonly options: {
+      /**
+       * Called when waits were left as they were because the replay is expensive (a long queue) and ran a moment
+       * ago: the hub then runs a floor tick that soon, which publishes the fresh waits if they changed.
+       */
+      onStale?: (inMs: number) => void;
+      /** Monotonic milliseconds, to measure what a replay costs (a parameter so that tests can make one slow). */
+      monotonic?: () => number;
+    } = {},
   ) {}
+
+  private monotonic(): number {
+    return this.options.monotonic ? this.options.monotonic() : performance.now();
+  }
+
+  /** How long the last replay of the queue took, and when it ran (monotonic ms). */
+  private lastDerive = { costMs: 0, at: -Infinity };
 
   /** A socket of this audience disconnected; it may come back through connection-state recovery. */
   left(namespace: 'kiosk' | 'staff', audienceKey: string): void {
@@ -75,7 +96,28 @@ export class Publisher {
   }
 
   private derive(now: number): Derived {
-    return computeDerived(this.getState(), this.activeVisits(), now, this.recentLowRatings(now));
+    const started = this.monotonic();
+    const derived = computeDerived(this.getState(), this.activeVisits(), now, this.recentLowRatings(now));
+    const ended = this.monotonic();
+    this.lastDerive = { costMs: ended - started, at: ended };
+    return derived;
+  }
+
+  /**
+   * Whether to keep the last published waits for this publish. A replay of a short queue costs well under a
+   * millisecond and always runs; one of a long queue (a burst of check-ins grows it to thousands) may cost tens of
+   * milliseconds, and running it for every journal group made every acknowledgement wait behind it. Such a replay
+   * runs at most once per THROTTLE_FACTOR times its own cost; in between, patches carry their records with the
+   * waits of the last replay (a new visit shows no estimate for that moment), and `onStale` makes sure a catch-up
+   * follows even when no further command comes.
+   */
+  private keepsLastWaits(): boolean {
+    const { costMs, at } = this.lastDerive;
+    if (costMs < THROTTLE_MIN_COST_MS) return false;
+    const waitMs = costMs * THROTTLE_FACTOR - (this.monotonic() - at);
+    if (waitMs <= 0) return false;
+    this.options.onStale?.(Math.ceil(waitMs));
+    return true;
   }
 
   /** Whether the views would show something different at `now` than at the last revision (a wait, an overrun, a shift). */
@@ -91,7 +133,7 @@ export class Publisher {
     // turn of the event loop. The derived data (a replay of the whole queue for the waits) is computed from the
     // state as it is now, which already holds all of them, so once per turn is enough: the first patch of the group
     // carries the new waits, the rest carry their own records. Under load groups grow, and this cost does not.
-    const after = this.derivedThisTurn ? before : this.derive(this.clock());
+    const after = this.derivedThisTurn || this.keepsLastWaits() ? before : this.derive(this.clock());
     if (!this.derivedThisTurn) {
       this.derivedThisTurn = true;
       setImmediate(() => (this.derivedThisTurn = false));
