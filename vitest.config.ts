@@ -51,6 +51,28 @@ export default defineConfig({
         },
       },
       {
+        // Faults (issue #6): kill -9 bursts, power cuts, full disks, damaged files, a second hub, soak.
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.faults.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Abuse (issue #6): fuzzing every command and route, roles, origins, limits, tokens, CSP, session expiry.
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.security.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

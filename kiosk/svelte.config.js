@@ -13,6 +13,9 @@ const config = {
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: false, strict: true }),
     paths: { base: '' },
+    // SvelteKit writes the hashes of its inline bootstrap script into the built page, so the hub's CSP can allow
+    // exactly that script instead of 'unsafe-inline' (hub/src/transport/http/static.routes.ts serves them).
+    csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
   },
 };
 

@@ -9,6 +9,9 @@ const config = {
     // A single-page app: the hub serves build/ under /staff and answers every deep link with index.html.
     adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', strict: true }),
     paths: { base: '/staff' },
+    // SvelteKit writes the hashes of its inline bootstrap script into the built page, so the hub's CSP can allow
+    // exactly that script instead of 'unsafe-inline' (hub/src/transport/http/static.routes.ts serves them).
+    csp: { mode: 'hash', directives: { 'script-src': ['self'] } },
   },
 };
 

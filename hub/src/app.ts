@@ -16,10 +16,16 @@ import { decideCreatePairingCode } from './services/pairing.service.ts';
 import type { Changes } from './store/hub-state.ts';
 import { createHttpApp } from './transport/http/http-app.ts';
 import { isSameOrigin } from './transport/http/same-origin.ts';
-import { setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
+import { kioskSnapshot, setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
 import { Publisher } from './transport/socket/publisher.ts';
 import { guardRecovery } from './transport/socket/recovery-guard.ts';
-import { disconnectDevice, setUpStaffNamespace, type StaffSocketData } from './transport/socket/staff.namespace.ts';
+import { SessionExpiry } from './transport/socket/session-expiry.ts';
+import {
+  disconnectDevice,
+  setUpStaffNamespace,
+  staffSnapshot,
+  type StaffSocketData,
+} from './transport/socket/staff.namespace.ts';
 
 export type { HubDeps } from './deps.ts';
 
@@ -59,8 +65,10 @@ export function createHub(deps: HubDeps): Hub {
       rebuildIndexes();
       publisher.reset(engine.revision);
       // Every client resyncs from a fresh snapshot: what they held may include changes that were never saved.
-      io.of(NAMESPACES.kiosk).disconnectSockets();
-      io.of(NAMESPACES.staff).disconnectSockets();
+      // Sent on the open connections rather than by disconnecting them: a client that a server-side disconnect
+      // leaves for good (socket.io does not reconnect after one by itself) would never come back.
+      io.of(NAMESPACES.kiosk).emit('sync:snapshot', kioskSnapshot(core));
+      for (const socket of staffNsp.sockets.values()) socket.emit('sync:snapshot', staffSnapshot(core, socket.data as StaffSocketData));
     },
   });
   const rebuildIndexes = () => {
@@ -77,7 +85,7 @@ export function createHub(deps: HubDeps): Hub {
     auth: new AuthService(() => engine.state, deps.clock),
     clients,
     active,
-    settings: { aftercareLinkDays: 30 },
+    settings: {},
     // The salon's date in its own time zone (the shared shift arithmetic); UTC if the zone were ever invalid.
     today: (now) => salonDay(now, engine.state.meta.floor.timeZone) ?? (salonDay(now, 'UTC') as string),
   };
@@ -139,6 +147,7 @@ export function createHub(deps: HubDeps): Hub {
     catchUpTimer.unref();
   }
 
+  const sessions = new SessionExpiry(staffNsp, core);
   let idleTimer: NodeJS.Timeout | null = null;
   let stopped: Promise<void> | null = null;
 
@@ -155,6 +164,7 @@ export function createHub(deps: HubDeps): Hub {
       idleTimer = setInterval(() => engine.idleCheckpoint(), 60_000);
       idleTimer.unref();
       ticker.start();
+      sessions.start();
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve());
@@ -175,6 +185,7 @@ export function createHub(deps: HubDeps): Hub {
         if (idleTimer) clearInterval(idleTimer);
         if (catchUpTimer) clearTimeout(catchUpTimer);
         ticker.stop();
+        sessions.stop();
         await engine.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));

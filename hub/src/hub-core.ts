@@ -5,11 +5,11 @@ import type { ClientIndex } from './services/client-index.ts';
 import type { HubEngine } from './services/hub-engine.ts';
 import type { Publisher } from './transport/socket/publisher.ts';
 
-/** Salon settings the hub applies (later issues make them editable by the manager). */
-export type HubSettings = {
-  /** Days an aftercare link stays valid. */
-  aftercareLinkDays: number;
-};
+/**
+ * Settings the hub applies that are not stored with the salon. (Aftercare link days and the report window are salon
+ * settings now, in `meta.aftercare`: see services/aftercare-settings.ts.)
+ */
+export type HubSettings = Record<string, never>;
 
 /** What the transports share: built once by createHub. */
 export type HubCore = {

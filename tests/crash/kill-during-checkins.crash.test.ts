@@ -2,35 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
-import { NAMESPACES, PROTOCOL_VERSION, newCommandId, type Ack, type StaffSnapshot } from '@glow/shared';
+import { newCommandId, type Ack } from '@glow/shared';
+import { floorVisits as floorOf, kioskSocket, type PairedDevice } from '../support/crash-clients.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { pairTablet } from '../support/pair-tablet.ts';
 
 type CheckInAck = Ack<{ visitId: string; ticket: string }>;
 
-const kiosk = (url: string) =>
-  io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, language: 'en' }, transports: ['websocket'], forceNew: true, reconnection: false });
-
-type Device = { deviceId: string; deviceSecret: string };
-
-/** The front desk's view of the floor: every active visit. */
-async function floorVisits(hub: HubProcess, paired: Device): Promise<{ firstName: string; visitId: string }[]> {
-  const staff: Socket = io(hub.url + NAMESPACES.staff, {
-    auth: { protocolVersion: PROTOCOL_VERSION, ...paired, language: 'en' },
-    transports: ['websocket'],
-    forceNew: true,
-  });
-  try {
-    await new Promise((r) => staff.once('sync:snapshot', r));
-    const snapshot = new Promise<StaffSnapshot>((r) => staff.once('sync:snapshot', r));
-    const login = await staff.timeout(5000).emitWithAck('auth:login', { commandId: newCommandId(), staffId: 'grace', pin: '4444' });
-    expect(login.ok).toBe(true);
-    return Object.values((await snapshot).view.visits).map((v) => ({ firstName: v.clientName, visitId: v.id }));
-  } finally {
-    staff.disconnect();
-  }
-}
+const kiosk = (url: string) => kioskSocket(url);
+const floorVisits = (hub: HubProcess, paired: PairedDevice) => floorOf(hub.url, paired);
 
 describe('SIGKILL during a burst of check-ins', () => {
   let dataDir: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { decodeQr, launchBrowser, newPage, PHONE, shoot, TABLET } from '../support/browser.ts';
 import { startHub, type TestHub } from '../support/hub-harness.ts';
+import { sign } from '../support/kiosk-driver.ts';
 
 /**
  * One real visit through the three screens side by side: the lobby kiosk, a beautician's tablet and the client's
@@ -54,11 +55,23 @@ describe('a walk-in from the lobby to the aftercare page on the phone', () => {
     // A walk-in checks in at the lobby kiosk.
     await lobby.goto(`${t.url}/`);
     await lobby.getByTestId('walk-in').click();
+    for (const digit of '13800138000') await lobby.getByTestId(`keypad-${digit}`).click();
+    await lobby.getByTestId('phone-next').click();
+    await lobby.getByTestId('identity-none').click();
     await lobby.getByTestId('first-name').fill('Lina');
     await lobby.getByTestId('last-name').fill('Zhou');
-    for (const digit of '13800138000') await lobby.getByTestId(`keypad-${digit}`).click();
-    await lobby.getByTestId('details-next').click();
+    await lobby.getByTestId('register-next').click();
+    // Service terms and health answers agreed (the latter signed with a finger), marketing declined.
+    await lobby.getByTestId('consent-terms').waitFor();
+    await lobby.getByTestId('consent-agree').click();
+    await lobby.getByTestId('consent-health').waitFor();
+    await sign(lobby);
+    await lobby.getByTestId('consent-agree').click();
+    await lobby.getByTestId('consent-marketing').waitFor();
+    await lobby.getByTestId('consent-decline').click();
     await lobby.getByTestId('service-facial-classic').click();
+    for (const q of ['pregnant', 'isotretinoin', 'sunburn', 'skin_allergy']) await lobby.getByTestId(`answer-${q}-no`).click();
+    await lobby.getByTestId('questions-next').click();
     await lobby.getByTestId('check-in').click();
     await expect.poll(() => lobby.getByTestId('ticket-number').textContent()).toMatch(/A\d{3}/);
     await shoot(lobby, 'e2e-kiosk-ticket');

@@ -96,16 +96,30 @@ export const DEMO_STAFF: (StaffMember & { pin: string })[] = [
   { id: 'olivia', name: 'Olivia Wang', role: 'manager', skills: [], active: true, weeklyShifts: DAY, pin: '9999' },
 ];
 
-const yesNo = (id: string, en: string, zh: string, rule?: { effect: 'warn' | 'block'; en: string; zh: string }) => ({
-  id,
-  kind: 'yes_no' as const,
-  label: { en, 'zh-CN': zh },
+type Rule = Questionnaire['questions'][number]['rules'][number];
+type QuestionSpec = Partial<Questionnaire['questions'][number]> & Pick<Questionnaire['questions'][number], 'id' | 'kind'>;
+const text = (en: string, zh: string) => ({ en, 'zh-CN': zh });
+const rule = (when: Rule['when'], effect: 'warn' | 'block', en: string, zh: string): Rule => ({ when, effect, flag: text(en, zh) });
+const question = (q: QuestionSpec & { label: { en: string; 'zh-CN': string } }): Questionnaire['questions'][number] => ({
   required: true,
   options: [],
-  rules: rule ? [{ when: true, effect: rule.effect, flag: { en: rule.en, 'zh-CN': rule.zh } }] : [],
+  rules: [],
+  ...q,
 });
 
-/** A demo consultation per category; the salon edits these as data. */
+const yesNo = (id: string, en: string, zh: string, r?: { effect: 'warn' | 'block'; en: string; zh: string }) =>
+  question({ id, kind: 'yes_no', label: text(en, zh), rules: r ? [rule(true, r.effect, r.en, r.zh)] : [] });
+
+/** "When was it?" follow-up, shown only after a yes (or one of the given answers) to the question before. */
+const when = (id: string, after: string, anyOf: (string | boolean)[], en: string, zh: string, rules: Rule[]) =>
+  question({ id, kind: 'date', label: text(en, zh), showIf: { questionId: after, anyOf }, rules });
+
+const SIX_MONTHS = 183;
+
+/**
+ * A demo consultation per category; the salon edits these as data (`questionnaire:replace`). The ids and kinds of
+ * the first questions of each are the ones the benchmarks and older tests answer.
+ */
 export const DEMO_QUESTIONNAIRES: Questionnaire[] = [
   {
     id: 'q-facial',
@@ -117,29 +131,72 @@ export const DEMO_QUESTIONNAIRES: Questionnaire[] = [
         en: 'Pregnant or breastfeeding',
         zh: '怀孕或哺乳期',
       }),
-      yesNo('isotretinoin', 'Have you taken isotretinoin (e.g. Roaccutane) in the last 6 months?', '过去 6 个月内是否服用过异维A酸（如泰尔丝）？', {
-        effect: 'block',
-        en: 'Isotretinoin in the last 6 months',
-        zh: '6 个月内服用异维A酸',
-      }),
+      // The date decides: the skin stays fragile for about six months after the last dose.
+      yesNo('isotretinoin', 'Have you taken isotretinoin (e.g. Roaccutane) in the past year?', '过去一年内是否服用过异维A酸（如泰尔丝）？'),
+      when('isotretinoin_last', 'isotretinoin', [true], 'When did you take the last dose?', '最后一次服用是什么时候？', [
+        rule({ withinDays: SIX_MONTHS }, 'block', 'Isotretinoin in the last 6 months', '6 个月内服用异维A酸'),
+        rule({ olderThanDays: SIX_MONTHS }, 'warn', 'Isotretinoin 6–12 months ago: gentle products only', '6–12 个月前服用异维A酸：仅用温和产品'),
+      ]),
       yesNo('sunburn', 'Do you have sunburn on your face right now?', '您的面部目前是否有晒伤？', {
         effect: 'block',
         en: 'Recent sunburn',
         zh: '近期晒伤',
       }),
-      {
+      yesNo('skin_allergy', 'Are you allergic to any skincare ingredient?', '您是否对任何护肤成分过敏？'),
+      question({
+        id: 'allergens',
+        kind: 'multiple',
+        label: text('Which ones?', '对哪些成分过敏？'),
+        showIf: { questionId: 'skin_allergy', anyOf: [true] },
+        options: [
+          { value: 'fragrance', label: text('Fragrance', '香精') },
+          { value: 'salicylic_acid', label: text('Salicylic acid', '水杨酸') },
+          { value: 'glycolic_acid', label: text('Glycolic acid (AHA)', '果酸（甘醇酸）') },
+          { value: 'lanolin', label: text('Lanolin', '羊毛脂') },
+          { value: 'other', label: text('Something else', '其他') },
+        ],
+        rules: [
+          rule('fragrance', 'warn', 'Fragrance allergy: fragrance-free products only', '香精过敏：仅用无香产品'),
+          rule('salicylic_acid', 'block', 'Salicylic acid allergy: the classic peel step contains it', '水杨酸过敏：经典焕肤步骤含此成分'),
+          rule('glycolic_acid', 'block', 'Glycolic acid allergy: no AHA peel', '果酸过敏：不可做果酸焕肤'),
+          rule('lanolin', 'warn', 'Lanolin allergy: check the moisturiser', '羊毛脂过敏：注意保湿产品成分'),
+          rule('other', 'warn', 'Other skincare allergy: ask the client', '其他护肤成分过敏：请询问客人'),
+        ],
+      }),
+      question({
+        id: 'allergy_other',
+        kind: 'text',
+        label: text('What else are you allergic to?', '您还对什么过敏？'),
+        showIf: { questionId: 'allergens', anyOf: ['other'] },
+        maxLength: 300,
+      }),
+      question({
         id: 'concerns',
         kind: 'multiple',
-        label: { en: 'What would you like us to focus on?', 'zh-CN': '您希望重点改善哪些问题？' },
+        label: text('What would you like us to focus on?', '您希望重点改善哪些问题？'),
         required: false,
         options: [
-          { value: 'dryness', label: { en: 'Dryness', 'zh-CN': '干燥' } },
-          { value: 'acne', label: { en: 'Breakouts', 'zh-CN': '痘痘' } },
-          { value: 'sensitivity', label: { en: 'Sensitivity', 'zh-CN': '敏感' } },
-          { value: 'dullness', label: { en: 'Dullness', 'zh-CN': '暗沉' } },
+          { value: 'dryness', label: text('Dryness', '干燥') },
+          { value: 'acne', label: text('Breakouts', '痘痘') },
+          { value: 'sensitivity', label: text('Sensitivity', '敏感') },
+          { value: 'dullness', label: text('Dullness', '暗沉') },
         ],
-        rules: [],
-      },
+      }),
+      question({
+        id: 'skin_feel',
+        kind: 'scale',
+        label: text('How has your skin felt lately? (1 irritated – 5 comfortable)', '最近皮肤感觉如何？（1 不适 – 5 舒适）'),
+        required: false,
+        min: 1,
+        max: 5,
+      }),
+      question({
+        id: 'notes',
+        kind: 'text',
+        label: text('Anything else your beautician should know?', '还有什么需要美容师了解的吗？'),
+        required: false,
+        maxLength: 500,
+      }),
     ],
   },
   {
@@ -148,16 +205,28 @@ export const DEMO_QUESTIONNAIRES: Questionnaire[] = [
     version: 1,
     questions: [
       yesNo('pregnant', 'Are you pregnant?', '您是否怀孕？', { effect: 'block', en: 'Pregnant', zh: '怀孕' }),
-      {
+      question({
         id: 'pressure',
         kind: 'scale',
-        label: { en: 'Preferred pressure (1 gentle – 5 firm)', 'zh-CN': '偏好的力度（1 轻柔 – 5 有力）' },
-        required: true,
-        options: [],
+        label: text('Preferred pressure (1 gentle – 5 firm)', '偏好的力度（1 轻柔 – 5 有力）'),
         min: 1,
         max: 5,
-        rules: [],
-      },
+      }),
+      question({
+        id: 'injury',
+        kind: 'yes_no',
+        label: text('Have you had surgery or an injury on your back or shoulders?', '您的肩背部是否做过手术或受过伤？'),
+        required: false,
+      }),
+      when('injury_date', 'injury', [true], 'When was it?', '是什么时候？', [
+        rule({ withinDays: 90 }, 'block', 'Surgery or injury in the last 3 months', '3 个月内手术或受伤'),
+        rule({ olderThanDays: 90 }, 'warn', 'Earlier surgery or injury: avoid the area if tender', '既往手术或受伤：如有压痛请避开该部位'),
+      ]),
+      yesNo('oil_allergy', 'Are you allergic to nuts or any massage oil?', '您是否对坚果或按摩油过敏？', {
+        effect: 'warn',
+        en: 'Nut or oil allergy: use the hypoallergenic oil',
+        zh: '坚果或精油过敏：使用低敏按摩油',
+      }),
     ],
   },
   {
@@ -165,26 +234,41 @@ export const DEMO_QUESTIONNAIRES: Questionnaire[] = [
     category: 'hair_colour',
     version: 1,
     questions: [
-      yesNo('allergy', 'Have you ever reacted to hair dye?', '您是否曾对染发剂过敏？', {
+      yesNo('allergy', 'Have you ever reacted to hair dye (itching, swelling, rash)?', '您是否曾对染发剂过敏（瘙痒、肿胀、皮疹）？', {
         effect: 'block',
         en: 'Previous reaction to hair dye',
         zh: '曾对染发剂过敏',
       }),
-      {
+      question({
         id: 'patch_test',
         kind: 'single',
-        label: { en: 'Patch test in the last 48 hours–6 months?', 'zh-CN': '近期（48 小时至 6 个月内）是否做过皮肤测试？' },
-        required: true,
+        label: text('Have you had a patch test with us for this colour?', '您是否在本店做过此染发剂的皮肤测试？'),
         options: [
-          { value: 'passed', label: { en: 'Yes, no reaction', 'zh-CN': '做过，无反应' } },
-          { value: 'failed', label: { en: 'Yes, it reacted', 'zh-CN': '做过，有反应' } },
-          { value: 'none', label: { en: 'No', 'zh-CN': '没有' } },
+          { value: 'passed', label: text('Yes, no reaction', '做过，无反应') },
+          { value: 'failed', label: text('Yes, it reacted', '做过，有反应') },
+          { value: 'none', label: text('No', '没有') },
         ],
         rules: [
-          { when: 'failed', effect: 'block', flag: { en: 'Failed patch test', 'zh-CN': '皮肤测试未通过' } },
-          { when: 'none', effect: 'block', flag: { en: 'No patch test', 'zh-CN': '未做皮肤测试' } },
+          rule('failed', 'block', 'Failed patch test', '皮肤测试未通过'),
+          rule('none', 'block', 'No patch test', '未做皮肤测试'),
         ],
-      },
+      }),
+      when('patch_test_date', 'patch_test', ['passed'], 'When was the patch test?', '皮肤测试是什么时候做的？', [
+        rule({ withinDays: 1 }, 'warn', 'Patch test less than 48 hours ago: check the skin first', '皮肤测试不足 48 小时：先检查皮肤'),
+        rule({ olderThanDays: SIX_MONTHS }, 'block', 'Patch test older than 6 months', '皮肤测试已超过 6 个月'),
+      ]),
+      yesNo('scalp', 'Is your scalp sore, broken or sunburnt today?', '您今天的头皮是否有疼痛、破损或晒伤？', {
+        effect: 'block',
+        en: 'Sore or broken scalp',
+        zh: '头皮疼痛或破损',
+      }),
+      question({
+        id: 'pregnant',
+        kind: 'yes_no',
+        label: text('Are you pregnant?', '您是否怀孕？'),
+        required: false,
+        rules: [rule(true, 'warn', 'Pregnant: ventilate well, offer a break', '怀孕：保持通风，可中途休息')],
+      }),
     ],
   },
   {
@@ -196,6 +280,23 @@ export const DEMO_QUESTIONNAIRES: Questionnaire[] = [
         effect: 'block',
         en: 'Nail or skin infection',
         zh: '指甲或皮肤感染',
+      }),
+      yesNo('acrylate_allergy', 'Have you ever reacted to gel or acrylic nail products?', '您是否曾对凝胶或丙烯酸美甲产品过敏？', {
+        effect: 'block',
+        en: 'Reaction to gel or acrylic products',
+        zh: '对凝胶或丙烯酸产品过敏',
+      }),
+      question({
+        id: 'shape',
+        kind: 'single',
+        label: text('Which nail shape would you like?', '您想要什么甲型？'),
+        required: false,
+        options: [
+          { value: 'round', label: text('Round', '圆形') },
+          { value: 'oval', label: text('Oval', '椭圆形') },
+          { value: 'square', label: text('Square', '方形') },
+          { value: 'almond', label: text('Almond', '杏仁形') },
+        ],
       }),
     ],
   },

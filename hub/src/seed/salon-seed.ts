@@ -1,7 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { FloorSettings, Language, WeeklyShifts } from '@glow/shared';
+import { DEFAULT_AFTERCARE_SETTINGS, DEFAULT_BOOKING_SETTINGS, type FloorSettings, type Language, type WeeklyShifts } from '@glow/shared';
 import { hashPin } from '../security/secrets.ts';
 import { emptyState, type HubState } from '../store/hub-state.ts';
+import { DEMO_AFTERCARE_SETTINGS, withDemoGuide } from './demo-aftercare.ts';
+import { DEFAULT_CONSENT_TEXTS } from './consent-texts.ts';
 import { DEMO_QUESTIONNAIRES, DEMO_ROOMS, DEMO_SERVICES, DEMO_STAFF } from './demo-catalogue.ts';
 
 const byId = <T extends { id: string }>(items: readonly T[]) => Object.fromEntries(items.map((x) => [x.id, x]));
@@ -22,6 +24,10 @@ export function emptySalon(name: string, defaultLanguage: Language = 'en', timeZ
     sessionKey: randomBytes(32).toString('base64url'),
     floor: defaultFloorSettings(timeZone),
     incidents: {},
+    booking: structuredClone(DEFAULT_BOOKING_SETTINGS),
+    aftercare: structuredClone(DEFAULT_AFTERCARE_SETTINGS),
+    // Sensible starting texts; the salon rewords them (each rewording is a new version).
+    consents: structuredClone(DEFAULT_CONSENT_TEXTS),
   });
 }
 
@@ -43,7 +49,14 @@ export async function emptySalonWithManager(name: string, timeZone?: string): Pr
  */
 export async function demoSalon(defaultLanguage: Language = 'en', timeZone?: string): Promise<HubState> {
   const state = emptySalon('Glow Demo Salon', defaultLanguage, timeZone);
-  state.services = byId(DEMO_SERVICES);
+  state.services = byId(DEMO_SERVICES.map(withDemoGuide));
+  state.meta.aftercare = structuredClone(DEMO_AFTERCARE_SETTINGS);
+  // Open every day, so that booking from the demo works whatever day it is tried on; changes up to 12 hours before.
+  state.meta.booking = {
+    ...structuredClone(DEFAULT_BOOKING_SETTINGS),
+    openingHours: Array.from({ length: 7 }, () => ({ start: '09:00', end: '20:00' })),
+    changeCutoffHours: 12,
+  };
   state.rooms = byId(DEMO_ROOMS);
   state.questionnaires = byId(DEMO_QUESTIONNAIRES);
   for (const { pin, ...member } of DEMO_STAFF) {

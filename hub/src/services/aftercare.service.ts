@@ -1,32 +1,106 @@
-import type { Language, LocalizedText, SalonInfo } from '@glow/shared';
+import {
+  followUpPlan,
+  reportWindowEnd,
+  type AftercareGuide,
+  type Client,
+  type ComplaintStatus,
+  type FollowUpPlan,
+  type Language,
+  type LocalizedText,
+  type SalonContact,
+  type SalonInfo,
+  type Service,
+  type Visit,
+} from '@glow/shared';
 import { sha256 } from '../security/secrets.ts';
-import type { HubState } from '../store/hub-state.ts';
+import type { HubState, PublicLink } from '../store/hub-state.ts';
+import { aftercareSettingsOf } from './aftercare-settings.ts';
 
-/** Only what the aftercare page may show: first name, service and aftercare. Never phone, birthday or answers. */
+/**
+ * Only what the aftercare page may show: the first name, the service and the aftercare (the template, the
+ * beautician's notes and products, the follow-up plan) and how to reach the salon. Never the phone number, the
+ * birthday or the consultation answers (DESIGN §6).
+ */
 export type AftercareSheet = {
   salon: SalonInfo;
+  contact: SalonContact;
   firstName: string;
   serviceName: LocalizedText;
   aftercare: LocalizedText;
+  guide: AftercareGuide | null;
+  /** The beautician's aftercare notes, in the language they wrote them. */
+  notes: string;
+  /** Products used in the treatment (from the agreed plan). */
+  productsUsed: string[];
+  homeProducts: Array<{ name: string; howToUse: string }>;
+  closedAt: number;
+  followUp: FollowUpPlan;
+  timeZone: string;
   language: Language;
+  /** Until when a problem may be reported from the page; `open` false once the window has passed. */
+  report: { open: boolean; until: number };
+  /** Problems reported from this link, newest first, with where the salon is with them. */
+  problems: Array<{ id: string; status: ComplaintStatus; createdAt: number }>;
+  /** The client has said no to marketing messages (their latest marketing consent is a no). */
+  marketingOptedOut: boolean;
 };
+
+/** A valid link and what it points at. */
+export type AftercareLink = { tokenHash: string; link: PublicLink; visit: Visit; client: Client; service: Service };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /** Looks a link token up. Unknown, malformed, expired and revoked tokens all give the same `null`. */
-export function findAftercareSheet(state: Readonly<HubState>, token: string, now: number): AftercareSheet | null {
+export function findAftercareLink(state: Readonly<HubState>, token: string, now: number): AftercareLink | null {
   if (!TOKEN_SHAPE.test(token)) return null;
-  const link = state.links[sha256(token)];
+  const tokenHash = sha256(token);
+  const link = state.links[tokenHash];
   if (!link || link.purpose !== 'aftercare' || link.revokedAt !== null || link.expiresAt <= now) return null;
   const visit = state.visits[link.visitId];
   const client = visit ? state.clients[visit.clientId] : undefined;
   const service = visit ? state.services[visit.serviceId] : undefined;
   if (!visit || !client || !service) return null;
+  return { tokenHash, link, visit, client, service };
+}
+
+/** The client's latest marketing choice is a no. */
+export function hasOptedOut(client: Client): boolean {
+  const marketing = (client.consents ?? []).filter((c) => c.kind === 'marketing');
+  return marketing.length > 0 && !marketing[marketing.length - 1]!.granted;
+}
+
+export function buildAftercareSheet(state: Readonly<HubState>, found: AftercareLink, now: number): AftercareSheet {
+  const { visit, client, service } = found;
+  const settings = aftercareSettingsOf(state);
+  const timeZone = state.meta.floor.timeZone;
+  const closedAt = visit.times.closed ?? found.link.createdAt;
+  const until = reportWindowEnd(closedAt, settings, timeZone);
+  const problems = Object.values(state.complaints ?? {})
+    .filter((c) => c.visitId === visit.id)
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt }));
   return {
     salon: state.meta.salon,
+    contact: settings.contact,
     firstName: client.firstName,
     serviceName: service.name,
     aftercare: service.aftercare,
+    guide: service.aftercareGuide ?? null,
+    notes: visit.aftercare?.notes ?? '',
+    productsUsed: visit.plan?.products ?? [],
+    homeProducts: visit.aftercare?.homeProducts ?? [],
+    closedAt,
+    followUp: followUpPlan(closedAt, settings, service.aftercareGuide, timeZone),
+    timeZone,
     language: visit.language,
+    report: { open: now < until, until },
+    problems,
+    marketingOptedOut: hasOptedOut(client),
   };
+}
+
+/** The sheet behind a token, or null (alike for unknown, malformed, expired and revoked links). */
+export function findAftercareSheet(state: Readonly<HubState>, token: string, now: number): AftercareSheet | null {
+  const found = findAftercareLink(state, token, now);
+  return found ? buildAftercareSheet(state, found, now) : null;
 }

@@ -11,9 +11,12 @@ import {
 } from '@glow/shared';
 
 /** A refusal decided by a service, before it is put into the user's language. */
-export type Refusal = { code: ErrorCode; reason?: string; params?: MessageParams };
+export type Refusal = { code: ErrorCode; reason?: string; params?: MessageParams; issues?: RefusalIssue[] };
+/** A field-level problem a decision found (e.g. one consultation answer): `rule.<rule>` with its params. */
+export type RefusalIssue = { field: string; rule: string; params?: MessageParams };
 
-export const refuse = (code: ErrorCode, reason?: string, params?: MessageParams): Refusal => ({ code, reason, params });
+export const refuse = (code: ErrorCode, reason?: string, params?: MessageParams, issues?: RefusalIssue[]): Refusal =>
+  issues ? { code, reason, params, issues } : { code, reason, params };
 
 export const isRefusal = (x: unknown): x is Refusal =>
   typeof x === 'object' && x !== null && 'code' in x && !('ok' in x);
@@ -27,7 +30,11 @@ export function toAppError(refusal: Refusal, language: Language): AppError {
     Object.entries(refusal.params ?? {}).map(([k, v]) => [k, typeof v === 'string' && isMessageKey(v) ? t(v) : v]),
   );
   const message = isMessageKey(reasonKey) ? t(reasonKey, params) : t(`error.${refusal.code}` as MessageKey);
-  return { code: refusal.code, ...(refusal.reason ? { reason: refusal.reason } : {}), message };
+  const issues = refusal.issues?.map((i) => {
+    const key = `rule.${i.rule}`;
+    return { field: i.field, rule: i.rule, message: t(isMessageKey(key) ? key : 'rule.invalid', i.params ?? { field: i.field }) };
+  });
+  return { code: refusal.code, ...(refusal.reason ? { reason: refusal.reason } : {}), message, ...(issues ? { issues } : {}) };
 }
 
 /** Invalid input: one message per field, naming the field and the rule, in the user's language. */

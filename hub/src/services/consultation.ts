@@ -1,22 +1,53 @@
-import { consultationSummary, hasBlockingFlag, type Questionnaire, type Visit, type VisitCard } from '@glow/shared';
+import {
+  consultationSummary,
+  hasBlockingFlag,
+  needsManagerOverride,
+  salonDay,
+  type Questionnaire,
+  type ServiceCategory,
+  type Visit,
+  type VisitCard,
+} from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 
-/** The consultation a visit's service asks for: the latest questionnaire of the service's category. */
-export function questionnaireFor(state: Readonly<HubState>, serviceId: string): Questionnaire | undefined {
-  const service = state.services[serviceId];
-  if (!service) return undefined;
+/** The current questionnaire of a category: its latest version (older versions stay for the visits that used them). */
+export function questionnaireOfCategory(state: Readonly<HubState>, category: ServiceCategory): Questionnaire | undefined {
   let best: Questionnaire | undefined;
   for (const q of Object.values(state.questionnaires)) {
-    if (q.category === service.category && (!best || q.version > best.version)) best = q;
+    if (q.category === category && (!best || q.version > best.version)) best = q;
   }
   return best;
 }
 
-/** The visit's consultation as the beautician reads it: flags first, then the answers, in both languages. */
-export function consultationOf(state: Readonly<HubState>, visit: Visit): VisitCard['consultation'] {
-  return consultationSummary(questionnaireFor(state, visit.serviceId), visit.answers);
+/** The consultation a visit's service asks for: the latest questionnaire of the service's category. */
+export function questionnaireFor(state: Readonly<HubState>, serviceId: string): Questionnaire | undefined {
+  const service = state.services[serviceId];
+  return service ? questionnaireOfCategory(state, service.category) : undefined;
 }
 
-/** A contraindication rule with effect `block` fired: the service must not go ahead without an override. */
+/** Every category's current questionnaire, keyed by category (the kiosk view). */
+export function currentQuestionnaires(state: Readonly<HubState>): Partial<Record<ServiceCategory, Questionnaire>> {
+  const out: Partial<Record<ServiceCategory, Questionnaire>> = {};
+  for (const q of Object.values(state.questionnaires)) {
+    const best = out[q.category];
+    if (!best || q.version > best.version) out[q.category] = q;
+  }
+  return out;
+}
+
+/** The salon's date the client answered on: date rules ("within the last N days") count from that day. */
+const answeredOn = (state: Readonly<HubState>, visit: Visit): string | undefined =>
+  salonDay(visit.times.checked_in ?? visit.queueRank, state.meta.floor.timeZone) ?? undefined;
+
+/** The visit's consultation as the beautician reads it: flags first, then the answers, in both languages. */
+export function consultationOf(state: Readonly<HubState>, visit: Visit): VisitCard['consultation'] {
+  return consultationSummary(questionnaireFor(state, visit.serviceId), visit.answers, answeredOn(state, visit));
+}
+
+/**
+ * A contraindication rule with effect `block` fired (at check-in, or on the answers as they read now) and no manager
+ * has overridden it: the service must not go ahead.
+ */
 export const isBlocked = (state: Readonly<HubState>, visit: Visit): boolean =>
-  hasBlockingFlag(questionnaireFor(state, visit.serviceId), visit.answers);
+  !visit.blockOverride &&
+  (needsManagerOverride(visit) || hasBlockingFlag(questionnaireFor(state, visit.serviceId), visit.answers, answeredOn(state, visit)));

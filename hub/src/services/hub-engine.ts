@@ -120,7 +120,9 @@ export class HubEngine {
       await write;
     } catch (err) {
       this.deps.logger.error({ err, seq: entry.seq, command: entry.command }, 'could not persist a command; reloading');
-      await this.recover();
+      // Not awaited: the recovery ends by disconnecting every client (for a fresh snapshot), and an answer sent after
+      // that never arrives. `recovering` is set at once, so nothing is accepted until the reload is done.
+      void this.recover();
       return this.refused(refuse('unavailable'), language);
     } finally {
       this.persisting.delete(write);
@@ -140,6 +142,8 @@ export class HubEngine {
           this.state = loaded.state;
           this.revision = loaded.revision;
         }
+        // Let the refusals of the failed commands go out first (they are sent as their promises settle).
+        await new Promise((resolve) => setImmediate(resolve));
         this.hooks.reset();
       } catch (err) {
         this.deps.logger.error({ err }, 'reloading the store failed');

@@ -3,6 +3,7 @@ import type { Changes, HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
 import type { Decision } from './hub-engine.ts';
 import { firstPlan } from './plan.service.ts';
+import { isBlocked } from './consultation.ts';
 import { freed, heldRoom, type VisitStateResult } from './visit-access.ts';
 
 /**
@@ -23,6 +24,8 @@ export function decideManualAssign(
     if (!next.ok) return refuse('conflict', 'illegal_transition', { from: `state.${visit.state}`, command: 'command.assign' });
     to = next.state;
   }
+  // A blocking contraindication: nobody takes the client until a manager has overridden it.
+  if (isBlocked(state, visit)) return refuse('conflict', 'visit_blocked');
   const service = state.services[visit.serviceId];
   if (!service) return refuse('invalid_input', 'unknown_service');
 

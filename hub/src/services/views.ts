@@ -3,6 +3,7 @@ import {
   isFinal,
   isOverrun,
   isRecentLowRating,
+  needsManagerOverride,
   staffStatusAt,
   type Incident,
   type KioskView,
@@ -13,7 +14,10 @@ import {
   type VisitCard,
 } from '@glow/shared';
 import type { Device, HubState } from '../store/hub-state.ts';
-import { consultationOf } from './consultation.ts';
+import { bookingViews } from './booking-view.ts';
+import { aftercareSettingsOf } from './aftercare-settings.ts';
+import { openComplaintCards } from './complaint-view.ts';
+import { consultationOf, currentQuestionnaires } from './consultation.ts';
 import { floorOf } from './floor-of.ts';
 
 /**
@@ -100,13 +104,16 @@ export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Deri
   const client = state.clients[visit.clientId];
   const initial = client?.lastName ? ` ${Array.from(client.lastName)[0]}.` : '';
   // The raw answers stay on the hub: the card carries the consultation as the beautician reads it.
-  const { answers: _answers, ...rest } = visit;
+  // The signature's strokes stay there too: staff only need to know that the client signed.
+  const { answers: _answers, signature, ...rest } = visit;
   return {
     ...rest,
+    signed: signature != null,
     clientName: `${client?.firstName ?? '?'}${initial}`,
     consultation: consultationOf(state, visit),
     overrun: derived.overrun.has(visit.id),
-    estimateMin: visit.state === 'queued' ? (derived.estimates.byVisit.get(visit.id) ?? null) : null,
+    // A blocked client waits for the manager, not for the queue: no estimate until the override.
+    estimateMin: visit.state === 'queued' && !needsManagerOverride(visit) ? (derived.estimates.byVisit.get(visit.id) ?? null) : null,
   };
 }
 
@@ -162,6 +169,9 @@ export function staffView(
     staff,
     services: { ...state.services },
     incidents: floor ? Object.fromEntries(derived.openIncidents) : {},
+    complaints: floor ? openComplaintCards(state) : {},
+    aftercare: audience.kind === 'manager' ? { settings: aftercareSettingsOf(state) } : {},
+    ...(floor ? bookingViews(state, derived.at) : { bookings: {}, tasks: {} }),
     availability: floor ? Object.fromEntries(derived.availability) : {},
     devices: audience.kind === 'manager' ? Object.fromEntries(Object.values(state.devices).map((d) => [d.id, deviceCard(d)])) : {},
     // Harmless to a locked tablet too (auto-assignment on or off, the time zone), and the view's type has it always.
@@ -172,5 +182,12 @@ export function staffView(
 export function kioskView(state: Readonly<HubState>, derived: Derived, activeVisits: readonly Visit[]): KioskView {
   const tickets: KioskView['tickets'] = {};
   for (const v of activeVisits) tickets[v.id] = ticketOf(v, derived.estimates);
-  return { services: { ...state.services }, tickets, waits: Object.fromEntries(derived.estimates.byService) };
+  return {
+    services: { ...state.services },
+    tickets,
+    waits: Object.fromEntries(derived.estimates.byService),
+    // What a client reads and answers at the kiosk: salon settings, nothing about any client.
+    consents: { ...(state.meta.consents ?? {}) },
+    questionnaires: currentQuestionnaires(state),
+  };
 }

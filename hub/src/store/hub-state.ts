@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
+  BookingSchema,
+  BookingSettingsSchema,
+  AftercareSettingsSchema,
   ClientSchema,
+  ConsentSettingsSchema,
+  ComplaintSchema,
+  DEFAULT_AFTERCARE_SETTINGS,
+  DEFAULT_BOOKING_SETTINGS,
   FloorSettingsSchema,
   IdSchema,
   IncidentSchema,
@@ -31,8 +38,11 @@ export const PairingCodeSchema = z.object({ expiresAt: TimestampSchema });
 
 /** A link given to a client (the aftercare QR): stored by the SHA-256 of its token, one purpose, expiring. */
 export const PublicLinkSchema = z.object({
+  /** For a booking link: the visit whose aftercare page the booking was made from. */
   visitId: IdSchema,
-  purpose: z.enum(['aftercare']),
+  /** `aftercare`: the visit's aftercare page; `booking`: manage booking `bookingId` and check in with it (its QR). */
+  purpose: z.enum(['aftercare', 'booking']),
+  bookingId: IdSchema.optional(),
   createdAt: TimestampSchema,
   expiresAt: TimestampSchema,
   revokedAt: TimestampSchema.nullable(),
@@ -58,6 +68,18 @@ export const MetaSchema = z.object({
    * layout is unchanged: they are rare and small, and the journal keeps each change as an audit trail.
    */
   incidents: z.record(IdSchema, IncidentSchema).default({}),
+  /** Opening hours and how clients book from their phone; the default lets data written before it pass. */
+  booking: BookingSettingsSchema.default(DEFAULT_BOOKING_SETTINGS),
+  /**
+   * Aftercare links (days valid), the problem-report window, the follow-up days and the salon's contact. Read it
+   * through `aftercareSettingsOf` (hub/src/services/aftercare-settings.ts): data written before it has none.
+   */
+  aftercare: AftercareSettingsSchema.default(DEFAULT_AFTERCARE_SETTINGS),
+  /**
+   * The consent texts the kiosk shows (terms, health, marketing), each with its version and whether a signature is
+   * needed. Optional: a salon whose data predates them asks for no consent until the manager sets them.
+   */
+  consents: ConsentSettingsSchema.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
@@ -78,6 +100,10 @@ export const HubStateSchema = z.object({
   visits: z.record(IdSchema, VisitSchema),
   links: z.record(z.string(), PublicLinkSchema),
   commands: z.record(z.string(), CommandRecordSchema),
+  /** Appointments booked from the client's phone; their own partition (they change all day, unlike settings). */
+  bookings: z.record(IdSchema, BookingSchema),
+  /** Problems clients reported from the aftercare page (the photo bytes are blobs of the store, not in here). */
+  complaints: z.record(IdSchema, ComplaintSchema),
 });
 export type HubState = z.infer<typeof HubStateSchema>;
 
@@ -115,5 +141,7 @@ export function emptyState(meta: Meta): HubState {
     visits: {},
     links: {},
     commands: {},
+    bookings: {},
+    complaints: {},
   };
 }

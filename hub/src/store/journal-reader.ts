@@ -41,8 +41,16 @@ export async function readSegment(
     items.push(parseLine(bytes.toString('utf8', start, end), line));
     start = end + 1;
   }
+  // A crash mid-write leaves the start of a JSON line. Zeros (a disk that lost the data but kept the size) or other
+  // bytes are damage, not a torn write: reported as a damaged line, so replay refuses rather than silently drops it.
+  if (start < bytes.length && !looksLikeTornLine(bytes.subarray(start))) {
+    items.push({ kind: 'damaged', line: line + 1, reason: 'the last line is not the start of a journal entry' });
+  }
   return { ...ref, items, goodLength: start, tornBytes: bytes.length - start };
 }
+
+const OPEN_BRACE = 0x7b;
+const looksLikeTornLine = (tail: Uint8Array): boolean => tail[0] === OPEN_BRACE && !tail.includes(0);
 
 function parseLine(text: string, line: number): JournalItem {
   let json: unknown;

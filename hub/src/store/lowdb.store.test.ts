@@ -7,6 +7,7 @@ import { LOCK_FILE } from './data-dir-lock.ts';
 import type { HubState } from './hub-state.ts';
 import { LowdbStore, type LowdbStoreOptions } from './lowdb.store.ts';
 import { MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, type Manifest } from './manifest.ts';
+import { FIXED_PARTITIONS } from './partitions.ts';
 import { StoreError, type StorePort } from './store.port.ts';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from './store-fs.ts';
 import type { StoreLogger } from './store-logger.ts';
@@ -322,8 +323,10 @@ describe('LowdbStore', () => {
       const manifest = await readManifestFile();
       expect(manifest).toMatchObject({ formatVersion: 1, revision: 2 });
       expect(manifest.partitions).toEqual([
+        'bookings.r2.json',
         'clients.r2.json',
         'commands.r2.json',
+        'complaints.r2.json',
         'floor.r2.json',
         'links.r2.json',
         'settings.r2.json',
@@ -346,8 +349,10 @@ describe('LowdbStore', () => {
       await store.checkpoint(hub.state, hub.revision);
       const manifest = await readManifestFile();
       expect(manifest.partitions).toEqual([
+        'bookings.r3.json',
         'clients.r3.json',
         'commands.r3.json',
+        'complaints.r3.json',
         'floor.r4.json',
         'links.r3.json',
         'settings.r3.json',
@@ -431,8 +436,10 @@ describe('LowdbStore', () => {
       await store.append(hub.addClient('c2'));
       await store.checkpoint(hub.state, hub.revision);
       expect((await readManifestFile()).partitions).toEqual([
+        'bookings.r2.json',
         'clients.r4.json',
         'commands.r2.json',
+        'complaints.r2.json',
         'floor.r4.json',
         'links.r2.json',
         'settings.r2.json',
@@ -455,7 +462,7 @@ describe('LowdbStore', () => {
       await store.checkpoint(hub.state, hub.revision);
       const manifest = await readManifestFile();
       expect(manifest.partitions.every((n) => n.endsWith('.r3.json'))).toBe(true);
-      expect(manifest.partitions).toHaveLength(5);
+      expect(manifest.partitions).toHaveLength(FIXED_PARTITIONS.length);
       await store.close();
       expect(await make().open()).toEqual({ state: hub.state, revision: hub.revision });
     });

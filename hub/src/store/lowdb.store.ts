@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BlobFiles } from './blob-files.ts';
 import { DataDirLock } from './data-dir-lock.ts';
 import { DurableJsonFile, isTempFileName, writeWithLow } from './durable-json-file.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
@@ -54,11 +55,28 @@ export class LowdbStore implements StorePort {
   /** The highest revision captured for a checkpoint; an older or equal one is a no-op. */
   private capturedRevision = -1;
   private closing: Promise<void> | null = null;
+  private readonly blobs: BlobFiles;
 
   constructor(private readonly options: LowdbStoreOptions) {
     this.dir = path.resolve(options.dir);
     this.fs = options.fs ?? nodeStoreFs;
     this.logger = options.logger ?? silentLogger;
+    this.blobs = new BlobFiles(this.fs, this.dir);
+  }
+
+  putBlob(id: string, bytes: Uint8Array): Promise<void> {
+    if (!this.writer || this.closing) return Promise.reject(new StoreError('io', 'The store is not open.'));
+    return this.blobs.put(id, bytes).catch((err: unknown) => {
+      throw err instanceof StoreError ? err : this.ioError(`write the blob ${id}`, err);
+    });
+  }
+
+  getBlob(id: string): Promise<Uint8Array | null> {
+    return this.blobs.get(id);
+  }
+
+  deleteBlob(id: string): Promise<void> {
+    return this.blobs.delete(id);
   }
 
   async open(): Promise<{ state: HubState; revision: number } | null> {

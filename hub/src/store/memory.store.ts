@@ -3,7 +3,7 @@ import { blankState, hasCompleteMeta } from './blank-state.ts';
 import { retainedCommands } from './command-retention.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
 import { entryProblem, invalidEntry } from './journal-entry.schema.ts';
-import { StoreError, type StorePort } from './store.port.ts';
+import { checkBlobId, StoreError, type StorePort } from './store.port.ts';
 
 /**
  * What a MemoryStore keeps "on disk": the last checkpoint and the journal entries after it. Hand the same object to
@@ -12,6 +12,8 @@ import { StoreError, type StorePort } from './store.port.ts';
 export type MemoryDisk = {
   snapshot: { state: HubState; revision: number } | null;
   journal: JournalEntry[];
+  /** Blobs (photos) by id; written at once, as the real store's are durable when putBlob resolves. */
+  blobs?: Map<string, Uint8Array>;
 };
 
 export const emptyMemoryDisk = (): MemoryDisk => ({ snapshot: null, journal: [] });
@@ -94,6 +96,23 @@ export class MemoryStore implements StorePort {
   async reload(): Promise<{ state: HubState; revision: number } | null> {
     await this.drain();
     return this.load();
+  }
+
+  async putBlob(id: string, bytes: Uint8Array): Promise<void> {
+    checkBlobId(id);
+    if (!this.opened || this.closing) throw new StoreError('io', 'The store is not open.');
+    (this.disk.blobs ??= new Map()).set(id, new Uint8Array(bytes));
+  }
+
+  async getBlob(id: string): Promise<Uint8Array | null> {
+    checkBlobId(id);
+    const bytes = this.disk.blobs?.get(id);
+    return bytes ? new Uint8Array(bytes) : null;
+  }
+
+  async deleteBlob(id: string): Promise<void> {
+    checkBlobId(id);
+    this.disk.blobs?.delete(id);
   }
 
   close(final?: { state: HubState; revision: number }): Promise<void> {

@@ -128,7 +128,7 @@ export class PartitionTracker {
       return { visits };
     }
     if (name === 'commands') return { commands: retainedCommands(state.commands, now) };
-    const key = name as 'clients' | 'links';
+    const key = name as 'clients' | 'links' | 'bookings' | 'complaints';
     return { [key]: { ...state[key] } };
   }
 }

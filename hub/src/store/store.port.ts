@@ -19,6 +19,22 @@ export interface StorePort {
   reload(): Promise<{ state: HubState; revision: number } | null>;
   /** Finishes pending writes, writes a final checkpoint if given the state, and releases the lock. */
   close(final?: { state: HubState; revision: number }): Promise<void>;
+  /**
+   * Blobs: bytes too big for the state (a client's photo), named by an id the state refers to. `putBlob` resolves
+   * only once the bytes are durably on disk, so a command that names the blob is journaled after it; a blob no
+   * command came to name (a refused report) is deleted again with `deleteBlob`. Ids are `[A-Za-z0-9_-]{1,64}`.
+   */
+  putBlob(id: string, bytes: Uint8Array): Promise<void>;
+  /** The blob's bytes, or null when there is none of that id. */
+  getBlob(id: string): Promise<Uint8Array | null>;
+  deleteBlob(id: string): Promise<void>;
+}
+
+/** Blob ids name files: a tight alphabet keeps them inside the blob directory. */
+export const BLOB_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function checkBlobId(id: string): void {
+  if (!BLOB_ID.test(id)) throw new StoreError('io', `Not a blob id: ${JSON.stringify(id).slice(0, 80)}`);
 }
 
 export type StoreErrorKind = 'in_use' | 'corrupt' | 'io';

@@ -1,184 +1,521 @@
-import { isMessageKey, type Ack, type AppError, type FieldIssue, type Language, type Translate } from '@glow/shared';
 import {
-  DETAIL_FIELDS,
-  formField,
-  loadValidation,
-  localizeIssue,
-  messagesByField,
-  type DetailField,
-  type Details,
-} from './client-details.ts';
+  hasBlockingFlag,
+  type Ack,
+  type AppError,
+  type Answers,
+  type ClientConfirmResult,
+  type ClientLookupResult,
+  type ConsentChoice,
+  type ConsentText,
+  type KioskView,
+  type KnownVisitor,
+  type Language,
+  type Questionnaire,
+  type Service,
+  type Signature,
+  type TodayBooking,
+} from '@glow/shared';
+import { consentsToAsk, healthConsented } from './consents.ts';
 import type { CheckInInput, CheckInResult } from './hub-connection.svelte.ts';
-import type { ValidateDetails } from './validation.ts';
+import { isKioskMessageKey, type KioskMessageKey, type KioskTranslate } from './i18n/translate.ts';
+import {
+  emptyBirthday,
+  nameProblem,
+  normalizePhone,
+  parseBirthday,
+  phoneProblem,
+  type BirthdayParts,
+  type NameProblem,
+} from './person.ts';
+import { answersToSend, canReuse, questionnaireProblems, today, type QuestionProblem } from './questionnaire-form.ts';
 
-export type Step = 'welcome' | 'booking' | 'details' | 'service' | 'confirm' | 'ticket';
+export type Step =
+  | 'welcome'
+  | 'phone'
+  | 'scan'
+  | 'identify'
+  | 'register'
+  | 'consent'
+  | 'booking'
+  | 'service'
+  | 'review'
+  | 'questionnaire'
+  | 'confirm'
+  | 'ticket';
 
-/** The numbered steps of a walk-in, for the "Step n of 3" label. */
-export const NUMBERED_STEPS: readonly Step[] = ['details', 'service', 'confirm'];
+export type Intent = 'walk_in' | 'booking';
 
-export type CheckInSender = (input: CheckInInput) => Promise<Ack<CheckInResult>>;
+/** What the flow needs from the hub; every call goes through the outbox (same commandId on every retry). */
+export type KioskHub = {
+  lookup(phone: string): Promise<Ack<ClientLookupResult>>;
+  confirm(lookupId: string, choice: 0 | 1 | 2 | null): Promise<Ack<ClientConfirmResult>>;
+  confirmByToken(token: string): Promise<Ack<ClientConfirmResult>>;
+  checkIn(input: CheckInInput): Promise<Ack<CheckInResult>>;
+};
 
-const emptyDetails = (): Details => ({ firstName: '', lastName: '', phone: '' });
-const noneShown = (): Record<DetailField, boolean> => ({ firstName: false, lastName: false, phone: false });
+/** A message for the client: a key of the kiosk's catalogue, or the hub's own words in the language it wrote them. */
+export type Notice = { key: KioskMessageKey; params?: Record<string, string | number> } | { error: AppError; language: Language };
+
+export type Ticket = CheckInResult & { blocked: boolean; inPerson: boolean; serviceId: string };
+
+export type RegisterField = 'firstName' | 'lastName' | 'birthday';
 
 /**
- * One client's walk-in check-in, from the welcome screen to the ticket. Everything it holds about the client lives
- * here and in the components it feeds; `reset()` forgets all of it.
+ * One client's visit to the kiosk, from the welcome screen to the ticket: who they are (phone look-up and masked
+ * name, or a new registration with consents), what they came for (a booking or a walk-in service), the consultation,
+ * and the one `visit:checkIn` command that saves all of it. Everything it holds about the client lives here and in
+ * the components it feeds; `reset()` forgets all of it.
  */
 export class CheckInFlow {
   step = $state<Step>('welcome');
-  details = $state<Details>(emptyDetails());
+  intent = $state<Intent>('walk_in');
+  phone = $state('');
+  lookup = $state.raw<ClientLookupResult | null>(null);
+  visitor = $state.raw<KnownVisitor | null>(null);
+  /** A new client's details. */
+  firstName = $state('');
+  lastName = $state('');
+  birthday = $state<BirthdayParts>(emptyBirthday());
+  /** Fields whose problems are shown (after "Next"). */
+  showProblems = $state(false);
+  /** The consent texts to ask, in order, captured when the client was identified (a text edited meanwhile is not mixed in). */
+  consentTexts = $state.raw<ConsentText[]>([]);
+  consentIndex = $state(0);
+  consentChoices = $state.raw<ConsentChoice[]>([]);
+  signature = $state.raw<Signature | null>(null);
   serviceId = $state<string | null>(null);
-  /** Fields whose problems are shown: left once with something typed, or every field after "Next". */
-  shown = $state<Record<DetailField, boolean>>(noneShown());
-  /** Field issues from an `invalid_input` answer; a field's issue goes when the client edits that field. */
-  serverIssues = $state.raw<FieldIssue[]>([]);
-  /** A refused check-in, with the language the hub wrote it in. */
-  failure = $state.raw<{ error: AppError; language: Language } | null>(null);
-  submitting = $state(false);
-  result = $state.raw<CheckInResult | null>(null);
+  booking = $state.raw<TodayBooking | null>(null);
+  /** Whether this check-in is for the booking (false once a late client chose to join as a walk-in). */
+  useBooking = $state(false);
+  answers = $state<Answers>({});
+  /** Problems per question id, shown after "Next". */
+  questionProblems = $state.raw<Map<string, QuestionProblem>>(new Map());
+  busy = $state(false);
+  notice = $state.raw<Notice | null>(null);
+  result = $state.raw<Ticket | null>(null);
   /** Bumped by every reset: screens are keyed on it, and a late answer for an earlier client is dropped. */
   session = $state(0);
-  /** The form's validator once loaded (see `prepare`). */
-  private validate = $state.raw<ValidateDetails | null>(null);
+  /** The steps taken, for "Back" (the screen's and the browser's). */
+  private trail: Step[] = [];
 
   constructor(
-    private readonly send: CheckInSender,
+    private readonly hub: KioskHub,
+    private readonly view: () => KioskView | null,
     private readonly language: () => Language,
-    private readonly t: () => Translate,
+    private readonly t: () => KioskTranslate,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  /** Problems per field in the language on screen. */
-  readonly fieldErrors: Map<string, string> = $derived.by(() => {
+  // ---- derived ----
+
+  readonly service: Service | undefined = $derived.by(() => {
+    const id = this.serviceId;
+    return id ? this.view()?.services[id] : undefined;
+  });
+
+  readonly questionnaire: Questionnaire | undefined = $derived.by(() => {
+    const category = this.service?.category;
+    return category ? this.view()?.questionnaires[category] : undefined;
+  });
+
+  /** Whether health answers are collected on this visit (see `healthConsented`). */
+  readonly healthOk: boolean = $derived.by(() =>
+    healthConsented(this.view()?.consents ?? {}, this.visitor?.consents ?? null, this.consentChoices),
+  );
+
+  /** Last time's answers for this service's category, if they can stand for today. */
+  readonly lastAnswers = $derived.by(() => {
+    const q = this.questionnaire;
+    const category = this.service?.category;
+    const last = category ? this.visitor?.lastAnswers[category] : undefined;
+    return q && last && canReuse(q, last) ? last : undefined;
+  });
+
+  readonly consent: ConsentText | undefined = $derived.by(() => this.consentTexts[this.consentIndex]);
+
+  /** A new client's field problems, in the language on screen (only after "Next"). */
+  readonly registerErrors: Map<RegisterField, string> = $derived.by(() => {
+    const errors = new Map<RegisterField, string>();
+    if (!this.showProblems) return errors;
     const t = this.t();
-    const server = messagesByField(this.serverIssues, (issue) => localizeIssue(issue, t));
-    const check = this.validate?.(this.details, t);
-    const local = !check || check.ok ? new Map<string, string>() : messagesByField(check.issues, (i) => i.message);
-    const errors = new Map<string, string>();
-    for (const field of DETAIL_FIELDS) {
-      const message = server.get(field) ?? (this.shown[field] ? local.get(field) : undefined);
-      if (message) errors.set(field, message);
-    }
-    const service = server.get('serviceId');
-    if (service) errors.set('serviceId', service);
+    const say = (field: 'firstName' | 'lastName', p: NameProblem | null) => {
+      if (p) errors.set(field, t(p.key, { field: t(`field.${field}`), ...p.params }));
+    };
+    say('firstName', nameProblem(this.firstName, true));
+    say('lastName', nameProblem(this.lastName, false));
+    const birthday = parseBirthday(this.birthday, new Date(this.now()));
+    if (!birthday.ok) errors.set('birthday', t(birthday.key));
     return errors;
   });
 
-  /** The refusal in the language on screen: the hub's own words if the language has not changed since. */
-  readonly failureMessage: string | null = $derived.by(() => {
-    if (!this.failure) return null;
-    const { error, language } = this.failure;
-    if (language === this.language()) return error.message;
-    const key = `error.${error.code}`;
-    return isMessageKey(key) ? this.t()(key) : error.message;
+  readonly noticeMessage: string | null = $derived.by(() => {
+    const n = this.notice;
+    if (!n) return null;
+    // The only rule notices are the phone number's (the registration form shows its own per field).
+    if ('key' in n) return this.t()(n.key, { field: this.t()('field.phone'), ...n.params });
+    if (n.language === this.language()) return n.error.message;
+    if (n.error.code === 'rate_limited') return this.t()('kiosk.phone.rateLimited');
+    const key = `error.${n.error.code}`;
+    return isKioskMessageKey(key) ? this.t()(key) : n.error.message;
   });
 
-  go(step: Step): void {
-    if (step === 'details') void this.prepare();
+  // ---- navigation ----
+
+  private goto(step: Step): void {
+    if (this.step !== step) this.trail.push(this.step);
     this.step = step;
   }
 
-  /**
-   * Loads the form's validator (zod and the shared schema: not part of the first load). Called ahead of need; if it
-   * cannot be loaded, the form goes on without it and the hub's own validation answers instead.
-   */
-  async prepare(): Promise<ValidateDetails | null> {
-    if (this.validate) return this.validate;
-    try {
-      this.validate = await loadValidation();
-    } catch {
-      return null;
+  /** "Back": the previous screen of this client's visit; a step that no longer applies is skipped. */
+  back(): void {
+    if (this.busy) return;
+    this.notice = null;
+    const previous = this.trail.pop();
+    if (!previous || previous === 'welcome' || previous === 'ticket') {
+      this.reset();
+      return;
     }
-    return this.validate;
+    // After the identity is settled, going back to the phone or the names would ask the hub again: start over there.
+    if (previous === 'identify' || previous === 'scan') {
+      this.trail = ['welcome'];
+      this.lookup = null;
+      this.visitor = null;
+      this.step = 'phone';
+      return;
+    }
+    if (previous === 'consent' && this.consentIndex > 0 && this.step === 'consent') this.consentIndex -= 1;
+    this.step = previous;
   }
 
-  setField(field: DetailField, value: string): void {
-    this.details[field] = value;
-    if (this.serverIssues.some((i) => formField(i) === field)) {
-      this.serverIssues = this.serverIssues.filter((i) => formField(i) !== field);
+  start(intent: Intent): void {
+    this.intent = intent;
+    this.notice = null;
+    this.goto('phone');
+  }
+
+  // ---- phone and identity ----
+
+  pressPhone(phone: string): void {
+    this.phone = phone;
+    if (this.notice && 'key' in this.notice && this.notice.key.startsWith('rule.')) this.notice = null;
+  }
+
+  /** "Next" under the keypad: the hub answers three masked names, the same whether or not the number is known. */
+  async submitPhone(): Promise<void> {
+    if (this.busy) return;
+    const problem = phoneProblem(this.phone);
+    if (problem) {
+      this.notice = { key: problem };
+      return;
+    }
+    await this.ask(this.hub.lookup(normalizePhone(this.phone)), (lookup) => {
+      this.lookup = lookup;
+      this.goto('identify');
+    });
+  }
+
+  /** The client picked a masked name (0–2) or "None of these — I'm new" (null). */
+  async choose(choice: 0 | 1 | 2 | null): Promise<void> {
+    const lookup = this.lookup;
+    if (this.busy || !lookup) return;
+    await this.ask(this.hub.confirm(lookup.lookupId, choice), (answer) => this.identified(answer));
+    // The look-up expired (or was used): the names may no longer be picked; the keypad asks again, number kept.
+    if (this.notice && 'error' in this.notice && this.notice.error.code === 'not_found' && this.step === 'identify') {
+      this.lookup = null;
+      this.trail.pop();
+      this.step = 'phone';
     }
   }
 
-  /** The client left a field: from now on its problems are shown (not while they are still typing a first time). */
-  leaveField(field: DetailField): void {
-    if (this.details[field].trim() !== '') this.shown[field] = true;
+  /** "Scan my booking QR": the camera instead of the phone number. */
+  openScanner(): void {
+    this.intent = 'booking';
+    this.notice = null;
+    this.goto('scan');
   }
 
-  /** "Next" on the details screen: shows every problem, or moves on. Resolves with the first field to fix, if any. */
-  async submitDetails(): Promise<DetailField | null> {
-    const session = this.session;
-    await this.prepare();
-    if (session !== this.session || this.step !== 'details') return null;
-    this.shown = { firstName: true, lastName: true, phone: true };
-    const firstBad = DETAIL_FIELDS.find((f) => this.fieldErrors.has(f)) ?? null;
-    if (!firstBad) {
-      this.failure = null;
-      this.step = 'service';
+  /** The kiosk's camera read a booking link: `/b/<token>`, on any host. */
+  async scanned(text: string): Promise<boolean> {
+    if (this.busy) return false;
+    const token = bookingToken(text);
+    if (!token) {
+      this.notice = { key: 'kiosk.scan.notBooking' };
+      return false;
     }
-    return firstBad;
+    let known = false;
+    await this.ask(this.hub.confirmByToken(token), (answer) => {
+      if (!answer.known) {
+        this.notice = { key: 'kiosk.scan.notFound' };
+        return;
+      }
+      known = true;
+      this.intent = 'booking';
+      this.identified(answer);
+    });
+    return known;
   }
+
+  private identified(answer: ClientConfirmResult): void {
+    this.lookup = null;
+    const consents = this.view()?.consents ?? {};
+    if (answer.known) {
+      this.visitor = answer;
+      this.consentTexts = consentsToAsk(consents, answer.consents);
+      this.booking = answer.booking;
+      // The new client's fields are not needed; a stale draft must not travel with a returning client's visit.
+      this.firstName = '';
+      this.lastName = '';
+      this.birthday = emptyBirthday();
+      this.afterIdentity();
+      return;
+    }
+    this.visitor = null;
+    this.booking = null;
+    this.consentTexts = consentsToAsk(consents, null);
+    if (this.intent === 'booking') {
+      this.goto('booking');
+      return;
+    }
+    this.goto('register');
+  }
+
+  /** Booking intent without a booking found: carry on as a walk-in (a new client registers first). */
+  joinAsWalkIn(): void {
+    this.intent = 'walk_in';
+    this.useBooking = false;
+    this.serviceId = null;
+    this.notice = null;
+    if (!this.visitor) this.goto('register');
+    else this.nextAfterConsents();
+  }
+
+  private afterIdentity(): void {
+    this.consentIndex = 0;
+    this.consentChoices = [];
+    if (this.consentTexts.length) this.goto('consent');
+    else this.nextAfterConsents();
+  }
+
+  // ---- registration ----
+
+  setName(field: 'firstName' | 'lastName', value: string): void {
+    this[field] = value;
+  }
+
+  setBirthday(part: keyof BirthdayParts, value: string): void {
+    this.birthday = { ...this.birthday, [part]: value };
+  }
+
+  /** "Next" on the registration screen: the first field to fix, or on to the consents. */
+  submitRegistration(): RegisterField | null {
+    this.showProblems = true;
+    const bad = (['firstName', 'lastName', 'birthday'] as const).find((f) => this.registerErrors.has(f));
+    if (bad) return bad;
+    this.notice = null;
+    this.afterIdentity();
+    return null;
+  }
+
+  // ---- consents ----
+
+  setSignature(signature: Signature | null): void {
+    this.signature = signature;
+  }
+
+  /** The client's answer to the consent on screen; a required one declined stops here with a clear message. */
+  answerConsent(granted: boolean): void {
+    const text = this.consent;
+    if (!text || this.busy) return;
+    if (!granted && text.required) {
+      this.notice = { key: 'kiosk.consent.requiredDeclined' };
+      return;
+    }
+    if (granted && text.signatureRequired && (text.kind === 'terms' || text.kind === 'health')) {
+      if (!this.signature || this.signature.consent !== text.kind) {
+        this.notice = { key: 'kiosk.signature.required' };
+        return;
+      }
+    }
+    this.notice = null;
+    this.consentChoices = [
+      ...this.consentChoices.filter((c) => c.kind !== text.kind),
+      { kind: text.kind, version: text.version, granted },
+    ];
+    if (this.consentIndex + 1 < this.consentTexts.length) {
+      this.consentIndex += 1;
+      this.trail.push('consent');
+      return;
+    }
+    this.nextAfterConsents();
+  }
+
+  private nextAfterConsents(): void {
+    if (this.intent === 'booking') {
+      this.goto('booking');
+      return;
+    }
+    this.goto('service');
+  }
+
+  // ---- booking ----
+
+  /** Check in for today's booking (on time, or early and willing to wait). */
+  checkInForBooking(): void {
+    const booking = this.booking;
+    if (!booking) return;
+    this.useBooking = true;
+    this.serviceId = booking.serviceId;
+    this.toConsultation();
+  }
+
+  // ---- service and consultation ----
 
   chooseService(serviceId: string): void {
     this.serviceId = serviceId;
-    this.failure = null;
-    if (this.serverIssues.some((i) => formField(i) === 'serviceId')) {
-      this.serverIssues = this.serverIssues.filter((i) => formField(i) !== 'serviceId');
-    }
-    this.step = 'confirm';
+    this.useBooking = false;
+    this.notice = null;
+    this.toConsultation();
   }
 
-  /** "Check me in": one command per tap, however often the button is hit; answers for an earlier client are dropped. */
-  async submit(): Promise<void> {
-    if (this.submitting) return;
-    this.submitting = true;
-    const session = this.session;
-    const validate = await this.prepare();
-    if (session !== this.session) return;
-    const check = validate?.(this.details, this.t());
-    if (check && !check.ok) {
-      this.submitting = false;
-      this.shown = { firstName: true, lastName: true, phone: true };
-      this.step = 'details';
+  private toConsultation(): void {
+    this.answers = {};
+    this.questionProblems = new Map();
+    if (!this.questionnaire || !this.healthOk) {
+      this.goto('confirm');
       return;
     }
+    this.goto(this.lastAnswers ? 'review' : 'questionnaire');
+  }
+
+  /** "Something has changed": the questionnaire, filled in with last time's answers. */
+  editAnswers(): void {
+    this.answers = structuredClone(this.lastAnswers?.answers ?? {});
+    this.goto('questionnaire');
+  }
+
+  setAnswer(questionId: string, value: Answers[string] | undefined): void {
+    const next = { ...this.answers };
+    if (value === undefined) delete next[questionId];
+    else next[questionId] = value;
+    this.answers = next;
+    if (this.questionProblems.size) this.questionProblems = questionnaireProblems(this.questionnaire!, next, this.now());
+  }
+
+  /** "Next" under the questionnaire: the first question to fix, or on to the summary. */
+  submitAnswers(): string | null {
+    const q = this.questionnaire;
+    if (!q) return null;
+    this.questionProblems = questionnaireProblems(q, this.answers, this.now());
+    const first = this.questionProblems.keys().next();
+    if (!first.done) return first.value;
+    this.goto('confirm');
+    return null;
+  }
+
+  // ---- the one command ----
+
+  /** The check-in as one command: identity, service or booking, consents, signature and answers together. */
+  buildInput(sameAsLast: boolean): CheckInInput | null {
     const serviceId = this.serviceId;
-    if (!serviceId) {
-      this.submitting = false;
-      this.step = 'service';
+    if (!serviceId) return null;
+    const health = this.healthOk && !!this.questionnaire;
+    const input: CheckInInput = {
+      serviceId,
+      language: this.language(),
+      answers: health && !sameAsLast && this.questionnaire ? answersToSend(this.questionnaire, this.answers, this.now()) : {},
+      sameAsLast: health && sameAsLast,
+    };
+    if (this.visitor) input.visitorToken = this.visitor.visitorToken;
+    else {
+      const birthday = parseBirthday(this.birthday, new Date(this.now()));
+      input.client = {
+        firstName: this.firstName.trim(),
+        lastName: this.lastName.trim(),
+        phone: normalizePhone(this.phone),
+        ...(birthday.ok && birthday.value ? { birthday: birthday.value } : {}),
+      };
+    }
+    if (this.useBooking && this.booking) input.bookingId = this.booking.bookingId;
+    if (this.consentChoices.length) input.consents = [...this.consentChoices];
+    const signed = this.signature;
+    if (signed && this.consentChoices.some((c) => c.kind === signed.consent && c.granted)) input.signature = signed;
+    return input;
+  }
+
+  /** "Check me in" (or "Nothing has changed", which is the same tap): one command, however often it is tapped. */
+  async submit(sameAsLast = false): Promise<void> {
+    if (this.busy) return;
+    const input = this.buildInput(sameAsLast);
+    if (!input) {
+      this.goto('service');
       return;
     }
-    const language = this.language();
-    this.failure = null;
-    this.serverIssues = [];
-    const client = check?.client ?? { ...this.details };
-    const ack = await this.send({ client, serviceId, language });
-    if (session !== this.session) return;
-    this.submitting = false;
-    if (ack.ok) {
-      this.result = ack.data;
+    const q = this.questionnaire;
+    const given = sameAsLast ? (this.lastAnswers?.answers ?? {}) : input.answers ?? {};
+    const blocked = !!q && this.healthOk && hasBlockingFlag(q, given, today(this.now()));
+    const inPerson = !this.healthOk && !!q;
+    await this.ask(this.hub.checkIn(input), (data) => {
+      this.result = { ...data, blocked, inPerson, serviceId: input.serviceId };
+      this.trail = [];
       this.step = 'ticket';
+    });
+  }
+
+  /**
+   * Sends one command and hands a success to `then`. A refusal shows in the client's language; an answer for an
+   * earlier client (after a reset) is dropped.
+   */
+  private async ask<T>(pending: Promise<Ack<T>>, then: (data: T) => void): Promise<void> {
+    this.busy = true;
+    this.notice = null;
+    const session = this.session;
+    const language = this.language();
+    const ack = await pending;
+    if (session !== this.session) return;
+    this.busy = false;
+    if (ack.ok) {
+      then(ack.data);
       return;
     }
-    this.failure = { error: ack.error, language };
-    const issues = ack.error.issues ?? [];
-    if (ack.error.code === 'invalid_input' && issues.length) {
-      this.serverIssues = issues;
-      const fields = issues.map(formField);
-      if (fields.some((f) => (DETAIL_FIELDS as readonly string[]).includes(f))) this.step = 'details';
-      else if (fields.includes('serviceId')) this.step = 'service';
-    }
+    this.notice = { error: ack.error, language };
   }
 
   /** Back to the welcome screen, forgetting everything about this client. */
   reset(): void {
     this.session += 1;
     this.step = 'welcome';
-    this.details = emptyDetails();
+    this.intent = 'walk_in';
+    this.phone = '';
+    this.lookup = null;
+    this.visitor = null;
+    this.firstName = '';
+    this.lastName = '';
+    this.birthday = emptyBirthday();
+    this.showProblems = false;
+    this.consentTexts = [];
+    this.consentIndex = 0;
+    this.consentChoices = [];
+    this.signature = null;
     this.serviceId = null;
-    this.shown = noneShown();
-    this.serverIssues = [];
-    this.failure = null;
-    this.submitting = false;
+    this.booking = null;
+    this.useBooking = false;
+    this.answers = {};
+    this.questionProblems = new Map();
+    this.busy = false;
+    this.notice = null;
     this.result = null;
+    this.trail = [];
   }
+}
+
+/** The token of a booking link (`…/b/<token>`), or null for anything else the camera may read. */
+export function bookingToken(text: string): string | null {
+  let path: string;
+  try {
+    path = new URL(text.trim(), 'http://kiosk.invalid').pathname;
+  } catch {
+    return null;
+  }
+  const m = /^\/b\/([A-Za-z0-9_-]{16,128})\/?$/.exec(path);
+  return m ? m[1]! : null;
 }

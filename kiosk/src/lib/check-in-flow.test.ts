@@ -1,101 +1,338 @@
-import { createTranslator, type Ack, type Language } from '@glow/shared';
+import type {
+  Ack,
+  ClientConfirmResult,
+  ClientLookupResult,
+  ConsentText,
+  KioskView,
+  KnownVisitor,
+  Language,
+  Questionnaire,
+  Service,
+} from '@glow/shared';
 import { describe, expect, it } from 'vitest';
-import { CheckInFlow } from './check-in-flow.svelte.ts';
+import { bookingToken, CheckInFlow, type KioskHub } from './check-in-flow.svelte.ts';
 import type { CheckInInput, CheckInResult } from './hub-connection.svelte.ts';
+import { createKioskTranslator } from './i18n/translate.ts';
 
-type Answer = Ack<CheckInResult>;
+const text = (s: string) => ({ en: s, 'zh-CN': s });
+const consent = (kind: ConsentText['kind'], version: number, required: boolean, signatureRequired = false): ConsentText => ({
+  kind,
+  version,
+  title: text(kind),
+  body: text('body'),
+  purpose: text('purpose'),
+  ifDeclined: text('if declined'),
+  required,
+  signatureRequired,
+});
+const service = (id: string, category: Service['category']): Service => ({
+  id,
+  category,
+  name: text(id),
+  durationMin: 30,
+  requiredSkill: 'x',
+  equipment: [],
+  aftercare: text(''),
+});
+const facialQ: Questionnaire = {
+  id: 'q-facial',
+  category: 'facial',
+  version: 2,
+  questions: [
+    { id: 'sunburn', kind: 'yes_no', label: text('Sunburn?'), required: true, options: [], rules: [{ when: true, effect: 'block', flag: text('Sunburn') }] },
+    { id: 'meds', kind: 'yes_no', label: text('Medication?'), required: true, options: [], rules: [] },
+    { id: 'which', kind: 'text', label: text('Which?'), required: true, options: [], rules: [], showIf: { questionId: 'meds', anyOf: [true] } },
+    { id: 'since', kind: 'date', label: text('Since?'), required: false, options: [], rules: [] },
+  ],
+};
+const view: KioskView = {
+  services: { facial: service('facial', 'facial'), nails: service('nails', 'nails') },
+  tickets: {},
+  waits: {},
+  consents: { terms: consent('terms', 3, true, true), health: consent('health', 2, false), marketing: consent('marketing', 1, false) },
+  questionnaires: { facial: facialQ },
+};
 
-function setUp(language: Language = 'en') {
-  const sent: CheckInInput[] = [];
-  const answers: ((a: Answer) => void)[] = [];
-  const locale = { language };
-  const flow = new CheckInFlow(
-    (input) => {
-      sent.push(input);
-      return new Promise<Answer>((resolve) => answers.push(resolve));
+const lookupOk: Ack<ClientLookupResult> = { ok: true, data: { lookupId: 'lk1', choices: ['L** Mei', 'W** Ann', 'C** Jo'], expiresAt: 1 } };
+const known = (over: Partial<KnownVisitor> = {}): Ack<ClientConfirmResult> => ({
+  ok: true,
+  data: {
+    known: true,
+    visitorToken: 'token-0123456789abcdef',
+    firstName: 'Mei',
+    language: 'zh-CN',
+    lastAnswers: { facial: { questionnaireId: 'q-facial', version: 2, answers: { sunburn: false, meds: false }, at: 1 } },
+    consents: { terms: 3, health: 2, marketing: null },
+    booking: null,
+    ...over,
+  },
+});
+const ticket: Ack<CheckInResult> = { ok: true, data: { visitId: 'v1', ticket: 'A001', firstName: 'Mei', estimateMin: 10 } };
+
+function setUp(answers: { confirm?: Ack<ClientConfirmResult>; lookup?: Ack<ClientLookupResult> } = {}, language: Language = 'en') {
+  const sent: { name: string; input: unknown }[] = [];
+  const checkIns: ((a: Ack<CheckInResult>) => void)[] = [];
+  const hub: KioskHub = {
+    lookup: async (phone) => (sent.push({ name: 'lookup', input: phone }), answers.lookup ?? lookupOk),
+    confirm: async (lookupId, choice) => (sent.push({ name: 'confirm', input: { lookupId, choice } }), answers.confirm ?? { ok: true, data: { known: false } }),
+    confirmByToken: async (token) => (sent.push({ name: 'token', input: token }), answers.confirm ?? { ok: true, data: { known: false } }),
+    checkIn: (input: CheckInInput) => {
+      sent.push({ name: 'checkIn', input });
+      return new Promise((resolve) => checkIns.push(resolve));
     },
-    () => locale.language,
-    () => createTranslator(locale.language),
-  );
-  return { flow, sent, answers, locale };
+  };
+  const flow = new CheckInFlow(hub, () => view, () => language, () => createKioskTranslator(language), () => Date.UTC(2026, 10, 23, 10));
+  return { flow, sent, checkIns };
 }
-
-async function fillIn(flow: CheckInFlow): Promise<void> {
-  flow.go('details');
-  flow.setField('firstName', 'Mei');
-  flow.setField('phone', '138 0013 8000');
-  expect(await flow.submitDetails()).toBeNull();
-  flow.chooseService('facial-classic');
-}
-
 const tick = () => new Promise((r) => setTimeout(r, 0));
-const ok: Answer = { ok: true, data: { visitId: 'v1', ticket: 'A001', firstName: 'Mei', estimateMin: 10 } };
+const checkInsOf = (sent: { name: string; input: unknown }[]) => sent.filter((s) => s.name === 'checkIn').map((s) => s.input as CheckInInput);
 
-describe('CheckInFlow', () => {
-  it('shows problems only for fields the client left or after Next', async () => {
-    const { flow } = setUp();
-    flow.go('details');
-    await flow.prepare();
-    flow.setField('phone', '12');
-    expect(flow.fieldErrors.size).toBe(0);
-    flow.leaveField('phone');
-    expect([...flow.fieldErrors.keys()]).toEqual(['phone']);
-    expect(await flow.submitDetails()).toBe('firstName');
-    expect(flow.step).toBe('details');
-  });
-
-  it('sends one check-in however often it is tapped, with the parsed details and the language', async () => {
-    const { flow, sent, answers } = setUp('zh-CN');
-    await fillIn(flow);
-    void flow.submit();
-    void flow.submit();
+describe('a returning client', () => {
+  it('checks in with "nothing has changed": one command with the visitor token and sameAsLast, however often tapped', async () => {
+    const { flow, sent, checkIns } = setUp({ confirm: known() });
+    flow.start('walk_in');
+    flow.pressPhone('138 0013 8000');
+    await flow.submitPhone();
+    expect(sent[0]).toEqual({ name: 'lookup', input: '13800138000' });
+    expect(flow.step).toBe('identify');
+    await flow.choose(1);
+    expect(flow.step).toBe('service'); // consents granted in the current versions: none asked again
+    flow.chooseService('facial');
+    expect(flow.step).toBe('review');
+    void flow.submit(true);
+    void flow.submit(true);
     await tick();
-    expect(sent).toEqual([
-      { client: { firstName: 'Mei', lastName: '', phone: '13800138000' }, serviceId: 'facial-classic', language: 'zh-CN' },
+    expect(checkInsOf(sent)).toEqual([
+      { serviceId: 'facial', language: 'en', answers: {}, sameAsLast: true, visitorToken: 'token-0123456789abcdef' },
     ]);
-    expect(flow.submitting).toBe(true);
-    answers[0]?.(ok);
+    checkIns[0]!(ticket);
     await tick();
     expect(flow.step).toBe('ticket');
-    expect(flow.result?.ticket).toBe('A001');
+    expect(flow.result).toMatchObject({ ticket: 'A001', blocked: false, inPerson: false });
   });
 
-  it('keeps everything typed on a refusal and puts field issues next to the fields', async () => {
-    const { flow, answers, locale } = setUp();
-    await fillIn(flow);
+  it('is asked again only for a consent whose text has a newer version, and edits last answers', async () => {
+    const { flow, sent } = setUp({ confirm: known({ consents: { terms: 2, health: 2, marketing: null } }) });
+    flow.start('walk_in');
+    flow.pressPhone('13800138000');
+    await flow.submitPhone();
+    await flow.choose(0);
+    expect(flow.step).toBe('consent');
+    expect(flow.consentTexts.map((c) => c.kind)).toEqual(['terms']);
+    flow.answerConsent(true);
+    expect(flow.noticeMessage).toBe('Please sign in the box before you agree.');
+    flow.setSignature({ consent: 'terms', width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] });
+    flow.answerConsent(true);
+    flow.chooseService('facial');
+    flow.editAnswers();
+    expect(flow.answers).toEqual({ sunburn: false, meds: false });
+    flow.setAnswer('sunburn', true);
+    expect(flow.submitAnswers()).toBeNull();
     void flow.submit();
     await tick();
-    answers[0]?.({
-      ok: false,
-      error: {
-        code: 'invalid_input',
-        message: 'Please check the highlighted fields.',
-        issues: [{ field: 'client.phone', rule: 'phone_format', message: 'Phone number must have 6 to 15 digits.' }],
-      },
+    const [input] = checkInsOf(sent);
+    expect(input).toMatchObject({
+      answers: { sunburn: true, meds: false },
+      sameAsLast: false,
+      consents: [{ kind: 'terms', version: 3, granted: true }],
+      signature: { consent: 'terms', width: 300, height: 100 },
     });
+  });
+});
+
+describe('a new client', () => {
+  async function toRegistration() {
+    const s = setUp();
+    s.flow.start('walk_in');
+    s.flow.pressPhone('13800138000');
+    await s.flow.submitPhone();
+    await s.flow.choose(null);
+    return s;
+  }
+
+  it('registers, answers each consent with its version, and declining health skips the questions', async () => {
+    const { flow, sent, checkIns } = await toRegistration();
+    expect(flow.step).toBe('register');
+    flow.setName('firstName', 'Mei😀');
+    flow.setBirthday('year', '1990');
+    flow.setBirthday('month', '2');
+    flow.setBirthday('day', '30');
+    expect(flow.submitRegistration()).toBe('firstName');
+    expect(flow.registerErrors.get('firstName')).toContain('no emoji');
+    expect(flow.registerErrors.get('birthday')).toBe('That date does not exist. Please check the day and the month.');
+    flow.setName('firstName', 'Mei');
+    flow.setName('lastName', 'Lin');
+    flow.setBirthday('day', '28');
+    expect(flow.submitRegistration()).toBeNull();
+    expect(flow.consent?.kind).toBe('terms');
+    flow.answerConsent(false);
+    expect(flow.step).toBe('consent');
+    expect(flow.noticeMessage).toContain('only with your agreement');
+    flow.setSignature({ consent: 'terms', width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] });
+    flow.answerConsent(true);
+    flow.answerConsent(false); // health
+    flow.answerConsent(true); // marketing
+    expect(flow.step).toBe('service');
+    flow.chooseService('facial');
+    expect(flow.step).toBe('confirm'); // no questionnaire without health consent
+    void flow.submit();
     await tick();
-    expect(flow.step).toBe('details');
-    expect(flow.details.firstName).toBe('Mei');
-    expect(flow.fieldErrors.get('phone')).toContain('Phone number');
-    expect(flow.failureMessage).toBe('Please check the highlighted fields.');
-    locale.language = 'zh-CN';
-    expect(flow.failureMessage).toBe('请检查标出的内容。');
-    flow.setField('phone', '13800138001');
-    expect(flow.fieldErrors.has('phone')).toBe(false);
+    expect(checkInsOf(sent)).toEqual([
+      {
+        serviceId: 'facial',
+        language: 'en',
+        answers: {},
+        sameAsLast: false,
+        client: { firstName: 'Mei', lastName: 'Lin', phone: '13800138000', birthday: '1990-02-28' },
+        consents: [
+          { kind: 'terms', version: 3, granted: true },
+          { kind: 'health', version: 2, granted: false },
+          { kind: 'marketing', version: 1, granted: true },
+        ],
+        signature: { consent: 'terms', width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] },
+      },
+    ]);
+    checkIns[0]!(ticket);
+    await tick();
+    expect(flow.result?.inPerson).toBe(true);
   });
 
-  it('forgets the client on reset and drops a late answer for them', async () => {
-    const { flow, answers } = setUp();
-    await fillIn(flow);
+  it('must answer required questions, follow-ups appear and hidden ones are not sent; a blocking answer is flagged', async () => {
+    const { flow, sent, checkIns } = await toRegistration();
+    flow.setName('firstName', '美');
+    flow.setName('lastName', '林');
+    flow.submitRegistration();
+    flow.setSignature({ consent: 'terms', width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] });
+    flow.answerConsent(true);
+    flow.answerConsent(true);
+    flow.answerConsent(false);
+    flow.chooseService('facial');
+    expect(flow.step).toBe('questionnaire');
+    expect(flow.submitAnswers()).toBe('sunburn');
+    expect([...flow.questionProblems.keys()]).toEqual(['sunburn', 'meds']);
+    flow.setAnswer('sunburn', true);
+    flow.setAnswer('meds', true);
+    expect(flow.submitAnswers()).toBe('which');
+    flow.setAnswer('which', '  aspirin ');
+    flow.setAnswer('since', '2026-02-30');
+    expect(flow.submitAnswers()).toBe('since');
+    expect(flow.questionProblems.get('since')?.key).toBe('kiosk.questions.dateInvalid');
+    flow.setAnswer('since', undefined);
+    flow.setAnswer('meds', false); // hides "which?"
+    expect(flow.submitAnswers()).toBeNull();
     void flow.submit();
+    await tick();
+    expect(checkInsOf(sent)[0]?.answers).toEqual({ sunburn: true, meds: false });
+    checkIns[0]!(ticket);
+    await tick();
+    expect(flow.result?.blocked).toBe(true);
+  });
+});
+
+describe('booked clients', () => {
+  const booking = (arrival: 'early' | 'on_time' | 'late') =>
+    known({ booking: { bookingId: 'bk1', serviceId: 'nails', staffId: null, startsAt: 5, arrival, checkInFrom: 4 } });
+
+  it('an early client who waits checks in for the booking', async () => {
+    const { flow, sent } = setUp({ confirm: booking('early') });
+    flow.start('booking');
+    flow.pressPhone('13800138000');
+    await flow.submitPhone();
+    await flow.choose(2);
+    expect(flow.step).toBe('booking');
+    flow.checkInForBooking();
+    expect(flow.step).toBe('confirm'); // nails has no questionnaire here
+    void flow.submit();
+    await tick();
+    expect(checkInsOf(sent)[0]).toMatchObject({ bookingId: 'bk1', serviceId: 'nails' });
+  });
+
+  it('a late client joins as a walk-in without the booking', async () => {
+    const { flow, sent } = setUp({ confirm: booking('late') });
+    flow.start('booking');
+    flow.pressPhone('13800138000');
+    await flow.submitPhone();
+    await flow.choose(0);
+    flow.joinAsWalkIn();
+    expect(flow.step).toBe('service');
+    flow.chooseService('nails');
+    void flow.submit();
+    await tick();
+    expect(checkInsOf(sent)[0]).not.toHaveProperty('bookingId');
+  });
+
+  it('a scanned booking link is confirmed by its token; anything else is refused with a message', async () => {
+    const { flow, sent } = setUp({ confirm: booking('on_time') });
+    flow.openScanner();
+    expect(await flow.scanned('https://example.com/a/xyz')).toBe(false);
+    expect(flow.noticeMessage).toContain('not a booking');
+    expect(await flow.scanned('http://127.0.0.1:8080/b/abcdefghijklmnopqrstuvwxyz012345')).toBe(true);
+    expect(sent).toEqual([{ name: 'token', input: 'abcdefghijklmnopqrstuvwxyz012345' }]);
+    expect(flow.step).toBe('booking');
+  });
+
+  it('a number with no booking says so and offers a walk-in', async () => {
+    const { flow } = setUp();
+    flow.start('booking');
+    flow.pressPhone('13800138000');
+    await flow.submitPhone();
+    await flow.choose(null);
+    expect(flow.step).toBe('booking');
+    expect(flow.booking).toBeNull();
+    flow.joinAsWalkIn();
+    expect(flow.step).toBe('register');
+  });
+});
+
+describe('bad input and refusals', () => {
+  it('refuses a malformed phone number without asking the hub', async () => {
+    const { flow, sent } = setUp();
+    flow.start('walk_in');
+    flow.pressPhone('12');
+    await flow.submitPhone();
+    expect(sent).toEqual([]);
+    expect(flow.noticeMessage).toContain('6 to 15 digits');
+  });
+
+  it('a rate-limited look-up asks the client to go to the front desk, in the language on screen', async () => {
+    const { flow } = setUp({ lookup: { ok: false, error: { code: 'rate_limited', message: 'Too many' } } }, 'zh-CN');
+    flow.start('walk_in');
+    flow.pressPhone('13800138000');
+    await flow.submitPhone();
+    expect(flow.step).toBe('phone');
+    expect(flow.noticeMessage).toBe('Too many');
+  });
+
+  it('back from the names goes to the phone, never to a stale look-up; reset forgets everything', async () => {
+    const { flow, checkIns, sent } = setUp({ confirm: known() });
+    flow.start('walk_in');
+    flow.pressPhone('13800138000');
+    await flow.submitPhone();
+    await flow.choose(0);
+    flow.back();
+    expect(flow.step).toBe('phone');
+    expect(flow.visitor).toBeNull();
+    await flow.submitPhone();
+    await flow.choose(0);
+    flow.chooseService('facial');
+    void flow.submit(true);
     await tick();
     flow.reset();
-    expect(flow.step).toBe('welcome');
-    expect(flow.details).toEqual({ firstName: '', lastName: '', phone: '' });
-    expect(flow.serviceId).toBeNull();
-    answers[0]?.(ok);
+    checkIns[0]!(ticket); // a late answer for the previous client
     await tick();
     expect(flow.step).toBe('welcome');
     expect(flow.result).toBeNull();
+    expect([flow.phone, flow.visitor, flow.lookup, flow.serviceId]).toEqual(['', null, null, null]);
+    expect(checkInsOf(sent)).toHaveLength(1);
+  });
+});
+
+describe('bookingToken', () => {
+  it('reads the token of a booking link on any host, and nothing else', () => {
+    expect(bookingToken('http://salon.local/b/abcdefghijklmnop_-12')).toBe('abcdefghijklmnop_-12');
+    expect(bookingToken('/b/abcdefghijklmnop')).toBe('abcdefghijklmnop');
+    expect(bookingToken('http://salon.local/a/abcdefghijklmnop')).toBeNull();
+    expect(bookingToken('http://salon.local/b/short')).toBeNull();
+    expect(bookingToken('hello')).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
-import { createTranslator } from '@glow/shared';
 import { describe, expect, it } from 'vitest';
-import { displayName, formField, localizeIssue, messagesByField, pressKey } from './client-details.ts';
-import { validateDetails } from './validation.ts';
+import { displayName, formField, localizeIssue, pressKey } from './client-details.ts';
+import { createKioskTranslator as createTranslator } from './i18n/translate.ts';
 
 describe('pressKey', () => {
   it('appends digits, deletes, and allows + only at the start', () => {
@@ -38,25 +37,5 @@ describe('issues from the hub', () => {
   it('re-words known rules in the language on screen and keeps the hub’s words otherwise', () => {
     expect(localizeIssue(issue, createTranslator('zh-CN'))).toContain('手机号码');
     expect(localizeIssue({ ...issue, rule: 'something_new' }, createTranslator('en'))).toBe('hub words');
-  });
-
-  it('keeps the first message per field', () => {
-    const messages = messagesByField([issue, { ...issue, message: 'second' }], (i) => i.message);
-    expect([...messages]).toEqual([['phone', 'hub words']]);
-  });
-});
-
-describe('validateDetails', () => {
-  it('accepts a name and a phone number, normalised', () => {
-    const result = validateDetails({ firstName: ' Ann ', lastName: '', phone: '138 0013-8000' }, createTranslator('en'));
-    expect(result).toEqual({ ok: true, client: { firstName: 'Ann', lastName: '', phone: '13800138000' } });
-  });
-
-  it('names each problem in the client’s language', () => {
-    const result = validateDetails({ firstName: '', lastName: '', phone: '12' }, createTranslator('zh-CN'));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.issues.map((i) => i.field).sort()).toEqual(['firstName', 'phone']);
-    expect(result.issues.find((i) => i.field === 'firstName')?.message).toBe('请填写名字。');
   });
 });

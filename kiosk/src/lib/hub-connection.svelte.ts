@@ -5,6 +5,8 @@ import {
   PROTOCOL_VERSION,
   type Ack,
   type AppError,
+  type ClientConfirmResult,
+  type ClientLookupResult,
   type CommandInput,
   type CommandOutput,
   type KIOSK_COMMANDS,
@@ -44,7 +46,7 @@ export class HubConnection {
   private readonly outbox: Outbox;
   private flushTimer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(language: () => Language) {
+  constructor(private readonly language: () => Language) {
     this.socket = io(NAMESPACES.kiosk, {
       autoConnect: false,
       // A function, so that every reconnect announces the language on screen at that moment.
@@ -69,6 +71,21 @@ export class HubConnection {
   /** Sends a check-in through the outbox; resolves with the hub's answer however many reconnects that takes. */
   checkIn(input: CheckInInput): Promise<Ack<CheckInResult>> {
     return this.outbox.send<CheckInResult>('visit:checkIn', input);
+  }
+
+  /** Phone look-up: always three masked names (contract "Kiosk identity"). */
+  lookup(phone: string): Promise<Ack<ClientLookupResult>> {
+    return this.outbox.send<ClientLookupResult>('client:lookup', { phone });
+  }
+
+  /** The masked name the client picked, or null for "none of these". */
+  confirm(lookupId: string, choice: 0 | 1 | 2 | null): Promise<Ack<ClientConfirmResult>> {
+    return this.outbox.send<ClientConfirmResult>('client:confirm', { lookupId, choice });
+  }
+
+  /** The booking QR the kiosk's camera read (owner of the command: the booking part; same answer as `confirm`). */
+  confirmByToken(token: string): Promise<Ack<ClientConfirmResult>> {
+    return this.outbox.send<ClientConfirmResult>('booking:confirmByToken', { token, language: this.language() });
   }
 
   /** After a refused handshake: try again (a protocol mismatch needs a fresh page instead). */

@@ -1,10 +1,11 @@
-import { createTranslator, type Language, type Translate } from '@glow/shared';
+import type { Language } from '@glow/shared';
 import { getContext, setContext } from 'svelte';
+import { createKioskTranslator, type KioskTranslate } from './i18n/translate.ts';
 
 /** The language the screen speaks right now; every visible string goes through `t`. */
 export class Locale {
   language = $state<Language>('en');
-  readonly t: Translate = $derived(createTranslator(this.language));
+  readonly t: KioskTranslate = $derived(createKioskTranslator(this.language));
 
   set(language: Language): void {
     this.language = language;

@@ -14,6 +14,8 @@ const service = (id: string, category: Service['category'], en: string, zh: stri
 const ticket = (serviceId: string, state: Ticket['state']): Ticket => ({ ticket: 'A001', state, serviceId, estimateMin: 5 });
 
 const view: KioskView = {
+  consents: {},
+  questionnaires: {},
   services: {
     n: service('n', 'nails', 'Gel manicure', '凝胶美甲'),
     b: service('b', 'facial', 'Hydrating facial', '补水'),

@@ -1,4 +1,5 @@
-import type { KioskView, Language, MessageKey, Service, ServiceCategory, Ticket, VisitState } from '@glow/shared';
+import type { KioskView, Language, Service, ServiceCategory, Ticket, VisitState } from '@glow/shared';
+import type { KioskMessageKey as MessageKey } from './i18n/translate.ts';
 
 /** States in which a ticket is still waiting in the lobby (not yet taken by a beautician). */
 export const WAITING_STATES: readonly VisitState[] = ['checked_in', 'queued'];

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { ClientInputSchema } from '../schemas/client.schema.ts';
+import { AFTERCARE_STAFF_COMMANDS } from './complaints.ts';
+import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
+import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
+import { ConsentChoiceSchema, SignatureSchema } from '../schemas/consent.schema.ts';
+import {
+  ClientConfirmInputSchema,
+  ClientConfirmResultSchema,
+  ClientLookupInputSchema,
+  ClientLookupResultSchema,
+  VisitorTokenSchema,
+} from '../schemas/kiosk-identity.schema.ts';
+import { QuestionnaireDefinitionSchema } from '../schemas/questionnaire.schema.ts';
 import { CommandIdSchema, IdSchema, LanguageSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { AnswersSchema } from '../schemas/questionnaire.schema.ts';
 import { RatingSchema } from '../schemas/rating.schema.ts';
@@ -25,11 +36,26 @@ export type CommandMap = Record<string, CommandSpec>;
 const ALL_STAFF = ['beautician', 'front_desk', 'manager'] as const satisfies readonly StaffRole[];
 
 // ---- kiosk ----
+/**
+ * Identity is either `client` (a new registration, or an old caller) or `visitorToken` (a returning client who
+ * confirmed their masked name), exactly one. `consents` absent means a caller from before consents (the desk keeps
+ * them on paper); when present, the hub checks each against the version of the salon's current text.
+ */
 export const CheckInInputSchema = command({
-  client: ClientInputSchema,
+  client: KioskClientInputSchema.optional(),
+  visitorToken: VisitorTokenSchema.optional(),
   serviceId: IdSchema,
   language: LanguageSchema,
   answers: AnswersSchema.default({}),
+  /** A booked client checks in for this booking (found by `client:confirm` or `booking:confirmByToken`). */
+  bookingId: IdSchema.optional(),
+  consents: z.array(ConsentChoiceSchema).max(3).optional(),
+  /** "Nothing has changed since last time": the hub copies the client's last answers for the service's category. */
+  sameAsLast: z.boolean().default(false),
+  signature: SignatureSchema.optional(),
+}).refine((c) => (c.client === undefined) !== (c.visitorToken === undefined), {
+  message: 'identity_one',
+  path: ['client'],
 });
 export const CheckInResultSchema = z.object({
   visitId: IdSchema,
@@ -40,6 +66,9 @@ export const CheckInResultSchema = z.object({
 
 export const KIOSK_COMMANDS = {
   'visit:checkIn': { input: CheckInInputSchema, output: CheckInResultSchema, roles: null },
+  'client:lookup': { input: ClientLookupInputSchema, output: ClientLookupResultSchema, roles: null },
+  'client:confirm': { input: ClientConfirmInputSchema, output: ClientConfirmResultSchema, roles: null },
+  ...BOOKING_KIOSK_COMMANDS,
 } as const satisfies CommandMap;
 
 // ---- staff ----
@@ -83,6 +112,15 @@ export const QueueReorderInputSchema = command({
   /** Put the visit just before this one; null puts it last. */
   beforeVisitId: IdSchema.nullable(),
 });
+/** A manager lets a blocked visit go ahead; the reason is recorded on the visit with who and when. */
+export const OverrideBlockInputSchema = command({
+  visitId: IdSchema,
+  reason: freeText(300).pipe(z.string().min(1, 'required')),
+});
+/** The manager replaces a category's questionnaire: it becomes the next version, checked before it is stored. */
+export const QuestionnaireReplaceInputSchema = command({ questionnaire: QuestionnaireDefinitionSchema });
+export const QuestionnaireReplaceResultSchema = z.object({ questionnaireId: IdSchema, version: z.number().int() });
+
 export const DeskCheckInInputSchema = command({
   client: ClientInputSchema,
   serviceId: IdSchema,
@@ -117,6 +155,10 @@ export const STAFF_COMMANDS = {
   'visit:finish': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'visit:close': { input: CloseVisitInputSchema, output: CloseVisitResultSchema, roles: ALL_STAFF },
   'pairing:create': { input: command({}), output: PairingCodeResultSchema, roles: ['manager'] },
+  'visit:overrideBlock': { input: OverrideBlockInputSchema, output: VisitStateResultSchema, roles: ['manager'] },
+  'questionnaire:replace': { input: QuestionnaireReplaceInputSchema, output: QuestionnaireReplaceResultSchema, roles: ['manager'] },
+  ...AFTERCARE_STAFF_COMMANDS,
+  ...BOOKING_STAFF_COMMANDS,
 } as const satisfies CommandMap;
 
 export type KioskCommandName = keyof typeof KIOSK_COMMANDS;

@@ -4,3 +4,5 @@ export * from './views.ts';
 export * from './commands.ts';
 export * from './handshake.ts';
 export * from './http.ts';
+export * from './complaints.ts';
+export * from './bookings.ts';

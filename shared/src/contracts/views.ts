@@ -1,14 +1,22 @@
 import { z } from 'zod';
+import { ComplaintCardSchema } from './complaints.ts';
+import { AftercareSettingsSchema } from '../schemas/aftercare.schema.ts';
+import { BookingCardSchema, TaskCardSchema } from './bookings.ts';
 import { IdSchema, LanguageSchema, LANGUAGES, LocalizedTextSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { RoomSchema } from '../schemas/room.schema.ts';
+import { ConsentKindSchema, ConsentTextSchema } from '../schemas/consent.schema.ts';
+import { QuestionnaireSchema } from '../schemas/questionnaire.schema.ts';
+import { ServiceCategorySchema } from '../schemas/service.schema.ts';
 import { ServiceSchema } from '../schemas/service.schema.ts';
 import { StaffMemberSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
 import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
 import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
 
 /** What a staff screen shows about a visit: the visit plus the client's first name and last initial. */
-export const VisitCardSchema = VisitSchema.omit({ answers: true }).extend({
+export const VisitCardSchema = VisitSchema.omit({ answers: true, signature: true }).extend({
   clientName: z.string(),
+  /** Whether the client signed at the kiosk (the strokes stay on the hub). */
+  signed: z.boolean(),
   /** The consultation as the beautician needs it: contraindication flags first (warn or block), then the answers. */
   // In both languages: each tablet shows its own.
   consultation: z.object({
@@ -66,6 +74,14 @@ export const StaffViewSchema = z.object({
   services: z.record(IdSchema, ServiceSchema),
   /** Open incidents (unresolved); the floor audience only. */
   incidents: z.record(IdSchema, IncidentSchema),
+  /** Problems clients reported from their aftercare page, until resolved; the front desk and the manager only. */
+  complaints: z.record(IdSchema, ComplaintCardSchema),
+  /** The salon's aftercare settings (link days, report window), under the id `settings`; the manager only. */
+  aftercare: z.partialRecord(z.literal('settings'), AftercareSettingsSchema),
+  /** Today's and upcoming bookings (booked or checked in); the front desk and the manager only. */
+  bookings: z.record(IdSchema, BookingCardSchema),
+  /** The front desk's day-before reminder calls, keyed by booking id; the front desk and the manager only. */
+  tasks: z.record(IdSchema, TaskCardSchema),
   /** Keyed by staff id; the floor audience only. */
   availability: z.record(IdSchema, StaffStatusSchema),
   /** Paired tablets; the manager only. */
@@ -89,6 +105,10 @@ export const KioskViewSchema = z.object({
   tickets: z.record(IdSchema, TicketSchema),
   /** Keyed by service id. */
   waits: z.record(IdSchema, ServiceWaitSchema),
+  /** The salon's consent texts with their versions, keyed by kind (terms, health, marketing). */
+  consents: z.partialRecord(ConsentKindSchema, ConsentTextSchema),
+  /** The current consultation per service category (the latest version). */
+  questionnaires: z.partialRecord(ServiceCategorySchema, QuestionnaireSchema),
 });
 export type KioskView = z.infer<typeof KioskViewSchema>;
 

@@ -2,6 +2,7 @@ import type { Id, Timestamp } from '../schemas/common.schema.ts';
 import type { FloorSettings } from '../schemas/floor.schema.ts';
 import { busyStaffIds, queueOrder, type Floor } from './floor.ts';
 import { makePools, matchAt } from './matching.ts';
+import { needsManagerOverride } from './block.ts';
 
 export type Assignment = { visitId: Id; roomId: Id; staffId: Id };
 
@@ -31,7 +32,9 @@ export function planAssignments(floor: Floor, now: Timestamp, settings: FloorSet
     (s) => (busy.has(s.id) ? Infinity : now),
     (r) => (r.state === 'free' ? now : Infinity),
   );
-  return matchAt(now, queueOrder(floor.visits, now), floor.services, pools, settings, now).map((m) => ({
+  // A visit whose consultation blocks the service waits for a manager's override: nobody is offered it before.
+  const order = queueOrder(floor.visits, now).filter((v) => !needsManagerOverride(v));
+  return matchAt(now, order, floor.services, pools, settings, now).map((m) => ({
     visitId: m.visit.id,
     roomId: m.room.room.id,
     staffId: m.staff.member.id,

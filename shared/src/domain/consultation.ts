@@ -1,12 +1,25 @@
 import type { VisitCard } from '../contracts/views.ts';
 import type { Id, LocalizedText } from '../schemas/common.schema.ts';
-import type { Answers, AnswerValue, Question, Questionnaire } from '../schemas/questionnaire.schema.ts';
+import type { Answers, AnswerValue, Question, Questionnaire, RuleTrigger } from '../schemas/questionnaire.schema.ts';
+import { daysBetween, isCalendarDate } from './calendar-date.ts';
 
 export type ConsultationSummary = VisitCard['consultation'];
 
-const matches = (answer: AnswerValue | undefined, value: string | boolean): boolean =>
-  answer !== undefined &&
-  (answer === value || (Array.isArray(answer) && typeof value === 'string' && answer.includes(value)));
+/**
+ * Whether an answer triggers a condition or rule: equal to the value (a multiple choice: includes it), or for a date
+ * trigger, the answered date lies within the last N days of `today` (0 = today) or more than N days before it.
+ * Date triggers need `today` (the salon's date when the client answered); without it they never fire.
+ */
+export function triggers(answer: AnswerValue | undefined, when: RuleTrigger, today?: string): boolean {
+  if (answer === undefined) return false;
+  if (typeof when === 'object') {
+    if (today === undefined || typeof answer !== 'string' || !isCalendarDate(answer)) return false;
+    const ago = daysBetween(answer, today);
+    return 'withinDays' in when ? ago >= 0 && ago <= when.withinDays : ago > when.olderThanDays;
+  }
+  return answer === when || (Array.isArray(answer) && typeof when === 'string' && answer.includes(when));
+}
+const matches = (answer: AnswerValue | undefined, value: string | boolean): boolean => triggers(answer, value);
 
 /**
  * The questions the client was shown, in questionnaire order: a question with `showIf` only when the question it
@@ -47,7 +60,7 @@ export function renderAnswer(q: Question | undefined, answer: AnswerValue): Loca
   return same(answer);
 }
 
-const isAnswered = (a: AnswerValue | undefined): a is AnswerValue =>
+export const isAnswered = (a: AnswerValue | undefined): a is AnswerValue =>
   a !== undefined && a !== '' && !(Array.isArray(a) && a.length === 0);
 
 /**
@@ -56,7 +69,11 @@ const isAnswered = (a: AnswerValue | undefined): a is AnswerValue =>
  * answer, with the answer in both languages. Without the questionnaire (deleted since) there are no flags and the
  * answers are listed by question id, rather than hiding what the client said.
  */
-export function consultationSummary(questionnaire: Questionnaire | undefined, answers: Answers): ConsultationSummary {
+export function consultationSummary(
+  questionnaire: Questionnaire | undefined,
+  answers: Answers,
+  today?: string,
+): ConsultationSummary {
   if (!questionnaire) {
     return {
       flags: [],
@@ -76,7 +93,7 @@ export function consultationSummary(questionnaire: Questionnaire | undefined, an
     const a = answers[q.id];
     if (!isAnswered(a)) continue;
     for (const rule of q.rules ?? []) {
-      if (!matches(a, rule.when)) continue;
+      if (!triggers(a, rule.when, today)) continue;
       (rule.effect === 'block' ? block : warn).push({ effect: rule.effect, text: rule.flag });
     }
     rendered.push({ questionId: q.id, question: q.label, answer: renderAnswer(q, a) });
@@ -85,5 +102,5 @@ export function consultationSummary(questionnaire: Questionnaire | undefined, an
 }
 
 /** True when any shown answer triggers a blocking contraindication. */
-export const hasBlockingFlag = (questionnaire: Questionnaire | undefined, answers: Answers): boolean =>
-  consultationSummary(questionnaire, answers).flags.some((f) => f.effect === 'block');
+export const hasBlockingFlag = (questionnaire: Questionnaire | undefined, answers: Answers, today?: string): boolean =>
+  consultationSummary(questionnaire, answers, today).flags.some((f) => f.effect === 'block');

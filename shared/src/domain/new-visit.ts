@@ -27,5 +27,9 @@ export function newVisit({ at, ...identity }: NewVisit): Visit {
     aftercare: null,
     handBacks: [],
     acceptedAt: null,
+    blocked: false,
+    blockOverride: null,
+    consultationInPerson: false,
+    signature: null,
   };
 }

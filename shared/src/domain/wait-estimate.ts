@@ -1,3 +1,4 @@
+import { needsManagerOverride } from './block.ts';
 import type { Id, Timestamp } from '../schemas/common.schema.ts';
 import type { FloorSettings } from '../schemas/floor.schema.ts';
 import type { Room } from '../schemas/room.schema.ts';
@@ -86,7 +87,8 @@ function simulate(
   const staffFreeAt = (s: { id: Id }): Timestamp => staffFree.get(s.id) ?? now;
   const pools = makePools(floor.staff, floor.rooms, now, settings.timeZone, staffFreeAt, roomFreeAt);
 
-  let pending: Visit[] = floor.visits.filter((v) => v.state === 'queued');
+  // A blocked visit waits for a manager's override, not for a room: it takes no place in the replay (as in the planner).
+  let pending: Visit[] = floor.visits.filter((v) => v.state === 'queued' && !needsManagerOverride(v));
   const starts = new Map<Id, Timestamp>();
   const extraStarts: (Timestamp | null)[] = extras.map(() => null);
   let unresolved = extras.length;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { freeText, IdSchema, LanguageSchema, TimestampSchema } from './common.schema.ts';
+import { isCalendarDate } from '../domain/calendar-date.ts';
+import { ConsentRecordSchema } from './consent.schema.ts';
+import { AnswersSchema } from './questionnaire.schema.ts';
+import { ServiceCategorySchema } from './service.schema.ts';
 
 export const PersonNameSchema = freeText(60).pipe(z.string().min(1, 'required'));
 
@@ -15,6 +19,25 @@ export const PhoneSchema = z
   .transform((s) => s.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^\+?\d{6,15}$/, 'phone_format'));
 
+/**
+ * A birthday as a calendar date, YYYY-MM-DD, that exists (no 30 February). Whether it lies in the future or too far
+ * back depends on today, so `birthdayProblem` (shared domain) checks that with the clock as a parameter.
+ */
+export const BirthdaySchema = z
+  .string()
+  .trim()
+  .max(10, 'birthday_format')
+  .refine(isCalendarDate, 'birthday_format');
+
+/** The answers a client gave last time for a category, so a returning client can say "nothing has changed". */
+export const LastAnswersSchema = z.object({
+  questionnaireId: IdSchema,
+  version: z.number().int().min(1),
+  answers: AnswersSchema,
+  at: TimestampSchema,
+});
+export type LastAnswers = z.infer<typeof LastAnswersSchema>;
+
 export const ClientSchema = z.object({
   id: IdSchema,
   firstName: PersonNameSchema,
@@ -22,6 +45,13 @@ export const ClientSchema = z.object({
   phone: z.string(),
   language: LanguageSchema,
   createdAt: TimestampSchema,
+  // The three below are optional (absent on records made before the kiosk asked for them), read with a fallback.
+  /** YYYY-MM-DD, if the client gave it. */
+  birthday: z.string().nullable().optional(),
+  /** Every consent choice with the version of the text shown, oldest first. */
+  consents: z.array(ConsentRecordSchema).max(500).optional(),
+  /** Keyed by service category: the answers of the client's latest consultation in it. */
+  lastAnswers: z.partialRecord(ServiceCategorySchema, LastAnswersSchema).optional(),
 });
 export type Client = z.infer<typeof ClientSchema>;
 
@@ -32,3 +62,7 @@ export const ClientInputSchema = z.object({
   phone: PhoneSchema,
 });
 export type ClientInput = z.input<typeof ClientInputSchema>;
+
+/** A new client registering at the kiosk: the same fields plus an optional birthday; nothing else is accepted. */
+export const KioskClientInputSchema = ClientInputSchema.extend({ birthday: BirthdaySchema.optional() }).strict();
+export type KioskClientInput = z.input<typeof KioskClientInputSchema>;

@@ -8,3 +8,8 @@ export * from './rating.schema.ts';
 export * from './visit.schema.ts';
 export * from './floor.schema.ts';
 export * from './plan.schema.ts';
+export * from './booking.schema.ts';
+export * from './aftercare.schema.ts';
+export * from './complaint.schema.ts';
+export * from './consent.schema.ts';
+export * from './kiosk-identity.schema.ts';

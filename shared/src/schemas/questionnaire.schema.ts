@@ -18,13 +18,25 @@ export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 export const RULE_EFFECTS = ['warn', 'block'] as const;
 export const RuleEffectSchema = z.enum(RULE_EFFECTS);
 
+/** A date answer within the last N days (e.g. isotretinoin taken in the last 183 days). */
+export const DateWithinSchema = z.object({ withinDays: z.number().int().min(0).max(3660) }).strict();
+/** A date answer more than N days ago (e.g. a patch test older than 6 months no longer counts). */
+export const DateOlderThanSchema = z.object({ olderThanDays: z.number().int().min(0).max(3660) }).strict();
+
+/**
+ * The answer that triggers a rule: an option value (single/multiple), `true`/`false` for yes/no, or for a date
+ * question how recent (or old) the date is, counted in whole days in the salon's time zone on the day of the answer.
+ */
+export const RuleTriggerSchema = z.union([z.string().max(64), z.boolean(), DateWithinSchema, DateOlderThanSchema]);
+export type RuleTrigger = z.infer<typeof RuleTriggerSchema>;
+
 export const ContraindicationRuleSchema = z.object({
-  /** The answer that triggers the rule: an option value, `true` for yes/no. */
-  when: z.union([z.string(), z.boolean()]),
+  when: RuleTriggerSchema,
   effect: RuleEffectSchema,
   /** Shown to the beautician at the top of the consultation. */
   flag: LocalizedTextSchema,
 });
+export type ContraindicationRule = z.infer<typeof ContraindicationRuleSchema>;
 
 export const QuestionSchema = z.object({
   id: IdSchema,
@@ -40,6 +52,10 @@ export const QuestionSchema = z.object({
     .object({ questionId: IdSchema, anyOf: z.array(z.union([z.string(), z.boolean()])).min(1) })
     .optional(),
   rules: z.array(ContraindicationRuleSchema).max(10).default([]),
+  /** For kind `date`: whether a date after today is a valid answer (by default it is not: "when did you last…"). */
+  allowFuture: z.boolean().optional(),
+  /** For kind `text`: the longest answer accepted (at most 2000 characters). */
+  maxLength: z.number().int().min(1).max(2000).optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
@@ -50,6 +66,47 @@ export const QuestionnaireSchema = z.object({
   questions: z.array(QuestionSchema).max(100),
 });
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+
+/**
+ * A questionnaire the manager sends to replace the current one: the stored shape plus the checks that make it
+ * usable (unique ids, options where a choice needs them, a scale with bounds, conditions on earlier questions, rules
+ * that fit their question's kind). Each problem is reported on the question it concerns, by its id.
+ */
+export const QuestionnaireDefinitionSchema = QuestionnaireSchema.superRefine((qn, ctx) => {
+  const seen = new Map<string, Question>();
+  const problem = (q: Question, message: string) => ctx.addIssue({ code: 'custom', path: ['questions', q.id], message });
+  for (const q of qn.questions) {
+    if (seen.has(q.id)) problem(q, 'questionnaire_duplicate_id');
+    const choice = q.kind === 'single' || q.kind === 'multiple';
+    const values = new Set(q.options.map((o) => o.value));
+    if (choice && (q.options.length < 2 || values.size !== q.options.length)) problem(q, 'questionnaire_options');
+    if (!choice && q.options.length > 0) problem(q, 'questionnaire_options');
+    if (q.kind === 'scale' && !(q.min !== undefined && q.max !== undefined && q.min < q.max && q.max - q.min <= 100))
+      problem(q, 'questionnaire_scale');
+    if (q.showIf) {
+      const dep = seen.get(q.showIf.questionId);
+      const fits = dep !== undefined && q.showIf.anyOf.every((v) => triggerFits(dep, v));
+      if (!fits) problem(q, 'questionnaire_condition');
+    }
+    if (!q.rules.every((r) => triggerFits(q, r.when))) problem(q, 'questionnaire_rule');
+    seen.set(q.id, q);
+  }
+});
+
+/** Whether a rule trigger or condition value can ever match an answer to this question. */
+function triggerFits(q: Question, when: RuleTrigger): boolean {
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+      return typeof when === 'string' && q.options.some((o) => o.value === when);
+    case 'yes_no':
+      return typeof when === 'boolean';
+    case 'date':
+      return typeof when === 'object';
+    default:
+      return false;
+  }
+}
 
 /** Answers keyed by question id. */
 export const AnswersSchema = z.record(IdSchema, AnswerValueSchema);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AftercareGuideSchema } from './aftercare.schema.ts';
 import { IdSchema, LocalizedTextSchema } from './common.schema.ts';
 
 export const SERVICE_CATEGORIES = ['facial', 'body', 'hair_colour', 'nails'] as const;
@@ -16,5 +17,7 @@ export const ServiceSchema = z.object({
   equipment: z.array(IdSchema).max(10),
   /** The aftercare template printed on the client's sheet. */
   aftercare: LocalizedTextSchema,
+  /** Its structured parts (what is normal, what is not, when to call, the next treatment); absent in older data. */
+  aftercareGuide: AftercareGuideSchema.optional(),
 });
 export type Service = z.infer<typeof ServiceSchema>;

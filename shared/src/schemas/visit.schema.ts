@@ -3,6 +3,16 @@ import { IdSchema, LanguageSchema, TimestampSchema } from './common.schema.ts';
 import { AnswersSchema } from './questionnaire.schema.ts';
 import { RatingSchema } from './rating.schema.ts';
 import { AftercareNotesSchema, HandBackSchema, PlanSchema, SessionNoteSchema } from './plan.schema.ts';
+import { StoredSignatureSchema } from './consent.schema.ts';
+import { freeText } from './common.schema.ts';
+
+/** A manager's decision to let a blocked visit go ahead: who, when, and why (the reason is required). */
+export const BlockOverrideSchema = z.object({
+  by: IdSchema,
+  at: TimestampSchema,
+  reason: freeText(300).pipe(z.string().min(1, 'required')),
+});
+export type BlockOverride = z.infer<typeof BlockOverrideSchema>;
 
 export const VISIT_STATES = [
   'checked_in',
@@ -51,5 +61,15 @@ export const VisitSchema = z.object({
   handBacks: z.array(HandBackSchema).max(20),
   /** When the assigned beautician accepted the assignment on their tablet. */
   acceptedAt: TimestampSchema.nullable(),
+  /**
+   * A contraindication rule with effect `block` fired on the answers at check-in: nobody may take the client (the
+   * planner skips the visit, manual assignment is refused) until a manager overrides it.
+   */
+  blocked: z.boolean().default(false),
+  blockOverride: BlockOverrideSchema.nullable().default(null),
+  /** The client declined the health-data consent: no answers were stored, the beautician asks in person. */
+  consultationInPerson: z.boolean().default(false),
+  /** The client's signature, when the salon requires one for a consent they gave. */
+  signature: StoredSignatureSchema.nullable().default(null),
 });
 export type Visit = z.infer<typeof VisitSchema>;

@@ -22,6 +22,11 @@ const LABELS: Record<string, MessageKey> = {
   'incident:acknowledge': 'staff.pending.incidentAck',
   'incident:resolve': 'staff.pending.incidentResolve',
   'device:revoke': 'staff.pending.revoke',
+  'complaint:acknowledge': 'staff.pending.complaintAck',
+  'complaint:resolve': 'staff.pending.complaintResolve',
+  'aftercare:revokeLink': 'staff.pending.revokeLink',
+  'aftercare:setSettings': 'staff.pending.aftercareSettings',
+  'booking:reminderDone': 'staff.pending.reminderDone',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);

@@ -125,7 +125,7 @@ export class StaffClient {
   }
 
   /** True while a queued command for this visit (or room, incident…) is waiting for the hub. */
-  isQueued(name: QueuedCommandName, id: string, key: 'visitId' | 'roomId' | 'incidentId' = 'visitId'): boolean {
+  isQueued(name: QueuedCommandName, id: string, key: 'visitId' | 'roomId' | 'incidentId' | 'complaintId' = 'visitId'): boolean {
     return this.pending.some((c) => c.name === name && c.input[key] === id);
   }
 

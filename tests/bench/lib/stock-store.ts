@@ -55,6 +55,18 @@ export class StockJsonFileStore implements StorePort {
     this.db = null;
   }
 
+  /** The bench sends no photos: blobs only need to behave (kept in memory). */
+  private readonly blobs = new Map<string, Uint8Array>();
+  async putBlob(id: string, bytes: Uint8Array): Promise<void> {
+    this.blobs.set(id, bytes);
+  }
+  async getBlob(id: string): Promise<Uint8Array | null> {
+    return this.blobs.get(id) ?? null;
+  }
+  async deleteBlob(id: string): Promise<void> {
+    this.blobs.delete(id);
+  }
+
   private requireDb(): Low<HubState> {
     if (!this.db) throw new StoreError('io', 'The stock store is not open.');
     return this.db;

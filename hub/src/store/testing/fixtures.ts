@@ -1,4 +1,4 @@
-import { newVisit, type Client, type Visit, type VisitState } from '@glow/shared';
+import { DEFAULT_AFTERCARE_SETTINGS, DEFAULT_BOOKING_SETTINGS, newVisit, type Client, type Visit, type VisitState } from '@glow/shared';
 import { applyChanges } from '../apply-changes.ts';
 import { emptyState, type Changes, type HubState, type JournalEntry, type Meta } from '../hub-state.ts';
 
@@ -13,6 +13,8 @@ export function sampleMeta(): Meta {
     sessionKey: 'test-session-key-0123456789abcdef0123456789',
     floor: { autoAssign: true, preferredWaitLimitMin: 20, timeZone: 'UTC' },
     incidents: {},
+    booking: DEFAULT_BOOKING_SETTINGS,
+    aftercare: DEFAULT_AFTERCARE_SETTINGS,
   };
 }
 

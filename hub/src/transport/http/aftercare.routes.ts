@@ -1,19 +1,231 @@
-import { Hono } from 'hono';
+import { CommandIdSchema, ProblemReportInputSchema, reportWindowOpen, type Language } from '@glow/shared';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import QRCode from 'qrcode';
 import type { HubCore } from '../../hub-core.ts';
-import { findAftercareSheet } from '../../services/aftercare.service.ts';
-import { aftercarePage, linkNotFoundPage } from './aftercare.page.ts';
+import { decideMarketingOptOut } from '../../services/aftercare-opt-out.service.ts';
+import { cleanPhoto, MAX_PHOTO_BYTES } from '../../services/aftercare-photo.ts';
+import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
+import { buildAftercareSheet, findAftercareLink, type AftercareLink } from '../../services/aftercare.service.ts';
+import { decideReportProblem, MAX_REPORTS_PER_VISIT } from '../../services/complaint.service.ts';
+import { phoneTranslator, type PhoneMessageKey } from './aftercare.messages.ts';
+import {
+  aftercarePage,
+  linkNotFoundPage,
+  messagePage,
+  optOutPage,
+  printPage,
+  reportPage,
+  type PaperSize,
+  type ReportValues,
+} from './aftercare.page.ts';
 import { languageFrom } from './language.ts';
+import { isSameOrigin } from './same-origin.ts';
 
-/** The client's aftercare sheet behind the QR code. Unknown, expired and revoked links answer exactly alike. */
+/** The report form carries a photo of up to 5 MB; the rest of the form is small. Only that route gets this limit. */
+const REPORT_BODY_LIMIT = MAX_PHOTO_BYTES + 64 * 1024;
+const SMALL_FORM_LIMIT = 4 * 1024;
+
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * The client's phone pages behind the aftercare QR code: the sheet, its print view, the problem report and the
+ * marketing opt-out. No JavaScript; every answer is `no-store` with no referrer. Unknown, malformed, expired and
+ * revoked links answer exactly alike (status, body, headers). `/a/<token>/book` belongs to the booking routes.
+ */
 export function aftercareRoutes(core: HubCore): Hono {
-  return new Hono().get('/:token', (c) => {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Robots-Tag', 'noindex');
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-    const sheet = findAftercareSheet(core.engine.state, c.req.param('token'), core.deps.clock());
-    const override = c.req.query('lang');
-    if (!sheet) return c.html(linkNotFoundPage(languageFrom(c.req.header('accept-language'), override)), 404);
-    return c.html(aftercarePage(sheet, languageFrom(undefined, override ?? sheet.language)));
+    c.header('Content-Security-Policy', CSP);
   });
+
+  /** The language of the page: `?lang=` when the client picked one, else the visit's, else the browser's. */
+  const languageOf = (c: Context, found: AftercareLink | null): Language =>
+    languageFrom(c.req.header('accept-language'), c.req.query('lang') ?? found?.visit.language);
+  const notFound = (c: Context) => c.html(linkNotFoundPage(languageOf(c, null)), 404);
+  const lookUp = (c: Context) => findAftercareLink(core.engine.state, c.req.param('token') ?? '', core.deps.clock());
+  const base = (c: Context) => `/a/${c.req.param('token')}`;
+  /**
+   * A form from another site. The pages say `no-referrer`, so the browser sends `Origin: null` even for their own
+   * forms; Fetch Metadata (`Sec-Fetch-Site`) tells where the form really came from, and a real Origin must be ours.
+   * (The token in the path is the page's capability anyway: another site cannot know it.)
+   */
+  const foreign = (c: Context) => {
+    const site = c.req.header('sec-fetch-site');
+    if (site && site !== 'same-origin' && site !== 'none') return true;
+    const origin = c.req.header('origin');
+    return origin !== undefined && origin !== 'null' && !isSameOrigin(origin, c.req.header('host'));
+  };
+
+  app.get('/:token', (c) => {
+    const found = lookUp(c);
+    if (!found) return notFound(c);
+    const language = languageOf(c, found);
+    const sheet = buildAftercareSheet(core.engine.state, found, core.deps.clock());
+    const notice = c.req.query('reported') ? 'reported' : c.req.query('optedOut') ? 'optedOut' : null;
+    const reportWindowDays = aftercareSettingsOf(core.engine.state).reportWindowDays;
+    return c.html(aftercarePage(sheet, { base: base(c), language, notice, reportWindowDays }));
+  });
+
+  app.get('/:token/print', async (c) => {
+    const found = lookUp(c);
+    if (!found) return notFound(c);
+    const language = languageOf(c, found);
+    const size: PaperSize = c.req.query('size') === 'A4' ? 'A4' : 'A5';
+    const url = `${new URL(c.req.url).origin}${base(c)}`;
+    // An inline SVG: crisp at any print size, and no image request (the CSP allows none from elsewhere anyway).
+    const qrSvg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } });
+    const sheet = buildAftercareSheet(core.engine.state, found, core.deps.clock());
+    return c.html(printPage(sheet, { base: base(c), language, size, qrSvg, expiresAt: found.link.expiresAt }));
+  });
+
+  const reportForm = (c: Context, found: AftercareLink, error: string | null, values: ReportValues, status: 200 | 400 | 409 | 413 | 503) => {
+    const state = core.engine.state;
+    const reports = Object.values(state.complaints).filter((x) => x.visitId === found.visit.id).length;
+    return c.html(
+      reportPage(buildAftercareSheet(state, found, core.deps.clock()), {
+        base: base(c),
+        language: languageOf(c, found),
+        commandId: core.deps.newId(),
+        error,
+        values,
+        reportWindowDays: aftercareSettingsOf(state).reportWindowDays,
+        limitReached: reports >= MAX_REPORTS_PER_VISIT,
+      }),
+      status,
+    );
+  };
+
+  app.get('/:token/report', (c) => {
+    const found = lookUp(c);
+    return found ? reportForm(c, found, null, {}, 200) : notFound(c);
+  });
+
+  app.post(
+    '/:token/report',
+    bodyLimit({
+      maxSize: REPORT_BODY_LIMIT,
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot be reused.
+        c.header('Connection', 'close');
+        const found = lookUp(c);
+        if (!found) return notFound(c);
+        return reportForm(c, found, phoneTranslator(languageOf(c, found))('error.too_large'), {}, 413);
+      },
+    }),
+    async (c) => {
+      const found = lookUp(c);
+      if (!found) return notFound(c);
+      const language = languageOf(c, found);
+      const t = phoneTranslator(language);
+      if (foreign(c)) return c.html(messagePage(language, t('error.forbidden')), 403);
+
+      let body: Record<string, string | File>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        return reportForm(c, found, t('error.form', { fields: t('report.title') }), {}, 400);
+      }
+      const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+      const values: ReportValues = { kind: text('kind'), since: text('since'), description: text('description'), contact: text('contact') };
+      const input = ProblemReportInputSchema.safeParse(values);
+      const commandId = CommandIdSchema.safeParse(text('commandId'));
+      if (!input.success || !commandId.success) {
+        const labels: Record<string, PhoneMessageKey> = {
+          kind: 'report.kind',
+          since: 'report.since',
+          description: 'report.description',
+          contact: 'report.contact',
+        };
+        const fields = input.success ? [t('report.title')] : [...new Set(input.error.issues.map((i) => t(labels[String(i.path[0])] ?? 'report.title')))];
+        return reportForm(c, found, t('error.form', { fields: fields.join(', ') }), values, 400);
+      }
+      // A form sent twice (a double tap, a reload after a slow answer) counts once.
+      if (core.engine.state.commands[commandId.data]) return c.redirect(`${base(c)}?lang=${language}&reported=1#problems-list`, 303);
+
+      const file = body.photo;
+      let photo = null;
+      let blobId: string | null = null;
+      if (file instanceof File && file.size > 0) {
+        const clean = await cleanPhoto(new Uint8Array(await file.arrayBuffer()));
+        if (typeof clean === 'string') return reportForm(c, found, t(`error.${clean}`), values, clean === 'photo_too_large' ? 413 : 400);
+        blobId = core.deps.newId();
+        // On disk (fsync'd) before the command that names it is journaled.
+        await core.deps.store.putBlob(blobId, clean.bytes);
+        photo = { blobId, type: 'image/jpeg' as const, width: clean.width, height: clean.height, bytes: clean.bytes.byteLength };
+      }
+      const token = c.req.param('token');
+      const complaintId = core.deps.newId();
+      const ack = await core.engine.execute({ command: 'problem:report', commandId: commandId.data, language }, (s, now) =>
+        decideReportProblem(s, now, token, input.data, {
+          complaintId,
+          photo,
+          reportOpen: (closedAt) => reportWindowOpen(closedAt, aftercareSettingsOf(s), s.meta.floor.timeZone, now),
+        }),
+      );
+      // A refused report, or a retry answered with the first report, leaves no photo behind.
+      if (blobId && (!ack.ok || ack.data.complaintId !== complaintId)) await core.deps.store.deleteBlob(blobId).catch(() => {});
+      if (!ack.ok) {
+        const reason = ack.error.reason;
+        if (reason === 'unknown_link') return notFound(c);
+        if (reason === 'report_window_closed' || reason === 'too_many_reports') return reportForm(c, found, t(`error.${reason}`), values, 409);
+        return reportForm(c, found, t('error.unavailable'), values, 503);
+      }
+      return c.redirect(`${base(c)}?lang=${language}&reported=1#problems-list`, 303);
+    },
+  );
+
+  const optOutForm = (c: Context, found: AftercareLink, error: string | null, status: 200 | 400 | 503) => {
+    const state = core.engine.state;
+    const sheet = buildAftercareSheet(state, found, core.deps.clock());
+    const last = (found.client.consents ?? []).filter((x) => x.kind === 'marketing').at(-1);
+    const doneAt = sheet.marketingOptedOut && last ? last.at : null;
+    return c.html(optOutPage(sheet, { base: base(c), language: languageOf(c, found), commandId: core.deps.newId(), doneAt, error }), status);
+  };
+
+  app.get('/:token/opt-out', (c) => {
+    const found = lookUp(c);
+    return found ? optOutForm(c, found, null, 200) : notFound(c);
+  });
+
+  app.post(
+    '/:token/opt-out',
+    bodyLimit({
+      maxSize: SMALL_FORM_LIMIT,
+      onError: (c) => {
+        c.header('Connection', 'close');
+        const found = lookUp(c);
+        return found ? optOutForm(c, found, phoneTranslator(languageOf(c, found))('error.too_large'), 400) : notFound(c);
+      },
+    }),
+    async (c) => {
+      const found = lookUp(c);
+      if (!found) return notFound(c);
+      const language = languageOf(c, found);
+      const t = phoneTranslator(language);
+      if (foreign(c)) return c.html(messagePage(language, t('error.forbidden')), 403);
+      let body: Record<string, string | File>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        return optOutForm(c, found, t('error.form', { fields: t('optOut.title') }), 400);
+      }
+      const commandId = CommandIdSchema.safeParse(body.commandId);
+      if (!commandId.success) return optOutForm(c, found, t('error.form', { fields: t('optOut.title') }), 400);
+      const token = c.req.param('token');
+      const ack = await core.engine.execute({ command: 'marketing:optOut', commandId: commandId.data, language }, (s, now) =>
+        decideMarketingOptOut(s, now, token),
+      );
+      if (!ack.ok) return ack.error.reason === 'unknown_link' ? notFound(c) : optOutForm(c, found, t('error.unavailable'), 503);
+      return c.redirect(`${base(c)}/opt-out?lang=${language}`, 303);
+    },
+  );
+
+  return app;
 }

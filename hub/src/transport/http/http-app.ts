@@ -5,9 +5,13 @@ import { MAX_PAYLOAD_BYTES } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { refuse, toAppError } from '../../services/app-error.ts';
 import { aftercareRoutes } from './aftercare.routes.ts';
+import { bookingLinkRoutes } from './booking-link.routes.ts';
+import { rebookRoutes } from './booking.routes.ts';
 import { deviceRoutes } from './devices.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { languageFrom } from './language.ts';
+import { CSP_DIRECTIVES } from './csp.ts';
+import { foreignOriginGuard, largestBodyLimit } from './request-guards.ts';
 import { isSameOrigin } from './same-origin.ts';
 import { spa } from './static.routes.ts';
 
@@ -21,16 +25,10 @@ export function createHttpApp(core: HubCore): Hono {
     secureHeaders({
       referrerPolicy: 'no-referrer',
       crossOriginEmbedderPolicy: false,
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // SvelteKit's SPA entry starts the app with a small inline script.
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-      },
+      // A route that sets its own header keeps it: the phone pages set a stricter CSP (no script at all).
+      overwrite: false,
+      // No inline scripts anywhere; the apps' pages add the hashes of their own (static.routes.ts, csp.ts).
+      contentSecurityPolicy: { ...CSP_DIRECTIVES },
     }),
   );
 
@@ -54,10 +52,17 @@ export function createHttpApp(core: HubCore): Hono {
     return next();
   });
 
+  // The same for every other route (phone pages, booking links), and a size limit under all of them.
+  app.use('*', foreignOriginGuard);
+  app.use('*', largestBodyLimit);
+
   app.route('/api/health', healthRoutes(core));
   app.route('/api/devices', deviceRoutes(core));
   app.all('/api/*', (c) => c.json({ ok: false, error: toAppError(refuse('not_found'), lang(c)) }, 404));
+  // Rebooking (`/a/<token>/book…`) is mounted first so its paths are never taken for an aftercare sub-page.
+  app.route('/a', rebookRoutes(core));
   app.route('/a', aftercareRoutes(core));
+  app.route('/b', bookingLinkRoutes(core));
 
   const dirs = core.deps.staticDirs;
   if (dirs) {

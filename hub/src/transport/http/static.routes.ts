@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context, MiddlewareHandler } from 'hono';
+import { cspHeader, inlineScriptHashes } from './csp.ts';
 
 /**
  * Serves a built single-page app: real files as they are, anything else (a deep link such as /staff/anything) gets
@@ -9,17 +11,22 @@ import type { Context, MiddlewareHandler } from 'hono';
  * never is, so an update reaches every tablet on its next load.
  */
 export function spa(root: string, mountPath: string): MiddlewareHandler {
+  // The page's CSP allows its own inline scripts by hash (SvelteKit's bootstrap), nothing else inline.
+  let pageCsp: string | null = null;
+  const csp = () => (pageCsp ??= cspHeader(pageScriptHashes(root)));
   const files = serveStatic({
     root,
     rewriteRequestPath: (path) => path.slice(mountPath.length) || '/',
     onFound: (path, c) => {
       c.header('Cache-Control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      if (path.endsWith('.html')) c.header('Content-Security-Policy', csp());
     },
   });
   let index: string | null = null;
   const fallback = async (c: Context) => {
     index ??= await readFile(join(root, 'index.html'), 'utf8');
     c.header('Cache-Control', 'no-cache');
+    c.header('Content-Security-Policy', csp());
     return c.html(index);
   };
   return async (c, next) => {
@@ -27,4 +34,13 @@ export function spa(root: string, mountPath: string): MiddlewareHandler {
     const served = await files(c, async () => {});
     return served instanceof Response ? served : fallback(c);
   };
+}
+
+/** The hashes of the built entry page's inline scripts (none if the app is not built: then nothing is served). */
+function pageScriptHashes(root: string): string[] {
+  try {
+    return inlineScriptHashes(readFileSync(join(root, 'index.html'), 'utf8'));
+  } catch {
+    return [];
+  }
 }

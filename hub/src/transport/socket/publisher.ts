@@ -1,6 +1,9 @@
 import { isFinal, type KioskPatch, type StaffPatch, type Visit } from '@glow/shared';
 import type { Namespace } from 'socket.io';
 import type { Changes, HubState } from '../../store/hub-state.ts';
+import { bookingPatch } from '../../services/booking-view.ts';
+import { complaintPatch } from '../../services/complaint-view.ts';
+import { currentQuestionnaires } from '../../services/consultation.ts';
 import {
   canSeeVisit,
   computeDerived,
@@ -225,6 +228,14 @@ function staffPatch(
     const incidents = Object.fromEntries(diff.incidentIds.map((id) => [id, derived.openIncidents.get(id)!]));
     if (diff.incidentIds.length) patch.set.incidents = incidents;
     if (diff.removedIncidentIds.length) patch.del.incidents = diff.removedIncidentIds;
+    const complaints = complaintPatch(state, changes.complaints);
+    if (complaints.set) patch.set.complaints = complaints.set;
+    if (complaints.del) patch.del.complaints = complaints.del;
+    const booked = bookingPatch(state, changes.bookings, derived.at);
+    if (booked.bookings.set) patch.set.bookings = booked.bookings.set;
+    if (booked.bookings.del) patch.del.bookings = booked.bookings.del;
+    if (booked.tasks.set) patch.set.tasks = booked.tasks.set;
+    if (booked.tasks.del) patch.del.tasks = booked.tasks.del;
     const set: NonNullable<StaffPatch['set']['availability']> = {};
     const del: string[] = [];
     for (const id of diff.availabilityIds) {
@@ -246,6 +257,7 @@ function staffPatch(
     if (gone.length) patch.del.devices = gone;
   }
   if (changes.meta?.floor) patch.set.settings = { floor: state.meta.floor };
+  if (audience.kind === 'manager' && changes.meta?.aftercare) patch.set.aftercare = { settings: changes.meta.aftercare };
   copyStaff(changes.staff, patch);
   copyRecords(changes.services, patch, 'services');
   return patch;
@@ -283,6 +295,9 @@ function kioskPatch(
   if (gone.length) patch.del.tickets = gone;
   if (diff.waitIds.length) patch.set.waits = Object.fromEntries(diff.waitIds.map((id) => [id, derived.estimates.byService.get(id)!]));
   copyRecords(changes.services, patch, 'services');
+  // Salon settings the kiosk shows: a new questionnaire version replaces its category's, new consent texts theirs.
+  if (changes.questionnaires) patch.set.questionnaires = currentQuestionnaires(state);
+  if (changes.meta?.consents) patch.set.consents = { ...changes.meta.consents };
   return patch;
 }
 

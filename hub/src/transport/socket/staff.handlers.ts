@@ -1,7 +1,10 @@
+import { decideOverrideBlock } from '../../services/override-block.service.ts';
+import { decideReplaceQuestionnaire } from '../../services/questionnaire.service.ts';
 import { STAFF_COMMANDS, type Ack, type Language } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { aftercareToken, sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
+import { decideReminderDone } from '../../services/booking-reminder.service.ts';
 import type { Refusal } from '../../services/app-error.ts';
 import { decideEndUnserved } from '../../services/cancel.service.ts';
 import { decideCheckIn } from '../../services/checkin.service.ts';
@@ -20,6 +23,8 @@ import { decideClose, decideVisitStep } from '../../services/visit.service.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import type { HubState } from '../../store/hub-state.ts';
 import type { CommandHandlers } from './bind-commands.ts';
+import { aftercareStaffHandlers } from './aftercare.handlers.ts';
+import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 
 type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
 
@@ -55,7 +60,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
       run('visit:finish', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'finish')),
     'visit:close': async (input, lang) => {
       const token = aftercareToken(core.engine.state.meta.sessionKey, input.commandId);
-      const ctx = { tokenHash: sha256(token), linkDays: core.settings.aftercareLinkDays };
+      const ctx = { tokenHash: sha256(token), linkDays: aftercareSettingsOf(core.engine.state).linkDays };
       const ack = await run('visit:close', input, lang, (s, now, who) => decideClose(s, now, who, input.visitId, input, ctx));
       return ack.ok ? { ok: true, data: { ...ack.data, aftercarePath: `/a/${token}` } } : ack;
     },
@@ -65,6 +70,10 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
       run('room:ready', input, lang, (s, now, who) => decideRoomReady(s, now, who, input.roomId, (id) => core.active.lastVisitIn(id))),
     // front desk and manager
     'visit:assign': (input, lang) => run('visit:assign', input, lang, (s, now) => decideManualAssign(s, now, input, active())),
+    'visit:overrideBlock': (input, lang) =>
+      run('visit:overrideBlock', input, lang, (s, now, who) => decideOverrideBlock(s, now, who, input)),
+    'questionnaire:replace': (input, lang) =>
+      run('questionnaire:replace', input, lang, (s) => decideReplaceQuestionnaire(s, input)),
     'visit:checkInByHand': (input, lang) =>
       run('visit:checkInByHand', input, lang, (s, now) =>
         decideCheckIn(s, now, input, {
@@ -88,5 +97,9 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
       run('incident:resolve', input, lang, (s, now, who) => decideResolveIncident(s, now, who, input.incidentId, input.resolution)),
     'device:revoke': (input, lang) => run('device:revoke', input, lang, (s, now) => decideRevokeDevice(s, now, input.deviceId)),
     'pairing:create': (input, lang) => run('pairing:create', input, lang, (_s, now) => decideCreatePairingCode(now)),
+    ...aftercareStaffHandlers(core, actor),
+    // bookings: the front desk has made the day-before call
+    'booking:reminderDone': (input, lang) =>
+      run('booking:reminderDone', input, lang, (s, now, who) => decideReminderDone(s, now, who, input.bookingId)),
   };
 }

@@ -70,7 +70,7 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
         },
         ...staffCommandHandlers(core, actor),
       },
-      () => ({ language: data.language, role: currentRole(core, data) }),
+      () => ({ language: data.language, role: currentRole(socket, core, data) }),
       core.deps.logger,
     );
   });
@@ -88,9 +88,23 @@ export function disconnectDevice(nsp: Namespace, deviceId: string): void {
   }
 }
 
+/**
+ * Ends the socket's staff session if its `expiresAt` has passed: the tablet is told (`auth:ended`, reason
+ * `expired`) and moved to the signed-out view at once, so it stops receiving what only a signed-in member may see.
+ * Run by the session sweep (session-expiry.ts) and before every command. Returns whether it ended one.
+ */
+export function endSessionIfExpired(socket: Socket, core: HubCore): boolean {
+  const data = socket.data as StaffSocketData | undefined;
+  if (!data?.session || data.session.expiresAt > core.deps.clock()) return false;
+  data.session = null;
+  socket.emit('auth:ended', { reason: 'expired' });
+  enterAudience(socket, core);
+  return true;
+}
+
 /** The role of the signed-in staff member, or null once the session has expired. */
-function currentRole(core: HubCore, data: StaffSocketData) {
-  if (data.session && data.session.expiresAt <= core.deps.clock()) data.session = null;
+function currentRole(socket: Socket, core: HubCore, data: StaffSocketData) {
+  endSessionIfExpired(socket, core);
   return data.session?.role ?? null;
 }
 

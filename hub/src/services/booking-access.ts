@@ -1,0 +1,69 @@
+import { createHmac } from 'node:crypto';
+import { DEFAULT_BOOKING_SETTINGS, MINUTE, type Booking, type BookingSettings, type Client, type Service, type SlotSearch } from '@glow/shared';
+import { sha256 } from '../security/secrets.ts';
+import type { HubState, PublicLink } from '../store/hub-state.ts';
+
+/** The salon's booking settings; data written before they existed gets the defaults. */
+export function bookingSettingsOf(state: Readonly<HubState>): BookingSettings {
+  return (state.meta as Partial<HubState['meta']>).booking ?? DEFAULT_BOOKING_SETTINGS;
+}
+
+/**
+ * The token of a booking's link: 256 bits that only the hub's key and the confirming command's id can produce. A
+ * retried confirmation (same commandId) gets the same link back; the hub keeps only the token's SHA-256.
+ */
+export const bookingToken = (key: string, commandId: string): string =>
+  createHmac('sha256', key).update(`booking-link\u0000${commandId}`).digest('base64url');
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+const DAY_MS = 24 * 60 * MINUTE;
+
+/** Until when a booking's link works: some days after the appointment (a moved booking takes its link along). */
+export const bookingLinkExpiry = (booking: Pick<Booking, 'endsAt'>, settings: BookingSettings): number =>
+  booking.endsAt + settings.linkDaysAfter * DAY_MS;
+
+export type BookingLink = { tokenHash: string; link: PublicLink; booking: Booking; client: Client; service: Service };
+
+/** Looks a booking link up. Unknown, malformed, expired, revoked and aftercare tokens all give the same `null`. */
+export function findBookingLink(state: Readonly<HubState>, token: string, now: number): BookingLink | null {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const tokenHash = sha256(token);
+  const link = state.links[tokenHash];
+  if (!link || link.purpose !== 'booking' || !link.bookingId || link.revokedAt !== null || link.expiresAt <= now) return null;
+  const booking = state.bookings[link.bookingId];
+  const client = booking ? state.clients[booking.clientId] : undefined;
+  const service = booking ? state.services[booking.serviceId] : undefined;
+  if (!booking || !client || !service) return null;
+  return { tokenHash, link, booking, client, service };
+}
+
+/** Everything a slot search needs from the hub's state but the day. */
+export function slotQuery(
+  state: Readonly<HubState>,
+  service: Service,
+  staffId: string | null,
+  now: number,
+  ignoreBookingId?: string,
+): Omit<SlotSearch, 'day'> {
+  return {
+    service,
+    staff: Object.values(state.staff),
+    rooms: Object.values(state.rooms),
+    bookings: Object.values(state.bookings),
+    settings: bookingSettingsOf(state),
+    timeZone: state.meta.floor.timeZone,
+    staffId,
+    now,
+    ...(ignoreBookingId ? { ignoreBookingId } : {}),
+  };
+}
+
+/** Whether the client may still cancel or move the booking themselves (before the salon's cutoff). */
+export const canChangeOnline = (booking: Pick<Booking, 'state' | 'startsAt'>, settings: BookingSettings, now: number): boolean =>
+  booking.state === 'booked' && now < booking.startsAt - settings.changeCutoffHours * 60 * MINUTE;
+
+/** Staff who can perform a service (for the phone's beautician choice): active, with the skill. */
+export const qualifiedStaff = (state: Readonly<HubState>, service: Service) =>
+  Object.values(state.staff)
+    .filter((s) => s.active && s.skills.includes(service.requiredSkill))
+    .sort((a, b) => a.name.localeCompare(b.name));

@@ -1,0 +1,75 @@
+import { findSlot, type Booking } from '@glow/shared';
+import type { Changes, HubState } from '../store/hub-state.ts';
+import { refuse, type Refusal } from './app-error.ts';
+import { bookingSettingsOf, slotQuery } from './booking-access.ts';
+import type { Decision } from './hub-engine.ts';
+
+/** How long a run-out hold is kept before a later hold tidies it away. */
+const STALE_HOLD_MS = 60 * 60_000;
+
+export type HoldInput = {
+  clientId: string;
+  serviceId: string;
+  /** A particular beautician, or null for anyone. */
+  staffId: string | null;
+  startsAt: number;
+};
+
+export type HoldResult = { bookingId: string; startsAt: number; holdExpiresAt: number };
+
+/**
+ * A client on their phone picks a time: the slot is held for a few minutes while they confirm. The slot is searched
+ * again here, inside the one command path, so of two phones racing for it the second finds it taken and is told to
+ * pick again. A client holds one slot at a time: picking another releases the first.
+ */
+export function decideBookingHold(
+  state: Readonly<HubState>,
+  now: number,
+  input: HoldInput,
+  newId: () => string,
+): Decision<HoldResult> | Refusal {
+  const service = state.services[input.serviceId];
+  if (!service) return refuse('invalid_input', 'unknown_service');
+  if (!state.clients[input.clientId]) return refuse('not_found', 'unknown_booking');
+  if (input.staffId !== null) {
+    const member = state.staff[input.staffId];
+    if (!member?.active || !member.skills.includes(service.requiredSkill)) return refuse('not_found', 'unknown_staff');
+  }
+  if (input.startsAt <= now) return refuse('conflict', 'slot_past');
+  const settings = bookingSettingsOf(state);
+  // One phone must not be able to fill the calendar: a few upcoming bookings each, more by calling the salon.
+  const upcoming = Object.values(state.bookings).filter((b) => b.clientId === input.clientId && b.state === 'booked' && b.startsAt > now);
+  if (upcoming.length >= settings.maxUpcomingPerClient) {
+    return refuse('conflict', 'too_many_bookings', { n: settings.maxUpcomingPerClient });
+  }
+  const slot = findSlot(slotQuery(state, service, input.staffId, now), input.startsAt);
+  if (!slot) return refuse('conflict', 'slot_taken');
+
+  const bookings: NonNullable<Changes['bookings']> = {};
+  // Earlier holds of this client are dropped (they were never bookings), and so is every hold that ran out over an
+  // hour ago, so that holds never pile up (a recent one stays, so a late confirmation is told its hold ran out).
+  for (const b of Object.values(state.bookings)) {
+    if (b.state !== 'held') continue;
+    if (b.clientId === input.clientId || b.holdExpiresAt === null || b.holdExpiresAt <= now - STALE_HOLD_MS) bookings[b.id] = null;
+  }
+  const holdExpiresAt = now + settings.holdMinutes * 60_000;
+  const booking: Booking = {
+    id: newId(),
+    clientId: input.clientId,
+    serviceId: service.id,
+    staffId: slot.staffId,
+    anyStaff: input.staffId === null,
+    roomId: slot.roomId,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    state: 'held',
+    holdExpiresAt,
+    source: 'phone',
+    visitId: null,
+    createdAt: now,
+    cancelledAt: null,
+    reminder: { dueAt: slot.startsAt, doneAt: null, doneBy: null },
+  };
+  bookings[booking.id] = booking;
+  return { changes: { bookings }, result: { bookingId: booking.id, startsAt: booking.startsAt, holdExpiresAt } };
+}

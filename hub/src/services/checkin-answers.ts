@@ -1,0 +1,59 @@
+import {
+  validateAnswers,
+  type Answers,
+  type Client,
+  type Language,
+  type Questionnaire,
+  type ServiceCategory,
+} from '@glow/shared';
+import { refuse, type Refusal } from './app-error.ts';
+
+export type ConsultationInput = {
+  questionnaire: Questionnaire | undefined;
+  category: ServiceCategory;
+  client: Client;
+  /** No earlier answers may be used: a new client, or a registration that did not prove who it is. */
+  isNew: boolean;
+  answers: Answers;
+  sameAsLast: boolean;
+  /** The client agreed to their health answers being processed (now, or earlier for the current text). */
+  healthConsent: boolean;
+  /** Required questions must be answered (the kiosk's flow); callers from before consents only get answers checked. */
+  strict: boolean;
+  /** The salon's date: "not in the future" and date rules count from it. */
+  today: string;
+  language: Language;
+};
+
+/**
+ * The answers a check-in stores, decided on the hub whatever the kiosk sent: none when the client declined the
+ * health consent (the beautician asks in person); the client's last answers for the category when they said nothing
+ * has changed (and those still fit the current questionnaire); otherwise their answers, checked question by question,
+ * answers to questions they were not shown dropped.
+ */
+export function consultationAnswers(c: ConsultationInput): { answers: Answers; inPerson: boolean } | Refusal {
+  if (!c.healthConsent) return { answers: {}, inPerson: true };
+  if (c.sameAsLast) {
+    if (Object.keys(c.answers).length > 0) return refuse('invalid_input', 'same_as_last_with_answers');
+    const last = c.isNew ? undefined : c.client.lastAnswers?.[c.category];
+    if (!last) return refuse('conflict', 'no_last_answers');
+    if (!c.questionnaire) return { answers: last.answers, inPerson: false };
+    const check = validateAnswers(c.questionnaire, last.answers, c.today);
+    // A new required question, or a changed option: the client must answer again.
+    if (!check.ok) return refuse('conflict', 'answers_outdated');
+    return { answers: check.answers, inPerson: false };
+  }
+  if (!c.questionnaire) return { answers: c.answers, inPerson: false };
+  const check = validateAnswers(c.questionnaire, c.answers, c.today);
+  const problems = Object.entries(check.errors).filter(([, p]) => c.strict || p !== 'answer_required');
+  if (problems.length > 0) {
+    const label = (id: string) => c.questionnaire?.questions.find((q) => q.id === id)?.label[c.language] ?? id;
+    return refuse(
+      'invalid_input',
+      'answers_invalid',
+      undefined,
+      problems.map(([id, rule]) => ({ field: `answers.${id}`, rule, params: { field: label(id) } })),
+    );
+  }
+  return { answers: check.answers, inPerson: false };
+}

@@ -1,0 +1,41 @@
+import type { Complaint, ComplaintCard, StaffView } from '@glow/shared';
+import type { HubState } from '../store/hub-state.ts';
+
+/** A complaint as the front desk and the manager see it (the photo stays on the hub; its bytes are fetched apart). */
+export function complaintCard(state: Readonly<HubState>, complaint: Complaint): ComplaintCard {
+  const client = state.clients[complaint.clientId];
+  const visit = state.visits[complaint.visitId];
+  const initial = client?.lastName ? ` ${Array.from(client.lastName)[0]}.` : '';
+  const { photo, ...rest } = complaint;
+  return {
+    ...rest,
+    clientName: `${client?.firstName ?? '?'}${initial}`,
+    // The salon calls or messages back only if the client asked for it.
+    clientPhone: complaint.contact === 'none' ? null : (client?.phone ?? null),
+    serviceId: visit?.serviceId ?? '',
+    ticket: visit?.ticket ?? '',
+    hasPhoto: photo !== null,
+  };
+}
+
+/** Complaints still open (received or being handled): what the board lists. */
+export function openComplaintCards(state: Readonly<HubState>): StaffView['complaints'] {
+  const out: StaffView['complaints'] = {};
+  for (const c of Object.values(state.complaints ?? {})) if (c.status !== 'resolved') out[c.id] = complaintCard(state, c);
+  return out;
+}
+
+/** The part of a staff patch for changed complaints: open ones set, resolved or removed ones deleted. */
+export function complaintPatch(
+  state: Readonly<HubState>,
+  changed: Record<string, Complaint | null> | undefined,
+): { set?: StaffView['complaints']; del?: string[] } {
+  if (!changed) return {};
+  const set: StaffView['complaints'] = {};
+  const del: string[] = [];
+  for (const [id, c] of Object.entries(changed)) {
+    if (c && c.status !== 'resolved') set[id] = complaintCard(state, c);
+    else del.push(id);
+  }
+  return { ...(Object.keys(set).length ? { set } : {}), ...(del.length ? { del } : {}) };
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { checkBlobId } from './store.port.ts';
+import { errorCode, writeFully, type StoreFs } from './store-fs.ts';
+
+export const BLOB_DIR = 'blobs';
+
+let tempCounter = 0;
+
+/**
+ * Blobs as files in `<data dir>/blobs/`, one per id, 0600. A blob is written like a snapshot file: a temp file beside
+ * it, fsync, rename, fsync the directory, so that after a crash it is either whole or absent — and when `put`
+ * resolves it is on disk, before the journal entry that names it.
+ */
+export class BlobFiles {
+  private readonly dir: string;
+  private ready: Promise<void> | null = null;
+
+  constructor(
+    private readonly fs: StoreFs,
+    dataDir: string,
+  ) {
+    this.dir = path.join(dataDir, BLOB_DIR);
+  }
+
+  async put(id: string, bytes: Uint8Array): Promise<void> {
+    checkBlobId(id);
+    await this.ensureDir();
+    const target = path.join(this.dir, id);
+    const temp = path.join(this.dir, `.${id}.${process.pid}.${++tempCounter}.tmp`);
+    const handle = await this.fs.open(temp, 'wx', 0o600);
+    try {
+      await writeFully(handle, bytes, 0);
+      await handle.sync();
+    } catch (err) {
+      await handle.close().catch(() => {});
+      await this.fs.unlink(temp).catch(() => {});
+      throw err;
+    }
+    await handle.close();
+    try {
+      await this.fs.rename(temp, target);
+    } catch (err) {
+      await this.fs.unlink(temp).catch(() => {});
+      throw err;
+    }
+    await this.fs.syncDir(this.dir);
+  }
+
+  async get(id: string): Promise<Uint8Array | null> {
+    checkBlobId(id);
+    try {
+      const bytes = await this.fs.readFile(path.join(this.dir, id));
+      // A plain Uint8Array (not a Buffer), as the memory store answers.
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    checkBlobId(id);
+    await this.fs.unlink(path.join(this.dir, id)).catch((err: unknown) => {
+      if (errorCode(err) !== 'ENOENT') throw err;
+    });
+  }
+
+  /** Creates the blob directory once, and makes its entry in the data directory durable. */
+  private ensureDir(): Promise<void> {
+    this.ready ??= (async () => {
+      await this.fs.mkdir(this.dir, 0o700);
+      await this.fs.syncDir(path.dirname(this.dir));
+    })().catch((err: unknown) => {
+      this.ready = null;
+      throw err;
+    });
+    return this.ready;
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AFTERCARE_SETTINGS } from '@glow/shared';
+import type { AftercareSheet } from '../../services/aftercare.service.ts';
+import { aftercarePage, linkNotFoundPage, printPage } from './aftercare.page.ts';
+
+const sheet: AftercareSheet = {
+  salon: { name: 'Glow <b>Salon</b>', defaultLanguage: 'en', languages: ['en', 'zh-CN'] },
+  contact: { ...DEFAULT_AFTERCARE_SETTINGS.contact, phone: '+44 20 1234 5678' },
+  firstName: '<img src=x onerror=alert(1)>',
+  serviceName: { en: 'Facial', 'zh-CN': '面部护理' },
+  aftercare: { en: 'Rest.\nDrink water.', 'zh-CN': '休息。' },
+  guide: null,
+  notes: '</p><script>alert(1)</script>',
+  productsUsed: ['"quoted" & <tag>'],
+  homeProducts: [{ name: 'Cream', howToUse: '<a href="javascript:x">tap</a>' }],
+  closedAt: Date.UTC(2026, 5, 10, 9),
+  followUp: { checkIns: [{ day: 1, at: Date.UTC(2026, 5, 11, 9) }], nextTreatmentAt: null },
+  timeZone: 'UTC',
+  language: 'en',
+  report: { open: true, until: Date.UTC(2026, 5, 17, 9) },
+  problems: [],
+  marketingOptedOut: false,
+};
+
+const render = async (page: unknown) => String(await page);
+
+describe('the aftercare page markup', () => {
+  it('escapes everything people typed (the beautician’s notes, product names, the client’s name)', async () => {
+    const out = await render(aftercarePage(sheet, { base: '/a/tok', language: 'en', notice: null, reportWindowDays: 7 }));
+    expect(out).not.toContain('<script>alert');
+    expect(out).not.toContain('<img src=x');
+    expect(out).not.toContain('<a href="javascript');
+    expect(out).toContain('&lt;/p&gt;&lt;script&gt;');
+    expect(out).toContain('&quot;quoted&quot; &amp; &lt;tag&gt;');
+    expect(out).not.toMatch(/<script/i);
+  });
+
+  it('hides the report link once the window has closed and says to call the salon', async () => {
+    const closed = await render(
+      aftercarePage({ ...sheet, report: { open: false, until: 0 } }, { base: '/a/tok', language: 'en', notice: null, reportWindowDays: 7 }),
+    );
+    expect(closed).not.toContain('href="/a/tok/report');
+    expect(closed).toContain('please call the salon on +44 20 1234 5678');
+    expect(closed).toContain('href="/a/tok/book?lang=en"');
+  });
+
+  it('sets the paper size of the print view and embeds the QR as given', async () => {
+    const out = await render(printPage(sheet, { base: '/a/tok', language: 'en', size: 'A4', qrSvg: '<svg viewBox="0 0 1 1"></svg>', expiresAt: 0 }));
+    expect(out).toContain('@page { size: A4;');
+    expect(out).toContain('<svg viewBox="0 0 1 1"></svg>');
+  });
+
+  it('says the same thing for every link that does not work', async () => {
+    expect(await render(linkNotFoundPage('en'))).toBe(await render(linkNotFoundPage('en')));
+    expect(await render(linkNotFoundPage('zh-CN'))).toContain('此链接无效或已过期');
+  });
+});

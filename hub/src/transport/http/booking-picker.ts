@@ -1,0 +1,40 @@
+import { bookableDays, searchSlots, type ErrorCode, type Service } from '@glow/shared';
+import type { HubState } from '../../store/hub-state.ts';
+import { bookingSettingsOf, slotQuery } from '../../services/booking-access.ts';
+import type { DayOption } from './booking.pages.ts';
+
+/**
+ * The days and free times a slot picker shows: every bookable day (closed ones marked), and the times of the chosen
+ * day — or, when none was chosen, of the recommended day if it has any, else of the first day that has some.
+ */
+export function pickSlots(
+  state: Readonly<HubState>,
+  service: Service,
+  staffId: string | null,
+  now: number,
+  opts: { day?: string | undefined; recommendedDay?: string | null; ignoreBookingId?: string },
+): { days: DayOption[]; day: string; slots: number[] } {
+  const settings = bookingSettingsOf(state);
+  const timeZone = state.meta.floor.timeZone;
+  const query = slotQuery(state, service, staffId, now, opts.ignoreBookingId);
+  const days = bookableDays(now, timeZone, settings).map((day) => {
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+    return { day, closed: settings.openingHours[weekday] === null, recommended: day === opts.recommendedDay };
+  });
+  const slotsOn = (day: string) => searchSlots({ ...query, day }).map((s) => s.startsAt);
+  if (opts.day && days.some((d) => d.day === opts.day)) return { days, day: opts.day, slots: slotsOn(opts.day) };
+  const order = [...days.filter((d) => d.recommended), ...days.filter((d) => !d.recommended && !d.closed)];
+  for (const d of order) {
+    const slots = slotsOn(d.day);
+    if (slots.length) return { days, day: d.day, slots };
+  }
+  return { days, day: days[0]?.day ?? '', slots: [] };
+}
+
+/** The HTTP status a refusal answers with on a page. */
+export function statusOf(code: ErrorCode): 400 | 404 | 409 | 503 {
+  if (code === 'not_found') return 404;
+  if (code === 'conflict') return 409;
+  if (code === 'invalid_input') return 400;
+  return 503;
+}

@@ -1,0 +1,447 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { maskName, salonDay } from '@glow/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bookPath, closedVisits, getPage, slotsIn, book } from '../support/booking-phone.ts';
+import { ARTIFACTS, launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
+import { launchWithCamera, qrVideoPath, writeQrVideo } from '../support/fake-camera.ts';
+import { connectStaff, startHub, workingHoursZone, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
+import { dial, shootKiosk, sign, tapCounter } from '../support/kiosk-driver.ts';
+import { pairAndSignIn } from '../support/staff-page.ts';
+
+/**
+ * Everything a client meets at the lobby kiosk, in Chromium against an in-process hub serving the built kiosk:
+ * a new client in Chinese from the welcome screen to the ticket (registration, consents with a signature, the
+ * questionnaire, bad input on the way), a returning client in five taps, booked clients by phone and by the QR
+ * of their booking (a fake camera), a blocking answer overridden by the manager on the staff tablet, the browser's
+ * Back button and a reload, and the idle reset that leaves nothing of the client behind. Every screen is saved in
+ * both languages under tests/artifacts/screens/kiosk-<screen>-<lang>.png.
+ */
+describe('the lobby kiosk, complete', () => {
+  let t: TestHub;
+  let browser: Browser;
+  let desk: StaffSocket;
+  const state = () => t.hub.core.engine.state;
+  const clientByPhone = (phone: string) => Object.values(state().clients).find((c) => c.phone === phone);
+  const visitsOf = (clientId: string) => Object.values(state().visits).filter((v) => v.clientId === clientId);
+
+  const NEW = { first: '美', last: '林', phone: '13912345678' };
+  let clockAhead = 0;
+  beforeEach(() => {
+    clockAhead += 61_000;
+  });
+  /** Two clients with a closed visit each (so known, with last answers) and a booking today, made before any test. */
+  let booked: { byQr: { clientId: string; link: string }; byPhone: { clientId: string; link: string } };
+
+  beforeAll(async () => {
+    const timeZone = workingHoursZone();
+    // The demo salon asks for a signature on the consent to process health answers. The hub's clock runs ahead by
+    // a minute before each test, so that each starts with a fresh window of the kiosk's phone look-up rate limit
+    // (every page here comes from the same address).
+    t = await startHub({ staticDirs: true, timeZone, clock: () => Date.now() + clockAhead });
+    expect(t.hub.core.engine.state.meta.consents?.health?.signatureRequired).toBe(true);
+    browser = await launchBrowser();
+    desk = (await connectStaff(t, { staffId: 'olivia', pin: '9999' })).socket;
+    const [byQr, byPhone] = await closedVisits(t, desk, 2, 'Booker');
+    const today = salonDay(Date.now(), state().meta.floor.timeZone)!;
+    const freeFor = async (path: string) =>
+      slotsIn((await getPage(t, bookPath(path, { service: 'facial-classic', staff: 'any', day: today }))).body);
+    const qrLink = await book(t, byQr!.path, { service: 'facial-classic', staff: 'any', startsAt: (await freeFor(byQr!.path))[0]! });
+    const phoneLink = await book(t, byPhone!.path, { service: 'facial-classic', staff: 'any', startsAt: (await freeFor(byPhone!.path))[0]! });
+    booked = { byQr: { clientId: byQr!.clientId, link: qrLink }, byPhone: { clientId: byPhone!.clientId, link: phoneLink } };
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  const open = async (query = ''): Promise<Page> => {
+    const page = await newPage(browser, TABLET);
+    await page.goto(`${t.url}/${query}`);
+    await page.getByTestId('walk-in').waitFor({ state: 'visible' });
+    return page;
+  };
+  /** A client who never gave the kiosk's consents (checked in at the desk before): agrees to terms and health. */
+  const agreeToConsents = async (page: Page) => {
+    await page.getByTestId('consent-terms').waitFor();
+    await page.getByTestId('consent-agree').click();
+    await page.getByTestId('consent-health').waitFor();
+    await sign(page);
+    await page.getByTestId('consent-agree').click();
+  };
+  const alert = (page: Page) => page.getByTestId('error-message').first().innerText();
+
+  it('takes a new client in Chinese from the welcome screen to the ticket, refusing bad input in their language', async () => {
+    const lobby = await open();
+    await shootKiosk(lobby, 'welcome');
+    await lobby.getByTestId('welcome-lang-zh-CN').click();
+    expect(await lobby.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await lobby.getByTestId('walk-in').click();
+
+    // A phone number that is too short: told so in Chinese, and the hub is not asked.
+    await dial(lobby, '12');
+    await shootKiosk(lobby, 'phone');
+    await lobby.getByTestId('phone-next').click();
+    expect(await alert(lobby)).toContain('6 到 15 位数字');
+    await shootKiosk(lobby, 'phone-error');
+    await lobby.getByTestId('keypad-delete').click();
+    await lobby.getByTestId('keypad-delete').click();
+    await dial(lobby, NEW.phone);
+    await lobby.getByTestId('phone-next').click();
+
+    // Three masked names, nothing else about anyone; this number is new, so all three are decoys.
+    await lobby.getByTestId('identity-none').waitFor();
+    const names = await Promise.all([0, 1, 2].map((i) => lobby.getByTestId(`identity-${i}`).innerText()));
+    for (const n of names) expect(n).toMatch(/\*\*/);
+    await shootKiosk(lobby, 'identify');
+    await lobby.getByTestId('identity-none').click();
+
+    // Registration: an emoji in the name and 30 February are refused with clear messages.
+    await lobby.getByTestId('first-name').waitFor();
+    await shootKiosk(lobby, 'register');
+    await lobby.getByTestId('first-name').fill(`${NEW.first}😀`);
+    await lobby.getByTestId('birthday-year').selectOption('1990');
+    await lobby.getByTestId('birthday-month').selectOption('2');
+    await lobby.getByTestId('birthday-day').selectOption('30');
+    await lobby.getByTestId('register-next').click();
+    expect(await lobby.getByTestId('field-error-firstName').innerText()).toContain('表情符号');
+    expect(await lobby.getByTestId('field-error-birthday').innerText()).toBe('该日期不存在，请检查日和月。');
+    await shootKiosk(lobby, 'register-errors');
+    await lobby.getByTestId('first-name').fill(NEW.first);
+    await lobby.getByTestId('last-name').fill(NEW.last);
+    await lobby.getByTestId('birthday-day').selectOption('28');
+    await lobby.getByTestId('register-next').click();
+
+    // Service terms: required to check in.
+    await lobby.getByTestId('consent-terms').waitFor();
+    await shootKiosk(lobby, 'consent-terms');
+    await lobby.getByTestId('consent-decline').click();
+    expect(await alert(lobby)).toContain('只有在您同意这些条款后');
+    await shootKiosk(lobby, 'consent-terms-declined');
+    await lobby.getByTestId('consent-agree').click();
+    // Health answers: separate and explicit, with the purpose stated, signed with a finger.
+    await lobby.getByTestId('consent-health').waitFor();
+    await shootKiosk(lobby, 'consent-health');
+    await lobby.getByTestId('consent-agree').click();
+    expect(await alert(lobby)).toBe('同意之前请先在框内签名。');
+    await sign(lobby);
+    await shootKiosk(lobby, 'consent-health-signed');
+    await lobby.getByTestId('consent-agree').click();
+    // Marketing: optional; this client says no.
+    await lobby.getByTestId('consent-marketing').waitFor();
+    await shootKiosk(lobby, 'consent-marketing');
+    await lobby.getByTestId('consent-decline').click();
+
+    // The service, with the current wait shown before committing.
+    await lobby.getByTestId('service-facial-classic').waitFor();
+    await shootKiosk(lobby, 'service');
+    await lobby.getByTestId('service-facial-classic').click();
+
+    // The questionnaire: required answers are asked for.
+    await lobby.getByTestId('questions-next').waitFor();
+    await shootKiosk(lobby, 'questionnaire');
+    await lobby.getByTestId('questions-next').click();
+    expect(await lobby.getByTestId('field-error-pregnant').innerText()).toBe('请回答这个问题。');
+    await shootKiosk(lobby, 'questionnaire-errors');
+    await lobby.getByTestId('answer-pregnant-no').click();
+    await lobby.getByTestId('answer-isotretinoin-no').click();
+    await lobby.getByTestId('answer-sunburn-no').click();
+    // A follow-up appears only after the answer that calls for it, and goes again when that answer changes.
+    expect(await lobby.getByTestId('question-allergens').count()).toBe(0);
+    await lobby.getByTestId('answer-skin_allergy-yes').click();
+    await lobby.getByTestId('answer-allergens-other').click();
+    await lobby.getByTestId('answer-allergy_other').fill('芒果 and 🥭');
+    await shootKiosk(lobby, 'questionnaire-follow-ups');
+    await lobby.getByTestId('answer-skin_allergy-no').click();
+    expect(await lobby.getByTestId('question-allergens').count()).toBe(0);
+    await lobby.getByTestId('answer-concerns-dryness').click();
+    await lobby.getByTestId('answer-skin_feel-4').click();
+    await lobby.getByTestId('questions-next').click();
+
+    // Confirm: a double tap checks in once.
+    await lobby.getByTestId('check-in').waitFor();
+    await shootKiosk(lobby, 'confirm');
+    await lobby.getByTestId('check-in').dblclick();
+    await expect.poll(() => lobby.getByTestId('ticket-number').textContent()).toMatch(/[A-Z]\d{3}/);
+    expect(await lobby.getByTestId('ticket-wait').innerText()).not.toBe('');
+    await shootKiosk(lobby, 'ticket');
+
+    const client = clientByPhone(NEW.phone)!;
+    expect(client).toMatchObject({ firstName: NEW.first, lastName: NEW.last, birthday: '1990-02-28', language: 'zh-CN' });
+    const terms = state().meta.consents!.terms!.version;
+    const health = state().meta.consents!.health!.version;
+    const marketing = state().meta.consents!.marketing!.version;
+    expect(client.consents?.map(({ kind, version, granted }) => ({ kind, version, granted }))).toEqual([
+      { kind: 'terms', version: terms, granted: true },
+      { kind: 'health', version: health, granted: true },
+      { kind: 'marketing', version: marketing, granted: false },
+    ]);
+    const visits = visitsOf(client.id);
+    expect(visits).toHaveLength(1);
+    expect(visits[0]!.answers).toEqual({ pregnant: false, isotretinoin: false, sunburn: false, skin_allergy: false, concerns: ['dryness'], skin_feel: 4 });
+    expect(visits[0]!.signature?.consent).toBe('health');
+    expect(visits[0]!.signature?.strokes.length).toBe(2);
+    await lobby.getByTestId('done').click();
+    await lobby.getByTestId('walk-in').waitFor();
+    await lobby.context().close();
+  });
+
+  it('checks a returning client in with "nothing has changed" in five taps besides the phone digits', async () => {
+    const lobby = await open();
+    const client = tapCounter(lobby);
+    await client.tap('walk-in');
+    await dial(lobby, NEW.phone);
+    await client.tap('phone-next');
+    await lobby.getByTestId('identity-none').waitFor();
+    const mine = maskName(NEW.first, NEW.last);
+    const names = await Promise.all([0, 1, 2].map((i) => lobby.getByTestId(`identity-${i}`).innerText()));
+    const index = names.indexOf(mine);
+    expect(index).toBeGreaterThanOrEqual(0);
+    await client.tap(`identity-${index}`);
+    await client.tap('service-facial-classic');
+    await client.tap('same-as-last');
+    await expect.poll(() => lobby.getByTestId('ticket-number').textContent()).toMatch(/[A-Z]\d{3}/);
+    expect(client.count).toBe(5);
+    // The screen speaks the client's own language.
+    expect(await lobby.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+
+    const visits = visitsOf(clientByPhone(NEW.phone)!.id);
+    expect(visits).toHaveLength(2);
+    expect(visits[1]!.answers).toEqual(visits[0]!.answers);
+    await lobby.context().close();
+
+    // The same client again, to see the "anything changed?" screen (left without checking in).
+    const again = await open();
+    await again.getByTestId('walk-in').click();
+    await dial(again, NEW.phone);
+    await again.getByTestId('phone-next').click();
+    await again.getByTestId(`identity-${index}`).click();
+    await again.getByTestId('service-facial-classic').click();
+    await again.getByTestId('same-as-last').waitFor();
+    expect(await again.getByTestId('last-answers').innerText()).toContain('干燥');
+    await shootKiosk(again, 'review');
+    await again.getByTestId('start-over').click();
+    await again.getByTestId('walk-in').waitFor();
+    expect(visitsOf(clientByPhone(NEW.phone)!.id)).toHaveLength(2);
+    await again.context().close();
+  });
+
+  it('checks booked clients in by phone number and by the QR of their booking, read by the kiosk camera', async () => {
+    const { byQr, byPhone } = booked;
+    const qrLink = byQr.link;
+
+    // The scanner screen without a camera says so (this browser has none).
+    const plain = await open();
+    await plain.getByTestId('booking').click();
+    await plain.getByTestId('scan-qr').click();
+    await plain.getByTestId('scan-use-phone').waitFor();
+    await expect.poll(() => alert(plain)).toContain('camera is not available');
+    await shootKiosk(plain, 'scan-no-camera');
+    await plain.getByTestId('scan-use-phone').click();
+    // An unknown number with a booking intent: no booking, a walk-in is offered.
+    await dial(plain, '13700000001');
+    await plain.getByTestId('phone-next').click();
+    await plain.getByTestId('identity-none').click();
+    await plain.getByTestId('booking-none').waitFor();
+    await shootKiosk(plain, 'booking-none');
+    await plain.context().close();
+
+    // By QR: a Chromium whose camera shows the booking's QR code.
+    const dir = join(ARTIFACTS, 'camera');
+    await mkdir(dir, { recursive: true });
+    const video = await writeQrVideo(`${t.url}${qrLink}`, qrVideoPath(dir, 'booking-qr'));
+    const camBrowser = await launchWithCamera(video);
+    try {
+      const cam = await newPage(camBrowser, TABLET);
+      await cam.goto(`${t.url}/`);
+      await cam.getByTestId('booking').click();
+      await shootKiosk(cam, 'phone-booking');
+      await cam.getByTestId('scan-qr').click();
+      await agreeToConsents(cam);
+      await cam.getByTestId('booking-found').waitFor();
+      const early = await cam.getByTestId('booking-early').isVisible();
+      await shootKiosk(cam, early ? 'booking-early' : 'booking-on-time');
+      await cam.getByTestId(early ? 'booking-wait' : 'booking-check-in').click();
+      await cam.getByTestId('same-as-last').click();
+      await cam.waitForTimeout(3000);
+      await shoot(cam, 'debug-cam');
+      await expect.poll(() => cam.getByTestId('ticket-number').textContent()).toMatch(/[A-Z]\d{3}/);
+    } finally {
+      await camBrowser.close();
+    }
+    const qrBooking = Object.values(state().bookings).find((b) => b.clientId === byQr.clientId)!;
+    expect(qrBooking.state).toBe('checked_in');
+    expect(state().visits[qrBooking.visitId!]).toMatchObject({ kind: 'booked', clientId: byQr.clientId });
+
+    // By phone number.
+    const lobby = await open();
+    await lobby.getByTestId('booking').click();
+    await dial(lobby, clientOf(byPhone.clientId).phone);
+    await lobby.getByTestId('phone-next').click();
+    await lobby.getByTestId('identity-none').waitFor();
+    const names = await Promise.all([0, 1, 2].map((i) => lobby.getByTestId(`identity-${i}`).innerText()));
+    const mine = names.indexOf(maskName('Booker1', 'Tester'));
+    expect(mine).toBeGreaterThanOrEqual(0);
+    await lobby.getByTestId(`identity-${mine}`).click();
+    await agreeToConsents(lobby);
+    await lobby.getByTestId('booking-found').waitFor();
+    const early = await lobby.getByTestId('booking-early').isVisible();
+    await lobby.getByTestId(early ? 'booking-wait' : 'booking-check-in').click();
+    await lobby.getByTestId('same-as-last').click();
+    await expect.poll(() => lobby.getByTestId('ticket-number').textContent()).toMatch(/[A-Z]\d{3}/);
+    const phoneBooking = Object.values(state().bookings).find((b) => b.clientId === byPhone.clientId)!;
+    expect(phoneBooking.state).toBe('checked_in');
+    await lobby.context().close();
+  });
+  const clientOf = (id: string) => state().clients[id]!;
+
+  it('tells a client with a blocking answer that a manager will speak with them; the manager overrides on the tablet', async () => {
+    const lobby = await open();
+    await lobby.getByTestId('walk-in').click();
+    await dial(lobby, '13800990011');
+    await lobby.getByTestId('phone-next').click();
+    await lobby.getByTestId('identity-none').click();
+    await lobby.getByTestId('first-name').fill('Tom');
+    await lobby.getByTestId('last-name').fill('Baker');
+    await lobby.getByTestId('register-next').click();
+    await lobby.getByTestId('consent-terms').waitFor();
+    await lobby.getByTestId('consent-agree').click();
+    await lobby.getByTestId('consent-health').waitFor();
+    await sign(lobby);
+    await lobby.getByTestId('consent-agree').click();
+    await lobby.getByTestId('consent-marketing').waitFor();
+    await lobby.getByTestId('consent-agree').click();
+    await lobby.getByTestId('service-facial-classic').click();
+    await lobby.getByTestId('answer-pregnant-no').click();
+    await lobby.getByTestId('answer-isotretinoin-no').click();
+    await lobby.getByTestId('answer-sunburn-yes').click();
+    await lobby.getByTestId('answer-skin_allergy-no').click();
+    await lobby.getByTestId('questions-next').click();
+    await lobby.getByTestId('check-in').click();
+    await lobby.getByTestId('ticket-manager').waitFor();
+    await shootKiosk(lobby, 'ticket-blocked');
+    const visit = visitsOf(clientByPhone('13800990011')!.id)[0]!;
+    expect(visit.blocked).toBe(true);
+    await lobby.context().close();
+
+    const manager = await newPage(browser, TABLET);
+    await pairAndSignIn(manager, t, 'olivia', '9999', 'Manager tablet');
+    await manager.getByTestId(`override-block-${visit.id}`).click();
+    await manager.getByTestId('override-reason').fill('Spoke with the client: sunburn is on the neck only, face is clear.');
+    await manager.getByTestId('override-confirm').click();
+    await expect.poll(() => state().visits[visit.id]?.blockOverride?.by).toBe('olivia');
+    await shoot(manager, 'kiosk-e2e-manager-override');
+    await manager.context().close();
+  });
+
+  it('declining health consent means the beautician asks in person, and nothing is half-saved on the way', async () => {
+    const lobby = await open();
+    await lobby.getByTestId('walk-in').click();
+    await dial(lobby, '13800990022');
+    await lobby.getByTestId('phone-next').click();
+    await lobby.getByTestId('identity-none').click();
+    await lobby.getByTestId('first-name').fill('Ana-María');
+    await lobby.getByTestId('last-name').fill("O'Neil");
+    await lobby.getByTestId('register-next').click();
+    // Browser Back on a consent returns to the registration with the typed name kept; nothing was sent yet.
+    await lobby.getByTestId('consent-terms').waitFor();
+    await lobby.goBack();
+    await expect.poll(() => lobby.getByTestId('first-name').inputValue()).toBe('Ana-María');
+    expect(clientByPhone('13800990022')).toBeUndefined();
+    await lobby.getByTestId('register-next').click();
+    await lobby.getByTestId('consent-terms').waitFor();
+    await lobby.getByTestId('consent-agree').click();
+    await lobby.getByTestId('consent-health').waitFor();
+    await lobby.getByTestId('consent-decline').click();
+    await lobby.getByTestId('consent-marketing').waitFor();
+    await lobby.getByTestId('consent-decline').click();
+    await lobby.getByTestId('service-nails-gel').click();
+    await lobby.getByTestId('check-in').click();
+    await lobby.getByTestId('ticket-in-person').waitFor();
+    await shootKiosk(lobby, 'ticket-in-person');
+    const visit = visitsOf(clientByPhone('13800990022')!.id)[0]!;
+    expect(visit).toMatchObject({ consultationInPerson: true, answers: {} });
+    await lobby.context().close();
+  });
+
+  it('after a reload mid-visit starts again with a clear message; Back from the names returns to the keypad', async () => {
+    const lobby = await open();
+    await lobby.getByTestId('walk-in').click();
+    await dial(lobby, '13800990033');
+    await lobby.getByTestId('phone-next').click();
+    await lobby.getByTestId('identity-none').waitFor();
+    await lobby.goBack();
+    await lobby.getByTestId('phone-next').waitFor();
+    expect(await lobby.getByTestId('identity-none').count()).toBe(0);
+    await lobby.reload();
+    await lobby.getByTestId('walk-in').waitFor();
+    expect(await alert(lobby)).toBe('The page was reloaded, so we started again. Nothing was saved.');
+    await shootKiosk(lobby, 'welcome-reloaded');
+    await lobby.context().close();
+  });
+
+  it('returns to welcome after the idle time and leaves no name or phone number in the page or the browser', async () => {
+    const NAME = 'Zebedee';
+    const PHONE = '13800990044';
+    const lobby = await open('?idle=8');
+    await lobby.getByTestId('walk-in').click();
+    await dial(lobby, PHONE);
+    await lobby.getByTestId('phone-next').click();
+    await lobby.getByTestId('identity-none').click();
+    await lobby.getByTestId('first-name').fill(NAME);
+    // Whatever else may have put the client's details in this browser's storage is cleared too.
+    await lobby.evaluate(
+      ([name, phone]) =>
+        new Promise<void>((resolve) => {
+          localStorage.setItem('draft', `${name} ${phone}`);
+          sessionStorage.setItem('draft', `${name} ${phone}`);
+          const req = indexedDB.open('leftover', 1);
+          req.onupgradeneeded = () => req.result.createObjectStore('drafts').put(`${name} ${phone}`, 'one');
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+        }),
+      [NAME, PHONE],
+    );
+    await lobby.getByTestId('idle-countdown').waitFor({ timeout: 15_000 });
+    await shootKiosk(lobby, 'idle-countdown');
+    await lobby.getByTestId('welcome-lang-en').waitFor({ timeout: 15_000 });
+    await expect
+      .poll(async () =>
+        lobby.evaluate(async () => ({
+          text: document.body.innerText,
+          inputs: [...document.querySelectorAll('input, textarea')].map((e) => (e as HTMLInputElement).value).join(' '),
+          local: JSON.stringify({ ...localStorage }),
+          session: JSON.stringify({ ...sessionStorage }),
+          dbs: (await indexedDB.databases()).map((d) => d.name),
+        })),
+      )
+      .toEqual({ text: expect.not.stringMatching(new RegExp(`${NAME}|${PHONE}|林`)), inputs: '', local: '{}', session: '{}', dbs: [] });
+    const html = await lobby.content();
+    expect(html).not.toContain(NAME);
+    expect(html).not.toContain(PHONE);
+    await lobby.context().close();
+  });
+
+  it('refuses a seventh phone look-up within a minute with a clear message to ask at the front desk', async () => {
+    const lobby = await open();
+    await lobby.getByTestId('walk-in').click();
+    await dial(lobby, '13800990055');
+    let refused = false;
+    for (let i = 0; i < 8 && !refused; i++) {
+      await lobby.getByTestId('phone-next').click();
+      const outcome = await Promise.race([
+        lobby.getByTestId('identity-none').waitFor().then(() => 'names' as const),
+        lobby.getByTestId('error-message').waitFor().then(() => 'refused' as const),
+      ]);
+      if (outcome === 'refused') refused = true;
+      else await lobby.getByTestId('back').click();
+    }
+    expect(refused).toBe(true);
+    expect(await alert(lobby)).toBe('Too many phone look-ups at this kiosk. Please wait a few minutes, or ask at the front desk.');
+    await shootKiosk(lobby, 'phone-rate-limited');
+    await lobby.context().close();
+  });
+});

@@ -1,0 +1,139 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { newCommandId, type Ack } from '@glow/shared';
+import { floorVisits, kioskSocket } from '../support/crash-clients.ts';
+import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { pairTablet } from '../support/pair-tablet.ts';
+
+type CheckInAck = Ack<{ visitId: string; ticket: string }>;
+type CheckIn = { commandId: string; client: { firstName: string; phone: string }; serviceId: string; language: 'en' };
+
+const CYCLES = 20;
+const BURST = 200;
+const KIOSKS = 10;
+const SERVICES = ['facial-classic', 'nails-gel', 'body-massage', 'hair-root-colour'];
+
+/** Resolves once the socket has noticed that the hub is gone (any ack still owed can no longer arrive). */
+const disconnected = (s: Socket) => (s.connected ? new Promise<void>((r) => s.once('disconnect', () => r())) : Promise.resolve());
+
+/**
+ * The one-kill crash test (tests/crash/kill-during-checkins) twenty times over, on one data directory that keeps
+ * growing, killing at a different point of each burst; the kiosks stay connected through every restart, as the
+ * lobby's do, and must be back in sync (a fresh snapshot) within 2 s of the hub being up again.
+ */
+describe('SIGKILL during 200 concurrent check-ins, 20 times', () => {
+  let dataDir = '';
+  let hub: HubProcess | null = null;
+  const kiosks: Socket[] = [];
+  afterAll(async () => {
+    for (const s of kiosks) s.disconnect();
+    hub?.proc.kill('SIGKILL');
+    if (hub) await exited(hub.proc);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses no acknowledged check-in, stores none twice, and the kiosks resync within 2 s of each restart', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'glow-faults-kill-'));
+    hub = await spawnHub(dataDir);
+    const port = Number(new URL(hub.url).port);
+    const frontDesk = await pairTablet(hub.url, hub.pairingCode, 'fault test');
+    const lastSnapshotAt: number[] = [];
+    for (let k = 0; k < KIOSKS; k++) {
+      const s = kioskSocket(hub.url, { reconnect: true });
+      lastSnapshotAt[k] = 0;
+      s.on('sync:snapshot', () => (lastSnapshotAt[k] = Date.now()));
+      kiosks.push(s);
+    }
+    const allSyncedSince = async (since: number, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      while (lastSnapshotAt.some((t) => t <= since)) {
+        if (Date.now() > deadline) throw new Error(`kiosks not resynced within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await allSyncedSince(0, 10_000);
+    /** A kiosk may be back before the hub's start-up banner is read: that counts as 0 ms. */
+    const syncedAfter = (readyAt: number) => Math.max(0, Math.max(...lastSnapshotAt) - readyAt);
+
+    /** Every check-in of earlier cycles was retried to completion: each is on the floor exactly once. */
+    const settled = new Map<string, string | null>(); // firstName → visitId when known
+    const syncTimes: number[] = [];
+    let totalAcked = 0;
+
+    for (let cycle = 0; cycle < CYCLES; cycle++) {
+      const commands: CheckIn[] = Array.from({ length: BURST }, (_, i) => ({
+        commandId: newCommandId(),
+        client: { firstName: `K${cycle}x${i}`, phone: `+1${String(500 + cycle)}${String(1_000_000 + i)}` },
+        serviceId: SERVICES[i % SERVICES.length]!,
+        language: 'en',
+      }));
+      // A different moment of the burst each time: after the 1st answer, the 38th, … up to the 150th.
+      const killAfter = 1 + ((cycle * 37) % 150);
+      const acked = new Map<string, string>();
+      const victim = hub!;
+      const gone = exited(victim.proc);
+      const kill = () => {
+        if (victim.proc.exitCode === null && victim.proc.signalCode === null) victim.proc.kill('SIGKILL');
+      };
+      await Promise.all(
+        commands.map((c, i) => {
+          const s = kiosks[i % KIOSKS]!;
+          const answer = (s.timeout(30_000).emitWithAck('visit:checkIn', c) as Promise<CheckInAck>).then((ack) => {
+            // An error ack is an honest refusal (e.g. the hub is stopping), never counted as stored.
+            if (ack.ok) acked.set(c.client.firstName, ack.data.visitId);
+            if (acked.size >= killAfter) kill();
+          });
+          return Promise.race([answer, gone.then(() => disconnected(s))]).catch(() => undefined);
+        }),
+      );
+      kill();
+      await gone;
+      await Promise.all(kiosks.map(disconnected));
+      const killedAt = Date.now();
+      expect(acked.size, `cycle ${cycle}`).toBeGreaterThanOrEqual(Math.min(killAfter, 1));
+      totalAcked += acked.size;
+
+      hub = await spawnHub(dataDir, { port });
+      const readyAt = Date.now();
+      await allSyncedSince(killedAt, 5_000);
+      syncTimes.push(syncedAfter(readyAt));
+
+      const visits = await floorVisits(hub.url, frontDesk);
+      const byName = new Map<string, string[]>();
+      for (const v of visits) byName.set(v.firstName, [...(byName.get(v.firstName) ?? []), v.visitId]);
+      for (const [name, ids] of byName) expect(ids, `${name} stored twice (cycle ${cycle})`).toHaveLength(1);
+      for (const [name, visitId] of acked) expect(byName.get(name), `acknowledged ${name} lost (cycle ${cycle})`).toEqual([visitId]);
+      for (const [name, visitId] of settled) {
+        expect(byName.get(name)?.length, `${name} of an earlier cycle`).toBe(1);
+        if (visitId) expect(byName.get(name)).toEqual([visitId]);
+      }
+
+      // The kiosks retry every check-in of the burst with its commandId: the acknowledged ones get their first
+      // answer back, the others land now, once.
+      const retried = await Promise.all(
+        commands.map((c, i) => kiosks[i % KIOSKS]!.timeout(30_000).emitWithAck('visit:checkIn', c) as Promise<CheckInAck>),
+      );
+      retried.forEach((ack, i) => {
+        const name = commands[i]!.client.firstName;
+        expect(ack.ok, name).toBe(true);
+        if (!ack.ok) return;
+        if (acked.has(name)) expect(ack.data.visitId, name).toBe(acked.get(name));
+        settled.set(name, ack.data.visitId);
+      });
+    }
+
+    const final = await floorVisits(hub!.url, frontDesk);
+    const names = final.map((v) => v.firstName);
+    expect(new Set(names).size).toBe(names.length);
+    for (const [name, visitId] of settled) expect(final.filter((v) => v.firstName === name).map((v) => v.visitId)).toEqual([visitId]);
+    expect(settled.size).toBe(CYCLES * BURST);
+    console.log(
+      `kill-burst: ${CYCLES} kills, ${totalAcked} check-ins acknowledged before a kill; resync after restart ms: ` +
+        `max ${Math.max(...syncTimes)}, all ${syncTimes.join(' ')}`,
+    );
+    for (const ms of syncTimes) expect(ms).toBeLessThanOrEqual(2_000);
+  });
+});

@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { shoot } from './browser.ts';
+
+/**
+ * Drives the lobby kiosk as a client does, by its test ids, and photographs its screens in both languages.
+ */
+
+export type KioskLang = 'en' | 'zh-CN';
+
+export const screenLang = (page: Page): Promise<KioskLang> =>
+  page.evaluate(() => document.documentElement.lang as 'en' | 'zh-CN');
+
+async function switchTo(page: Page, lang: KioskLang): Promise<void> {
+  await page.getByTestId(`lang-${lang}`).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/**
+ * Saves `tests/artifacts/screens/kiosk-<screen>-<lang>.png` for the language on screen and the other one (switched
+ * with the header's language toggle, then switched back), so that every screen is seen in both languages.
+ */
+export async function shootKiosk(page: Page, screen: string): Promise<void> {
+  const lang = await screenLang(page);
+  const other: KioskLang = lang === 'en' ? 'zh-CN' : 'en';
+  await page.evaluate(() => document.fonts.ready);
+  await shoot(page, `kiosk-${screen}-${lang}`);
+  await switchTo(page, other);
+  await shoot(page, `kiosk-${screen}-${other}`);
+  await switchTo(page, lang);
+}
+
+/** Types digits on the on-screen keypad. */
+export async function dial(page: Page, digits: string): Promise<void> {
+  for (const d of digits) await page.getByTestId(d === '+' ? 'keypad-plus' : `keypad-${d}`).click();
+}
+
+/** Signs in the signature box with the mouse, as a finger would: two strokes. */
+export async function sign(page: Page): Promise<void> {
+  const box = await page.getByTestId('signature-pad').boundingBox();
+  if (!box) throw new Error('no signature pad on screen');
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  for (const stroke of [
+    [at(0.1, 0.6), at(0.2, 0.3), at(0.3, 0.7), at(0.4, 0.3), at(0.5, 0.6)],
+    [at(0.55, 0.5), at(0.7, 0.45), at(0.85, 0.55)],
+  ]) {
+    await page.mouse.move(...stroke[0]!);
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(...p, { steps: 5 });
+    await page.mouse.up();
+  }
+}
+
+/** Counts the client's taps: every tap of the flow goes through here, so a test can assert how many it took. */
+export function tapCounter(page: Page) {
+  let taps = 0;
+  return {
+    async tap(testId: string) {
+      taps += 1;
+      await page.getByTestId(testId).click();
+    },
+    get count() {
+      return taps;
+    },
+  };
+}
