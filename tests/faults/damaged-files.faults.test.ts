@@ -60,6 +60,7 @@ describe('damaged data files at start-up', () => {
   let image: SimFs;
   let acked: Map<string, string>; // commandId → visitId
   let files: string[];
+  let reference: unknown;
 
   beforeAll(async () => {
     // A salon that ran a while and then crashed: snapshots (two generations), older and newer journal segments,
@@ -84,6 +85,10 @@ describe('damaged data files at start-up', () => {
     socket.disconnect();
     await t.stop();
     files = (await image.readdir(DIR)).sort();
+    // What an undamaged restart holds: a damaged one that starts must hold exactly this (not defaults in any part).
+    const clean = await hubOver(new LowdbStore({ dir: DIR, fs: image.powerCut(), bootId: 'clean' }));
+    reference = structuredClone(clean.hub.core.engine.state);
+    await clean.stop();
     expect(acked.size).toBe(30);
     expect(files.filter((f) => f.startsWith('journal-')).length).toBeGreaterThanOrEqual(2);
     expect(files).toContain('manifest.json');
@@ -119,9 +124,17 @@ describe('damaged data files at start-up', () => {
           if (!ok) problems.push(`${file} ${how}: ${message}`);
           continue;
         }
-        const state = started.hub.core.engine.state;
+        const state = structuredClone(started.hub.core.engine.state);
         const lost = [...acked].filter(([commandId, visitId]) => !state.commands[commandId] || !state.visits[visitId]);
         await started.stop();
+        if (lost.length === 0) {
+          // Restored means all of it: settings, staff, rooms, devices… not only the check-ins.
+          try {
+            expect(state).toEqual(reference);
+          } catch {
+            problems.push(`${file} ${how}: started with data that differs from the undamaged restart`);
+          }
+        }
         // The one loss no store can see: the newest segment cut back to a line boundary (emptied, or cut short) looks
         // exactly like a crash before those lines were written. Such lines were its only copy; only they may be gone.
         const cutBack = file === newestSegment() && (how === 'empty' || how === 'truncated');

@@ -54,20 +54,46 @@ function keysOf(schema: unknown): string[] {
   return [];
 }
 
+/**
+ * What a real client would send: ids that exist on this hub (visits, rooms, staff, services…), languages, phones,
+ * names, ratings. Mixed into the fields, they let payloads past validation and into the decisions.
+ */
+function plausible(ids: string[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...ids) },
+    fc.constantFrom('en', 'zh-CN', '+15550001234', 'Ann', 'a note', 'other', 'pressure'),
+    fc.boolean(),
+    fc.integer({ min: 0, max: 5 }),
+    fc.constant(null),
+    fc.constant({ firstName: 'Ann', lastName: 'Lee', phone: '+15550009876' }),
+    fc.constant({ csat: 4 }),
+    fc.constant({ serviceIds: ['facial-classic'], durationMin: 60, notes: '' }),
+  );
+}
+
 /** A payload for one command: anything at all, or its own fields (some missing, some extra) with hostile values. */
-function payloads(schema: unknown): fc.Arbitrary<unknown> {
+function payloads(schema: unknown, ids: string[]): fc.Arbitrary<unknown> {
   const keys = keysOf(schema).filter((k) => k !== 'commandId');
+  const field = fc.oneof({ weight: 1, arbitrary: value }, { weight: 2, arbitrary: plausible(ids) });
   const shaped = fc
     .record(
       {
         commandId: fc.oneof({ weight: 4, arbitrary: fc.constant(null).map(() => newCommandId()) }, { weight: 1, arbitrary: value }),
-        ...Object.fromEntries(keys.map((k) => [k, value])),
+        ...Object.fromEntries(keys.map((k) => [k, field])),
         extra: value,
       },
       { requiredKeys: ['commandId'] },
     )
     .map((r) => r as Record<string, unknown>);
-  return fc.oneof({ weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) }, { weight: 5, arbitrary: shaped });
+  // Every field present, each a plausible value, nothing extra: the payloads that reach the decisions.
+  const nearValid = fc
+    .record({ ...Object.fromEntries(keys.map((k) => [k, plausible(ids)])) })
+    .map((r) => ({ commandId: newCommandId(), ...(r as Record<string, unknown>) }));
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+    { weight: 4, arbitrary: shaped },
+    { weight: 4, arbitrary: nearValid },
+  );
 }
 
 const languageOf = (raw: unknown, socket: Language): Language => {
@@ -93,6 +119,14 @@ describe('fuzzing every command and every HTTP route (fast-check)', () => {
     managerZh.socket.disconnect().connect();
     await new Promise((r) => managerZh.socket.once('sync:snapshot', r));
     const staff = { en: manager.socket, 'zh-CN': managerZh.socket };
+    // Some visits on the floor, so that real ids exist to aim at.
+    for (let i = 0; i < 8; i++) expectOk(await checkIn(kiosks.en, { firstName: `Fuzz${i}`, phone: `+1555000${String(2000 + i)}` }));
+    const state = t.hub.core.engine.state as unknown as Record<string, Record<string, unknown>>;
+    const ids = Object.entries(state)
+      .filter(([name]) => !['meta', 'commands', 'credentials'].includes(name))
+      .flatMap(([, records]) => Object.keys(records ?? {}))
+      // Revoking its own tablet would (rightly) disconnect the fuzzing socket: aim at every other id.
+      .filter((id) => id !== manager.device.deviceId);
 
     // Signing out and in last: they change who the socket is.
     const names = [
@@ -105,7 +139,7 @@ describe('fuzzing every command and every HTTP route (fast-check)', () => {
     let sent = 0;
     const outcomes = new Map<string, number>();
     for (const [n, { name, kiosk, spec }] of names.entries()) {
-      const cases = fc.sample(fc.tuple(payloads(spec.input), fc.constantFrom<Language>('en', 'zh-CN')), { numRuns: perCommand, seed: SEED + n });
+      const cases = fc.sample(fc.tuple(payloads(spec.input, ids), fc.constantFrom<Language>('en', 'zh-CN')), { numRuns: perCommand, seed: SEED + n });
       for (let i = 0; i < cases.length; i += 25) {
         await Promise.all(
           cases.slice(i, i + 25).map(async ([raw, socketLanguage]) => {

@@ -83,6 +83,8 @@ export function computeDerived(
   activeVisits: readonly Visit[],
   now: number,
   recentLowRatings: readonly Visit[] = [],
+  /** Waits to reuse instead of replaying the queue (the publisher's throttle for long queues). */
+  estimates?: Estimates,
 ): Derived {
   const overrun = new Set<string>();
   for (const v of activeVisits) {
@@ -97,7 +99,7 @@ export function computeDerived(
   for (const i of Object.values(state.meta.incidents)) if (i.resolvedAt === null) openIncidents.set(i.id, i);
   const holders = new Map(activeVisits.map((v) => [v.id, v.staffId]));
   const lowRatings = new Set(recentLowRatings.filter((v) => isRecentLowRating(v, now)).map((v) => v.id));
-  return { at: now, estimates: computeEstimates(state, activeVisits, now), overrun, availability, openIncidents, holders, lowRatings };
+  return { at: now, estimates: estimates ?? computeEstimates(state, activeVisits, now), overrun, availability, openIncidents, holders, lowRatings };
 }
 
 export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard {

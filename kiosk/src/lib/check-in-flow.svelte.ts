@@ -128,7 +128,14 @@ export class CheckInFlow {
     const q = this.questionnaire;
     const category = this.service?.category;
     const last = category ? this.visitor?.lastAnswers[category] : undefined;
-    return q && last && canReuse(q, last) ? last : undefined;
+    return q && last && canReuse(q, last, this.now()) ? last : undefined;
+  });
+
+  /** Last time's answers for this category that cannot stand as they are: the questionnaire starts from them. */
+  private readonly previousAnswers = $derived.by(() => {
+    const category = this.service?.category;
+    const last = category ? this.visitor?.lastAnswers[category] : undefined;
+    return last && last.questionnaireId === this.questionnaire?.id ? last.answers : undefined;
   });
 
   readonly consent: ConsentText | undefined = $derived.by(() => this.consentTexts[this.consentIndex]);
@@ -320,6 +327,7 @@ export class CheckInFlow {
 
   setSignature(signature: Signature | null): void {
     this.signature = signature;
+    if (signature && this.notice && 'key' in this.notice && this.notice.key === 'kiosk.signature.required') this.notice = null;
   }
 
   /** The client's answer to the consent on screen; a required one declined stops here with a clear message. */
@@ -384,7 +392,13 @@ export class CheckInFlow {
       this.goto('confirm');
       return;
     }
-    this.goto(this.lastAnswers ? 'review' : 'questionnaire');
+    if (this.lastAnswers) {
+      this.goto('review');
+      return;
+    }
+    // A returning client whose last answers no longer cover the questionnaire: start from them, answer what is new.
+    if (this.previousAnswers) this.answers = structuredClone(this.previousAnswers);
+    this.goto('questionnaire');
   }
 
   /** "Something has changed": the questionnaire, filled in with last time's answers. */

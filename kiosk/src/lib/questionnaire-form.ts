@@ -51,7 +51,19 @@ export function answersToSend(questionnaire: Questionnaire, answers: Answers, no
   return validateAnswers(questionnaire, answers, today(now)).answers;
 }
 
-/** Whether last time's answers can stand for today: the same questionnaire, unchanged since. */
-export function canReuse(questionnaire: Questionnaire, last: { questionnaireId: string; version: number } | undefined): boolean {
-  return !!last && last.questionnaireId === questionnaire.id && last.version === questionnaire.version;
+/**
+ * Whether last time's answers can stand for today: the same questionnaire, unchanged since, and every answer the
+ * questionnaire asks for is there and valid (answers given before a question became required are not enough).
+ */
+export function canReuse(
+  questionnaire: Questionnaire,
+  last: { questionnaireId: string; version: number; answers: Answers } | undefined,
+  now: number,
+): boolean {
+  return (
+    !!last &&
+    last.questionnaireId === questionnaire.id &&
+    last.version === questionnaire.version &&
+    validateAnswers(questionnaire, last.answers, today(now)).ok
+  );
 }

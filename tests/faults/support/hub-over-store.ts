@@ -1,4 +1,3 @@
-import type { PairResponse } from '@glow/shared';
 import { createHub } from '@glow/hub';
 import { silentLogger } from '../../../hub/src/logger.ts';
 import { randomId } from '../../../hub/src/security/secrets.ts';
@@ -30,5 +29,3 @@ export async function hubOver(store: StorePort, options: { checkpointEvery?: num
   const { url } = await hub.listen(0, '127.0.0.1');
   return { hub, url, store, dataDir: null, stop: () => hub.stop() };
 }
-
-export type { PairResponse };

@@ -1,23 +1,14 @@
-import { LANGUAGES, PROBLEM_KINDS, PROBLEM_SINCE, CONTACT_PREFERENCES, type Language } from '@glow/shared';
+import { PROBLEM_KINDS, PROBLEM_SINCE, CONTACT_PREFERENCES, type Language } from '@glow/shared';
 import { html, raw } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import type { AftercareSheet } from '../../services/aftercare.service.ts';
 import { formatDate, phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './aftercare.messages.ts';
-
-type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+import { languageNav, phonePage, type Html } from './phone-page.ts';
 
 export type PaperSize = 'A5' | 'A4';
 
-// Phone first (390 px wide), no JavaScript, printable: the whole page is this HTML and a few lines of CSS.
+// Printable as well: the sheet's own look on top of the phone pages' frame (phone-page.ts).
 const STYLE = `
-  :root { color-scheme: light; --ink: #2b2326; --muted: #6b5b61; --accent: #8c3b5a; --paper: #fffaf7; --line: #ead8de; }
-  * { box-sizing: border-box; }
-  body { margin: 0; font: 1.0625rem/1.55 system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", sans-serif;
-         color: var(--ink); background: var(--paper); }
-  main { max-width: 36rem; margin: 0 auto; padding: 1.25rem 1.25rem 3rem; }
-  header { border-bottom: 2px solid var(--line); padding-bottom: .75rem; margin-bottom: 1rem; }
-  .salon { color: var(--accent); font-weight: 700; letter-spacing: .02em; }
-  h1 { font-size: 1.5rem; line-height: 1.25; margin: .25rem 0 .5rem; }
+  body { line-height: 1.55; }
   h2 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; color: var(--accent); }
   p { margin: 0 0 .7rem; }
   .muted { color: var(--muted); margin: 0; }
@@ -28,9 +19,7 @@ const STYLE = `
   .notice { background: #e8f5ec; border: 1px solid #9fd0ad; border-radius: .6rem; padding: .75rem .9rem; margin: 0 0 1rem; }
   .error { background: #fdecea; border: 1px solid #e3a29b; border-radius: .6rem; padding: .75rem .9rem; margin: 0 0 1rem; }
   dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; }
-  dt { color: var(--muted); }
   dd { margin: 0; }
-  a { color: var(--accent); }
   .actions { display: grid; gap: .6rem; margin-top: .6rem; }
   .actions a, button { display: flex; align-items: center; justify-content: center; min-height: 48px; padding: .6rem 1rem;
     border: 1px solid #d9b8c4; border-radius: .7rem; text-decoration: none; font: inherit; font-weight: 600;
@@ -48,10 +37,6 @@ const STYLE = `
   input[type=file] { font: inherit; max-width: 100%; }
   .help { color: var(--muted); font-size: .92rem; }
   form button { width: 100%; margin-top: 1.2rem; }
-  nav.lang { margin-top: 2rem; display: flex; gap: .75rem; }
-  nav.lang a { padding: .5rem .9rem; border: 1px solid #d9b8c4; border-radius: .6rem; text-decoration: none;
-    min-height: 44px; display: inline-flex; align-items: center; }
-  nav.lang a[aria-current] { background: var(--accent); color: #fff; }
   .qr svg { width: 100%; height: 100%; display: block; }
   @page { size: A5; margin: 12mm; }
   @media print { body { background: #fff; } nav, .actions, .noprint { display: none !important; } main { padding: 0; } }
@@ -79,35 +64,13 @@ const printStyle = (size: PaperSize) => `
   @media print { .sheet { border: 0; padding: 0; margin: 0; } main { max-width: none; } }
 `;
 
-function layout(language: Language, title: string, body: Html, extraStyle = '') {
-  return html`<!doctype html>
-<html lang="${language}">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="referrer" content="no-referrer" />
-    <meta name="robots" content="noindex" />
-    <title>${title}</title>
-    <style>${raw(STYLE + extraStyle)}</style>
-  </head>
-  <body>
-    <main>${body}</main>
-  </body>
-</html>`;
-}
+const layout = (language: Language, title: string, body: Html, extraStyle = '') => phonePage(language, title, body, STYLE + extraStyle);
 
 /** Where a page's links go; `lang` is carried so the client stays in the language they picked. */
 export type PageContext = { base: string; language: Language };
 const href = (ctx: PageContext, path = '', extra = '') => `${ctx.base}${path}?lang=${ctx.language}${extra}`;
 
-function languageNav(t: PhoneTranslate, language: Language, path: string) {
-  const names: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
-  return html`<nav class="lang" aria-label="${t('language')}">
-    ${LANGUAGES.map(
-      (l) => html`<a href="${path}?lang=${l}" lang="${l}" ${l === language ? raw('aria-current="true"') : ''}>${names[l]}</a>`,
-    )}
-  </nav>`;
-}
+const pageLanguageNav = (t: PhoneTranslate, language: Language, path: string) => languageNav(language, t('language'), (l) => `${path}?lang=${l}`);
 
 const paragraphs = (text: string) =>
   text
@@ -208,7 +171,7 @@ export function aftercarePage(
           ${sheet.marketingOptedOut ? html`<p class="muted">${t('optedOut')}</p>` : html`<a href="${href(ctx, '/opt-out')}">${t('action.optOut')}</a>`}
         </div>
       </section>
-      ${languageNav(t, language, ctx.base)}`,
+      ${pageLanguageNav(t, language, ctx.base)}`,
   );
 }
 
@@ -290,7 +253,7 @@ export function reportPage(
       ${problemList(sheet, t, language)}
       ${body}
       <p><a href="${href(ctx)}">${t('back')}</a></p>
-      ${languageNav(t, language, `${ctx.base}/report`)}`,
+      ${pageLanguageNav(t, language, `${ctx.base}/report`)}`,
   );
 }
 
@@ -313,7 +276,7 @@ export function optOutPage(
               <button class="primary" type="submit">${t('optOut.confirm')}</button>
             </form>`}
       <p><a href="${href(ctx)}">${t('back')}</a></p>
-      ${languageNav(t, language, `${ctx.base}/opt-out`)}`,
+      ${pageLanguageNav(t, language, `${ctx.base}/opt-out`)}`,
   );
 }
 

@@ -19,7 +19,8 @@ import {
 
 export const AUDIENCE_ROOM_PREFIX = 'aud:';
 
-/** Replays of the queue cheaper than this always run (every ordinary floor). */
+/** Queues shorter than this, or replays cheaper than THROTTLE_MIN_COST_MS, are always replayed afresh. */
+export const THROTTLE_MIN_QUEUE = 150;
 export const THROTTLE_MIN_COST_MS = 4;
 /** An expensive replay runs at most once per this many times its cost: it then takes at most a fifth of the CPU. */
 export const THROTTLE_FACTOR = 5;
@@ -73,7 +74,7 @@ export class Publisher {
   }
 
   /** How long the last replay of the queue took, and when it ran (monotonic ms). */
-  private lastDerive = { costMs: 0, at: -Infinity };
+  private lastDerive = { costMs: 0, at: -Infinity, queued: 0 };
 
   /** A socket of this audience disconnected; it may come back through connection-state recovery. */
   left(namespace: 'kiosk' | 'staff', audienceKey: string): void {
@@ -98,25 +99,33 @@ export class Publisher {
     return this.derived;
   }
 
-  private derive(now: number): Derived {
+  /**
+   * The clock-dependent view data at `now`. With `keepWaitsOf`, everything but the waits is computed afresh and the
+   * waits are those of that earlier derivation (see `keepsLastWaits`).
+   */
+  private derive(now: number, keepWaitsOf?: Derived): Derived {
+    const state = this.getState();
+    const active = this.activeVisits();
+    if (keepWaitsOf) return computeDerived(state, active, now, this.recentLowRatings(now), keepWaitsOf.estimates);
     const started = this.monotonic();
-    const derived = computeDerived(this.getState(), this.activeVisits(), now, this.recentLowRatings(now));
+    const derived = computeDerived(state, active, now, this.recentLowRatings(now));
     const ended = this.monotonic();
-    this.lastDerive = { costMs: ended - started, at: ended };
+    this.lastDerive = { costMs: ended - started, at: ended, queued: derived.estimates.byVisit.size };
     return derived;
   }
 
   /**
-   * Whether to keep the last published waits for this publish. A replay of a short queue costs well under a
-   * millisecond and always runs; one of a long queue (a burst of check-ins grows it to thousands) may cost tens of
+   * Whether to keep the last published waits for this publish. A replay of an ordinary queue costs about a
+   * millisecond and always runs; one of a long queue (a burst of check-ins grows it to thousands) costs tens of
    * milliseconds, and running it for every journal group made every acknowledgement wait behind it. Such a replay
-   * runs at most once per THROTTLE_FACTOR times its own cost; in between, patches carry their records with the
-   * waits of the last replay (a new visit shows no estimate for that moment), and `onStale` makes sure a catch-up
-   * follows even when no further command comes.
+   * runs at most once per THROTTLE_FACTOR times its own cost; in between, patches carry their records, overruns and
+   * availability as always, with the waits of the last replay (a client who just joined shows no estimate for that
+   * moment), and `onStale` makes sure a catch-up follows even when no further command comes. Whether a queue is
+   * long is decided by its length, never by time alone, so that a busy machine cannot make a small floor lag.
    */
   private keepsLastWaits(): boolean {
-    const { costMs, at } = this.lastDerive;
-    if (costMs < THROTTLE_MIN_COST_MS) return false;
+    const { costMs, at, queued } = this.lastDerive;
+    if (queued < THROTTLE_MIN_QUEUE || costMs < THROTTLE_MIN_COST_MS) return false;
     const waitMs = costMs * THROTTLE_FACTOR - (this.monotonic() - at);
     if (waitMs <= 0) return false;
     this.options.onStale?.(Math.ceil(waitMs));
@@ -136,7 +145,9 @@ export class Publisher {
     // turn of the event loop. The derived data (a replay of the whole queue for the waits) is computed from the
     // state as it is now, which already holds all of them, so once per turn is enough: the first patch of the group
     // carries the new waits, the rest carry their own records. Under load groups grow, and this cost does not.
-    const after = this.derivedThisTurn || this.keepsLastWaits() ? before : this.derive(this.clock());
+    const after = this.derivedThisTurn
+      ? before
+      : this.derive(this.clock(), this.keepsLastWaits() ? before : undefined);
     if (!this.derivedThisTurn) {
       this.derivedThisTurn = true;
       setImmediate(() => (this.derivedThisTurn = false));
