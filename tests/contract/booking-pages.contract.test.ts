@@ -119,6 +119,37 @@ describe('the booking pages', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it('refuses an oversized or cross-site form with a page in the client’s language that is never cached or referred', async () => {
+    const [slot] = await freeTimes(phones[0]!.path, { day: day(1) });
+    const link = await book(t, phones[0]!.path, { service: 'facial-classic', staff: 'any', startsAt: slot! });
+    const before = snapshot();
+    for (const path of [`${phones[1]!.path}/book/hold?lang=zh-CN`, `${link}/cancel?lang=zh-CN`]) {
+      const res = await fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ commandId: newCommandId(), filler: 'x'.repeat(20_000) }).toString(),
+      });
+      expect(res.status).toBe(413);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const body = await res.text();
+      expect(body).toContain('lang="zh-CN"');
+      expect(body).toContain('内容过大，无法发送。');
+    }
+    // Another site posting a form (Origin: null under its no-referrer policy) changes nothing, even with the token.
+    const crossSite = await fetch(`${t.url}${link}/cancel`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'cross-site' },
+      body: new URLSearchParams({ commandId: newCommandId(), lang: 'en' }).toString(),
+    });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('cache-control')).toBe('no-store');
+    expect(await crossSite.text()).toContain('This form must be sent from the salon’s own page.');
+    expect(snapshot()).toBe(before);
+  });
+
   it('a hold runs out: the slot is free for another phone, and the late confirmation is told to pick again', async () => {
     const [slot] = await freeTimes(phones[0]!.path, { staff: 'mei', day: day(1) });
     const held = await postForm(t, `${phones[0]!.path}/book/hold`, {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
@@ -96,6 +97,18 @@ function payloads(schema: unknown, ids: string[]): fc.Arbitrary<unknown> {
   );
 }
 
+/** Every page the hub serves runs only the inline scripts its own CSP names by hash; none allows 'unsafe-inline'. */
+function expectScriptsAllowed(html: string, headers: Headers, label: string): void {
+  const policy = headers.get('content-security-policy') ?? '';
+  expect(policy, `${label}: no CSP`).not.toBe('');
+  const scriptSrc = (/(?:^|;)\s*script-src ([^;]*)/.exec(policy)?.[1] ?? /(?:^|;)\s*default-src ([^;]*)/.exec(policy)?.[1] ?? '').split(/\s+/);
+  expect(scriptSrc, label).not.toContain("'unsafe-inline'");
+  for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    const hash = `'sha256-${createHash('sha256').update(body ?? '', 'utf8').digest('base64')}'`;
+    expect(scriptSrc, `${label}: an inline script its CSP does not allow`).toContain(hash);
+  }
+}
+
 const languageOf = (raw: unknown, socket: Language): Language => {
   const lang = typeof raw === 'object' && raw !== null ? (raw as { language?: unknown }).language : undefined;
   return lang === 'en' || lang === 'zh-CN' ? lang : socket;
@@ -191,6 +204,7 @@ describe('fuzzing every command and every HTTP route (fast-check)', () => {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const label = `${method} ${path}${c.query} ${c.type ?? ''} → ${res.status}`;
           expect(res.status, `${label}: ${text.slice(0, 300)}`).toBeLessThan(500);
+          if ((res.headers.get('content-type') ?? '').includes('text/html')) expectScriptsAllowed(text, res.headers, label);
           if (res.status < 400 || method === 'HEAD') return;
           if ((res.headers.get('content-type') ?? '').includes('application/json')) {
             const body = JSON.parse(text) as { ok: boolean; error: unknown };

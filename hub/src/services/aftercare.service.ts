@@ -12,9 +12,9 @@ import {
   type Service,
   type Visit,
 } from '@glow/shared';
-import { sha256 } from '../security/secrets.ts';
 import type { HubState, PublicLink } from '../store/hub-state.ts';
 import { aftercareSettingsOf } from './aftercare-settings.ts';
+import { findLiveLink } from './public-link.ts';
 
 /**
  * Only what the aftercare page may show: the first name, the service and the aftercare (the template, the
@@ -48,14 +48,11 @@ export type AftercareSheet = {
 /** A valid link and what it points at. */
 export type AftercareLink = { tokenHash: string; link: PublicLink; visit: Visit; client: Client; service: Service };
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
-
 /** Looks a link token up. Unknown, malformed, expired and revoked tokens all give the same `null`. */
 export function findAftercareLink(state: Readonly<HubState>, token: string, now: number): AftercareLink | null {
-  if (!TOKEN_SHAPE.test(token)) return null;
-  const tokenHash = sha256(token);
-  const link = state.links[tokenHash];
-  if (!link || link.purpose !== 'aftercare' || link.revokedAt !== null || link.expiresAt <= now) return null;
+  const live = findLiveLink(state, token, 'aftercare', now);
+  if (!live) return null;
+  const { tokenHash, link } = live;
   const visit = state.visits[link.visitId];
   const client = visit ? state.clients[visit.clientId] : undefined;
   const service = visit ? state.services[visit.serviceId] : undefined;

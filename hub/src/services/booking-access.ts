@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { DEFAULT_BOOKING_SETTINGS, MINUTE, type Booking, type BookingSettings, type Client, type Service, type SlotSearch } from '@glow/shared';
-import { sha256 } from '../security/secrets.ts';
 import type { HubState, PublicLink } from '../store/hub-state.ts';
+import { findLiveLink } from './public-link.ts';
 
 /** The salon's booking settings; data written before they existed gets the defaults. */
 export function bookingSettingsOf(state: Readonly<HubState>): BookingSettings {
@@ -15,7 +15,6 @@ export function bookingSettingsOf(state: Readonly<HubState>): BookingSettings {
 export const bookingToken = (key: string, commandId: string): string =>
   createHmac('sha256', key).update(`booking-link\u0000${commandId}`).digest('base64url');
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 const DAY_MS = 24 * 60 * MINUTE;
 
 /** Until when a booking's link works: some days after the appointment (a moved booking takes its link along). */
@@ -26,11 +25,11 @@ export type BookingLink = { tokenHash: string; link: PublicLink; booking: Bookin
 
 /** Looks a booking link up. Unknown, malformed, expired, revoked and aftercare tokens all give the same `null`. */
 export function findBookingLink(state: Readonly<HubState>, token: string, now: number): BookingLink | null {
-  if (!TOKEN_SHAPE.test(token)) return null;
-  const tokenHash = sha256(token);
-  const link = state.links[tokenHash];
-  if (!link || link.purpose !== 'booking' || !link.bookingId || link.revokedAt !== null || link.expiresAt <= now) return null;
-  const booking = state.bookings[link.bookingId];
+  const live = findLiveLink(state, token, 'booking', now);
+  const bookingId = live?.link.bookingId;
+  if (!live || !bookingId) return null;
+  const { tokenHash, link } = live;
+  const booking = state.bookings[bookingId];
   const client = booking ? state.clients[booking.clientId] : undefined;
   const service = booking ? state.services[booking.serviceId] : undefined;
   if (!booking || !client || !service) return null;

@@ -2,15 +2,12 @@ import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
 import type { Booking, BookingCard, StaffView, TaskCard } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
+import { boardName } from './board-name.ts';
 
 /** The start of the salon's day at `now`: the board lists bookings from then on. */
 const dayStart = (now: number, timeZone: string): number => startOfDay(new TZDate(now, timeZone)).getTime();
 
-const nameOf = (state: Readonly<HubState>, clientId: string): string => {
-  const client = state.clients[clientId];
-  const initial = client?.lastName ? ` ${Array.from(client.lastName)[0]}.` : '';
-  return `${client?.firstName ?? '?'}${initial}`;
-};
+const nameOf = (state: Readonly<HubState>, clientId: string): string => boardName(state.clients[clientId]);
 
 /** On the board: booked or checked in, today or later. Holds and cancelled bookings are not. */
 const onBoard = (b: Booking, from: number): boolean => (b.state === 'booked' || b.state === 'checked_in') && b.startsAt >= from;

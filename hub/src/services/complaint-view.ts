@@ -1,15 +1,15 @@
 import type { Complaint, ComplaintCard, StaffView } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
+import { boardName } from './board-name.ts';
 
 /** A complaint as the front desk and the manager see it (the photo stays on the hub; its bytes are fetched apart). */
 export function complaintCard(state: Readonly<HubState>, complaint: Complaint): ComplaintCard {
   const client = state.clients[complaint.clientId];
   const visit = state.visits[complaint.visitId];
-  const initial = client?.lastName ? ` ${Array.from(client.lastName)[0]}.` : '';
   const { photo, ...rest } = complaint;
   return {
     ...rest,
-    clientName: `${client?.firstName ?? '?'}${initial}`,
+    clientName: boardName(client),
     // The salon calls or messages back only if the client asked for it.
     clientPhone: complaint.contact === 'none' ? null : (client?.phone ?? null),
     serviceId: visit?.serviceId ?? '',

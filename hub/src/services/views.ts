@@ -16,6 +16,7 @@ import {
 import type { Device, HubState } from '../store/hub-state.ts';
 import { bookingViews } from './booking-view.ts';
 import { aftercareSettingsOf } from './aftercare-settings.ts';
+import { boardName } from './board-name.ts';
 import { openComplaintCards } from './complaint-view.ts';
 import { consultationOf, currentQuestionnaires } from './consultation.ts';
 import { floorOf } from './floor-of.ts';
@@ -104,14 +105,13 @@ export function computeDerived(
 
 export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard {
   const client = state.clients[visit.clientId];
-  const initial = client?.lastName ? ` ${Array.from(client.lastName)[0]}.` : '';
   // The raw answers stay on the hub: the card carries the consultation as the beautician reads it.
   // The signature's strokes stay there too: staff only need to know that the client signed.
   const { answers: _answers, signature, ...rest } = visit;
   return {
     ...rest,
     signed: signature != null,
-    clientName: `${client?.firstName ?? '?'}${initial}`,
+    clientName: boardName(client),
     consultation: consultationOf(state, visit),
     overrun: derived.overrun.has(visit.id),
     // A blocked client waits for the manager, not for the queue: no estimate until the override.

@@ -1,15 +1,14 @@
 import path from 'node:path';
 import { checkBlobId } from './store.port.ts';
-import { errorCode, writeFully, type StoreFs } from './store-fs.ts';
+import { writeFileAtomically } from './atomic-write.ts';
+import { errorCode, type StoreFs } from './store-fs.ts';
 
 export const BLOB_DIR = 'blobs';
 
-let tempCounter = 0;
-
 /**
- * Blobs as files in `<data dir>/blobs/`, one per id, 0600. A blob is written like a snapshot file: a temp file beside
- * it, fsync, rename, fsync the directory, so that after a crash it is either whole or absent — and when `put`
- * resolves it is on disk, before the journal entry that names it.
+ * Blobs as files in `<data dir>/blobs/`, one per id, 0600. A blob is written like a snapshot file (atomic-write.ts),
+ * so that after a crash it is either whole or absent — and when `put` resolves it is on disk, before the journal
+ * entry that names it.
  */
 export class BlobFiles {
   private readonly dir: string;
@@ -25,25 +24,7 @@ export class BlobFiles {
   async put(id: string, bytes: Uint8Array): Promise<void> {
     checkBlobId(id);
     await this.ensureDir();
-    const target = path.join(this.dir, id);
-    const temp = path.join(this.dir, `.${id}.${process.pid}.${++tempCounter}.tmp`);
-    const handle = await this.fs.open(temp, 'wx', 0o600);
-    try {
-      await writeFully(handle, bytes, 0);
-      await handle.sync();
-    } catch (err) {
-      await handle.close().catch(() => {});
-      await this.fs.unlink(temp).catch(() => {});
-      throw err;
-    }
-    await handle.close();
-    try {
-      await this.fs.rename(temp, target);
-    } catch (err) {
-      await this.fs.unlink(temp).catch(() => {});
-      throw err;
-    }
-    await this.fs.syncDir(this.dir);
+    await writeFileAtomically(this.fs, path.join(this.dir, id), bytes);
   }
 
   async get(id: string): Promise<Uint8Array | null> {

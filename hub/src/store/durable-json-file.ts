@@ -3,7 +3,8 @@ import type { Adapter } from 'lowdb';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { CorruptFileError, describeIssues } from './corrupt-file-error.ts';
-import { nodeStoreFs, writeFully, errorCode, type StoreFs } from './store-fs.ts';
+import { writeFileAtomically } from './atomic-write.ts';
+import { nodeStoreFs, errorCode, type StoreFs } from './store-fs.ts';
 
 export type DurableJsonFileOptions = {
   fs?: StoreFs;
@@ -13,8 +14,6 @@ export type DurableJsonFileOptions = {
    */
   schema?: z.ZodType;
 };
-
-let tempCounter = 0;
 
 /**
  * lowdb adapter that survives a crash at any instant: the old file or the new one is on disk, never half of one.
@@ -57,27 +56,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const bytes = Buffer.from(JSON.stringify(data), 'utf8');
-    const dir = path.dirname(this.file);
-    // Same directory as the target, so the rename cannot cross filesystems and stays atomic.
-    const temp = path.join(dir, `.${path.basename(this.file)}.${process.pid}.${++tempCounter}.tmp`);
-    const handle = await this.fs.open(temp, 'wx', 0o600);
-    try {
-      await writeFully(handle, bytes, 0);
-      await handle.sync();
-    } catch (err) {
-      await handle.close().catch(() => {});
-      await this.fs.unlink(temp).catch(() => {});
-      throw err;
-    }
-    await handle.close();
-    try {
-      await this.fs.rename(temp, this.file);
-    } catch (err) {
-      await this.fs.unlink(temp).catch(() => {});
-      throw err;
-    }
-    await this.fs.syncDir(dir);
+    await writeFileAtomically(this.fs, this.file, Buffer.from(JSON.stringify(data), 'utf8'));
   }
 }
 

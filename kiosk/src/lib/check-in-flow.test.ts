@@ -12,7 +12,9 @@ import type {
 import { describe, expect, it } from 'vitest';
 import { bookingToken, CheckInFlow, type KioskHub } from './check-in-flow.svelte.ts';
 import type { CheckInInput, CheckInResult } from './hub-connection.svelte.ts';
+import { en } from './i18n/en.ts';
 import { createKioskTranslator } from './i18n/translate.ts';
+import { zhCN } from './i18n/zh-CN.ts';
 
 const text = (s: string) => ({ en: s, 'zh-CN': s });
 const consent = (kind: ConsentText['kind'], version: number, required: boolean, signatureRequired = false): ConsentText => ({
@@ -81,7 +83,7 @@ function setUp(answers: { confirm?: Ack<ClientConfirmResult>; lookup?: Ack<Clien
       return new Promise((resolve) => checkIns.push(resolve));
     },
   };
-  const flow = new CheckInFlow(hub, () => view, () => language, () => createKioskTranslator(language), () => Date.UTC(2026, 10, 23, 10));
+  const flow = new CheckInFlow(hub, () => view, () => language, () => createKioskTranslator(language, language === 'en' ? en : zhCN), () => Date.UTC(2026, 10, 23, 10));
   return { flow, sent, checkIns };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));

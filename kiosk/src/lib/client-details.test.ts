@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayName, formField, localizeIssue, pressKey } from './client-details.ts';
 import { createKioskTranslator as createTranslator } from './i18n/translate.ts';
+import { zhCN } from './i18n/zh-CN.ts';
 
 describe('pressKey', () => {
   it('appends digits, deletes, and allows + only at the start', () => {
@@ -35,7 +36,7 @@ describe('issues from the hub', () => {
   });
 
   it('re-words known rules in the language on screen and keeps the hub’s words otherwise', () => {
-    expect(localizeIssue(issue, createTranslator('zh-CN'))).toContain('手机号码');
+    expect(localizeIssue(issue, createTranslator('zh-CN', zhCN))).toContain('手机号码');
     expect(localizeIssue({ ...issue, rule: 'something_new' }, createTranslator('en'))).toBe('hub words');
   });
 });

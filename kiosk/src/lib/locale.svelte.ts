@@ -1,14 +1,28 @@
 import type { Language } from '@glow/shared';
 import { getContext, setContext } from 'svelte';
-import { createKioskTranslator, type KioskTranslate } from './i18n/translate.ts';
+import { en } from './i18n/en.ts';
+import { createKioskTranslator, loadCatalogue, type KioskCatalogue, type KioskTranslate } from './i18n/translate.ts';
 
 /** The language the screen speaks right now; every visible string goes through `t`. */
 export class Locale {
   language = $state<Language>('en');
-  readonly t: KioskTranslate = $derived(createKioskTranslator(this.language));
+  private catalogues = $state.raw<Partial<Record<Language, KioskCatalogue>>>({ en });
+  readonly t: KioskTranslate = $derived(createKioskTranslator(this.language, this.catalogues[this.language]));
 
   set(language: Language): void {
     this.language = language;
+    void this.load(language);
+  }
+
+  /** Fetches a language's catalogue ahead of need (a failed fetch is tried again on the next `set`). */
+  async load(language: Language): Promise<void> {
+    if (this.catalogues[language]) return;
+    try {
+      const catalogue = await loadCatalogue(language);
+      this.catalogues = { ...this.catalogues, [language]: catalogue };
+    } catch {
+      // the hub was out of reach: English stays on screen until the next try
+    }
   }
 }
 

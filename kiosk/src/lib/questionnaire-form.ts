@@ -1,5 +1,4 @@
 import { validateAnswers, type AnswerProblem, type Answers, type Question, type Questionnaire } from '@glow/shared';
-import { format } from 'date-fns';
 import type { KioskMessageKey } from './i18n/translate.ts';
 
 /** What a client may type into a free-text answer when the salon set no limit (a lobby answer is a few words). */
@@ -10,7 +9,11 @@ export const textMax = (q: Question): number => Math.min(q.maxLength ?? TEXT_MAX
 export type QuestionProblem = { key: KioskMessageKey; params?: Record<string, number> };
 
 /** The kiosk's day as the shared checks take it (the kiosk stands in the salon: its clock's zone is the salon's). */
-export const today = (now: number): string => format(now, 'yyyy-MM-dd');
+export function today(now: number): string {
+  const d = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
 function describe(q: Question, problem: AnswerProblem): QuestionProblem {
   switch (problem) {

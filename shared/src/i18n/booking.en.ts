@@ -4,6 +4,7 @@
  */
 export const bookingEn = {
   'phone.book.title': 'Book your next visit',
+  'phone.language': 'Language',
   'phone.book.greeting': 'Hello {name}, when would you like to come back?',
   'phone.book.service': 'Treatment',
   'phone.book.staff': 'Beautician',

@@ -3,6 +3,7 @@ import type { bookingEn } from './booking.en.ts';
 /** 预约页面（客户手机）和预约相关拒绝原因的中文。Keys must match booking.en.ts (the type enforces it). */
 export const bookingZhCN: Record<keyof typeof bookingEn, string> = {
   'phone.book.title': '预约下次护理',
+  'phone.language': '语言',
   'phone.book.greeting': '{name}您好，您希望什么时候再来？',
   'phone.book.service': '护理项目',
   'phone.book.staff': '美容师',

@@ -8,11 +8,9 @@ import { cleanPhoto, MAX_PHOTO_BYTES } from '../../services/aftercare-photo.ts';
 import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 import { buildAftercareSheet, findAftercareLink, type AftercareLink } from '../../services/aftercare.service.ts';
 import { decideReportProblem, MAX_REPORTS_PER_VISIT } from '../../services/complaint.service.ts';
-import { phoneTranslator, type PhoneMessageKey } from './aftercare.messages.ts';
+import { phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './aftercare.messages.ts';
 import {
   aftercarePage,
-  linkNotFoundPage,
-  messagePage,
   optOutPage,
   printPage,
   reportPage,
@@ -20,14 +18,12 @@ import {
   type ReportValues,
 } from './aftercare.page.ts';
 import { languageFrom } from './language.ts';
-import { isSameOrigin } from './same-origin.ts';
+import { phonePageHeaders } from './phone-page.ts';
+import { foreignFormPage, isForeignForm, linkNotFound as notFound } from './phone-routes.ts';
 
 /** The report form carries a photo of up to 5 MB; the rest of the form is small. Only that route gets this limit. */
 const REPORT_BODY_LIMIT = MAX_PHOTO_BYTES + 64 * 1024;
 const SMALL_FORM_LIMIT = 4 * 1024;
-
-const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * The client's phone pages behind the aftercare QR code: the sheet, its print view, the problem report and the
@@ -37,30 +33,43 @@ const CSP =
 export function aftercareRoutes(core: HubCore): Hono {
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Robots-Tag', 'noindex');
-    c.header('Content-Security-Policy', CSP);
-  });
+  app.use('*', phonePageHeaders);
 
   /** The language of the page: `?lang=` when the client picked one, else the visit's, else the browser's. */
   const languageOf = (c: Context, found: AftercareLink | null): Language =>
     languageFrom(c.req.header('accept-language'), c.req.query('lang') ?? found?.visit.language);
-  const notFound = (c: Context) => c.html(linkNotFoundPage(languageOf(c, null)), 404);
   const lookUp = (c: Context) => findAftercareLink(core.engine.state, c.req.param('token') ?? '', core.deps.clock());
   const base = (c: Context) => `/a/${c.req.param('token')}`;
+  type Page = Response | Promise<Response>;
   /**
-   * A form from another site. The pages say `no-referrer`, so the browser sends `Origin: null` even for their own
-   * forms; Fetch Metadata (`Sec-Fetch-Site`) tells where the form really came from, and a real Origin must be ours.
-   * (The token in the path is the page's capability anyway: another site cannot know it.)
+   * A body limit for a link's form; a larger post gets the form again with the message, or the 404 of an unknown
+   * link. The rest of the body is never read, so the connection cannot be reused.
    */
-  const foreign = (c: Context) => {
-    const site = c.req.header('sec-fetch-site');
-    if (site && site !== 'same-origin' && site !== 'none') return true;
-    const origin = c.req.header('origin');
-    return origin !== undefined && origin !== 'null' && !isSameOrigin(origin, c.req.header('host'));
+  const formLimit = (maxSize: number, form: (c: Context, found: AftercareLink, error: string) => Page) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        c.header('Connection', 'close');
+        const found = lookUp(c);
+        return found ? form(c, found, phoneTranslator(languageOf(c, found))('error.too_large')) : notFound(c);
+      },
+    });
+  type Post = { found: AftercareLink; language: Language; t: PhoneTranslate; body: Record<string, string | File> };
+  /**
+   * What every form post on a link's page does first: the link (or the 404), the client's language, refusing a form
+   * from another site, and reading the body (an unreadable one answers `unreadable`).
+   */
+  const readPost = async (c: Context, unreadable: (post: Omit<Post, 'body'>) => Page): Promise<Post | Response> => {
+    const found = lookUp(c);
+    if (!found) return notFound(c);
+    const language = languageOf(c, found);
+    const t = phoneTranslator(language);
+    if (isForeignForm(c)) return foreignFormPage(c, language);
+    try {
+      return { found, language, t, body: await c.req.parseBody() };
+    } catch {
+      return unreadable({ found, language, t });
+    }
   };
 
   app.get('/:token', (c) => {
@@ -109,29 +118,11 @@ export function aftercareRoutes(core: HubCore): Hono {
 
   app.post(
     '/:token/report',
-    bodyLimit({
-      maxSize: REPORT_BODY_LIMIT,
-      onError: (c) => {
-        // The rest of the body is never read, so the connection cannot be reused.
-        c.header('Connection', 'close');
-        const found = lookUp(c);
-        if (!found) return notFound(c);
-        return reportForm(c, found, phoneTranslator(languageOf(c, found))('error.too_large'), {}, 413);
-      },
-    }),
+    formLimit(REPORT_BODY_LIMIT, (c, found, error) => reportForm(c, found, error, {}, 413)),
     async (c) => {
-      const found = lookUp(c);
-      if (!found) return notFound(c);
-      const language = languageOf(c, found);
-      const t = phoneTranslator(language);
-      if (foreign(c)) return c.html(messagePage(language, t('error.forbidden')), 403);
-
-      let body: Record<string, string | File>;
-      try {
-        body = await c.req.parseBody();
-      } catch {
-        return reportForm(c, found, t('error.form', { fields: t('report.title') }), {}, 400);
-      }
+      const post = await readPost(c, ({ found, t }) => reportForm(c, found, t('error.form', { fields: t('report.title') }), {}, 400));
+      if (post instanceof Response) return post;
+      const { found, language, t, body } = post;
       const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
       const values: ReportValues = { kind: text('kind'), since: text('since'), description: text('description'), contact: text('contact') };
       const input = ProblemReportInputSchema.safeParse(values);
@@ -196,26 +187,11 @@ export function aftercareRoutes(core: HubCore): Hono {
 
   app.post(
     '/:token/opt-out',
-    bodyLimit({
-      maxSize: SMALL_FORM_LIMIT,
-      onError: (c) => {
-        c.header('Connection', 'close');
-        const found = lookUp(c);
-        return found ? optOutForm(c, found, phoneTranslator(languageOf(c, found))('error.too_large'), 400) : notFound(c);
-      },
-    }),
+    formLimit(SMALL_FORM_LIMIT, (c, found, error) => optOutForm(c, found, error, 400)),
     async (c) => {
-      const found = lookUp(c);
-      if (!found) return notFound(c);
-      const language = languageOf(c, found);
-      const t = phoneTranslator(language);
-      if (foreign(c)) return c.html(messagePage(language, t('error.forbidden')), 403);
-      let body: Record<string, string | File>;
-      try {
-        body = await c.req.parseBody();
-      } catch {
-        return optOutForm(c, found, t('error.form', { fields: t('optOut.title') }), 400);
-      }
+      const post = await readPost(c, ({ found, t }) => optOutForm(c, found, t('error.form', { fields: t('optOut.title') }), 400));
+      if (post instanceof Response) return post;
+      const { found, language, t, body } = post;
       const commandId = CommandIdSchema.safeParse(body.commandId);
       if (!commandId.success) return optOutForm(c, found, t('error.form', { fields: t('optOut.title') }), 400);
       const token = c.req.param('token');

@@ -1,18 +1,17 @@
 import { createTranslator, salonDay, type Booking, type Language, type MessageKey } from '@glow/shared';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import QRCode from 'qrcode';
 import type { HubCore } from '../../hub-core.ts';
 import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 import { invalidInput } from '../../services/app-error.ts';
 import { bookingSettingsOf, canChangeOnline, findBookingLink, type BookingLink } from '../../services/booking-access.ts';
 import { decideBookingCancel, decideBookingMove } from '../../services/booking-change.service.ts';
-import { linkNotFoundPage } from './aftercare.page.ts';
 import { BookQuerySchema, CancelFormSchema, MoveFormSchema, readForm } from './booking-forms.ts';
-import { PAGE_HEADERS } from './booking.layout.ts';
-import { cancelPage, managePage, movePage, type BookingSummary, type PageContext } from './booking.pages.ts';
-import { pickSlots, statusOf } from './booking-picker.ts';
+import { bookingPageContext } from './booking.layout.ts';
+import { cancelPage, managePage, movePage, type BookingSummary } from './booking.pages.ts';
+import { slotPicker, statusOf } from './booking-picker.ts';
 import { languageFrom } from './language.ts';
+import { guardPhoneForms, linkNotFound as notFound } from './phone-routes.ts';
 
 const FORM_LIMIT = 8 * 1024;
 const NOTICES: Record<string, MessageKey> = {
@@ -31,28 +30,13 @@ export function bookingLinkRoutes(core: HubCore): Hono {
   const app = new Hono();
   const now = () => core.deps.clock();
 
-  app.use('*', async (c, next) => {
-    for (const [k, v] of Object.entries(PAGE_HEADERS)) c.header(k, v);
-    await next();
-  });
-  app.use('/:token/*', bodyLimit({ maxSize: FORM_LIMIT, onError: (c) => c.text('Payload too large', 413) }));
+  guardPhoneForms(app, ['*'], FORM_LIMIT);
 
   const found = (c: Context): BookingLink | null => findBookingLink(core.engine.state, c.req.param('token') ?? '', now());
-  const notFound = (c: Context) => c.html(linkNotFoundPage(languageFrom(c.req.header('accept-language'), c.req.query('lang'))), 404);
   const languageOf = (c: Context, link: BookingLink, posted?: unknown) =>
     languageFrom(undefined, (typeof posted === 'string' ? posted : undefined) ?? c.req.query('lang') ?? link.client.language);
   const base = (c: Context) => `/b/${c.req.param('token')}`;
-  const contextFor = (c: Context, language: Language): PageContext => ({
-    language,
-    salon: core.engine.state.meta.salon.name,
-    timeZone: core.engine.state.meta.floor.timeZone,
-    langLink: (l) => {
-      const url = new URL(c.req.url);
-      url.searchParams.set('lang', l);
-      url.searchParams.delete('done');
-      return `${url.pathname}${url.search}`;
-    },
-  });
+  const contextFor = (c: Context, language: Language) => bookingPageContext(c, core.engine.state, language);
   const summaryOf = (b: Booking, link: BookingLink): BookingSummary => ({
     serviceName: link.service.name,
     startsAt: b.startsAt,
@@ -130,17 +114,14 @@ export function bookingLinkRoutes(core: HubCore): Hono {
     const b = link.booking;
     // Without a chosen day, start on the booking's own day (moving is usually to another time that day).
     const ownDay = salonDay(b.startsAt, core.engine.state.meta.floor.timeZone) ?? undefined;
-    const picked = pickSlots(core.engine.state, link.service, b.anyStaff ? null : b.staffId, now(), { day: day ?? ownDay, ignoreBookingId: b.id });
     return c.html(
       movePage(contextFor(c, lang), {
         booking: summaryOf(b, link),
-        picker: {
-          ...picked,
-          holdMinutes: bookingSettingsOf(core.engine.state).holdMinutes,
+        picker: slotPicker(core.engine.state, link.service, b.anyStaff ? null : b.staffId, now(), { day: day ?? ownDay, ignoreBookingId: b.id }, {
           action: `${base(c)}/move`,
           hidden: { lang },
           dayLink: (d) => `${base(c)}/move?${new URLSearchParams({ day: d, lang }).toString()}`,
-        },
+        }),
         backLink: `${base(c)}?lang=${lang}`,
         error,
       }),

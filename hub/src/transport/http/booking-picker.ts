@@ -1,7 +1,24 @@
 import { bookableDays, searchSlots, type ErrorCode, type Service } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { bookingSettingsOf, slotQuery } from '../../services/booking-access.ts';
-import type { DayOption } from './booking.pages.ts';
+import type { DayOption, SlotPicker } from './booking.pages.ts';
+
+/** Where a picker's slot forms post, their hidden fields, and the link of another day. */
+export type PickerForm = Pick<SlotPicker, 'action' | 'hidden' | 'dayLink'>;
+
+/**
+ * A slot picker (rebooking and moving alike): the days and times of pickSlots, how long a slot is held, and its forms.
+ */
+export function slotPicker(
+  state: Readonly<HubState>,
+  service: Service,
+  staffId: string | null,
+  now: number,
+  opts: Parameters<typeof pickSlots>[4],
+  form: PickerForm,
+): SlotPicker {
+  return { ...pickSlots(state, service, staffId, now, opts), holdMinutes: bookingSettingsOf(state).holdMinutes, ...form };
+}
 
 /**
  * The days and free times a slot picker shows: every bookable day (closed ones marked), and the times of the chosen

@@ -1,20 +1,19 @@
 import { followUpPlan, salonDay, type Language } from '@glow/shared';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { HubCore } from '../../hub-core.ts';
 import { findAftercareLink, type AftercareLink } from '../../services/aftercare.service.ts';
 import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
-import { bookingSettingsOf, bookingToken, qualifiedStaff } from '../../services/booking-access.ts';
+import { bookingToken, qualifiedStaff } from '../../services/booking-access.ts';
 import { decideBookingConfirm } from '../../services/booking-confirm.service.ts';
 import { decideBookingHold } from '../../services/booking-hold.service.ts';
 import { sha256 } from '../../security/secrets.ts';
-import { linkNotFoundPage } from './aftercare.page.ts';
 import { ANYONE, BookQuerySchema, ConfirmFormSchema, HoldFormSchema, readForm } from './booking-forms.ts';
-import { PAGE_HEADERS } from './booking.layout.ts';
-import { holdPage, rebookPage, type PageContext } from './booking.pages.ts';
-import { pickSlots, statusOf } from './booking-picker.ts';
+import { bookingPageContext } from './booking.layout.ts';
+import { holdPage, rebookPage } from './booking.pages.ts';
+import { slotPicker, statusOf } from './booking-picker.ts';
 import { languageFrom } from './language.ts';
+import { guardPhoneForms, linkNotFound as notFound } from './phone-routes.ts';
 
 /** Form posts are a few short fields. */
 const FORM_LIMIT = 8 * 1024;
@@ -28,26 +27,9 @@ export function rebookRoutes(core: HubCore): Hono {
   const app = new Hono();
   const now = () => core.deps.clock();
 
-  app.use('/:token/book/*', bodyLimit({ maxSize: FORM_LIMIT, onError: (c) => c.text('Payload too large', 413) }));
-  const headers = async (c: Context, next: () => Promise<void>) => {
-    for (const [k, v] of Object.entries(PAGE_HEADERS)) c.header(k, v);
-    await next();
-  };
-  app.use('/:token/book', headers);
-  app.use('/:token/book/*', headers);
+  guardPhoneForms(app, ['/:token/book', '/:token/book/*'], FORM_LIMIT);
 
   const found = (c: Context): AftercareLink | null => findAftercareLink(core.engine.state, c.req.param('token') ?? '', now());
-  const notFound = (c: Context) => c.html(linkNotFoundPage(languageFrom(c.req.header('accept-language'), c.req.query('lang'))), 404);
-  const contextFor = (c: Context, link: AftercareLink, language: Language): PageContext => ({
-    language,
-    salon: core.engine.state.meta.salon.name,
-    timeZone: core.engine.state.meta.floor.timeZone,
-    langLink: (l) => {
-      const url = new URL(c.req.url);
-      url.searchParams.set('lang', l);
-      return `${url.pathname}${url.search}`;
-    },
-  });
   const languageOf = (c: Context, link: AftercareLink, posted?: string) =>
     languageFrom(undefined, posted ?? c.req.query('lang') ?? link.visit.language);
   const base = (c: Context) => `/a/${c.req.param('token')}`;
@@ -73,25 +55,22 @@ export function rebookRoutes(core: HubCore): Hono {
         ? followUpPlan(link.visit.times.closed, aftercareSettingsOf(state), service.aftercareGuide, timeZone).nextTreatmentAt
         : null;
     const recommendedDay = recommendedAt === null ? null : salonDay(recommendedAt, timeZone);
-    const picked = pickSlots(state, service, staffId, now(), { day: choice.day, recommendedDay });
     const query = (day: string) => {
       const q = new URLSearchParams({ service: service.id, staff: staffId ?? ANYONE, day, lang: language });
       return `${base(c)}/book?${q.toString()}`;
     };
     return c.html(
-      rebookPage(contextFor(c, link, language), {
+      rebookPage(bookingPageContext(c, state, language), {
         firstName: link.client.firstName,
         services: services.map((s) => ({ id: s.id, name: s.name, durationMin: s.durationMin })),
         serviceId: service.id,
         staff: staff.map((s) => ({ id: s.id, name: s.name })),
         staffId,
-        picker: {
-          ...picked,
-          holdMinutes: bookingSettingsOf(state).holdMinutes,
+        picker: slotPicker(state, service, staffId, now(), { day: choice.day, recommendedDay }, {
           action: `${base(c)}/book/hold`,
           hidden: { service: service.id, staff: staffId ?? ANYONE, lang: language },
           dayLink: query,
-        },
+        }),
         aftercareLink: `${base(c)}?lang=${language}`,
         error,
       }),
@@ -147,7 +126,7 @@ export function rebookRoutes(core: HubCore): Hono {
           : null);
     const back = new URLSearchParams({ service: booking.serviceId, staff: booking.anyStaff ? ANYONE : (booking.staffId ?? ANYONE), lang });
     return c.html(
-      holdPage(contextFor(c, link, lang), {
+      holdPage(bookingPageContext(c, state, lang), {
         booking: {
           serviceName: service.name,
           startsAt: booking.startsAt,

@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { MAX_PAYLOAD_BYTES } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { refuse, toAppError } from '../../services/app-error.ts';
+import { linkNotFoundPage } from './aftercare.page.ts';
 import { aftercareRoutes } from './aftercare.routes.ts';
 import { bookingLinkRoutes } from './booking-link.routes.ts';
 import { rebookRoutes } from './booking.routes.ts';
@@ -12,6 +13,7 @@ import { healthRoutes } from './health.routes.ts';
 import { languageFrom } from './language.ts';
 import { CSP_DIRECTIVES } from './csp.ts';
 import { foreignOriginGuard, largestBodyLimit } from './request-guards.ts';
+import { withoutLinkToken } from './phone-routes.ts';
 import { isSameOrigin } from './same-origin.ts';
 import { spa } from './static.routes.ts';
 
@@ -63,6 +65,12 @@ export function createHttpApp(core: HubCore): Hono {
   app.route('/a', rebookRoutes(core));
   app.route('/a', aftercareRoutes(core));
   app.route('/b', bookingLinkRoutes(core));
+  // A phone link no route knows (an empty or mangled token) is a link not found, not the kiosk app under a phone
+  // page's CSP (found by the route fuzzing in tests/security).
+  const linkNotFound = (c: Context) =>
+    c.html(linkNotFoundPage(languageFrom(c.req.header('accept-language'), c.req.query('lang'))), 404);
+  app.all('/a/*', linkNotFound);
+  app.all('/b/*', linkNotFound);
 
   const dirs = core.deps.staticDirs;
   if (dirs) {
@@ -72,7 +80,7 @@ export function createHttpApp(core: HubCore): Hono {
   }
 
   app.onError((err, c) => {
-    core.deps.logger.error({ err, path: c.req.path }, 'HTTP route failed');
+    core.deps.logger.error({ err, path: withoutLinkToken(c.req.path) }, 'HTTP route failed');
     return c.json({ ok: false, error: toAppError(refuse('internal'), lang(c)) }, 500);
   });
   return app;

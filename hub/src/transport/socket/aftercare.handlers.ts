@@ -1,13 +1,12 @@
-import { AFTERCARE_STAFF_COMMANDS, type Ack, type Language } from '@glow/shared';
+import { AFTERCARE_STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { decideRevokeAftercareLinks } from '../../services/aftercare-link.service.ts';
 import { decideSetAftercareSettings } from '../../services/aftercare-settings.ts';
-import { refuse, toAppError, type Refusal } from '../../services/app-error.ts';
+import { refuse, toAppError } from '../../services/app-error.ts';
 import { decideAcknowledgeComplaint, decideResolveComplaint } from '../../services/complaint.service.ts';
-import type { Decision } from '../../services/hub-engine.ts';
 import type { Actor } from '../../services/visit-access.ts';
-import type { HubState } from '../../store/hub-state.ts';
 import type { CommandHandlers } from './bind-commands.ts';
+import { runAs } from './run-as.ts';
 
 /**
  * The staff side of aftercare: complaints from the phone page (acknowledge, resolve, see the photo), revoking a
@@ -15,15 +14,7 @@ import type { CommandHandlers } from './bind-commands.ts';
  * the photo, which only reads.
  */
 export function aftercareStaffHandlers(core: HubCore, actor: () => Actor): CommandHandlers<typeof AFTERCARE_STAFF_COMMANDS> {
-  const run = <T>(
-    command: string,
-    input: { commandId: string },
-    lang: Language,
-    decide: (state: Readonly<HubState>, now: number, who: Actor) => Decision<T> | Refusal,
-  ): Promise<Ack<T>> => {
-    const who = actor();
-    return core.engine.execute({ command, commandId: input.commandId, language: lang }, (state, now) => decide(state, now, who));
-  };
+  const run = runAs(core, actor);
   return {
     'complaint:acknowledge': (input, lang) =>
       run('complaint:acknowledge', input, lang, (s, now, who) => decideAcknowledgeComplaint(s, now, who, input.complaintId)),

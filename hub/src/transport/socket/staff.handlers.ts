@@ -1,17 +1,15 @@
 import { decideOverrideBlock } from '../../services/override-block.service.ts';
 import { decideReplaceQuestionnaire } from '../../services/questionnaire.service.ts';
-import { STAFF_COMMANDS, type Ack, type Language } from '@glow/shared';
+import { STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { aftercareToken, sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
 import { decideReminderDone } from '../../services/booking-reminder.service.ts';
-import type { Refusal } from '../../services/app-error.ts';
 import { decideEndUnserved } from '../../services/cancel.service.ts';
 import { decideCheckIn } from '../../services/checkin.service.ts';
 import { decideRevokeDevice } from '../../services/device.service.ts';
 import { decideSetAutoAssign } from '../../services/floor-settings.service.ts';
 import { decideHandBack } from '../../services/hand-back.service.ts';
-import type { Decision } from '../../services/hub-engine.ts';
 import { decideAcknowledgeIncident, decideRaiseIncident, decideResolveIncident } from '../../services/incident.service.ts';
 import { decideManualAssign } from '../../services/manual-assign.service.ts';
 import { decideCreatePairingCode } from '../../services/pairing.service.ts';
@@ -21,9 +19,9 @@ import { decideRoomReady, decideSetOutOfService } from '../../services/room.serv
 import { decideSessionNote } from '../../services/session-note.service.ts';
 import { decideClose, decideVisitStep } from '../../services/visit.service.ts';
 import type { Actor } from '../../services/visit-access.ts';
-import type { HubState } from '../../store/hub-state.ts';
 import type { CommandHandlers } from './bind-commands.ts';
 import { aftercareStaffHandlers } from './aftercare.handlers.ts';
+import { runAs } from './run-as.ts';
 import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 
 type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
@@ -34,15 +32,7 @@ type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
  * without one. `actor` is who is signed in; the binder has already checked the role.
  */
 export function staffCommandHandlers(core: HubCore, actor: () => Actor): CommandHandlers<FloorCommands> {
-  const run = <T>(
-    command: string,
-    input: { commandId: string },
-    lang: Language,
-    decide: (state: Readonly<HubState>, now: number, who: Actor) => Decision<T> | Refusal,
-  ): Promise<Ack<T>> => {
-    const who = actor();
-    return core.engine.execute({ command, commandId: input.commandId, language: lang }, (state, now) => decide(state, now, who));
-  };
+  const run = runAs(core, actor);
   const active = () => core.active.list(core.engine.state);
 
   return {
