@@ -150,6 +150,26 @@ describe('the booking pages', () => {
     expect(snapshot()).toBe(before);
   });
 
+  it('after a refused form, the page’s language links still lead to a page (not to the form’s address)', async () => {
+    const refusedHold = await postForm(t, `${phones[0]!.path}/book/hold`, {
+      commandId: newCommandId(), service: 'facial-classic', staff: 'mei', startsAt: String(now - HOUR), lang: 'en',
+    });
+    expect(refusedHold.status).toBe(409);
+    const [slot] = await freeTimes(phones[1]!.path, { day: day(1) });
+    const link = await book(t, phones[1]!.path, { service: 'facial-classic', staff: 'any', startsAt: slot! });
+    const refusedMove = await postForm(t, `${link}/move`, { commandId: newCommandId(), startsAt: 'soon', lang: 'en' });
+    expect(refusedMove.status).toBe(400);
+    for (const refused of [refusedHold, refusedMove]) {
+      const href = /<a href="([^"]+)" lang="zh-CN"/.exec(refused.body)![1]!.replaceAll('&amp;', '&');
+      const page = await getPage(t, href);
+      expect(page.status, href).toBe(200);
+      expect(page.body).toContain('lang="zh-CN"');
+    }
+    // The book page keeps the client's choices in the other language.
+    const hrefHold = /<a href="([^"]+)" lang="zh-CN"/.exec(refusedHold.body)![1]!.replaceAll('&amp;', '&');
+    expect(new URL(hrefHold, t.url).searchParams.get('staff')).toBe('mei');
+  });
+
   it('a hold runs out: the slot is free for another phone, and the late confirmation is told to pick again', async () => {
     const [slot] = await freeTimes(phones[0]!.path, { staff: 'mei', day: day(1) });
     const held = await postForm(t, `${phones[0]!.path}/book/hold`, {
@@ -198,6 +218,10 @@ describe('the booking pages', () => {
     now = target - (cutoff - 1) * HOUR;
     const page = await getPage(t, link);
     expect(page.body).toContain('can no longer be changed here. Please call the salon.');
+    // The salon's number as a dialer takes it (no spaces in a tel: link).
+    const salonPhone = state().meta.aftercare.contact.phone;
+    expect(salonPhone).toMatch(/ /);
+    expect(page.body).toContain(`href="tel:${salonPhone.replace(/[^\d+]/g, '')}"`);
     expect(page.body).not.toContain('Cancel booking');
     const before = snapshot();
     const cancel = await postForm(t, `${link}/cancel`, { commandId: newCommandId(), lang: 'zh-CN' });

@@ -2,7 +2,7 @@ import { PROBLEM_KINDS, PROBLEM_SINCE, CONTACT_PREFERENCES, type Language } from
 import { html, raw } from 'hono/html';
 import type { AftercareSheet } from '../../services/aftercare.service.ts';
 import { formatDate, phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './aftercare.messages.ts';
-import { languageNav, phonePage, type Html } from './phone-page.ts';
+import { languageNav, phonePage, telHref, type Html } from './phone-page.ts';
 
 export type PaperSize = 'A5' | 'A4';
 
@@ -122,7 +122,7 @@ function careSections(sheet: AftercareSheet, t: PhoneTranslate, language: Langua
       : ''}
     <section aria-labelledby="contact"><h2 id="contact">${t('contact')}</h2>
       <dl>
-        ${contact.phone ? html`<dt>${t('contact.phone')}</dt><dd><a href="tel:${contact.phone.replace(/[^\d+]/g, '')}">${contact.phone}</a></dd>` : ''}
+        ${contact.phone ? html`<dt>${t('contact.phone')}</dt><dd><a href="${telHref(contact.phone)}">${contact.phone}</a></dd>` : ''}
         ${contact.address[language] ? html`<dt>${t('contact.address')}</dt><dd>${contact.address[language]}</dd>` : ''}
         ${contact.hours[language] ? html`<dt>${t('contact.hours')}</dt><dd>${contact.hours[language]}</dd>` : ''}
         ${!contact.phone && !contact.address[language] ? html`<dt></dt><dd>${sheet.salon.name}</dd>` : ''}

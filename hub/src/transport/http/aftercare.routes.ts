@@ -36,8 +36,8 @@ export function aftercareRoutes(core: HubCore): Hono {
   app.use('*', phonePageHeaders);
 
   /** The language of the page: `?lang=` when the client picked one, else the visit's, else the browser's. */
-  const languageOf = (c: Context, found: AftercareLink | null): Language =>
-    languageFrom(c.req.header('accept-language'), c.req.query('lang') ?? found?.visit.language);
+  const languageOf = (c: Context, found: AftercareLink): Language =>
+    languageFrom(c.req.header('accept-language'), c.req.query('lang') ?? found.visit.language);
   const lookUp = (c: Context) => findAftercareLink(core.engine.state, c.req.param('token') ?? '', core.deps.clock());
   const base = (c: Context) => `/a/${c.req.param('token')}`;
   type Page = Response | Promise<Response>;

@@ -1,6 +1,7 @@
 import { createTranslator, type Language, type LocalizedText } from '@glow/shared';
 import { html, raw } from 'hono/html';
 import { bookingPage, formCommandId, messageBox } from './booking.layout.ts';
+import { telHref } from './phone-page.ts';
 import { formatDay, formatTime, formatWhen } from './booking-format.ts';
 import { ANYONE } from './booking-forms.ts';
 
@@ -200,7 +201,7 @@ export function managePage(ctx: PageContext, v: ManageView) {
                 <a class="button secondary" href="${v.cancelLink}">${t('phone.booking.cancel')}</a>
               </div>`
           : html`<p class="alert" role="status">${t('phone.booking.cutoffPassed', { hours: v.cutoffHours })}</p>
-              ${v.salonPhone ? html`<p><a href="tel:${v.salonPhone}">${t('phone.booking.callOn', { phone: v.salonPhone })}</a></p>` : ''}`}`,
+              ${v.salonPhone ? html`<p><a href="${telHref(v.salonPhone)}">${t('phone.booking.callOn', { phone: v.salonPhone })}</a></p>` : ''}`}`,
     ctx.langLink,
   );
 }

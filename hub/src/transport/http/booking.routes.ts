@@ -55,22 +55,25 @@ export function rebookRoutes(core: HubCore): Hono {
         ? followUpPlan(link.visit.times.closed, aftercareSettingsOf(state), service.aftercareGuide, timeZone).nextTreatmentAt
         : null;
     const recommendedDay = recommendedAt === null ? null : salonDay(recommendedAt, timeZone);
-    const query = (day: string) => {
-      const q = new URLSearchParams({ service: service.id, staff: staffId ?? ANYONE, day, lang: language });
+    const query = (day: string, lang: Language = language) => {
+      const q = new URLSearchParams({ service: service.id, staff: staffId ?? ANYONE, day, lang });
       return `${base(c)}/book?${q.toString()}`;
     };
+    const picker = slotPicker(state, service, staffId, now(), { day: choice.day, recommendedDay }, {
+      action: `${base(c)}/book/hold`,
+      hidden: { service: service.id, staff: staffId ?? ANYONE, lang: language },
+      dayLink: query,
+    });
+    // The page may answer a refused hold (a POST): its language links go to the book page with the same choices.
+    const ctx = { ...bookingPageContext(c, state, language), langLink: (l: Language) => query(picker.day, l) };
     return c.html(
-      rebookPage(bookingPageContext(c, state, language), {
+      rebookPage(ctx, {
         firstName: link.client.firstName,
         services: services.map((s) => ({ id: s.id, name: s.name, durationMin: s.durationMin })),
         serviceId: service.id,
         staff: staff.map((s) => ({ id: s.id, name: s.name })),
         staffId,
-        picker: slotPicker(state, service, staffId, now(), { day: choice.day, recommendedDay }, {
-          action: `${base(c)}/book/hold`,
-          hidden: { service: service.id, staff: staffId ?? ANYONE, lang: language },
-          dayLink: query,
-        }),
+        picker,
         aftercareLink: `${base(c)}?lang=${language}`,
         error,
       }),

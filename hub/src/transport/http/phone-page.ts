@@ -78,3 +78,6 @@ export const languageNav = (current: Language, label: string, hrefFor: (l: Langu
       (l) => html`<a href="${hrefFor(l)}" lang="${l}" ${l === current ? raw('aria-current="true"') : ''}>${LANGUAGE_NAMES[l]}</a>`,
     )}
   </nav>`;
+
+/** A `tel:` link's target: the digits and a leading +, as dialers want them ("+44 20 7946 0958" → "+442079460958"). */
+export const telHref = (phone: string): string => `tel:${phone.replace(/[^\d+]/g, '')}`;
