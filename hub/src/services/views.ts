@@ -16,6 +16,7 @@ import {
 import type { Device, HubState } from '../store/hub-state.ts';
 import { bookingViews } from './booking-view.ts';
 import { aftercareSettingsOf } from './aftercare-settings.ts';
+import { salonSettingsOf } from './salon-settings-view.ts';
 import { boardName } from './board-name.ts';
 import { openComplaintCards } from './complaint-view.ts';
 import { consultationOf, currentQuestionnaires } from './consultation.ts';
@@ -173,6 +174,7 @@ export function staffView(
     incidents: floor ? Object.fromEntries(derived.openIncidents) : {},
     complaints: floor ? openComplaintCards(state) : {},
     aftercare: audience.kind === 'manager' ? { settings: aftercareSettingsOf(state) } : {},
+    salonSettings: audience.kind === 'manager' ? { settings: salonSettingsOf(state) } : {},
     ...(floor ? bookingViews(state, derived.at) : { bookings: {}, tasks: {} }),
     availability: floor ? Object.fromEntries(derived.availability) : {},
     devices: audience.kind === 'manager' ? Object.fromEntries(Object.values(state.devices).map((d) => [d.id, deviceCard(d)])) : {},

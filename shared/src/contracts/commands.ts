@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AFTERCARE_STAFF_COMMANDS } from './complaints.ts';
 import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
+import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { ConsentChoiceSchema, SignatureSchema } from '../schemas/consent.schema.ts';
 import {
@@ -159,6 +160,7 @@ export const STAFF_COMMANDS = {
   'questionnaire:replace': { input: QuestionnaireReplaceInputSchema, output: QuestionnaireReplaceResultSchema, roles: ['manager'] },
   ...AFTERCARE_STAFF_COMMANDS,
   ...BOOKING_STAFF_COMMANDS,
+  ...SETTINGS_STAFF_COMMANDS,
 } as const satisfies CommandMap;
 
 export type KioskCommandName = keyof typeof KIOSK_COMMANDS;

@@ -6,3 +6,4 @@ export * from './handshake.ts';
 export * from './http.ts';
 export * from './complaints.ts';
 export * from './bookings.ts';
+export * from './settings.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ComplaintCardSchema } from './complaints.ts';
 import { AftercareSettingsSchema } from '../schemas/aftercare.schema.ts';
 import { BookingCardSchema, TaskCardSchema } from './bookings.ts';
+import { SalonSettingsViewSchema } from './settings.ts';
 import { IdSchema, LanguageSchema, LANGUAGES, LocalizedTextSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { RoomSchema } from '../schemas/room.schema.ts';
 import { ConsentKindSchema, ConsentTextSchema } from '../schemas/consent.schema.ts';
@@ -78,6 +79,8 @@ export const StaffViewSchema = z.object({
   complaints: z.record(IdSchema, ComplaintCardSchema),
   /** The salon's aftercare settings (link days, report window), under the id `settings`; the manager only. */
   aftercare: z.partialRecord(z.literal('settings'), AftercareSettingsSchema),
+  /** Booking settings, consent texts and questionnaires for the settings screen, under `settings`; the manager only. */
+  salonSettings: z.partialRecord(z.literal('settings'), SalonSettingsViewSchema),
   /** Today's and upcoming bookings (booked or checked in); the front desk and the manager only. */
   bookings: z.record(IdSchema, BookingCardSchema),
   /** The front desk's day-before reminder calls, keyed by booking id; the front desk and the manager only. */

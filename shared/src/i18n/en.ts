@@ -1,4 +1,5 @@
 import { bookingEn } from './booking.en.ts';
+import { settingsEn } from './settings.en.ts';
 
 /**
  * English catalogue: ICU MessageFormat strings (intl-messageformat formats them). The zh-CN catalogue must have the
@@ -546,6 +547,8 @@ export const en = {
 
   // booking pages and refusals (booking.en.ts)
   ...bookingEn,
+  // the manager's salon settings (settings.en.ts)
+  ...settingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

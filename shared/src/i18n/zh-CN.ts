@@ -1,4 +1,5 @@
 import { bookingZhCN } from './booking.zh-CN.ts';
+import { settingsZhCN } from './settings.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文目录。Keys must match en.ts exactly (the type enforces it). */
@@ -533,4 +534,6 @@ export const zhCN: Record<MessageKey, string> = {
   'staff.pending.aftercareSettings': '护理设置',
 
   ...bookingZhCN,
+  // the manager's salon settings (settings.zh-CN.ts)
+  ...settingsZhCN,
 };

@@ -89,6 +89,19 @@ export const QuestionnaireDefinitionSchema = QuestionnaireSchema.superRefine((qn
       if (!fits) problem(q, 'questionnaire_condition');
     }
     if (!q.rules.every((r) => triggerFits(q, r.when))) problem(q, 'questionnaire_rule');
+    // A client reads the label and options in their own language, and the beautician the flag in theirs: none may
+    // be blank. Reported on the very text (questions.<index>.label.zh-CN…), so a form can mark that box.
+    const index = qn.questions.indexOf(q);
+    const texts: [(string | number)[], { en: string; 'zh-CN': string }][] = [
+      [['label'], q.label],
+      ...q.options.map((o, j): [(string | number)[], typeof o.label] => [['options', j, 'label'], o.label]),
+      ...q.rules.map((r, k): [(string | number)[], typeof r.flag] => [['rules', k, 'flag'], r.flag]),
+    ];
+    for (const [at, text] of texts) {
+      for (const lang of ['en', 'zh-CN'] as const) {
+        if (!text[lang].trim()) ctx.addIssue({ code: 'custom', path: ['questions', index, ...at, lang], message: 'required' });
+      }
+    }
     seen.set(q.id, q);
   }
 });

@@ -70,6 +70,7 @@ const view = (over: Partial<StaffView> = {}): StaffView => ({
   incidents: {},
   complaints: {},
   aftercare: {},
+  salonSettings: {},
   bookings: {},
   tasks: {},
   availability: {},

@@ -27,6 +27,11 @@ const LABELS: Record<string, MessageKey> = {
   'aftercare:revokeLink': 'staff.pending.revokeLink',
   'aftercare:setSettings': 'staff.pending.aftercareSettings',
   'booking:reminderDone': 'staff.pending.reminderDone',
+  'settings:serviceAftercare': 'staff.pending.salonSettings',
+  'settings:booking': 'staff.pending.salonSettings',
+  'settings:consent': 'staff.pending.salonSettings',
+  'settings:contact': 'staff.pending.salonSettings',
+  'questionnaire:replace': 'staff.pending.salonSettings',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);

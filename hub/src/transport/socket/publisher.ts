@@ -4,6 +4,7 @@ import type { Changes, HubState } from '../../store/hub-state.ts';
 import { bookingPatch } from '../../services/booking-view.ts';
 import { complaintPatch } from '../../services/complaint-view.ts';
 import { currentQuestionnaires } from '../../services/consultation.ts';
+import { salonSettingsOf, touchesSalonSettings } from '../../services/salon-settings-view.ts';
 import {
   canSeeVisit,
   computeDerived,
@@ -269,6 +270,7 @@ function staffPatch(
   }
   if (changes.meta?.floor) patch.set.settings = { floor: state.meta.floor };
   if (audience.kind === 'manager' && changes.meta?.aftercare) patch.set.aftercare = { settings: changes.meta.aftercare };
+  if (audience.kind === 'manager' && touchesSalonSettings(changes)) patch.set.salonSettings = { settings: salonSettingsOf(state) };
   copyStaff(changes.staff, patch);
   copyRecords(changes.services, patch, 'services');
   return patch;

@@ -21,6 +21,7 @@ import { decideClose, decideVisitStep } from '../../services/visit.service.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import type { CommandHandlers } from './bind-commands.ts';
 import { aftercareStaffHandlers } from './aftercare.handlers.ts';
+import { settingsStaffHandlers } from './settings.handlers.ts';
 import { runAs } from './run-as.ts';
 import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 
@@ -88,6 +89,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
     'device:revoke': (input, lang) => run('device:revoke', input, lang, (s, now) => decideRevokeDevice(s, now, input.deviceId)),
     'pairing:create': (input, lang) => run('pairing:create', input, lang, (_s, now) => decideCreatePairingCode(now)),
     ...aftercareStaffHandlers(core, actor),
+    ...settingsStaffHandlers(core, actor),
     // bookings: the front desk has made the day-before call
     'booking:reminderDone': (input, lang) =>
       run('booking:reminderDone', input, lang, (s, now, who) => decideReminderDone(s, now, who, input.bookingId)),
