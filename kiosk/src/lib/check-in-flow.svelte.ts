@@ -378,6 +378,13 @@ export class CheckInFlow {
 
   // ---- service and consultation ----
 
+  /** "Change" beside the service on the summary: back to the list (the answers given are for the old service). */
+  changeService(): void {
+    if (this.busy) return;
+    this.notice = null;
+    this.goto('service');
+  }
+
   chooseService(serviceId: string): void {
     this.serviceId = serviceId;
     this.useBooking = false;

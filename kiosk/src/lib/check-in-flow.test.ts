@@ -177,6 +177,9 @@ describe('a new client', () => {
     expect(flow.step).toBe('service');
     flow.chooseService('facial');
     expect(flow.step).toBe('confirm'); // no questionnaire without health consent
+    flow.changeService();
+    expect(flow.step).toBe('service');
+    flow.chooseService('facial');
     void flow.submit();
     await tick();
     expect(checkInsOf(sent)).toEqual([

@@ -10,6 +10,7 @@ import {
   type CommandInput,
   type CommandOutput,
   type KIOSK_COMMANDS,
+  type KioskCommandName,
   type KioskClientEvents,
   type KioskServerEvents,
   type KioskSnapshot,
@@ -68,24 +69,34 @@ export class HubConnection {
     }, FLUSH_EVERY_MS);
   }
 
-  /** Sends a check-in through the outbox; resolves with the hub's answer however many reconnects that takes. */
+  /**
+   * Sends a kiosk command through the outbox, typed by the shared command map; resolves with the hub's answer however
+   * many reconnects that takes (the same commandId on every retry).
+   */
+  private send<K extends KioskCommandName>(
+    name: K,
+    input: Omit<CommandInput<typeof KIOSK_COMMANDS, K>, 'commandId'>,
+  ): Promise<Ack<CommandOutput<typeof KIOSK_COMMANDS, K>>> {
+    return this.outbox.send<CommandOutput<typeof KIOSK_COMMANDS, K>>(name, input as Record<string, unknown>);
+  }
+
   checkIn(input: CheckInInput): Promise<Ack<CheckInResult>> {
-    return this.outbox.send<CheckInResult>('visit:checkIn', input);
+    return this.send('visit:checkIn', input);
   }
 
   /** Phone look-up: always three masked names (contract "Kiosk identity"). */
   lookup(phone: string): Promise<Ack<ClientLookupResult>> {
-    return this.outbox.send<ClientLookupResult>('client:lookup', { phone });
+    return this.send('client:lookup', { phone });
   }
 
   /** The masked name the client picked, or null for "none of these". */
   confirm(lookupId: string, choice: 0 | 1 | 2 | null): Promise<Ack<ClientConfirmResult>> {
-    return this.outbox.send<ClientConfirmResult>('client:confirm', { lookupId, choice });
+    return this.send('client:confirm', { lookupId, choice });
   }
 
-  /** The booking QR the kiosk's camera read (owner of the command: the booking part; same answer as `confirm`). */
+  /** The booking QR the kiosk's camera read: the same answer as `confirm`. */
   confirmByToken(token: string): Promise<Ack<ClientConfirmResult>> {
-    return this.outbox.send<ClientConfirmResult>('booking:confirmByToken', { token, language: this.language() });
+    return this.send('booking:confirmByToken', { token, language: this.language() });
   }
 
   /** After a refused handshake: try again (a protocol mismatch needs a fresh page instead). */
