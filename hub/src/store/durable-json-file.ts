@@ -13,6 +13,15 @@ export type DurableJsonFileOptions = {
    * written (zod would strip or normalise).
    */
   schema?: z.ZodType;
+  /**
+   * Applied to the parsed JSON before the schema check, and its result is what read() returns: lets a reader drop
+   * records it would discard anyway (expired links) before paying for their validation.
+   */
+  prepare?: (data: unknown) => unknown;
+  /** Given the raw bytes read; true skips the schema check (see partition-integrity.ts for when that is sound). */
+  trusted?: (bytes: Uint8Array) => boolean;
+  /** Given the exact bytes written, after they are durably on disk (to record their checksum). */
+  onWritten?: (bytes: Uint8Array) => void;
 };
 
 /**
@@ -48,7 +57,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     } catch {
       throw new CorruptFileError(name, 'the file is not complete JSON (truncated or damaged)');
     }
-    if (this.options.schema) {
+    if (this.options.prepare) data = this.options.prepare(data);
+    if (this.options.schema && !this.options.trusted?.(bytes)) {
       const result = this.options.schema.safeParse(data);
       if (!result.success) throw new CorruptFileError(name, describeIssues(result.error));
     }
@@ -56,7 +66,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileAtomically(this.fs, this.file, Buffer.from(JSON.stringify(data), 'utf8'));
+    const bytes = Buffer.from(JSON.stringify(data), 'utf8');
+    await writeFileAtomically(this.fs, this.file, bytes);
+    this.options.onWritten?.(bytes);
   }
 }
 

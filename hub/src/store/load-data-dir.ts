@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { blankState, hasCompleteMeta } from './blank-state.ts';
+import { firstWarmMonth, isColdMonth, oldestReference, reachMs } from './cold-months.ts';
 import { CorruptFileError } from './corrupt-file-error.ts';
 import { DurableJsonFile, readWithLow } from './durable-json-file.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
 import { readSegment, type ParsedSegment } from './journal-reader.ts';
 import { replayJournal } from './journal-replay.ts';
+import { dropExpiredRawLinks, isLiveLink } from './link-retention.ts';
+import { isTrusted } from './partition-integrity.ts';
 import { listSegments } from './journal-segments.ts';
 import type { ActiveSegment } from './journal-writer.ts';
 import { MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, readManifest, type Manifest } from './manifest.ts';
@@ -27,6 +30,13 @@ export type LoadOptions = {
   repairTornTail: boolean;
   /** At reload: read the segment being written only up to the bytes the writer knows to be durable. */
   activeLimit?: { file: string; length: number };
+  /**
+   * The time for the store's decisions (which months stay on disk, which links have expired). Default: the newest
+   * journal entry's `at`, i.e. the hub's own clock (the one link expiries are set by), never later than its present,
+   * so a month is left cold and a link dropped only when that is surely right. Not the manifest's createdAt: that is
+   * the store's wall clock, which may run ahead of an injected hub clock.
+   */
+  now?: number;
 };
 
 export type LoadedData = {
@@ -34,8 +44,15 @@ export type LoadedData = {
   snapshot: { state: HubState; revision: number } | null;
   /** The snapshot generation the state was built on; null when built from the journal alone. */
   manifest: { manifest: Manifest; files: Map<PartitionName, string> } | null;
-  /** Visit ids per visit partition of that snapshot, for the partition tracker. */
+  /** Visit ids per visit partition of that snapshot, for the partition tracker (loaded partitions only). */
   visitPartitions: Map<PartitionName, string[]> | null;
+  /**
+   * Closed-visit months of that snapshot left on disk, not read (older than any link or complaint can reach; see
+   * cold-months.ts). They stay listed in the manifest and are carried into every later snapshot as they are.
+   */
+  cold: Set<PartitionName>;
+  /** Expired links dropped from the loaded state (their file still holds them until the next rewrite). */
+  prunedLinks: number;
   /** Entries replayed on top of the snapshot: not in any snapshot yet, so their partitions are dirty. */
   replayed: JournalEntry[];
   /** The newest segment, where appending continues; null when there is no journal file. */
@@ -69,7 +86,8 @@ export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
   const hasEntries = segments.some((s) => s.items.length > 0);
   if (current.status === 'missing' && previous.status === 'missing' && !hasEntries) {
     if (options.repairTornTail && last && last.tornBytes > 0) await cutTornTail(options, last);
-    return { snapshot: null, manifest: null, visitPartitions: null, replayed: [], journalEnd };
+    const empty = { snapshot: null, manifest: null, visitPartitions: null, cold: new Set<PartitionName>() };
+    return { ...empty, prunedLinks: 0, replayed: [], journalEnd };
   }
 
   const problems: CorruptFileError[] = [];
@@ -145,22 +163,50 @@ async function loadCandidate(
   const state = blankState();
   let visitPartitions: Map<PartitionName, string[]> | null = null;
   let revision = 0;
+  const cold = new Set<PartitionName>();
+  const now = options.now ?? latestEntryTime(segments);
+  let prunedLinks = 0;
   if (candidate.manifest) {
     visitPartitions = new Map();
     revision = candidate.manifest.manifest.revision;
-    const files = [...candidate.manifest.files];
-    const contents = await Promise.all(
-      files.map(async ([name, file]) => {
-        const adapter = new DurableJsonFile<PartitionData>(path.join(dir, file), { fs, schema: partitionSchema(name) });
-        const data = await readWithLow(adapter);
-        if (data === null) throw new CorruptFileError(file, `the file is missing (listed in ${candidate.label})`);
-        return [name, data] as const;
-      }),
-    );
-    for (const [name, data] of contents) {
-      mergePartition(state, data);
-      if (isVisitPartition(name)) visitPartitions.set(name, Object.keys(data.visits ?? {}));
+    const read = (names: PartitionName[]) =>
+      Promise.all(
+        names.map(async (name) => {
+          const file = candidate.manifest!.files.get(name)!;
+          const recorded = candidate.manifest!.manifest.integrity?.[file];
+          const adapter = new DurableJsonFile<PartitionData>(path.join(dir, file), {
+            fs,
+            schema: partitionSchema(name),
+            trusted: (bytes) => isTrusted(name, bytes, recorded),
+            ...(name === 'links'
+              ? { prepare: (data: unknown) => dropExpiredRawLinks(data, now, (n) => (prunedLinks += n)) }
+              : {}),
+          });
+          const data = await readWithLow(adapter);
+          if (data === null) throw new CorruptFileError(file, `the file is missing (listed in ${candidate.label})`);
+          return [name, data] as const;
+        }),
+      );
+    const merge = (contents: ReadonlyArray<readonly [PartitionName, PartitionData]>) => {
+      for (const [name, data] of contents) {
+        mergePartition(state, data);
+        if (isVisitPartition(name)) visitPartitions!.set(name, Object.keys(data.visits ?? {}));
+      }
+    };
+    // First what decides how far back closed visits are needed: the settings, the links and the complaints.
+    const names = [...candidate.manifest.files.keys()];
+    const decisive = new Set<PartitionName>(['settings', 'links', 'complaints']);
+    const first = names.filter((name) => decisive.has(name));
+    merge(await read(first));
+    // Without any time known everything is loaded, and no link is dropped.
+    const warmFrom = now === null ? null : firstWarmMonth(now, reachMs(state.meta), oldestReference(state, now));
+    const rest: PartitionName[] = [];
+    for (const name of names) {
+      if (decisive.has(name)) continue;
+      if (warmFrom !== null && isColdMonth(name, warmFrom)) cold.add(name);
+      else rest.push(name);
     }
+    merge(await read(rest));
   }
   const replay = replayJournal(state, revision, segments, (skipped) =>
     logger.warn(skipped, 'Skipping a damaged journal line that the snapshot already covers'),
@@ -171,12 +217,31 @@ async function loadCandidate(
       'the journal does not begin with the salon settings (meta), and there is no snapshot',
     );
   }
+  for (const [hash, link] of Object.entries(state.links)) {
+    if (!isLiveLink(link, now)) {
+      delete state.links[hash];
+      prunedLinks += 1;
+    }
+  }
   return {
     snapshot: { state, revision: replay.revision },
     manifest: candidate.manifest,
     visitPartitions,
+    cold,
+    prunedLinks,
     replayed: replay.applied,
   };
+}
+
+/** The latest hub time the journal proves has passed; null when it holds no entry (then nothing is left cold). */
+function latestEntryTime(segments: readonly ParsedSegment[]): number | null {
+  let latest: number | null = null;
+  for (const segment of segments) {
+    for (const item of segment.items) {
+      if (item.kind === 'entry') latest = Math.max(latest ?? item.entry.at, item.entry.at);
+    }
+  }
+  return latest;
 }
 
 function lastEntrySeq(segment: ParsedSegment): number | null {

@@ -1,15 +1,22 @@
 import path from 'node:path';
 import { BlobFiles } from './blob-files.ts';
 import { DataDirLock } from './data-dir-lock.ts';
-import { DurableJsonFile, isTempFileName, writeWithLow } from './durable-json-file.ts';
+import { DurableJsonFile, isTempFileName, readWithLow, writeWithLow } from './durable-json-file.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
 import { entryProblem, invalidEntry } from './journal-entry.schema.ts';
 import { listSegments } from './journal-segments.ts';
 import { JournalWriter } from './journal-writer.ts';
 import { loadDataDir, type LoadedData, type LoadOptions } from './load-data-dir.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, writeManifest, type Manifest } from './manifest.ts';
-import { PartitionTracker, type Capture } from './partition-tracker.ts';
-import { parsePartitionFileName, partitionFileName, type PartitionData, type PartitionName } from './partitions.ts';
+import { integrityOf } from './partition-integrity.ts';
+import { PartitionTracker, type Capture, type ColdOverlay } from './partition-tracker.ts';
+import {
+  parsePartitionFileName,
+  partitionFileName,
+  partitionSchema,
+  type PartitionData,
+  type PartitionName,
+} from './partitions.ts';
 import { StoreError, type StorePort } from './store.port.ts';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
 import { silentLogger, type StoreLogger } from './store-logger.ts';
@@ -102,7 +109,16 @@ export class LowdbStore implements StorePort {
         end && end.lastSeq === revision
           ? await JournalWriter.resume(this.fs, this.dir, this.logger, end.segment, end.lastSeq)
           : await JournalWriter.create(this.fs, this.dir, this.logger, revision);
-      this.logger.info({ dir: this.dir, revision, replayed: loaded.replayed.length }, 'Store opened');
+      this.logger.info(
+        {
+          dir: this.dir,
+          revision,
+          replayed: loaded.replayed.length,
+          coldMonths: loaded.cold.size,
+          prunedLinks: loaded.prunedLinks,
+        },
+        'Store opened',
+      );
       return loaded.snapshot;
     } catch (err) {
       await this.writer?.close().catch(() => {});
@@ -205,16 +221,30 @@ export class LowdbStore implements StorePort {
       );
     }
     const files = new Map<PartitionName, string>();
+    // File → checksum and schema fingerprint: recorded for files written now, carried over for files kept.
+    const integrity: Record<string, string> = {};
+    const keep = (name: PartitionName, file: string) => {
+      files.set(name, file);
+      const recorded = this.current?.manifest.integrity?.[file];
+      if (recorded !== undefined) integrity[file] = recorded;
+    };
     for (const name of capture.present) {
       const data = capture.write.get(name);
+      const overlay = capture.overlays.get(name);
+      const current = this.current?.files.get(name);
       if (data) {
         const file = partitionFileName(name, revision);
-        await this.writePartition(file, data);
+        integrity[file] = await this.writePartition(name, file, data);
         files.set(name, file);
+      } else if (overlay && current) {
+        const written = await this.writeColdOverlay(name, current, revision, overlay);
+        if (written) {
+          files.set(name, written.file);
+          integrity[written.file] = written.integrity;
+        } else keep(name, current);
       } else {
-        const file = this.current?.files.get(name);
-        if (!file) throw new StoreError('io', `Partition ${name} has no file to keep (internal error).`);
-        files.set(name, file);
+        if (!current) throw new StoreError('io', `Partition ${name} has no file to keep (internal error).`);
+        keep(name, current);
       }
     }
     const manifest: Manifest = {
@@ -222,6 +252,7 @@ export class LowdbStore implements StorePort {
       revision,
       partitions: [...files.values()].sort(),
       createdAt: this.options.now?.() ?? Date.now(),
+      integrity,
     };
     // The previous manifest goes to manifest.prev.json first: at every instant one of the two is a whole snapshot.
     if (this.current) await writeManifest(this.fs, this.dir, PREVIOUS_MANIFEST_FILE, this.current.manifest);
@@ -231,8 +262,44 @@ export class LowdbStore implements StorePort {
     this.logger.info({ revision, written: capture.write.size, partitions: files.size }, 'Checkpoint written');
   }
 
-  private async writePartition(file: string, data: PartitionData): Promise<void> {
-    await writeWithLow(new DurableJsonFile<PartitionData>(path.join(this.dir, file), { fs: this.fs }), data);
+  /**
+   * A cold month an entry changed: its current file plus the captured overlay, as a new file. The month stays cold
+   * (nothing of it is kept in memory). Kept as it is when the overlay changes nothing (a delete of a visit that
+   * turned out to live elsewhere).
+   */
+  private async writeColdOverlay(
+    name: PartitionName,
+    base: string,
+    revision: number,
+    overlay: ColdOverlay,
+  ): Promise<{ file: string; integrity: string } | null> {
+    const data = await readWithLow(
+      new DurableJsonFile<PartitionData>(path.join(this.dir, base), { fs: this.fs, schema: partitionSchema(name) }),
+    );
+    if (data === null) throw new StoreError('io', `The snapshot file ${base} is missing.`);
+    const visits = { ...data.visits };
+    let changed = Object.keys(overlay.set).length > 0;
+    for (const id of overlay.remove) {
+      if (id in visits && !(id in overlay.set)) {
+        delete visits[id];
+        changed = true;
+      }
+    }
+    if (!changed) return null;
+    Object.assign(visits, overlay.set);
+    const file = partitionFileName(name, revision);
+    return { file, integrity: await this.writePartition(name, file, { visits }) };
+  }
+
+  /** Writes one partition file and returns its integrity value for the manifest (partition-integrity.ts). */
+  private async writePartition(name: PartitionName, file: string, data: PartitionData): Promise<string> {
+    let integrity = '';
+    const adapter = new DurableJsonFile<PartitionData>(path.join(this.dir, file), {
+      fs: this.fs,
+      onWritten: (bytes) => (integrity = integrityOf(name, bytes)),
+    });
+    await writeWithLow(adapter, data);
+    return integrity;
   }
 
   /**
@@ -269,11 +336,20 @@ export class LowdbStore implements StorePort {
 
   /** Reads the data directory and resets what this store knows about it (generations, dirty partitions). */
   private async load(options: Pick<LoadOptions, 'repairTornTail' | 'activeLimit'>): Promise<LoadedData> {
-    const loaded = await loadDataDir({ fs: this.fs, dir: this.dir, logger: this.logger, ...options });
+    const now = this.options.now?.();
+    const loaded = await loadDataDir({
+      fs: this.fs,
+      dir: this.dir,
+      logger: this.logger,
+      ...options,
+      ...(now !== undefined ? { now } : {}),
+    });
     this.current = loaded.manifest ? { manifest: loaded.manifest.manifest, files: loaded.manifest.files } : null;
     // After recovering from manifest.prev.json the damaged newest generation is not trusted: one generation only.
     this.previous = null;
-    this.tracker = new PartitionTracker(loaded.visitPartitions);
+    this.tracker = new PartitionTracker(loaded.visitPartitions, loaded.cold);
+    // The links file still holds what the load dropped as expired: the next checkpoint rewrites it without them.
+    if (loaded.prunedLinks > 0) this.tracker.markDirty('links', loaded.snapshot?.revision ?? 0);
     this.latestAt = null;
     for (const entry of loaded.replayed) {
       this.tracker.noteEntry(entry);

@@ -20,6 +20,12 @@ export const ManifestSchema = z.strictObject({
   revision: z.number().int().nonnegative(),
   partitions: z.array(z.string()),
   createdAt: TimestampSchema,
+  /**
+   * Partition file → `<sha256>.<schema fingerprint>` as written by this store, so that start-up can skip the schema
+   * check of a file that is byte for byte what was written under the current schema (partition-integrity.ts).
+   * Optional: manifests written before it, and files it does not list, are checked in full.
+   */
+  integrity: z.record(z.string(), z.string()).optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
