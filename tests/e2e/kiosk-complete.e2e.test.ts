@@ -45,10 +45,11 @@ describe('the lobby kiosk, complete', () => {
     desk = (await connectStaff(t, { staffId: 'olivia', pin: '9999' })).socket;
     const [byQr, byPhone] = await closedVisits(t, desk, 2, 'Booker');
     const today = salonDay(Date.now(), state().meta.floor.timeZone)!;
-    const freeFor = async (path: string) =>
-      slotsIn((await getPage(t, bookPath(path, { service: 'facial-classic', staff: 'any', day: today }))).body);
-    const qrLink = await book(t, byQr!.path, { service: 'facial-classic', staff: 'any', startsAt: (await freeFor(byQr!.path))[0]! });
-    const phoneLink = await book(t, byPhone!.path, { service: 'facial-classic', staff: 'any', startsAt: (await freeFor(byPhone!.path))[0]! });
+    const freeFor = async (path: string, staff: string) =>
+      slotsIn((await getPage(t, bookPath(path, { service: 'facial-classic', staff, day: today }))).body);
+    // One client asked for Mei (the ticket will name her), the other for anyone.
+    const qrLink = await book(t, byQr!.path, { service: 'facial-classic', staff: 'mei', startsAt: (await freeFor(byQr!.path, 'mei'))[0]! });
+    const phoneLink = await book(t, byPhone!.path, { service: 'facial-classic', staff: 'any', startsAt: (await freeFor(byPhone!.path, 'any'))[0]! });
     booked = { byQr: { clientId: byQr!.clientId, link: qrLink }, byPhone: { clientId: byPhone!.clientId, link: phoneLink } };
   }, 120_000);
   afterAll(async () => {
@@ -252,6 +253,7 @@ describe('the lobby kiosk, complete', () => {
     await mkdir(dir, { recursive: true });
     const video = await writeQrVideo(`${t.url}${qrLink}`, qrVideoPath(dir, 'booking-qr'));
     const camBrowser = await launchWithCamera(video);
+    let ticketBeautician = '';
     try {
       const cam = await newPage(camBrowser, TABLET);
       await cam.goto(`${t.url}/`);
@@ -269,11 +271,14 @@ describe('the lobby kiosk, complete', () => {
       await cam.getByTestId('questions-next').click();
       await cam.getByTestId('check-in').click();
       await expect.poll(() => cam.getByTestId('ticket-number').textContent()).toMatch(/[A-Z]\d{3}/);
+      // The booking's beautician is known from the start: the ticket names them, live from the lobby view.
+      ticketBeautician = await cam.getByTestId('ticket-beautician').innerText();
     } finally {
       await camBrowser.close();
     }
     const qrBooking = Object.values(state().bookings).find((b) => b.clientId === byQr.clientId)!;
     expect(qrBooking.state).toBe('checked_in');
+    expect(ticketBeautician).toContain('Mei');
     expect(state().visits[qrBooking.visitId!]).toMatchObject({ kind: 'booked', clientId: byQr.clientId });
 
     // By phone number.

@@ -1,8 +1,8 @@
 import { LOW_RATING_WINDOW_MS, type Visit } from '@glow/shared';
 import { describe, expect, it } from 'vitest';
 import { ActiveVisits } from './active-visits.ts';
-import { testVisit } from './test-state.ts';
-import { canSeeVisit, type Audience } from './views.ts';
+import { demoState, testVisit } from './test-state.ts';
+import { canSeeVisit, ticketOf, type Audience } from './views.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
 const MIN = 60_000;
@@ -68,5 +68,26 @@ describe('the index of recent low ratings', () => {
     visits.on = { ...visits.on, rating: rating(4) };
     index.note({ on: visits.on });
     expect(index.recentLowRatings(state, NOW).map((v) => v.id)).toEqual(['low']);
+  });
+});
+
+describe('the lobby ticket', () => {
+  const estimates = { byVisit: new Map<string, number | null>([['v', 12]]), byService: new Map() };
+
+  it("names the beautician by first name once assigned, or the one the client's booking asked for", async () => {
+    const state = await demoState();
+    const meiName = state.staff['mei']!.name.split(' ')[0];
+    expect(ticketOf(state, testVisit({ id: 'v', state: 'assigned', staffId: 'mei' }), estimates).beautician).toBe(meiName);
+    expect(ticketOf(state, testVisit({ id: 'v', state: 'queued', preferredStaffId: 'mei' }), estimates)).toMatchObject({
+      beautician: meiName,
+      estimateMin: 12,
+    });
+  });
+
+  it('names nobody while no one is known, and carries nothing about the client', async () => {
+    const state = await demoState();
+    const ticket = ticketOf(state, testVisit({ id: 'v', state: 'queued' }), estimates);
+    expect(ticket.beautician).toBeNull();
+    expect(Object.keys(ticket).sort()).toEqual(['beautician', 'estimateMin', 'serviceId', 'state', 'ticket']);
   });
 });

@@ -132,12 +132,16 @@ export function canSeeVisit(audience: Audience, visit: Visit, now: number): bool
   return false;
 }
 
-export function ticketOf(visit: Visit, estimates: Estimates): Ticket {
+export function ticketOf(state: Readonly<HubState>, visit: Visit, estimates: Estimates): Ticket {
+  const staffId = visit.staffId ?? visit.preferredStaffId;
+  const staffName = staffId ? state.staff[staffId]?.name : undefined;
   return {
     ticket: visit.ticket,
     state: visit.state,
     serviceId: visit.serviceId,
     estimateMin: visit.state === 'queued' ? (estimates.byVisit.get(visit.id) ?? null) : null,
+    // Staff are shown by first name in the lobby, as they introduce themselves.
+    beautician: staffName ? (staffName.split(/\s+/)[0] ?? null) : null,
   };
 }
 
@@ -185,7 +189,7 @@ export function staffView(
 
 export function kioskView(state: Readonly<HubState>, derived: Derived, activeVisits: readonly Visit[]): KioskView {
   const tickets: KioskView['tickets'] = {};
-  for (const v of activeVisits) tickets[v.id] = ticketOf(v, derived.estimates);
+  for (const v of activeVisits) tickets[v.id] = ticketOf(state, v, derived.estimates);
   return {
     services: { ...state.services },
     tickets,

@@ -11,7 +11,7 @@ const service = (id: string, category: Service['category'], en: string, zh: stri
   equipment: [],
   aftercare: { en: '', 'zh-CN': '' },
 });
-const ticket = (serviceId: string, state: Ticket['state']): Ticket => ({ ticket: 'A001', state, serviceId, estimateMin: 5 });
+const ticket = (serviceId: string, state: Ticket['state']): Ticket => ({ ticket: 'A001', state, serviceId, estimateMin: 5, beautician: null });
 
 const view: KioskView = {
   consents: {},

@@ -37,6 +37,11 @@ export const TicketSchema = z.object({
   state: VisitStateSchema,
   serviceId: IdSchema,
   estimateMin: z.number().int().nonnegative().nullable(),
+  /**
+   * The first name of the beautician who will see the client, once known (assigned, or the one a booking or the
+   * client asked for). A staff member's first name is what the lobby may show; nothing about the client is here.
+   */
+  beautician: z.string().nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
 

@@ -301,7 +301,7 @@ function kioskPatch(
   const gone: string[] = [];
   for (const id of diff.visitIds) {
     const visit = state.visits[id];
-    if (visit && !isFinal(visit.state)) tickets[id] = ticketOf(visit, derived.estimates);
+    if (visit && !isFinal(visit.state)) tickets[id] = ticketOf(state, visit, derived.estimates);
     else gone.push(id);
   }
   if (Object.keys(tickets).length) patch.set.tickets = tickets;
