@@ -25,7 +25,8 @@ const ALL_GRANTED = [
   { kind: 'health' as const, version: 1, granted: true },
   { kind: 'marketing' as const, version: 1, granted: true },
 ];
-const MEI = { firstName: 'Mei', lastName: 'Lin', phone: '13800138000', birthday: '1990-04-25' };
+// Not a demo staff member's name: the lobby may show a beautician's first name, never a client's.
+const MEI = { firstName: 'Lena', lastName: 'Zhou', phone: '13800138000', birthday: '1990-04-25' };
 /** A masked name as the kiosk shows it. */
 const MASKED = /^(\S+\*\* \S.*|\p{Script=Han}?\*\*\S+)$/u;
 
@@ -88,10 +89,10 @@ describe('kiosk identity over real sockets', () => {
       for (const c of r.choices) expect(c).toMatch(MASKED);
       expect(r.expiresAt).toBe(MONDAY_0930 + 5 * MIN);
     }
-    expect(known1.choices).toContain('L** Mei');
+    expect(known1.choices).toContain('Z** Lena');
     expect(known2.choices).toEqual(known1.choices);
     expect(unknown2.choices).toEqual(unknown1.choices);
-    expect(unknown1.choices).not.toContain('L** Mei');
+    expect(unknown1.choices).not.toContain('Z** Lena');
     expect(new Set([known1.lookupId, known2.lookupId, unknown1.lookupId, unknown2.lookupId]).size).toBe(4);
   });
 
@@ -115,19 +116,19 @@ describe('kiosk identity over real sockets', () => {
     h = hub;
     const kiosk = await connectKiosk(hub.url);
     expectOk(await register(kiosk.socket));
-    const first = await identify(kiosk.socket, MEI.phone, 'L** Mei');
+    const first = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
     expect(expectOk(await first.confirm(((first.index + 1) % 3) as 0 | 1 | 2))).toEqual({ known: false });
     const burnt = await first.confirm(first.index as 0 | 1 | 2);
     expect(burnt).toMatchObject({ ok: false, error: { code: 'not_found', reason: 'lookup_expired', message: en('reason.lookup_expired') } });
     // "None of these" on an unknown number: not known either.
-    const stranger = await identify(kiosk.socket, '13900139000', 'L** Mei');
+    const stranger = await identify(kiosk.socket, '13900139000', 'Z** Lena');
     expect(expectOk(await stranger.confirm(null))).toEqual({ known: false });
 
-    const second = await identify(kiosk.socket, MEI.phone, 'L** Mei');
+    const second = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
     const me = expectOk(await second.confirm(second.index as 0 | 1 | 2));
     if (!me.known) throw new Error('not known');
     expect(Object.keys(me).sort()).toEqual(['booking', 'consents', 'firstName', 'known', 'language', 'lastAnswers', 'visitorToken']);
-    expect(me).toMatchObject({ firstName: 'Mei', language: 'en', consents: { terms: 1, health: 1, marketing: 1 }, booking: null });
+    expect(me).toMatchObject({ firstName: 'Lena', language: 'en', consents: { terms: 1, health: 1, marketing: 1 }, booking: null });
     expect(me.lastAnswers.facial).toMatchObject({ questionnaireId: 'q-facial', version: 1, answers: FACIAL_OK });
     expect(JSON.stringify(me)).not.toMatch(/Lin|13800138000|1990/);
   });
@@ -139,7 +140,7 @@ describe('kiosk identity over real sockets', () => {
     const { visitId } = expectOk(await register(kiosk.socket));
     const state = hub.hub.core.engine.state;
     const clientId = state.visits[visitId]!.clientId;
-    expect(state.clients[clientId]).toMatchObject({ firstName: 'Mei', lastName: 'Lin', birthday: '1990-04-25' });
+    expect(state.clients[clientId]).toMatchObject({ firstName: 'Lena', lastName: 'Zhou', birthday: '1990-04-25' });
     expect(state.clients[clientId]!.consents).toEqual(ALL_GRANTED.map((c) => ({ ...c, at: MONDAY_0930 })));
     expect(state.visits[visitId]).toMatchObject({ answers: FACIAL_OK, consultationInPerson: false, signature: { ...SIGNATURE, at: MONDAY_0930 } });
 
@@ -173,13 +174,13 @@ describe('kiosk identity over real sockets', () => {
     h = hub;
     const kiosk = await connectKiosk(hub.url);
     expectOk(await register(kiosk.socket));
-    const id = await identify(kiosk.socket, MEI.phone, 'L** Mei');
+    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
     const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
     if (!me.known) throw new Error('not known');
     const { visitId, firstName } = expectOk(
       await send(kiosk.socket, 'visit:checkIn', { visitorToken: me.visitorToken, serviceId: 'facial-hydrating', language: 'en', sameAsLast: true, consents: [] }),
     );
-    expect(firstName).toBe('Mei');
+    expect(firstName).toBe('Lena');
     expect(hub.hub.core.engine.state.visits[visitId]!.answers).toEqual(FACIAL_OK);
     const none = await send(kiosk.socket, 'visit:checkIn', { visitorToken: me.visitorToken, serviceId: 'nails-gel', language: 'en', sameAsLast: true, consents: [] });
     expect(none).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'no_last_answers', message: en('reason.no_last_answers') } });
@@ -223,14 +224,14 @@ describe('kiosk identity over real sockets', () => {
     const watcher = await watchedKiosk(hub.url);
     const kiosk = await connectKiosk(hub.url);
     expectOk(await register(kiosk.socket, { answers: { ...FACIAL_OK, notes: 'Sensitive around the eyes' } }));
-    const id = await identify(kiosk.socket, MEI.phone, 'L** Mei');
+    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
     const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
     if (!me.known) throw new Error('not known');
     expectOk(await send(kiosk.socket, 'visit:checkIn', { visitorToken: me.visitorToken, serviceId: 'body-massage', language: 'en', answers: { pregnant: false, pressure: 3, oil_allergy: false }, consents: [] }));
     await settle();
     const received = JSON.stringify(watcher.received);
     expect(watcher.received.length).toBeGreaterThan(2);
-    for (const secret of ['Mei', 'Lin', '13800138000', '1990-04-25', 'Sensitive around', me.visitorToken, 'clientId', '"answers"', 'strokes']) {
+    for (const secret of ['Lena', 'Zhou', '13800138000', '1990-04-25', 'Sensitive around', me.visitorToken, 'clientId', '"answers"', 'strokes']) {
       expect(received).not.toContain(secret);
     }
   });
@@ -275,7 +276,7 @@ describe('kiosk identity over real sockets', () => {
     const cmd = newCommandId();
     const first = await register(kiosk.socket, {}, cmd);
     expect(await register(kiosk.socket, {}, cmd)).toEqual(first);
-    const id = await identify(kiosk.socket, MEI.phone, 'L** Mei');
+    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
     const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
     if (!me.known) throw new Error('not known');
     const returning = { commandId: newCommandId(), visitorToken: me.visitorToken, serviceId: 'facial-classic', language: 'en' as const, sameAsLast: true, consents: [] };
@@ -318,7 +319,7 @@ describe('kiosk identity over real sockets', () => {
     expectOk(await hub.hub.core.engine.execute({ command: 'test:book', commandId: null, language: 'en' }, () => ({ changes: { bookings: { [booking.id]: booking } }, result: {} })));
 
     clock.now = startsAt - 10 * MIN;
-    const id = await identify(kiosk.socket, MEI.phone, 'L** Mei');
+    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
     const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
     if (!me.known) throw new Error('not known');
     expect(me.booking).toEqual({ bookingId: 'bk-today', serviceId: 'facial-hydrating', staffId: 'anna', startsAt, arrival: 'on_time', checkInFrom: startsAt - 30 * MIN });
