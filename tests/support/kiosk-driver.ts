@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { wcagViolations } from './axe.ts';
 import { shoot } from './browser.ts';
 
 /**
@@ -17,16 +18,24 @@ async function switchTo(page: Page, lang: KioskLang): Promise<void> {
 
 /**
  * Saves `tests/artifacts/screens/kiosk-<screen>-<lang>.png` for the language on screen and the other one (switched
- * with the header's language toggle, then switched back), so that every screen is seen in both languages.
+ * with the header's language toggle, then switched back), so that every screen is seen in both languages; and
+ * audits each against WCAG 2 AA (contrast, names, labels): a screen that fails stops the test, naming what failed.
  */
 export async function shootKiosk(page: Page, screen: string): Promise<void> {
   const lang = await screenLang(page);
   const other: KioskLang = lang === 'en' ? 'zh-CN' : 'en';
   await page.evaluate(() => document.fonts.ready);
   await shoot(page, `kiosk-${screen}-${lang}`);
+  await expectAccessible(page, `${screen}-${lang}`);
   await switchTo(page, other);
   await shoot(page, `kiosk-${screen}-${other}`);
+  await expectAccessible(page, `${screen}-${other}`);
   await switchTo(page, lang);
+}
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const violations = await wcagViolations(page);
+  if (violations.length) throw new Error(`kiosk screen ${screen} fails WCAG 2 AA:\n${violations.join('\n')}`);
 }
 
 /** Types digits on the on-screen keypad. */
