@@ -142,7 +142,7 @@ describe('kiosk identity over real sockets', () => {
     const clientId = state.visits[visitId]!.clientId;
     expect(state.clients[clientId]).toMatchObject({ firstName: 'Lena', lastName: 'Zhou', birthday: '1990-04-25' });
     expect(state.clients[clientId]!.consents).toEqual(ALL_GRANTED.map((c) => ({ ...c, at: MONDAY_0930 })));
-    expect(state.visits[visitId]).toMatchObject({ answers: FACIAL_OK, consultationInPerson: false, signature: { ...SIGNATURE, at: MONDAY_0930 } });
+    expect(state.visits[visitId]).toMatchObject({ answers: FACIAL_OK, consultationInPerson: false, signature: [{ ...SIGNATURE, at: MONDAY_0930 }] });
 
     const declined = [ALL_GRANTED[0], { kind: 'health', version: 1, granted: false }, { kind: 'marketing', version: 1, granted: false }];
     const other = expectOk(
@@ -167,6 +167,37 @@ describe('kiosk identity over real sockets', () => {
     const noTerms = await register(kiosk.socket, { client: { firstName: 'Bo', phone: '13700137000' }, consents: ALL_GRANTED.slice(1) });
     expect(noTerms).toMatchObject({ ok: false, error: { reason: 'consent_terms_required', message: en('reason.consent_terms_required') } });
     expect(hub.hub.revision).toBe(before);
+  });
+
+  it('a salon asking for signatures on both the terms and the health consent gets both on the visit', async () => {
+    const { hub } = await hubAt(MONDAY_0930);
+    h = hub;
+    const boss = await connectStaff(hub, { staffId: 'olivia', pin: '9999' });
+    const terms = boss.snapshot.view.salonSettings.settings!.consents.terms!;
+    const { title, body, purpose, ifDeclined } = terms;
+    const edit = { commandId: newCommandId(), kind: 'terms' as const, title, body, purpose, ifDeclined, signatureRequired: true };
+    expect(expectOk(await send(boss.socket, 'settings:consent', edit))).toEqual({ kind: 'terms', version: 1, newVersion: false });
+    const kiosk = await connectKiosk(hub.url, 'zh-CN');
+    expect(kiosk.snapshot.view.consents.terms).toMatchObject({ version: 1, signatureRequired: true });
+
+    const termsSig = { ...SIGNATURE, consent: 'terms' as const };
+    // The health signature alone is not enough now: refused in the client's language, naming the terms, nothing saved.
+    const before = hub.hub.revision;
+    const one = await register(kiosk.socket, { language: 'zh-CN' });
+    expect(one).toMatchObject({
+      ok: false,
+      error: { reason: 'signature_required', message: zh('reason.signature_required', { consent: zh('consent.kind.terms') }) },
+    });
+    expect(hub.hub.revision).toBe(before);
+    const twice = await register(kiosk.socket, { signature: [SIGNATURE, SIGNATURE] });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(hub.hub.revision).toBe(before);
+
+    const { visitId } = expectOk(await register(kiosk.socket, { signature: [termsSig, SIGNATURE] }));
+    expect(hub.hub.core.engine.state.visits[visitId]!.signature).toEqual([
+      { ...termsSig, at: MONDAY_0930 },
+      { ...SIGNATURE, at: MONDAY_0930 },
+    ]);
   });
 
   it('“nothing has changed” copies the returning client’s last answers on the hub', async () => {

@@ -31,8 +31,12 @@ describe('the lobby kiosk, complete', () => {
   beforeEach(() => {
     clockAhead += 61_000;
   });
-  /** Two clients with a closed visit each (so known, with last answers) and a booking today, made before any test. */
-  let booked: { byQr: { clientId: string; link: string }; byPhone: { clientId: string; link: string } };
+  /** Three clients with a closed visit each (so known, with last answers) and a booking today, made before any test. */
+  let booked: {
+    byQr: { clientId: string; link: string };
+    byPhone: { clientId: string; link: string };
+    late: { clientId: string; startsAt: number };
+  };
 
   beforeAll(async () => {
     const timeZone = workingHoursZone();
@@ -43,14 +47,21 @@ describe('the lobby kiosk, complete', () => {
     expect(t.hub.core.engine.state.meta.consents?.health?.signatureRequired).toBe(true);
     browser = await launchBrowser();
     desk = (await connectStaff(t, { staffId: 'olivia', pin: '9999' })).socket;
-    const [byQr, byPhone] = await closedVisits(t, desk, 2, 'Booker');
+    const [byQr, byPhone, late] = await closedVisits(t, desk, 3, 'Booker');
     const today = salonDay(Date.now(), state().meta.floor.timeZone)!;
     const freeFor = async (path: string, staff: string) =>
       slotsIn((await getPage(t, bookPath(path, { service: 'facial-classic', staff, day: today }))).body);
     // One client asked for Mei (the ticket will name her), the other for anyone.
     const qrLink = await book(t, byQr!.path, { service: 'facial-classic', staff: 'mei', startsAt: (await freeFor(byQr!.path, 'mei'))[0]! });
     const phoneLink = await book(t, byPhone!.path, { service: 'facial-classic', staff: 'any', startsAt: (await freeFor(byPhone!.path, 'any'))[0]! });
-    booked = { byQr: { clientId: byQr!.clientId, link: qrLink }, byPhone: { clientId: byPhone!.clientId, link: phoneLink } };
+    // The third comes late: the last test moves the hub's clock past this booking's start.
+    const lateStart = (await freeFor(late!.path, 'any'))[0]!;
+    await book(t, late!.path, { service: 'facial-classic', staff: 'any', startsAt: lateStart });
+    booked = {
+      byQr: { clientId: byQr!.clientId, link: qrLink },
+      byPhone: { clientId: byPhone!.clientId, link: phoneLink },
+      late: { clientId: late!.clientId, startsAt: lateStart },
+    };
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -181,8 +192,8 @@ describe('the lobby kiosk, complete', () => {
     const visits = visitsOf(client.id);
     expect(visits).toHaveLength(1);
     expect(visits[0]!.answers).toEqual({ pregnant: false, isotretinoin: false, sunburn: false, skin_allergy: false, concerns: ['dryness'], skin_feel: 4 });
-    expect(visits[0]!.signature?.consent).toBe('health');
-    expect(visits[0]!.signature?.strokes.length).toBe(2);
+    expect(visits[0]!.signature?.map((s) => s.consent)).toEqual(['health']);
+    expect(visits[0]!.signature?.[0]?.strokes.length).toBe(2);
     await lobby.getByTestId('done').click();
     await lobby.getByTestId('walk-in').waitFor();
     await lobby.context().close();
@@ -514,5 +525,46 @@ describe('the lobby kiosk, complete', () => {
     await shoot(zoomed, 'kiosk-zoom200-register-zh-CN');
     expect(await sideways()).toBe(false);
     await context.close();
+  });
+
+  // Last: it moves the hub's clock past a booking's start, and later tests would run on that clock.
+  it('a client more than 15 minutes late for their booking is offered a walk-in; the booking stays as it was', async () => {
+    const { late } = booked;
+    clockAhead = Math.max(clockAhead, late.startsAt + (state().meta.booking.lateMin + 5) * 60_000 - Date.now());
+    const zone = state().meta.floor.timeZone;
+    expect(salonDay(Date.now() + clockAhead, zone)).toBe(salonDay(late.startsAt, zone));
+    const lobby = await open();
+    // Right after start-up Chinese is not loaded yet: the page says it is Chinese only once its words are (the words
+    // on screen are read at the moment the page's language changes).
+    await lobby.evaluate(() => {
+      const w = window as unknown as { wordsAtLang?: string };
+      new MutationObserver(() => (w.wordsAtLang = document.querySelector('[data-testid="booking"]')?.textContent ?? '')).observe(
+        document.documentElement,
+        { attributes: true, attributeFilter: ['lang'] },
+      );
+    });
+    await lobby.getByTestId('welcome-lang-zh-CN').click();
+    await lobby.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await lobby.evaluate(() => (window as unknown as { wordsAtLang?: string }).wordsAtLang)).toMatch(/\p{Script=Han}/u);
+    await lobby.getByTestId('welcome-lang-en').click();
+    await lobby.getByTestId('booking').click();
+    await dial(lobby, clientOf(late.clientId).phone);
+    await lobby.getByTestId('phone-next').click();
+    await lobby.getByTestId('identity-none').waitFor();
+    const names = await Promise.all([0, 1, 2].map((i) => lobby.getByTestId(`identity-${i}`).innerText()));
+    await lobby.getByTestId(`identity-${names.indexOf(maskName('Booker2', 'Tester'))}`).click();
+    await agreeToConsents(lobby);
+    await lobby.getByTestId('booking-late').waitFor();
+    await shootKiosk(lobby, 'booking-late');
+    await lobby.getByTestId('booking-walk-in').click();
+    await lobby.getByTestId('service-facial-classic').click();
+    await lobby.getByTestId('answer-skin_allergy-no').click();
+    await lobby.getByTestId('questions-next').click();
+    await lobby.getByTestId('check-in').click();
+    await expect.poll(() => lobby.getByTestId('ticket-number').textContent()).toMatch(/[A-Z]\d{3}/);
+    const booking = Object.values(state().bookings).find((b) => b.clientId === late.clientId)!;
+    expect(booking).toMatchObject({ state: 'booked', visitId: null });
+    expect(visitsOf(late.clientId).filter((v) => v.state !== 'closed').map((v) => v.kind)).toEqual(['walk_in']);
+    await lobby.context().close();
   });
 });

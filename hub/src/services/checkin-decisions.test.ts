@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CheckInInputSchema, type Booking, type Questionnaire } from '@glow/shared';
+import { CheckInInputSchema, VisitSchema, type Booking, type Questionnaire } from '@glow/shared';
 import { applyChanges } from '../store/apply-changes.ts';
 import type { HubState } from '../store/hub-state.ts';
 import { signVisitorToken, verifyVisitorToken } from '../security/visitor-token.ts';
@@ -61,7 +61,7 @@ describe('decideCheckIn: identity, consents, consultation', () => {
     expect(client).toMatchObject({ firstName: 'Mei', birthday: '1990-04-25' });
     expect(client!.consents).toEqual(CONSENTS.map((c) => ({ ...c, at: NOW })));
     expect(client!.lastAnswers!.facial).toEqual({ questionnaireId: 'q-facial', version: 1, answers: FACIAL_OK, at: NOW });
-    expect(visit).toMatchObject({ answers: FACIAL_OK, blocked: false, consultationInPerson: false, signature: { ...SIGNATURE, at: NOW } });
+    expect(visit).toMatchObject({ answers: FACIAL_OK, blocked: false, consultationInPerson: false, signature: [{ ...SIGNATURE, at: NOW }] });
   });
 
   it('health consent declined: no answers stored, none kept for next time, the beautician asks in person', () => {
@@ -85,6 +85,25 @@ describe('decideCheckIn: identity, consents, consultation', () => {
     // A signature for a consent the client did not give.
     const declined = [CONSENTS[0], { kind: 'health', version: 1, granted: false }];
     expect(decide(register({ consents: declined }))).toMatchObject({ reason: 'signature_not_granted' });
+  });
+
+  it('keeps both signatures when the salon asks for one on the terms and on the health consent', () => {
+    state.meta.consents!.terms = { ...state.meta.consents!.terms!, signatureRequired: true };
+    const terms = { ...SIGNATURE, consent: 'terms' as const };
+    // Only one of the two: the other consent is named.
+    expect(decide(register({ signature: SIGNATURE }))).toMatchObject({ reason: 'signature_required', params: { consent: 'consent.kind.terms' } });
+    expect(decide(register({ signature: [terms] }))).toMatchObject({ reason: 'signature_required', params: { consent: 'consent.kind.health' } });
+    // Each consent signed once.
+    expect(() => register({ signature: [terms, terms] })).toThrow(/signature_twice/);
+    const { visit } = commit(register({ signature: [terms, SIGNATURE] }));
+    expect(visit.signature).toEqual([{ ...terms, at: NOW }, { ...SIGNATURE, at: NOW }]);
+  });
+
+  it('reads a visit stored with one signature (before there could be two) as a list of one', () => {
+    const { visit } = commit(register());
+    const { signature, ...old } = visit;
+    expect(VisitSchema.parse({ ...old, signature: signature![0] }).signature).toEqual(signature);
+    expect(VisitSchema.parse(old).signature).toBeNull();
   });
 
   it('checks the answers again, naming each question in the client’s language; drops hidden ones', () => {

@@ -120,14 +120,15 @@ export function decideCheckIn(
     const params = 'kind' in consents ? { consent: `consent.kind.${consents.kind}` } : undefined;
     return refuse(consents.reason === 'consent_outdated' ? 'conflict' : 'invalid_input', consents.reason, params);
   }
-  // One signature per check-in: it must be for a consent granted now, and one the salon wants signed if any is.
-  const sig = input.signature;
-  if (sig && !input.consents?.some((c) => c.kind === sig.consent && c.granted)) return refuse('invalid_input', 'signature_not_granted');
-  const wanted = consents.signatureFor;
-  if (wanted.length > 0 && !(sig && wanted.includes(sig.consent))) {
-    return refuse('invalid_input', 'signature_required', { consent: `consent.kind.${wanted[0]}` });
+  // Each signature must be for a consent granted now, and every granted consent the salon wants signed must have one
+  // (terms and health both, when it asks for both). A single signature is the shape from before there could be two.
+  const sigs = input.signature === undefined ? [] : Array.isArray(input.signature) ? input.signature : [input.signature];
+  for (const sig of sigs) {
+    if (!input.consents?.some((c) => c.kind === sig.consent && c.granted)) return refuse('invalid_input', 'signature_not_granted');
   }
-  const signature: StoredSignature | null = sig ? { ...sig, at: now } : null;
+  const unsigned = consents.signatureFor.find((kind) => !sigs.some((s) => s.consent === kind));
+  if (unsigned) return refuse('invalid_input', 'signature_required', { consent: `consent.kind.${unsigned}` });
+  const signature: StoredSignature[] | null = sigs.length ? sigs.map((s) => ({ ...s, at: now })) : null;
 
   // ---- consultation ----
   const questionnaire = questionnaireFor(state, serviceId);

@@ -82,7 +82,8 @@ export class CheckInFlow {
   consentTexts = $state.raw<ConsentText[]>([]);
   consentIndex = $state(0);
   consentChoices = $state.raw<ConsentChoice[]>([]);
-  signature = $state.raw<Signature | null>(null);
+  /** The signatures drawn, one per signable consent (the salon may ask for both terms and health). */
+  signatures = $state.raw<Partial<Record<Signature['consent'], Signature>>>({});
   serviceId = $state<string | null>(null);
   booking = $state.raw<TodayBooking | null>(null);
   /** Whether this check-in is for the booking (false once a late client chose to join as a walk-in). */
@@ -192,6 +193,8 @@ export class CheckInFlow {
     }
     if (previous === 'consent' && this.consentIndex > 0 && this.step === 'consent') this.consentIndex -= 1;
     this.step = previous;
+    // A consent shown again has an empty pad: a signature the client no longer sees is not sent.
+    if (this.step === 'consent') this.setSignature(null);
   }
 
   start(intent: Intent): void {
@@ -325,8 +328,12 @@ export class CheckInFlow {
 
   // ---- consents ----
 
+  /** The signature on the pad of the consent on screen; null when the pad was cleared. */
   setSignature(signature: Signature | null): void {
-    this.signature = signature;
+    const kind = signature?.consent ?? this.consent?.kind;
+    if (kind !== 'terms' && kind !== 'health') return;
+    const { [kind]: _old, ...others } = this.signatures;
+    this.signatures = signature ? { ...others, [kind]: signature } : others;
     if (signature && this.notice && 'key' in this.notice && this.notice.key === 'kiosk.signature.required') this.notice = null;
   }
 
@@ -339,7 +346,7 @@ export class CheckInFlow {
       return;
     }
     if (granted && text.signatureRequired && (text.kind === 'terms' || text.kind === 'health')) {
-      if (!this.signature || this.signature.consent !== text.kind) {
+      if (!this.signatures[text.kind]) {
         this.notice = { key: 'kiosk.signature.required' };
         return;
       }
@@ -458,8 +465,9 @@ export class CheckInFlow {
     }
     if (this.useBooking && this.booking) input.bookingId = this.booking.bookingId;
     if (this.consentChoices.length) input.consents = [...this.consentChoices];
-    const signed = this.signature;
-    if (signed && this.consentChoices.some((c) => c.kind === signed.consent && c.granted)) input.signature = signed;
+    // Every signature of a consent granted now; one alone goes in the shape hubs from before two signatures know.
+    const signed = Object.values(this.signatures).filter((s) => this.consentChoices.some((c) => c.kind === s.consent && c.granted));
+    if (signed.length) input.signature = signed.length === 1 ? signed[0]! : signed;
     return input;
   }
 
@@ -516,7 +524,7 @@ export class CheckInFlow {
     this.consentTexts = [];
     this.consentIndex = 0;
     this.consentChoices = [];
-    this.signature = null;
+    this.signatures = {};
     this.serviceId = null;
     this.booking = null;
     this.useBooking = false;

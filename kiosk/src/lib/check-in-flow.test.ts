@@ -202,6 +202,44 @@ describe('a new client', () => {
     expect(flow.result?.inPerson).toBe(true);
   });
 
+  it('sends both signatures when the salon asks for one on the terms and on the health consent', async () => {
+    const health = view.consents!.health!;
+    view.consents!.health = { ...health, signatureRequired: true };
+    try {
+      const { flow, sent } = await toRegistration();
+      flow.setName('firstName', 'Mei');
+      flow.setName('lastName', 'Lin');
+      flow.submitRegistration();
+      const terms = { consent: 'terms' as const, width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] };
+      flow.setSignature(terms);
+      flow.answerConsent(true);
+      expect(flow.consent?.kind).toBe('health');
+      flow.answerConsent(true);
+      expect(flow.noticeMessage).toBe('Please sign in the box before you agree.'); // the terms' signature is not the health one
+      const healthSig = { consent: 'health' as const, width: 300, height: 100, strokes: [[2, 2, 6, 6, 10, 10, 40, 40, 50, 50]] };
+      flow.setSignature(healthSig);
+      flow.setSignature(null); // cleared: the health pad is empty again
+      flow.answerConsent(true);
+      expect(flow.consent?.kind).toBe('health');
+      flow.setSignature(healthSig);
+      flow.answerConsent(true);
+      // Back to the health consent: its pad is empty again, so its signature is asked for again.
+      flow.back();
+      expect(flow.consent?.kind).toBe('health');
+      flow.answerConsent(true);
+      expect(flow.noticeMessage).toBe('Please sign in the box before you agree.');
+      flow.setSignature(healthSig);
+      flow.answerConsent(true);
+      flow.answerConsent(false); // marketing
+      flow.chooseService('nails');
+      void flow.submit();
+      await tick();
+      expect(checkInsOf(sent)[0]!.signature).toEqual([terms, healthSig]);
+    } finally {
+      view.consents!.health = health;
+    }
+  });
+
   it('must answer required questions, follow-ups appear and hidden ones are not sent; a blocking answer is flagged', async () => {
     const { flow, sent, checkIns } = await toRegistration();
     flow.setName('firstName', '美');

@@ -8,6 +8,11 @@ export class Locale {
   language = $state<Language>('en');
   private catalogues = $state.raw<Partial<Record<Language, KioskCatalogue>>>({ en });
   readonly t: KioskTranslate = $derived(createKioskTranslator(this.language, this.catalogues[this.language]));
+  /**
+   * The language the words on screen are really in: English until the chosen language's catalogue has arrived. The
+   * page's `lang` follows it, so a screen reader never reads English words with a Chinese voice.
+   */
+  readonly shown: Language = $derived(this.catalogues[this.language] ? this.language : 'en');
 
   set(language: Language): void {
     this.language = language;

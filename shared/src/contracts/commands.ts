@@ -3,7 +3,7 @@ import { AFTERCARE_STAFF_COMMANDS } from './complaints.ts';
 import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
 import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
-import { ConsentChoiceSchema, SignatureSchema } from '../schemas/consent.schema.ts';
+import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
 import {
   ClientConfirmInputSchema,
   ClientConfirmResultSchema,
@@ -53,7 +53,8 @@ export const CheckInInputSchema = command({
   consents: z.array(ConsentChoiceSchema).max(3).optional(),
   /** "Nothing has changed since last time": the hub copies the client's last answers for the service's category. */
   sameAsLast: z.boolean().default(false),
-  signature: SignatureSchema.optional(),
+  /** One signature, or one per consent the salon wants signed (terms and health both, when it asks for both). */
+  signature: CheckInSignaturesSchema.optional(),
 }).refine((c) => (c.client === undefined) !== (c.visitorToken === undefined), {
   message: 'identity_one',
   path: ['client'],

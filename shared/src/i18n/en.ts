@@ -76,6 +76,7 @@ export const en = {
   'rule.signature_empty': 'Please sign in the box: the signature is empty or too short.',
   'rule.signature_shape': 'The signature could not be read. Please clear it and sign again.',
   'rule.signature_too_large': 'The signature is too long. Please clear it and sign again.',
+  'rule.signature_twice': 'Each consent is signed once.',
   'rule.answer_required': 'Please answer “{field}”.',
   'rule.answer_type': 'The answer to “{field}” has the wrong form.',
   'rule.answer_option': 'The answer to “{field}” is not one of the choices.',

@@ -1,4 +1,5 @@
 export * from './en.ts';
 export * from './zh-CN.ts';
 export * from './translate.ts';
+export { createMessageFormatter } from './message-formatter.ts';
 export * from './describe-issues.ts';

@@ -70,6 +70,7 @@ export const zhCN: Record<MessageKey, string> = {
   'rule.signature_empty': '请在框内签名：签名为空或太短。',
   'rule.signature_shape': '无法识别签名，请清除后重新签名。',
   'rule.signature_too_large': '签名过长，请清除后重新签名。',
+  'rule.signature_twice': '每项同意只需签名一次。',
   'rule.answer_required': '请回答“{field}”。',
   'rule.answer_type': '“{field}”的回答格式不正确。',
   'rule.answer_option': '“{field}”的回答不在可选项中。',

@@ -93,6 +93,24 @@ export const SignatureSchema = z
   });
 export type Signature = z.infer<typeof SignatureSchema>;
 
+/**
+ * The signatures of one check-in: one per signable consent the salon wants signed (terms and health may both be).
+ * A single signature (the shape from before there could be two) is still accepted; at most one per consent.
+ */
+export const CheckInSignaturesSchema = z
+  .union([SignatureSchema, z.array(SignatureSchema).min(1).max(SIGNABLE_CONSENTS.length)])
+  .refine((s) => !Array.isArray(s) || new Set(s.map((x) => x.consent)).size === s.length, { message: 'signature_twice' });
+export type CheckInSignatures = z.infer<typeof CheckInSignaturesSchema>;
+
 /** A signature as kept with the visit (already checked on the way in), with the time it was given. */
 export const StoredSignatureSchema = z.object({ ...signatureShape, at: TimestampSchema });
 export type StoredSignature = z.infer<typeof StoredSignatureSchema>;
+
+/**
+ * The signatures kept with a visit, one per signed consent; null when none was asked for. Visits stored when a
+ * check-in carried one signature hold it as a single object: read as a list of one.
+ */
+export const VisitSignaturesSchema = z.preprocess(
+  (v) => (v != null && !Array.isArray(v) ? [v] : v),
+  z.array(StoredSignatureSchema).min(1).max(SIGNABLE_CONSENTS.length).nullable(),
+);

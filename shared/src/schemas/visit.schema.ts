@@ -3,7 +3,7 @@ import { IdSchema, LanguageSchema, TimestampSchema } from './common.schema.ts';
 import { AnswersSchema } from './questionnaire.schema.ts';
 import { RatingSchema } from './rating.schema.ts';
 import { AftercareNotesSchema, HandBackSchema, PlanSchema, SessionNoteSchema } from './plan.schema.ts';
-import { StoredSignatureSchema } from './consent.schema.ts';
+import { VisitSignaturesSchema } from './consent.schema.ts';
 import { freeText } from './common.schema.ts';
 
 /** A manager's decision to let a blocked visit go ahead: who, when, and why (the reason is required). */
@@ -69,7 +69,7 @@ export const VisitSchema = z.object({
   blockOverride: BlockOverrideSchema.nullable().default(null),
   /** The client declined the health-data consent: no answers were stored, the beautician asks in person. */
   consultationInPerson: z.boolean().default(false),
-  /** The client's signature, when the salon requires one for a consent they gave. */
-  signature: StoredSignatureSchema.nullable().default(null),
+  /** The client's signatures, one per consent they gave that the salon wants signed. */
+  signature: VisitSignaturesSchema.default(null),
 });
 export type Visit = z.infer<typeof VisitSchema>;

@@ -1,13 +1,10 @@
-import type { Language } from '@glow/shared';
-import { IntlMessageFormat } from 'intl-messageformat';
+import { createMessageFormatter, type Language, type MessageParams } from '@glow/shared';
 import { en, type KioskMessageKey } from './en.ts';
 
 export type { KioskMessageKey } from './en.ts';
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams } from '@glow/shared';
 export type KioskTranslate = (key: KioskMessageKey, params?: MessageParams) => string;
 export type KioskCatalogue = Record<KioskMessageKey, string>;
-
-const cache = new Map<string, IntlMessageFormat>();
 
 /**
  * The catalogue of a language. English is part of the first load; Chinese is a chunk of its own, fetched when the
@@ -24,16 +21,7 @@ export function loadCatalogue(language: Language): Promise<KioskCatalogue> {
  * Until a language's catalogue has arrived, its messages are English (`catalogue` defaults to it).
  */
 export function createKioskTranslator(language: Language, catalogue: KioskCatalogue = en): KioskTranslate {
-  const formatLanguage = catalogue === en ? 'en' : language;
-  return (key, params) => {
-    const id = `${formatLanguage}\u0000${key}`;
-    let format = cache.get(id);
-    if (!format) {
-      format = new IntlMessageFormat(catalogue[key], formatLanguage);
-      cache.set(id, format);
-    }
-    return String(format.format(params));
-  };
+  return createMessageFormatter(catalogue === en ? 'en' : language, catalogue);
 }
 
 export const isKioskMessageKey = (key: string): key is KioskMessageKey => Object.hasOwn(en, key);
