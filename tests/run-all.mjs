@@ -49,7 +49,7 @@ function step(name, command, args) {
   return res.status === 0;
 }
 
-const built = step('build the kiosk and staff tablet', 'npm', ['run', 'build', '--silent']);
+const built = step('build the hub, the kiosk and the staff tablet', 'npm', ['run', 'build', '--silent']);
 step('typecheck (tsc, svelte-check)', 'npm', ['run', 'typecheck', '--silent']);
 
 if (!built) {

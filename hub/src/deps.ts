@@ -25,4 +25,9 @@ export type HubDeps = {
   version?: string;
   /** Journal entries between two snapshots. */
   checkpointEvery?: number;
+  /**
+   * Phone look-ups one kiosk address may make per window; default 6 a minute (`DEFAULT_LOOKUP_LIMIT`). Raised only
+   * where many kiosks share one address on purpose (a benchmark driving every kiosk from 127.0.0.1).
+   */
+  kioskLookupLimit?: { max: number; windowMs: number };
 };

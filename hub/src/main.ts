@@ -1,6 +1,7 @@
 /**
  * Starts the Glow hub. The only file that reads the environment and arguments, listens, and handles signals.
  *   PORT (8080)  HOST (0.0.0.0)  DATA_DIR (./data)  LOG_LEVEL (info)   --demo: seed the demo salon on first start
+ *   KIOSK_LOOKUPS_PER_MINUTE (6): phone look-ups one kiosk address may make a minute
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -19,6 +20,11 @@ const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const demo = process.argv.includes('--demo');
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const lookupsPerMinute = process.env.KIOSK_LOOKUPS_PER_MINUTE ? Number(process.env.KIOSK_LOOKUPS_PER_MINUTE) : null;
+if (lookupsPerMinute !== null && !(Number.isInteger(lookupsPerMinute) && lookupsPerMinute > 0)) {
+  console.error(`KIOSK_LOOKUPS_PER_MINUTE must be a whole number above 0 (got "${process.env.KIOSK_LOOKUPS_PER_MINUTE}").`);
+  process.exit(1);
+}
 const version = (JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { version: string }).version;
 
 const staticDirs = { kiosk: resolve(repo, 'kiosk/build'), staff: resolve(repo, 'staff-tablet/build') };
@@ -37,6 +43,7 @@ const hub = createHub({
   logger,
   staticDirs,
   version,
+  ...(lookupsPerMinute !== null ? { kioskLookupLimit: { max: lookupsPerMinute, windowMs: 60_000 } } : {}),
   seed: async () => {
     if (demo) return demoSalon();
     const { state, pin } = await emptySalonWithManager('My Salon');

@@ -54,6 +54,9 @@ const hub: Hub = createHub({
   newId: randomId,
   logger,
   version: 'bench',
+  // Every bench page and socket comes from 127.0.0.1: the default six look-ups a minute per address would refuse
+  // the browser phase's rounds (each one a walk-in that types a phone number).
+  kioskLookupLimit: { max: 10_000, windowMs: 60_000 },
   seed: () => Promise.reject(new Error('the bench hub starts from a seeded data directory')),
   ...(process.env.BENCH_STATIC === '1'
     ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }

@@ -67,6 +67,8 @@ export async function startHub(
     staticDirs?: boolean;
     /** The salon to start with; default the demo salon (hashing its PINs takes a moment: reuse one when looping). */
     seed?: () => Promise<HubState>;
+    /** Phone look-ups per kiosk address and window; default the hub's (6 a minute). */
+    kioskLookupLimit?: { max: number; windowMs: number };
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.store === 'lowdb' ? (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'glow-test-')))) : null;
@@ -82,6 +84,7 @@ export async function startHub(
     seed: options.seed ?? (() => demoSalon('en', timeZone)),
     timeZone,
     ...(options.floorTickMs ? { floorTickMs: options.floorTickMs } : {}),
+    ...(options.kioskLookupLimit ? { kioskLookupLimit: options.kioskLookupLimit } : {}),
     version: 'test',
     ...(options.staticDirs
       ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }

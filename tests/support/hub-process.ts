@@ -5,7 +5,7 @@ import { REPO } from './hub-harness.ts';
 export type HubProcess = { url: string; pairingCode: string; proc: ChildProcess; output: () => string };
 
 /**
- * Starts the real hub (hub/src/main.ts, as `npm start` does) as a child process on 127.0.0.1 and a free port, and
+ * Starts the real hub (hub/src/main.ts through tsx: the source `npm start` runs bundled) as a child process on 127.0.0.1 and a free port, and
  * waits for its start-up banner. Used where the test must kill the process, not just stop a hub object.
  */
 export function spawnHub(

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { REPO } from '../lib/paths.ts';
 import { nowMs } from '../lib/stats.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../support/chromium.mjs';
+import { dial, sign } from '../../support/kiosk-driver.ts';
 
 export function launch(executablePath = findChromium() ?? '/usr/bin/chromium'): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -74,11 +75,55 @@ const TAP_RECORDER = `(() => {
   }, true);
 })()`;
 
+/**
+ * A new client's walk-in on the kiosk, up to the review screen with its "Check in" button: phone on the keypad, "none
+ * of these" among the three masked names, name, the consents (terms and health agreed — signed with a finger where
+ * the salon asks for it — marketing declined), the service, and a "no" to each yes/no question of its questionnaire.
+ * The consents and questions are read off the screen, so the salon's settings decide how many there are.
+ */
+async function walkIn(kiosk: Page, round: number, serviceId: string): Promise<void> {
+  await kiosk.getByTestId('walk-in').click();
+  await dial(kiosk, `0746${String(round).padStart(7, '0')}`);
+  await kiosk.getByTestId('phone-next').click();
+  await kiosk.getByTestId('identity-none').click();
+  // Names take letters only: the round in letters (a, b, … z, ba, bb, …).
+  await kiosk.getByTestId('first-name').fill(`Tap${[...round.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')}`);
+  await kiosk.getByTestId('last-name').fill('Bench');
+  await kiosk.getByTestId('register-next').click();
+  const consent = kiosk.locator('[data-testid="consent-terms"], [data-testid="consent-health"], [data-testid="consent-marketing"]');
+  const service = kiosk.getByTestId(`service-${serviceId}`);
+  for (let step = 0; step < 10; step++) {
+    await consent.or(service).first().waitFor({ state: 'visible', timeout: 30_000 });
+    if (await service.isVisible()) break;
+    const kind = (await consent.first().getAttribute('data-testid'))!.replace('consent-', '');
+    if (kind === 'marketing') {
+      await kiosk.getByTestId('consent-decline').click();
+    } else {
+      // A consent the salon wants signed is marked `signable`; its pad is loaded lazily, so wait for it, then sign.
+      if (await consent.first().evaluate((el) => el.classList.contains('signable'))) {
+        await kiosk.getByTestId('signature-pad').waitFor({ state: 'visible', timeout: 30_000 });
+        await sign(kiosk);
+      }
+      await kiosk.getByTestId('consent-agree').click();
+    }
+    await kiosk.getByTestId(`consent-${kind}`).waitFor({ state: 'hidden', timeout: 30_000 });
+  }
+  await service.click();
+  const review = kiosk.getByTestId('check-in');
+  const next = kiosk.getByTestId('questions-next');
+  await review.or(next).first().waitFor({ state: 'visible', timeout: 30_000 });
+  if (await next.isVisible()) {
+    for (const no of await kiosk.locator('[data-testid^="answer-"][data-testid$="-no"]').all()) await no.click();
+    await next.click();
+  }
+  await review.waitFor({ state: 'visible', timeout: 30_000 });
+}
+
 export type TapToAlert = { samples: number[]; domSamples: number[]; staffId: string; serviceId: string };
 
 /**
- * Kiosk tap → alert drawn on the beautician's tablet, in two Chromium pages side by side. Each round: a walk-in on
- * the kiosk (name, phone on the keypad, service, check in), the hub assigns the beautician whose tablet is open, the
+ * Kiosk tap → alert drawn on the beautician's tablet, in two Chromium pages side by side. Each round: a new client's
+ * walk-in on the kiosk (see walkIn), the hub assigns the beautician whose tablet is open, the
  * alert is drawn; then the front desk cancels that visit so the next round finds her free again. Times are taken in
  * the pages, on the wall clock both share (performance.timeOrigin + performance.now()).
  */
@@ -116,12 +161,12 @@ export async function tapToAlert(options: {
     await staff.evaluate(() => {
       (window as unknown as { __alerts: unknown[] }).__alerts = [];
     });
-    await kiosk.getByTestId('walk-in').click();
-    await kiosk.getByTestId('first-name').fill(`Tap${round}`);
-    await kiosk.getByTestId('last-name').fill('Bench');
-    for (const digit of `0746${String(round).padStart(7, '0')}`) await kiosk.getByTestId(`keypad-${digit}`).click();
-    await kiosk.getByTestId('details-next').click();
-    await kiosk.getByTestId(`service-${options.serviceId}`).click();
+    await walkIn(kiosk, round, options.serviceId).catch(async (err: unknown) => {
+      const dir = join(REPO, 'tests/artifacts/bench');
+      await mkdir(dir, { recursive: true });
+      await kiosk.screenshot({ path: join(dir, 'tap-kiosk.png') });
+      throw new Error(`the kiosk's walk-in stopped in round ${round + 1} (screenshot: ${join(dir, 'tap-kiosk.png')}): ${String(err).slice(0, 300)}`);
+    });
     await kiosk.getByTestId('check-in').click();
     await staff
       .waitForFunction(() => ((window as unknown as { __alerts?: unknown[] }).__alerts?.length ?? 0) > 0, undefined, { timeout: 30_000, polling: 50 })

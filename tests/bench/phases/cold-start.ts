@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -36,15 +37,21 @@ async function procStatusMb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<numb
   return kb / 1024;
 }
 
+/** What `npm start` runs once it has built (root package.json): the prebuilt hub bundle (`npm run build:hub`). */
+export const HUB_START_ARGS = ['hub/dist/main.js', '--demo'] as const;
+export const HUB_START_COMMAND = `node ${HUB_START_ARGS.join(' ')}`;
+
 /**
- * Starts the real hub (`node --import tsx hub/src/main.ts`, what `npm start` runs after building) on a data
- * directory and times it: to the banner and to the first healthy answer. Then stops it with SIGKILL (the data
- * directory is a throw-away copy). `extraNodeArgs` lets a run take a CPU profile.
+ * Starts the real hub exactly as `npm start` does after building (`node hub/dist/main.js --demo`; --demo only seeds
+ * an empty directory, and this one is not) on a data directory and times it: to the banner and to the first healthy
+ * answer. Then stops it with SIGKILL (the data directory is a throw-away copy). `extraNodeArgs` lets a run take a
+ * CPU profile.
  */
 export async function coldStart(dataDir: string, extraNodeArgs: string[] = [], timeoutMs = 120_000): Promise<ColdStart> {
   const port = await freePort();
   const started = nowMs();
-  const proc = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', join(REPO, 'hub/src/main.ts')], {
+  if (!existsSync(join(REPO, HUB_START_ARGS[0]))) throw new Error(`${HUB_START_ARGS[0]} is missing: run "npm run build:hub" first`);
+  const proc = spawn(process.execPath, [...extraNodeArgs, join(REPO, HUB_START_ARGS[0]), ...HUB_START_ARGS.slice(1)], {
     cwd: REPO,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,7 +24,12 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
   });
 
   // One registry for every kiosk: the phone look-ups waiting for a pick, and each kiosk's recent look-ups.
-  const lookups = new KioskLookups({ clock: core.deps.clock, newId: core.deps.newId, hubKey: () => core.engine.state.meta.sessionKey });
+  const lookups = new KioskLookups({
+    clock: core.deps.clock,
+    newId: core.deps.newId,
+    hubKey: () => core.engine.state.meta.sessionKey,
+    ...(core.deps.kioskLookupLimit ? { limit: core.deps.kioskLookupLimit } : {}),
+  });
 
   nsp.on('connection', (socket) => {
     // The rate limit's key: the kiosk's address (a kiosk has no identity of its own, and a new socket must not reset it).
