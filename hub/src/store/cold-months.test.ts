@@ -9,6 +9,7 @@ import { firstWarmMonth, isColdMonth, reachMs } from './cold-months.ts';
 import type { HubState, JournalEntry, PublicLink } from './hub-state.ts';
 import { LowdbStore, type LowdbStoreOptions } from './lowdb.store.ts';
 import { MANIFEST_FILE, type Manifest } from './manifest.ts';
+import { integrityOf } from './partition-integrity.ts';
 import { visitPartition } from './partitions.ts';
 import type { StoreLogger } from './store-logger.ts';
 import { HubModel, makeClient, makeVisit, T0 } from './testing/fixtures.ts';
@@ -252,5 +253,28 @@ describe('LowdbStore: cold months and expired links', () => {
     expect(Object.keys(next.integrity ?? {})).toContain(next.partitions.find((f) => f.startsWith('clients.')));
     // A file kept from the older manifest has no value yet: it keeps getting the full check until rewritten.
     expect(next.integrity?.['visits-2023-06.r3.json']).toBeUndefined();
+  });
+
+  it('after an upgrade checks each loaded file in full once, then records it so later starts skip the check', async () => {
+    const hub = await salonWithHistory();
+    const m = await manifest();
+    // A newer hub: every recorded schema fingerprint is now out of date.
+    const stale = Object.fromEntries(Object.entries(m.integrity ?? {}).map(([file, v]) => [file, `${v.split('.')[0]}.0000000000000000`]));
+    await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ ...m, integrity: stale }));
+    const store = make();
+    const opened = await store.open();
+    expect(opened).toEqual({ state: warmPart(hub.state, T0), revision: hub.revision });
+    // The next checkpoint (after a day's first command) keeps the unchanged files, now vouched for anew.
+    await commit(store, opened!.state, hub.addClient('c9'));
+    await store.checkpoint(opened!.state, hub.revision);
+    await store.close();
+    const next = await manifest();
+    for (const prefix of ['settings.', 'floor.']) {
+      const file = next.partitions.find((f) => f.startsWith(prefix))!;
+      const bytes = await readFile(path.join(dir, file));
+      expect(next.integrity?.[file], file).toBe(integrityOf(prefix.slice(0, -1), bytes));
+    }
+    // A cold month was never read, so nothing vouches for it anew: it keeps its old value.
+    expect(next.integrity?.['visits-2023-06.r3.json']).toBe(stale['visits-2023-06.r3.json']);
   });
 });

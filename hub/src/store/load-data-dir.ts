@@ -7,7 +7,7 @@ import type { HubState, JournalEntry } from './hub-state.ts';
 import { readSegment, type ParsedSegment } from './journal-reader.ts';
 import { replayJournal } from './journal-replay.ts';
 import { dropExpiredRawLinks, isLiveLink } from './link-retention.ts';
-import { isTrusted } from './partition-integrity.ts';
+import { integrityOf } from './partition-integrity.ts';
 import { listSegments } from './journal-segments.ts';
 import type { ActiveSegment } from './journal-writer.ts';
 import { MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, readManifest, type Manifest } from './manifest.ts';
@@ -166,6 +166,12 @@ async function loadCandidate(
   const cold = new Set<PartitionName>();
   const now = options.now ?? latestEntryTime(segments);
   let prunedLinks = 0;
+  /**
+   * Files that passed the full check although the manifest did not vouch for them (written by an older hub, or under
+   * a schema since changed): their values under the current schema, so that the next checkpoint records them and the
+   * starts after it can skip the check again, instead of paying it at every start until the file is rewritten.
+   */
+  const verified: Record<string, string> = {};
   if (candidate.manifest) {
     visitPartitions = new Map();
     revision = candidate.manifest.manifest.revision;
@@ -174,16 +180,22 @@ async function loadCandidate(
         names.map(async (name) => {
           const file = candidate.manifest!.files.get(name)!;
           const recorded = candidate.manifest!.manifest.integrity?.[file];
+          // What these bytes would be recorded as now; kept when they pass the full check below.
+          let checked: string | undefined;
           const adapter = new DurableJsonFile<PartitionData>(path.join(dir, file), {
             fs,
             schema: partitionSchema(name),
-            trusted: (bytes) => isTrusted(name, bytes, recorded),
+            trusted: (bytes) => {
+              checked = integrityOf(name, bytes);
+              return checked === recorded;
+            },
             ...(name === 'links'
               ? { prepare: (data: unknown) => dropExpiredRawLinks(data, now, (n) => (prunedLinks += n)) }
               : {}),
           });
           const data = await readWithLow(adapter);
           if (data === null) throw new CorruptFileError(file, `the file is missing (listed in ${candidate.label})`);
+          if (checked !== undefined && checked !== recorded) verified[file] = checked;
           return [name, data] as const;
         }),
       );
@@ -225,7 +237,10 @@ async function loadCandidate(
   }
   return {
     snapshot: { state, revision: replay.revision },
-    manifest: candidate.manifest,
+    manifest: candidate.manifest && {
+      ...candidate.manifest,
+      manifest: { ...candidate.manifest.manifest, integrity: { ...candidate.manifest.manifest.integrity, ...verified } },
+    },
     visitPartitions,
     cold,
     prunedLinks,

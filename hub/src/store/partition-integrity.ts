@@ -12,7 +12,8 @@ import { partitionSchema, type PartitionName } from './partitions.ts';
  * The fingerprint is the partition schema's JSON Schema (zod's own export), so any change of shape, type, enum or
  * pattern changes it; a change only inside a custom `refine` function would not, which is why such a change must
  * come with a new manifest formatVersion, as any data migration does. Files without a recorded value (written by an
- * older hub, or a manifest without the field) always get the full check.
+ * older hub, or a manifest without the field) get the full check; once it passes, the next checkpoint records their
+ * value under the current schema (load-data-dir.ts), so only the first start after an upgrade pays for it.
  */
 const fingerprints = new Map<string, string>();
 
@@ -34,9 +35,4 @@ export function schemaFingerprint(name: PartitionName): string {
 /** What the manifest records for a partition file: `<sha256 of its bytes>.<schema fingerprint>`. */
 export function integrityOf(name: PartitionName, bytes: Uint8Array): string {
   return `${createHash('sha256').update(bytes).digest('hex')}.${schemaFingerprint(name)}`;
-}
-
-/** Whether these bytes are exactly what this store wrote under the current schema. */
-export function isTrusted(name: PartitionName, bytes: Uint8Array, recorded: string | undefined): boolean {
-  return recorded !== undefined && recorded === integrityOf(name, bytes);
 }
