@@ -46,22 +46,13 @@ function queue(state: HubState, id: string): HubState['visits'] {
 }
 
 describe('publisher: waits of a long queue', () => {
-  it('replays the queue for every publish while a replay is cheap', async () => {
+  it.each([
+    { what: 'a long queue while a replay is cheap', long: true, costMs: 1 },
+    { what: 'a short queue however slow the machine is', long: false, costMs: 40 },
+  ])('replays $what for every publish', async ({ long, costMs }) => {
     const state = await demoState();
-    longQueue(state);
-    const { publisher, sent, stale } = publisherOver(state, 1);
-    publisher.current();
-    publisher.publish({ visits: queue(state, 'v1') }, 2);
-    await new Promise((r) => setImmediate(r));
-    publisher.publish({ visits: queue(state, 'v2') }, 3);
-    expect(sent.at(-1)?.set.visits?.['v2']?.state).toBe('queued');
-    expect(publisher.current().estimates.byVisit.has('v2')).toBe(true);
-    expect(stale).toEqual([]);
-  });
-
-  it('replays a short queue for every publish however slow the machine is', async () => {
-    const state = await demoState();
-    const { publisher, sent, stale } = publisherOver(state, 40);
+    if (long) longQueue(state);
+    const { publisher, sent, stale } = publisherOver(state, costMs);
     publisher.current();
     publisher.publish({ visits: queue(state, 'v1') }, 2);
     await new Promise((r) => setImmediate(r));
