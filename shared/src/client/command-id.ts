@@ -4,6 +4,9 @@
  */
 export function newCommandId(): string {
   const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  // Web Crypto exists in every browser and in Node; shared compiles without DOM or Node types, so name just this.
+  (globalThis as unknown as { crypto: WebRandom }).crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+type WebRandom = { getRandomValues(bytes: Uint8Array): Uint8Array };
