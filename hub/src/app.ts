@@ -13,6 +13,7 @@ import { ClientIndex } from './services/client-index.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
+import { SecurityLog } from './services/security-log.ts';
 import type { Changes } from './store/hub-state.ts';
 import { createHttpApp } from './transport/http/http-app.ts';
 import { isSameOrigin } from './transport/http/same-origin.ts';
@@ -85,6 +86,7 @@ export function createHub(deps: HubDeps): Hub {
     auth: new AuthService(() => engine.state, deps.clock),
     clients,
     active,
+    securityLog: new SecurityLog(deps.clock, deps.logger),
     settings: {},
     // The salon's date in its own time zone (the shared shift arithmetic); UTC if the zone were ever invalid.
     today: (now) => salonDay(now, engine.state.meta.floor.timeZone) ?? (salonDay(now, 'UTC') as string),

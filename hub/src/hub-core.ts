@@ -3,6 +3,7 @@ import type { ActiveVisits } from './services/active-visits.ts';
 import type { AuthService } from './services/auth.service.ts';
 import type { ClientIndex } from './services/client-index.ts';
 import type { HubEngine } from './services/hub-engine.ts';
+import type { SecurityLog } from './services/security-log.ts';
 import type { Publisher } from './transport/socket/publisher.ts';
 
 /**
@@ -20,6 +21,8 @@ export type HubCore = {
   clients: ClientIndex;
   /** The visits on the floor now: what decisions and views read instead of every visit ever made. */
   active: ActiveVisits;
+  /** Failed PINs, lock-outs, pairing failures, revocations, refused origins…: logged, and listed for the manager. */
+  securityLog: SecurityLog;
   settings: HubSettings;
   /** The salon's local date (YYYY-MM-DD) at a moment, in the salon's time zone: tickets restart every day. */
   today: (now: number) => string;

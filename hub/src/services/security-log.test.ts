@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../logger.ts';
+import { SecurityLog } from './security-log.ts';
+
+function recordingLogger() {
+  const lines: { level: string; obj: object }[] = [];
+  const at = (level: string) => (obj: object) => void lines.push({ level, obj });
+  const logger: Logger = { info: at('info'), warn: at('warn'), error: at('error'), debug: at('debug') };
+  return { logger, lines };
+}
+
+describe('security log', () => {
+  it('lists events newest first with the time of the clock and writes one structured warning each', () => {
+    let now = 1000;
+    const { logger, lines } = recordingLogger();
+    const log = new SecurityLog(() => now, logger);
+    log.record({ kind: 'pin_failed', deviceId: 'd1', staffId: 'mei', address: '10.0.0.7' });
+    now = 2000;
+    log.record({ kind: 'origin_refused', detail: 'http://evil.example' });
+    expect(log.list()).toEqual([
+      { kind: 'origin_refused', deviceId: null, staffId: null, address: null, detail: 'http://evil.example', seq: 2, at: 2000 },
+      { kind: 'pin_failed', deviceId: 'd1', staffId: 'mei', address: '10.0.0.7', detail: '', seq: 1, at: 1000 },
+    ]);
+    expect(lines).toEqual([
+      { level: 'warn', obj: { event: 'pin_failed', deviceId: 'd1', staffId: 'mei', address: '10.0.0.7', detail: '' } },
+      { level: 'warn', obj: { event: 'origin_refused', deviceId: null, staffId: null, address: null, detail: 'http://evil.example' } },
+    ]);
+  });
+
+  it('keeps only the newest events once full', () => {
+    const log = new SecurityLog(() => 0, recordingLogger().logger, 3);
+    for (let i = 0; i < 5; i++) log.record({ kind: 'pin_failed', staffId: `s${i}` });
+    expect(log.list().map((e) => e.staffId)).toEqual(['s4', 's3', 's2']);
+  });
+
+  it('does not list (nor throw on) an event of an unknown kind', () => {
+    const { logger, lines } = recordingLogger();
+    const log = new SecurityLog(() => 0, logger);
+    log.record({ kind: 'nope' } as never);
+    expect(log.list()).toEqual([]);
+    expect(lines[0]?.level).toBe('error');
+  });
+});
