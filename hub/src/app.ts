@@ -7,6 +7,7 @@ import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
 import { defaultFloorSettings } from './seed/salon-seed.ts';
 import { ActiveVisits } from './services/active-visits.ts';
+import { refuse, toAppError } from './services/app-error.ts';
 import { AuthService } from './services/auth.service.ts';
 import { floorFollowUp } from './services/auto-assign.ts';
 import { ClientIndex } from './services/client-index.ts';
@@ -16,6 +17,8 @@ import { decideCreatePairingCode } from './services/pairing.service.ts';
 import { SecurityLog } from './services/security-log.ts';
 import type { Changes } from './store/hub-state.ts';
 import { createHttpApp } from './transport/http/http-app.ts';
+import { hostAllowList } from './transport/http/host-allow-list.ts';
+import { languageFrom } from './transport/http/language.ts';
 import { isSameOrigin } from './transport/http/same-origin.ts';
 import { kioskSnapshot, setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
 import { Publisher } from './transport/socket/publisher.ts';
@@ -92,12 +95,20 @@ export function createHub(deps: HubDeps): Hub {
     today: (now) => salonDay(now, engine.state.meta.floor.timeZone) ?? (salonDay(now, 'UTC') as string),
   };
 
+  const allowedHost = hostAllowList(deps.hostNames ?? []);
   const http = createAdaptorServer({ fetch: createHttpApp(core).fetch }) as HttpServer;
   const io = new IoServer(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
-    // Browsers send an Origin; a page from another site must not open a socket to the hub.
-    allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host)),
+    // Browsers send an Origin; a page from another site must not open a socket to the hub. Nor may a page under a
+    // name that is not the hub's (DNS rebinding: Origin and Host then both carry the attacker's name).
+    allowRequest: (req, callback) => {
+      if (!allowedHost(req.headers.host)) {
+        core.securityLog.record({ kind: 'host_refused', address: req.socket.remoteAddress ?? null, detail: (req.headers.host ?? '').slice(0, 200) });
+        return callback(toAppError(refuse('forbidden', 'unknown_host', { host: (req.headers.host ?? '').slice(0, 100) }), languageFrom(req.headers['accept-language'])).message, false);
+      }
+      callback(null, isSameOrigin(req.headers.origin, req.headers.host));
+    },
     // Recovery is only an optimisation (a restart always ends in a snapshot), and it never skips the handshake
     // middleware: a revoked tablet cannot slip back in through it.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },

@@ -21,6 +21,11 @@ export type HubDeps = {
   timeZone?: string;
   /** How often the floor tick looks at the clock (ms); default 5 s. Tests shorten it or drive `tickFloor` themselves. */
   floorTickMs?: number;
+  /**
+   * Names the hub answers to besides loopback names and IP addresses (its hostname, `<hostname>.local`, names the
+   * salon configures): a request under any other name is refused (DNS rebinding, transport/http/host-allow-list.ts).
+   */
+  hostNames?: readonly string[];
   /** Hub version for /api/health. */
   version?: string;
   /** Journal entries between two snapshots. */

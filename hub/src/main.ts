@@ -2,9 +2,11 @@
  * Starts the Glow hub. The only file that reads the environment and arguments, listens, and handles signals.
  *   PORT (8080)  HOST (0.0.0.0)  DATA_DIR (./data)  LOG_LEVEL (info)   --demo: seed the demo salon on first start
  *   KIOSK_LOOKUPS_PER_MINUTE (6): phone look-ups one kiosk address may make a minute
+ *   GLOW_HOST_NAMES: more names the hub answers to, comma-separated (besides its hostname, <hostname>.local,
+ *                    localhost and IP addresses); a request under any other name is refused (DNS rebinding)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
@@ -25,6 +27,11 @@ if (lookupsPerMinute !== null && !(Number.isInteger(lookupsPerMinute) && lookups
   console.error(`KIOSK_LOOKUPS_PER_MINUTE must be a whole number above 0 (got "${process.env.KIOSK_LOOKUPS_PER_MINUTE}").`);
   process.exit(1);
 }
+const hostNames = [
+  hostname(),
+  `${hostname()}.local`,
+  ...(process.env.GLOW_HOST_NAMES ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''),
+];
 const version = (JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { version: string }).version;
 
 const staticDirs = { kiosk: resolve(repo, 'kiosk/build'), staff: resolve(repo, 'staff-tablet/build') };
@@ -42,6 +49,7 @@ const hub = createHub({
   newId: randomId,
   logger,
   staticDirs,
+  hostNames,
   version,
   ...(lookupsPerMinute !== null ? { kioskLookupLimit: { max: lookupsPerMinute, windowMs: 60_000 } } : {}),
   seed: async () => {

@@ -69,6 +69,8 @@ export async function startHub(
     seed?: () => Promise<HubState>;
     /** Phone look-ups per kiosk address and window; default the hub's (6 a minute). */
     kioskLookupLimit?: { max: number; windowMs: number };
+    /** Names the hub answers to besides loopback and IP addresses (the Host allow-list). */
+    hostNames?: string[];
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.store === 'lowdb' ? (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'glow-test-')))) : null;
@@ -85,6 +87,7 @@ export async function startHub(
     timeZone,
     ...(options.floorTickMs ? { floorTickMs: options.floorTickMs } : {}),
     ...(options.kioskLookupLimit ? { kioskLookupLimit: options.kioskLookupLimit } : {}),
+    ...(options.hostNames ? { hostNames: options.hostNames } : {}),
     version: 'test',
     ...(options.staticDirs
       ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }

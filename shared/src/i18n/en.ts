@@ -1,4 +1,6 @@
+import { floorSafetyEn } from './floor-safety.en.ts';
 import { bookingEn } from './booking.en.ts';
+import { networkEn } from './network.en.ts';
 import { settingsEn } from './settings.en.ts';
 
 /**
@@ -111,6 +113,10 @@ export const en = {
   'reason.pin_locked': 'Too many wrong PINs. Try again in {seconds} seconds.',
   'reason.bad_pairing_code': 'That pairing code is wrong or has expired. Ask the manager for a new one.',
   'reason.unknown_device': 'This tablet is not paired with the hub (or was removed). Pair it again.',
+  'reason.unknown_kiosk': 'This kiosk is not paired with the hub (or was removed). Ask the manager for a kiosk pairing code.',
+  'reason.pairing_code_kind': 'That code pairs another kind of device (a tablet or a kiosk). Ask the manager for a code for this one.',
+  'reason.command_rate_limited': 'This device is sending too much at once, so the hub is slowing it down. Please wait a moment.',
+  'reason.checkin_rate_limited': 'Too many check-ins at this kiosk in the last minute. Please wait a moment, or ask at the front desk.',
   'reason.session_expired': 'Your session ended. Please enter your PIN again.',
   'reason.shutting_down': 'The hub is restarting. Your change will be sent again when it is back.',
   'reason.not_assigned': 'Only a newly assigned visit can be accepted; this one is “{state}”.',
@@ -248,6 +254,8 @@ export const en = {
   'staff.board.beautician': 'Beautician: {name}',
   'staff.board.roomOf': 'In {name}',
   'staff.board.pairingHelp': 'Enter this code on the new tablet.',
+  'staff.board.pairKiosk': 'Pair a kiosk',
+  'staff.board.pairingKioskHelp': 'Enter this code on the kiosk’s “Not a kiosk yet” screen.',
   'staff.board.pairingValid': 'Valid until {time}',
   'staff.board.pairingClose': 'Close',
 
@@ -430,13 +438,15 @@ export const en = {
   'staff.checkIn.wait': 'The client would rather wait for this beautician',
   'staff.checkIn.submit': 'Check in',
   'staff.checkIn.done': 'Checked in. Their number is',
-  'staff.devices.open': 'Tablets',
-  'staff.devices.title': 'Paired tablets',
-  'staff.devices.none': 'No tablets are paired.',
+  'staff.devices.open': 'Devices',
+  'staff.devices.title': 'Paired tablets and kiosks',
+  'staff.devices.none': 'No tablets or kiosks are paired.',
   'staff.devices.thisTablet': 'This tablet',
   'staff.devices.pairedAt': 'Paired {time}',
   'staff.devices.revokedAt': 'Revoked {time}',
   'staff.devices.revoke': 'Revoke',
+  'staff.devices.kind.tablet': 'Tablet',
+  'staff.devices.kind.kiosk': 'Kiosk',
   'staff.devices.confirm': 'Yes, revoke it now',
   // staff tablet: what the offline banner says is waiting
   'staff.pending.summary': '{n, plural, one {# change} other {# changes}} waiting: {list}',
@@ -513,6 +523,10 @@ export const en = {
   ...bookingEn,
   // the manager's salon settings (settings.en.ts)
   ...settingsEn,
+  // the hub on the salon's network: unknown host names, trusting its certificate (network.en.ts)
+  ...networkEn,
+  // the floor's safety rules: health data, in-room consultation, presence (floor-safety.en.ts)
+  ...floorSafetyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
+import { floorSafetyZhCN } from './floor-safety.zh-CN.ts';
 import { bookingZhCN } from './booking.zh-CN.ts';
+import { networkZhCN } from './network.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
@@ -104,6 +106,10 @@ export const zhCN: Record<MessageKey, string> = {
   'reason.pin_locked': 'PIN 码错误次数过多，请在 {seconds} 秒后重试。',
   'reason.bad_pairing_code': '配对码错误或已过期，请向店长索取新的配对码。',
   'reason.unknown_device': '此平板尚未与服务器配对（或已被移除），请重新配对。',
+  'reason.unknown_kiosk': '此自助机尚未与服务器配对（或已被移除）。请向店长索取自助机配对码。',
+  'reason.pairing_code_kind': '此配对码用于另一类设备（平板或自助机）。请向店长索取适用于本设备的配对码。',
+  'reason.command_rate_limited': '此设备发送的请求过多，服务器正在限速。请稍等片刻。',
+  'reason.checkin_rate_limited': '此自助机在过去一分钟内签到次数过多。请稍等片刻，或到前台咨询。',
   'reason.session_expired': '登录已过期，请重新输入 PIN 码。',
   'reason.shutting_down': '服务器正在重启，恢复后会自动重新发送您的更改。',
   'reason.not_assigned': '只能接受刚分配的客人；该到店记录的状态为“{state}”。',
@@ -238,6 +244,8 @@ export const zhCN: Record<MessageKey, string> = {
   'staff.board.beautician': '美容师：{name}',
   'staff.board.roomOf': '位置：{name}',
   'staff.board.pairingHelp': '请在新平板上输入此配对码。',
+  'staff.board.pairKiosk': '配对自助机',
+  'staff.board.pairingKioskHelp': '请在自助机的“尚未成为自助机”页面输入此配对码。',
   'staff.board.pairingValid': '有效至 {time}',
   'staff.board.pairingClose': '关闭',
 
@@ -420,13 +428,15 @@ export const zhCN: Record<MessageKey, string> = {
   'staff.checkIn.wait': '客人愿意等候这位美容师',
   'staff.checkIn.submit': '签到',
   'staff.checkIn.done': '签到成功，号码是',
-  'staff.devices.open': '平板管理',
-  'staff.devices.title': '已配对的平板',
-  'staff.devices.none': '没有已配对的平板。',
+  'staff.devices.open': '设备管理',
+  'staff.devices.title': '已配对的平板和自助机',
+  'staff.devices.none': '没有已配对的平板或自助机。',
   'staff.devices.thisTablet': '本机',
   'staff.devices.pairedAt': '配对于 {time}',
   'staff.devices.revokedAt': '已于 {time} 停用',
   'staff.devices.revoke': '停用',
+  'staff.devices.kind.tablet': '平板',
+  'staff.devices.kind.kiosk': '自助机',
   'staff.devices.confirm': '确认立即停用',
   // staff tablet: what the offline banner says is waiting
   'staff.pending.summary': '{n} 项更改待发送：{list}',
@@ -500,4 +510,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...bookingZhCN,
   // the manager's salon settings (settings.zh-CN.ts)
   ...settingsZhCN,
+  // the hub on the salon's network (network.zh-CN.ts)
+  ...networkZhCN,
+  // the floor's safety rules (floor-safety.zh-CN.ts)
+  ...floorSafetyZhCN,
 };

@@ -12,6 +12,8 @@ import { deviceRoutes } from './devices.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { languageFrom } from './language.ts';
 import { CSP_DIRECTIVES } from './csp.ts';
+import { hostAllowList } from './host-allow-list.ts';
+import { hostGuard } from './host-guard.ts';
 import { foreignOriginGuard, largestBodyLimit } from './request-guards.ts';
 import { withoutLinkToken } from './phone-routes.ts';
 import { isSameOrigin } from './same-origin.ts';
@@ -21,6 +23,9 @@ import { spa } from './static.routes.ts';
 export function createHttpApp(core: HubCore): Hono {
   const app = new Hono();
   const lang = (c: { req: { header: (n: string) => string | undefined } }) => languageFrom(c.req.header('accept-language'));
+
+  // First of all: a request under a name that is not the hub's (DNS rebinding) gets nothing, not even headers' worth.
+  app.use('*', hostGuard(hostAllowList(core.deps.hostNames ?? []), core.securityLog));
 
   app.use(
     '*',
@@ -76,7 +81,8 @@ export function createHttpApp(core: HubCore): Hono {
   if (dirs) {
     app.get('/staff', (c) => c.redirect('/staff/'));
     app.use('/staff/*', spa(dirs.staff, '/staff'));
-    app.use('/*', spa(dirs.kiosk, ''));
+    // The kiosk has one page: any other path is a mistyped link, answered with the phone pages' styled 404.
+    app.use('/*', spa(dirs.kiosk, '', linkNotFound));
   }
 
   app.onError((err, c) => {
