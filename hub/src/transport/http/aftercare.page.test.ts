@@ -54,4 +54,14 @@ describe('the aftercare page markup', () => {
     expect(await render(linkNotFoundPage('en'))).toBe(await render(linkNotFoundPage('en')));
     expect(await render(linkNotFoundPage('zh-CN'))).toContain('此链接无效或已过期');
   });
+
+  it('shows the thank-you for a report inside the list the page opens at (#problems-list), not scrolled out of view', async () => {
+    const reported = { ...sheet, problems: [{ id: 'c1', status: 'received' as const, createdAt: Date.UTC(2026, 5, 11, 9) }] };
+    for (const language of ['en', 'zh-CN'] as const) {
+      const out = await render(aftercarePage(reported, { base: '/a/tok', language, notice: 'reported', reportWindowDays: 7 }));
+      const list = out.slice(out.indexOf('id="problems-list"'));
+      expect(list).toContain(language === 'en' ? 'Thank you. The salon has your report' : '门店已收到您的反馈');
+      expect(out.match(/role="status"/g)).toHaveLength(1);
+    }
+  });
 });

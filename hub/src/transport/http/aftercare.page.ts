@@ -130,9 +130,14 @@ function careSections(sheet: AftercareSheet, t: PhoneTranslate, language: Langua
     </section>`;
 }
 
-function problemList(sheet: AftercareSheet, t: PhoneTranslate, language: Language) {
+/**
+ * The client's reports. After sending one the page opens at this list (`#problems-list`), so the thank-you is shown
+ * here, in view, rather than at the top of the page the browser has scrolled past.
+ */
+function problemList(sheet: AftercareSheet, t: PhoneTranslate, language: Language, thanked: boolean) {
   if (!sheet.problems.length) return '';
   return html`<section aria-labelledby="problems" id="problems-list"><h2 id="problems">${t('problems')}</h2>
+    ${thanked ? html`<p class="notice" role="status">${t('reported')}</p>` : ''}
     <ul>
       ${sheet.problems.map(
         (p) => html`<li data-status="${p.status}"><span class="status ${p.status}">${t(`status.${p.status}` as PhoneMessageKey)}</span>
@@ -158,10 +163,12 @@ export function aftercarePage(
   return layout(
     language,
     `${t('title')} · ${sheet.salon.name}`,
-    html`${ctx.notice ? html`<p class="notice" role="status">${t(ctx.notice)}</p>` : ''}
+    html`${ctx.notice === 'optedOut' || (ctx.notice === 'reported' && !sheet.problems.length)
+        ? html`<p class="notice" role="status">${t(ctx.notice)}</p>`
+        : ''}
       ${header(sheet, t, language)}
       ${careSections(sheet, t, language)}
-      ${problemList(sheet, t, language)}
+      ${problemList(sheet, t, language, ctx.notice === 'reported')}
       <section aria-labelledby="actions" class="noprint"><h2 id="actions">${t('actions')}</h2>
         ${sheet.report.open ? '' : html`<p class="box warn" data-testid="report-closed">${reportClosedText(sheet, t, ctx.reportWindowDays)}</p>`}
         <div class="actions">

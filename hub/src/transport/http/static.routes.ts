@@ -8,9 +8,11 @@ import { cspHeader, inlineScriptHashes } from './csp.ts';
 /**
  * Serves a built single-page app: real files as they are, anything else (a deep link such as /staff/anything) gets
  * the app's index.html so the app's router takes over. SvelteKit's hashed assets are cached for good; the entry page
- * never is, so an update reaches every tablet on its next load.
+ * never is, so an update reaches every tablet on its next load. An app without deep links (the kiosk has one page)
+ * passes `notFound`: a path that is not a file then gets that answer instead of the app's own bare error page (a
+ * phone that opened a mistyped link sees the salon's styled "not found" page).
  */
-export function spa(root: string, mountPath: string): MiddlewareHandler {
+export function spa(root: string, mountPath: string, notFound?: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
   // The page's CSP allows its own inline scripts by hash (SvelteKit's bootstrap), nothing else inline.
   let pageCsp: string | null = null;
   const csp = () => (pageCsp ??= cspHeader(pageScriptHashes(root)));
@@ -32,7 +34,9 @@ export function spa(root: string, mountPath: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const served = await files(c, async () => {});
-    return served instanceof Response ? served : fallback(c);
+    if (served instanceof Response) return served;
+    const entry = c.req.path === mountPath || c.req.path === `${mountPath}/`;
+    return notFound && !entry ? notFound(c) : fallback(c);
   };
 }
 
