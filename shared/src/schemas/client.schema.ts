@@ -4,20 +4,21 @@ import { isCalendarDate } from '../domain/calendar-date.ts';
 import { ConsentRecordSchema } from './consent.schema.ts';
 import { AnswersSchema } from './questionnaire.schema.ts';
 import { ServiceCategorySchema } from './service.schema.ts';
+import { NAME_MAX_LENGTH, PHONE_MAX_TYPED, isPhoneNumber, normalizePhone } from './person-rules.ts';
 
-export const PersonNameSchema = freeText(60).pipe(z.string().min(1, 'required'));
+export const PersonNameSchema = freeText(NAME_MAX_LENGTH).pipe(z.string().min(1, 'required'));
 
 /**
  * Phone numbers as people type them ("138 0013 8000", "+44 (20) 7946-0958"), normalised to digits with an optional
- * leading +. 6–15 digits covers local short numbers up to the E.164 maximum.
+ * leading + (the rules in person-rules.ts, which the kiosk's keypad follows too).
  */
 export const PhoneSchema = z
   .string()
   .trim()
   .min(1, 'required')
-  .max(24, 'too_long')
-  .transform((s) => s.replace(/[\s().-]/g, ''))
-  .pipe(z.string().regex(/^\+?\d{6,15}$/, 'phone_format'));
+  .max(PHONE_MAX_TYPED, 'too_long')
+  .transform(normalizePhone)
+  .refine(isPhoneNumber, 'phone_format');
 
 /**
  * A birthday as a calendar date, YYYY-MM-DD, that exists (no 30 February). Whether it lies in the future or too far

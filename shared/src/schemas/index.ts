@@ -13,4 +13,5 @@ export * from './aftercare.schema.ts';
 export * from './complaint.schema.ts';
 export * from './consent.schema.ts';
 export * from './kiosk-identity.schema.ts';
+export * from './person-rules.ts';
 export * from './security-event.schema.ts';
