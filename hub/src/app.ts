@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createAdaptorServer } from '@hono/node-server';
 import { MAX_PAYLOAD_BYTES, NAMESPACES, salonDay } from '@glow/shared';
 import { Server as IoServer } from 'socket.io';
@@ -18,6 +19,9 @@ import { SecurityLog } from './services/security-log.ts';
 import type { Changes } from './store/hub-state.ts';
 import { createHttpApp } from './transport/http/http-app.ts';
 import { hostAllowList } from './transport/http/host-allow-list.ts';
+import { createRedirectApp } from './transport/https/redirect-app.ts';
+import { SecureServing } from './transport/https/secure-serving.ts';
+import type { TlsMaterial } from './transport/https/tls-source.ts';
 import { languageFrom } from './transport/http/language.ts';
 import { isSameOrigin } from './transport/http/same-origin.ts';
 import { kioskSnapshot, setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
@@ -47,6 +51,13 @@ export type Hub = {
   stop(): Promise<void>;
   readonly core: HubCore;
   readonly revision: number;
+  /**
+   * HTTPS only (deps.tls), after `listen`: the plain-HTTP side, which redirects to HTTPS and serves the page a new
+   * tablet needs to trust the hub (/trust); `lanHost` is the address its QR code opens when viewed on the hub itself.
+   */
+  listenRedirect(port: number, host: string, lanHost?: string | null): Promise<{ url: string; port: number }>;
+  /** The certificate served now (deps.tls), for the start-up log; null over plain HTTP. */
+  readonly tls: TlsMaterial | null;
 };
 
 /** Wires the store, clock, ids, services and transports together. Nothing happens until `listen`. */
@@ -96,7 +107,12 @@ export function createHub(deps: HubDeps): Hub {
   };
 
   const allowedHost = hostAllowList(deps.hostNames ?? []);
-  const http = createAdaptorServer({ fetch: createHttpApp(core).fetch }) as HttpServer;
+  // HTTPS when the hub has a certificate source (main.ts); plain HTTP for tests on 127.0.0.1. The certificate is set
+  // once the data directory is open (listen), and swapped in place on renewal.
+  const fetch = createHttpApp(core).fetch;
+  const http = (deps.tls ? createAdaptorServer({ fetch, createServer: createHttpsServer, serverOptions: {} }) : createAdaptorServer({ fetch })) as HttpServer;
+  const secure = deps.tls ? new SecureServing(http as unknown as HttpsServer, deps.tls, deps.clock, deps.logger) : null;
+  let redirect: HttpServer | null = null;
   const io = new IoServer(http, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
@@ -178,12 +194,32 @@ export function createHub(deps: HubDeps): Hub {
       idleTimer.unref();
       ticker.start();
       sessions.start();
+      if (secure) {
+        await secure.refresh();
+        secure.start();
+      }
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve());
       });
       const address = http.address() as AddressInfo;
+      return { url: `${secure ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`, port: address.port };
+    },
+    async listenRedirect(port, host, lanHost = null) {
+      const httpsPort = (http.address() as AddressInfo | null)?.port;
+      if (!secure || httpsPort === undefined) throw new Error('listenRedirect: start the hub with a certificate (deps.tls) and listen first');
+      const app = createRedirectApp({ allowedHost, securityLog: core.securityLog, httpsPort: () => httpsPort, material: () => secure.current, lanHost: () => lanHost });
+      const server = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      redirect = server;
+      const address = server.address() as AddressInfo;
       return { url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`, port: address.port };
+    },
+    get tls() {
+      return secure?.current ?? null;
     },
     createPairingCode: async () => {
       const ack = await engine.execute({ command: 'pairing:create', commandId: null, language: 'en' }, (_s, now) =>
@@ -199,6 +235,12 @@ export function createHub(deps: HubDeps): Hub {
         if (catchUpTimer) clearTimeout(catchUpTimer);
         ticker.stop();
         sessions.stop();
+        secure?.stop();
+        const plain = redirect;
+        if (plain?.listening) {
+          plain.closeAllConnections();
+          await new Promise<void>((resolve) => plain.close(() => resolve()));
+        }
         await engine.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -1,4 +1,5 @@
 import type { Logger } from './logger.ts';
+import type { TlsSource } from './transport/https/tls-source.ts';
 import type { StorePort } from './store/store.port.ts';
 import type { HubState } from './store/hub-state.ts';
 
@@ -26,6 +27,8 @@ export type HubDeps = {
    * salon configures): a request under any other name is refused (DNS rebinding, transport/http/host-allow-list.ts).
    */
   hostNames?: readonly string[];
+  /** Serve HTTPS with certificates from here (the hub's own CA, or the salon's); absent: plain HTTP (tests). */
+  tls?: TlsSource;
   /** Hub version for /api/health. */
   version?: string;
   /** Journal entries between two snapshots. */

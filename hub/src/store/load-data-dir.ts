@@ -7,7 +7,8 @@ import type { HubState, JournalEntry } from './hub-state.ts';
 import { readSegment, type ParsedSegment } from './journal-reader.ts';
 import { replayJournal } from './journal-replay.ts';
 import { dropExpiredRawLinks, isLiveLink } from './link-retention.ts';
-import { integrityOf } from './partition-integrity.ts';
+import { HIGH_WATER_FILE, readHighWater } from './high-water.ts';
+import { checksumOf, integrityOf } from './partition-integrity.ts';
 import { listSegments } from './journal-segments.ts';
 import type { ActiveSegment } from './journal-writer.ts';
 import { MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, readManifest, type Manifest } from './manifest.ts';
@@ -37,6 +38,13 @@ export type LoadOptions = {
    * the store's wall clock, which may run ahead of an injected hub clock.
    */
   now?: number;
+  /**
+   * At open: the state must reach the highest revision ever acknowledged (the high-water file, and the manifests'
+   * revisions), or the load fails — unless `acceptDataLoss`, when it starts from the furthest state it can build
+   * and says loudly what is missing.
+   */
+  verifyReach?: boolean;
+  acceptDataLoss?: boolean;
 };
 
 export type LoadedData = {
@@ -64,6 +72,12 @@ type Candidate = {
   manifest: { manifest: Manifest; files: Map<PartitionName, string> } | null;
 };
 
+/** The highest revision the hub is known to have acknowledged, and where that is recorded. */
+type Floor = { revision: number; source: string };
+
+/** A candidate that loaded cleanly but stops short of the floor: what an accepted loss starts from. */
+type Short = { loaded: Omit<LoadedData, 'journalEnd'>; label: string; reached: number };
+
 /**
  * Builds the state from disk: the newest snapshot that reads cleanly plus the journal after it. Tries, in order,
  * manifest.json, manifest.prev.json (the generation kept for this), and the whole journal when it still starts at
@@ -84,7 +98,19 @@ export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
     : null;
 
   const hasEntries = segments.some((s) => s.items.length > 0);
+  const floor = options.verifyReach ? await acknowledgedFloor(options, current, previous) : null;
   if (current.status === 'missing' && previous.status === 'missing' && !hasEntries) {
+    if (floor && floor.revision > 0 && !options.acceptDataLoss) {
+      // Everything but the high-water mark is gone: starting here would mean starting on defaults.
+      throw new StoreError(
+        'corrupt',
+        `The data in ${dir} is missing: ${floor.source} records ${floor.revision} acknowledged changes, but there is ` +
+          'no snapshot and no journal entry. Glow will not start on empty data. Restore the data directory from a ' +
+          'backup (see README "Backups").',
+        { canAcceptLoss: true },
+      );
+    }
+    if (floor && floor.revision > 0) lossAccepted(logger, floor, 0, 'nothing');
     if (options.repairTornTail && last && last.tornBytes > 0) await cutTornTail(options, last);
     const empty = { snapshot: null, manifest: null, visitPartitions: null, cold: new Set<PartitionName>() };
     return { ...empty, prunedLinks: 0, replayed: [], journalEnd };
@@ -103,9 +129,15 @@ export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
     problems.push(new CorruptFileError(MANIFEST_FILE, 'the file is missing and the journal does not start at entry 1'));
   }
 
+  let short: Short | null = null;
   for (const candidate of candidates) {
     try {
       const loaded = await loadCandidate(options, candidate, segments);
+      const reached = loaded.snapshot?.revision ?? 0;
+      if (floor && reached < floor.revision) {
+        if (!short || reached > short.reached) short = { loaded, label: candidate.label, reached };
+        throw shortJournal(segments, reached, floor);
+      }
       const messages = problems.map((p) => p.message);
       if (candidate.label !== MANIFEST_FILE) {
         logger.warn(
@@ -115,7 +147,14 @@ export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
       } else if (messages.length > 0) {
         logger.warn({ problems: messages }, 'The previous snapshot generation is damaged (not needed to start)');
       }
-      if (options.repairTornTail && last && last.tornBytes > 0) await cutTornTail(options, last);
+      if (options.repairTornTail && last && last.tornBytes > 0) {
+        // Only now is this sure: the state reaches every acknowledged revision, so the cut line was never one.
+        logger.warn(
+          { file: last.file, bytes: last.tornBytes },
+          'Dropping an incomplete last journal line (the hub stopped while writing it; it was never acknowledged)',
+        );
+        await cutTornTail(options, last);
+      }
       return { ...loaded, journalEnd };
     } catch (err) {
       if (!(err instanceof CorruptFileError)) throw err;
@@ -123,33 +162,81 @@ export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
       problems.push(err);
     }
   }
-  const details = problems.map((p) => p.message).join('; ');
+  if (short && floor && options.acceptDataLoss) {
+    lossAccepted(logger, floor, short.reached, short.label);
+    if (options.repairTornTail && last && last.tornBytes > 0) await cutTornTail(options, last);
+    return { ...short.loaded, journalEnd };
+  }
+  const details = [...new Set(problems.map((p) => p.message))].join('; ');
   throw new StoreError(
     'corrupt',
     `The data in ${dir} is damaged and cannot be recovered (${details || 'no usable snapshot or journal'}). ` +
       'Glow will not start on empty data. Restore the data directory from a backup (see README "Backups").',
+    { canAcceptLoss: short !== null },
+  );
+}
+
+/**
+ * The highest revision known to have been acknowledged: the high-water file (written after each acknowledged
+ * group), and the manifests (a snapshot's revision was acknowledged before it was written). A damaged or missing
+ * high-water file only weakens the check, so it is a warning, not a refusal.
+ */
+async function acknowledgedFloor(
+  options: LoadOptions,
+  current: Awaited<ReturnType<typeof readManifest>>,
+  previous: Awaited<ReturnType<typeof readManifest>>,
+): Promise<Floor> {
+  let floor: Floor = { revision: 0, source: HIGH_WATER_FILE };
+  const highWater = await readHighWater(options.fs, options.dir);
+  if (highWater.status === 'ok') floor = { revision: highWater.revision, source: HIGH_WATER_FILE };
+  else if (highWater.status === 'damaged') {
+    options.logger.warn(
+      { file: HIGH_WATER_FILE, problem: highWater.reason },
+      'The journal high-water mark is damaged; checking the journal against the snapshots only',
+    );
+  }
+  for (const [read, file] of [
+    [current, MANIFEST_FILE],
+    [previous, PREVIOUS_MANIFEST_FILE],
+  ] as const) {
+    if (read.status === 'ok' && read.manifest.revision > floor.revision) {
+      floor = { revision: read.manifest.revision, source: file };
+    }
+  }
+  return floor;
+}
+
+/** The error for a state that stops before the floor: names the newest segment, says what is missing and why. */
+function shortJournal(segments: readonly ParsedSegment[], reached: number, floor: Floor): CorruptFileError {
+  const newest = segments[segments.length - 1];
+  const missing = floor.revision - reached;
+  const cut = newest && newest.tornBytes > 0 ? '; its last line is cut off' : '';
+  return new CorruptFileError(
+    newest?.file ?? 'the journal',
+    `the journal ends at entry ${reached}, but entries up to ${floor.revision} were acknowledged (recorded in ` +
+      `${floor.source}): ${missing} acknowledged change${missing === 1 ? ' is' : 's are'} missing, so the newest ` +
+      `journal segment was deleted or cut short${cut}`,
+  );
+}
+
+function lossAccepted(logger: StoreLogger, floor: Floor, reached: number, from: string): void {
+  logger.error(
+    { event: 'data_loss_accepted', acknowledged: floor.revision, reached, lost: floor.revision - reached, from },
+    `Starting with ${floor.revision - reached} acknowledged changes missing, as the data loss was explicitly accepted`,
   );
 }
 
 async function readSegments(options: LoadOptions): Promise<ParsedSegment[]> {
-  const { fs, dir, logger, activeLimit } = options;
+  const { fs, dir, activeLimit } = options;
   const refs = await listSegments(fs, dir);
   const segments = await Promise.all(
     refs.map((ref) => readSegment(fs, dir, ref, ref.file === activeLimit?.file ? activeLimit.length : undefined)),
   );
   segments.forEach((segment, i) => {
-    if (segment.tornBytes === 0) return;
-    if (i === segments.length - 1) {
-      // A crash in the middle of writing a group: that group was never acknowledged, so dropping it loses nothing.
-      if (options.repairTornTail) {
-        logger.warn(
-          { file: segment.file, bytes: segment.tornBytes },
-          'Dropping an incomplete last journal line (the hub stopped while writing it; it was never acknowledged)',
-        );
-      }
-    } else {
-      segment.items.push({ kind: 'damaged', line: segment.items.length + 1, reason: 'the last line is incomplete' });
-    }
+    // A torn last line of the newest segment is a crash in the middle of writing a group: dropped (and logged)
+    // once the load shows the state still reaches every acknowledged revision. Anywhere else it is damage.
+    if (segment.tornBytes === 0 || i === segments.length - 1) return;
+    segment.items.push({ kind: 'damaged', line: segment.items.length + 1, reason: 'the last line is incomplete' });
   });
   return segments;
 }
@@ -187,6 +274,14 @@ async function loadCandidate(
             schema: partitionSchema(name),
             trusted: (bytes) => {
               checked = integrityOf(name, bytes);
+              // Bytes other than the ones written are damage or an edit, even when they still parse and match the
+              // schema: the newer generation is not used, and an older one plus the journal rebuilds it.
+              if (recorded !== undefined && checksumOf(recorded) !== checksumOf(checked)) {
+                throw new CorruptFileError(
+                  file,
+                  `its content differs from what was written (SHA-256 does not match ${candidate.label})`,
+                );
+              }
               return checked === recorded;
             },
             ...(name === 'links'

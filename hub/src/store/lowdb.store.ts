@@ -2,6 +2,7 @@ import path from 'node:path';
 import { BlobFiles } from './blob-files.ts';
 import { DataDirLock } from './data-dir-lock.ts';
 import { DurableJsonFile, isTempFileName, readWithLow, writeWithLow } from './durable-json-file.ts';
+import { HighWaterMark } from './high-water.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
 import { entryProblem, invalidEntry } from './journal-entry.schema.ts';
 import { listSegments } from './journal-segments.ts';
@@ -17,7 +18,7 @@ import {
   type PartitionData,
   type PartitionName,
 } from './partitions.ts';
-import { StoreError, type StorePort } from './store.port.ts';
+import { StoreError, type StorePort, type StoreWriteStatus } from './store.port.ts';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
 import { silentLogger, type StoreLogger } from './store-logger.ts';
 
@@ -35,6 +36,12 @@ export type LowdbStoreOptions = {
   pid?: number;
   isPidAlive?: (pid: number) => boolean;
   bootId?: string | null;
+  /**
+   * Start even when the journal no longer reaches the highest acknowledged revision (a deleted or cut newest
+   * segment), from the furthest state that can be built, logging what is lost. Only ever set on an explicit
+   * request of the person running the hub (main.ts); without it such a start is refused.
+   */
+  acceptDataLoss?: boolean;
 };
 
 type Generation = { manifest: Manifest; files: Map<PartitionName, string> };
@@ -50,6 +57,9 @@ export class LowdbStore implements StorePort {
   private readonly logger: StoreLogger;
   private lock: DataDirLock | null = null;
   private writer: JournalWriter | null = null;
+  private highWater: HighWaterMark | null = null;
+  /** The outcome of the latest write to the disk (journal group, checkpoint, blob): what /api/health reports. */
+  private lastWrite: StoreWriteStatus = { writable: true };
   private tracker = new PartitionTracker(null);
   /** The snapshot generation on disk now, and the one before it (kept for recovery). */
   private current: Generation | null = null;
@@ -73,9 +83,28 @@ export class LowdbStore implements StorePort {
 
   putBlob(id: string, bytes: Uint8Array): Promise<void> {
     if (!this.writer || this.closing) return Promise.reject(new StoreError('io', 'The store is not open.'));
-    return this.blobs.put(id, bytes).catch((err: unknown) => {
-      throw err instanceof StoreError ? err : this.ioError(`write the blob ${id}`, err);
-    });
+    return this.blobs.put(id, bytes).then(
+      () => this.noteWrite(null),
+      (err: unknown) => {
+        const failed = err instanceof StoreError ? err : this.ioError(`write the blob ${id}`, err);
+        this.noteWrite(failed);
+        throw failed;
+      },
+    );
+  }
+
+  writeStatus(): StoreWriteStatus {
+    return this.lastWrite;
+  }
+
+  private noteWrite(err: unknown): void {
+    if (err === null) {
+      this.lastWrite = { writable: true };
+      return;
+    }
+    const code = errorCode(err);
+    const message = err instanceof Error ? err.message : String(err);
+    this.lastWrite = { writable: false, reason: code && !message.includes(code) ? `${code}: ${message}` : message };
   }
 
   getBlob(id: string): Promise<Uint8Array | null> {
@@ -102,9 +131,15 @@ export class LowdbStore implements StorePort {
     });
     try {
       await this.removeTempFiles();
-      const loaded = await this.load({ repairTornTail: true });
+      const loaded = await this.load({
+        repairTornTail: true,
+        verifyReach: true,
+        acceptDataLoss: this.options.acceptDataLoss === true,
+      });
       const end = loaded.journalEnd;
       const revision = loaded.snapshot?.revision ?? 0;
+      // Written before any command: from here on the file says how far the journal must reach.
+      this.highWater = await HighWaterMark.open(this.fs, this.dir, this.logger, revision, (err) => this.noteWrite(err));
       this.writer =
         end && end.lastSeq === revision
           ? await JournalWriter.resume(this.fs, this.dir, this.logger, end.segment, end.lastSeq)
@@ -123,6 +158,8 @@ export class LowdbStore implements StorePort {
     } catch (err) {
       await this.writer?.close().catch(() => {});
       this.writer = null;
+      await this.highWater?.close().catch(() => {});
+      this.highWater = null;
       await this.lock.release().catch(() => {});
       this.lock = null;
       throw err instanceof StoreError ? err : this.ioError(`open the data directory ${this.dir}`, err);
@@ -134,6 +171,14 @@ export class LowdbStore implements StorePort {
     const problem = entryProblem(entry);
     if (problem) return Promise.reject(invalidEntry(entry, problem));
     const accepted = this.writer.append(entry);
+    // Handled here, so these bookkeeping branches never surface as unhandled rejections; the caller gets `accepted`.
+    accepted.then(
+      () => {
+        this.noteWrite(null);
+        this.highWater?.note(entry.seq);
+      },
+      (err: unknown) => this.noteWrite(err),
+    );
     // Marks are set at append time, before durability, so a checkpoint called right after sees them; a mark from
     // an entry that then fails only causes one needless rewrite.
     this.tracker.noteEntry(entry);
@@ -143,7 +188,13 @@ export class LowdbStore implements StorePort {
 
   checkpoint(state: HubState, revision: number): Promise<void> {
     if (!this.writer) return Promise.reject(new StoreError('io', 'The store is not open.'));
-    return this.checkpointNow(state, revision);
+    return this.checkpointNow(state, revision).then(
+      () => this.noteWrite(null),
+      (err: unknown) => {
+        this.noteWrite(err);
+        throw err;
+      },
+    );
   }
 
   reload(): Promise<{ state: HubState; revision: number } | null> {
@@ -175,6 +226,9 @@ export class LowdbStore implements StorePort {
     } finally {
       await this.writer?.close().catch((err: unknown) => this.logger.warn({ err }, 'Could not close the journal'));
       this.writer = null;
+      // After the journal: the mark then holds the last acknowledged revision exactly.
+      await this.highWater?.close().catch((err: unknown) => this.logger.warn({ err }, 'Could not close the high-water mark'));
+      this.highWater = null;
       await this.lock.release();
       this.lock = null;
       this.logger.info({ dir: this.dir }, 'Store closed');
@@ -335,7 +389,9 @@ export class LowdbStore implements StorePort {
   }
 
   /** Reads the data directory and resets what this store knows about it (generations, dirty partitions). */
-  private async load(options: Pick<LoadOptions, 'repairTornTail' | 'activeLimit'>): Promise<LoadedData> {
+  private async load(
+    options: Pick<LoadOptions, 'repairTornTail' | 'activeLimit' | 'verifyReach' | 'acceptDataLoss'>,
+  ): Promise<LoadedData> {
     const now = this.options.now?.();
     const loaded = await loadDataDir({
       fs: this.fs,

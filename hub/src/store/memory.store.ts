@@ -3,7 +3,7 @@ import { blankState, hasCompleteMeta } from './blank-state.ts';
 import { retainedCommands } from './command-retention.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
 import { entryProblem, invalidEntry } from './journal-entry.schema.ts';
-import { checkBlobId, StoreError, type StorePort } from './store.port.ts';
+import { checkBlobId, StoreError, type StorePort, type StoreWriteStatus } from './store.port.ts';
 
 /**
  * What a MemoryStore keeps "on disk": the last checkpoint and the journal entries after it. Hand the same object to
@@ -36,6 +36,7 @@ export class MemoryStore implements StorePort {
   private latestAt: number | null = null;
   private opened = false;
   private closing: Promise<void> | null = null;
+  private lastWrite: StoreWriteStatus = { writable: true };
 
   constructor(
     readonly disk: MemoryDisk = emptyMemoryDisk(),
@@ -45,6 +46,10 @@ export class MemoryStore implements StorePort {
   /** Makes the next group of appends (the next append and any made in the same tick) fail with `error`. */
   failNextAppend(error: Error = new StoreError('io', 'Simulated journal write failure (disk full).')): void {
     this.failure = error;
+  }
+
+  writeStatus(): StoreWriteStatus {
+    return this.lastWrite;
   }
 
   async open(): Promise<{ state: HubState; revision: number } | null> {
@@ -127,6 +132,7 @@ export class MemoryStore implements StorePort {
     const group = this.queue.splice(0);
     const failure = this.failure;
     this.failure = null;
+    this.lastWrite = failure ? { writable: false, reason: failure.message } : { writable: true };
     if (failure) {
       for (const p of group) p.reject(failure);
       this.nextSeq = this.durable + 1;

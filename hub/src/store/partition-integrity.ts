@@ -36,3 +36,8 @@ export function schemaFingerprint(name: PartitionName): string {
 export function integrityOf(name: PartitionName, bytes: Uint8Array): string {
   return `${createHash('sha256').update(bytes).digest('hex')}.${schemaFingerprint(name)}`;
 }
+
+/** The SHA-256 part of a recorded integrity value: what must match whatever the schema fingerprint says. */
+export function checksumOf(integrity: string): string {
+  return integrity.split('.', 1)[0] ?? '';
+}

@@ -28,7 +28,14 @@ export interface StorePort {
   /** The blob's bytes, or null when there is none of that id. */
   getBlob(id: string): Promise<Uint8Array | null>;
   deleteBlob(id: string): Promise<void>;
+  /**
+   * Whether the latest write reached the disk (a journal group, a checkpoint, a blob); when it did not, why. The hub
+   * reports it on /api/health: a hub that cannot write must not look healthy.
+   */
+  writeStatus(): StoreWriteStatus;
 }
+
+export type StoreWriteStatus = { writable: true } | { writable: false; reason: string };
 
 /** Blob ids name files: a tight alphabet keeps them inside the blob directory. */
 export const BLOB_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -43,6 +50,11 @@ export class StoreError extends Error {
   constructor(
     readonly kind: StoreErrorKind,
     message: string,
+    /**
+     * `canAcceptLoss`: the store could start from what is left if the person running it explicitly accepts that
+     * acknowledged changes are lost (LowdbStoreOptions.acceptDataLoss); main.ts then says how.
+     */
+    readonly details: { canAcceptLoss?: boolean } = {},
   ) {
     super(message);
     this.name = 'StoreError';

@@ -4,13 +4,7 @@ import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
 import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
-import {
-  ClientConfirmInputSchema,
-  ClientConfirmResultSchema,
-  ClientLookupInputSchema,
-  ClientLookupResultSchema,
-  VisitorTokenSchema,
-} from '../schemas/kiosk-identity.schema.ts';
+import { ReturningVisitorSchema, VisitorTokenSchema } from '../schemas/kiosk-identity.schema.ts';
 import { QuestionnaireDefinitionSchema } from '../schemas/questionnaire.schema.ts';
 import { CommandIdSchema, IdSchema, LanguageSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { AnswersSchema } from '../schemas/questionnaire.schema.ts';
@@ -38,38 +32,51 @@ const ALL_STAFF = ['beautician', 'front_desk', 'manager'] as const satisfies rea
 
 // ---- kiosk ----
 /**
- * Identity is either `client` (a new registration, or an old caller) or `visitorToken` (a returning client who
- * confirmed their masked name), exactly one. `consents` absent means a caller from before consents (the desk keeps
- * them on paper); when present, the hub checks each against the version of the salon's current text.
+ * Identity is exactly one of: `client` (a registration: the person's own details, never attached to a client who
+ * already has the number), `returning` (the phone number only, "I have been here before": it proves nothing, so the
+ * kiosk sends no consents, answers or signature and the hub changes no client), or `visitorToken` (a client who
+ * scanned their booking's QR). `consents` absent means a caller from before consents (the desk keeps them on paper);
+ * when present, the hub checks each against the version of the salon's current text.
  */
 export const CheckInInputSchema = command({
   client: KioskClientInputSchema.optional(),
+  returning: ReturningVisitorSchema.optional(),
   visitorToken: VisitorTokenSchema.optional(),
   serviceId: IdSchema,
   language: LanguageSchema,
   answers: AnswersSchema.default({}),
-  /** A booked client checks in for this booking (found by `client:confirm` or `booking:confirmByToken`). */
+  /** A booked client checks in for this booking (found by `booking:confirmByToken`). */
   bookingId: IdSchema.optional(),
   consents: z.array(ConsentChoiceSchema).max(3).optional(),
-  /** "Nothing has changed since last time": the hub copies the client's last answers for the service's category. */
+  /**
+   * "Nothing has changed since last time": the hub copies the client's last answers for the service's category (for
+   * a `returning` client, to the beautician to review in the room; the kiosk never sees them).
+   */
   sameAsLast: z.boolean().default(false),
   /** One signature, or one per consent the salon wants signed (terms and health both, when it asks for both). */
   signature: CheckInSignaturesSchema.optional(),
-}).refine((c) => (c.client === undefined) !== (c.visitorToken === undefined), {
-  message: 'identity_one',
-  path: ['client'],
-});
+})
+  .refine((c) => [c.client, c.returning, c.visitorToken].filter((x) => x !== undefined).length === 1, {
+    message: 'identity_one',
+    path: ['client'],
+  })
+  // Nothing an unproven person says may stand for a client's record: their consents and answers are not asked.
+  .refine(
+    (c) =>
+      c.returning === undefined ||
+      (c.consents === undefined && c.signature === undefined && c.bookingId === undefined && Object.keys(c.answers).length === 0),
+    { message: 'returning_phone_only', path: ['returning'] },
+  );
 export const CheckInResultSchema = z.object({
   visitId: IdSchema,
   ticket: z.string(),
-  firstName: z.string(),
+  /** The name the person typed, or the QR-proven client's; null for a `returning` check-in (the number proves nothing). */
+  firstName: z.string().nullable(),
   estimateMin: z.number().int().nonnegative().nullable(),
 });
 
 export const KIOSK_COMMANDS = {
   'visit:checkIn': { input: CheckInInputSchema, output: CheckInResultSchema, roles: null },
-  'client:lookup': { input: ClientLookupInputSchema, output: ClientLookupResultSchema, roles: null },
-  'client:confirm': { input: ClientConfirmInputSchema, output: ClientConfirmResultSchema, roles: null },
   ...BOOKING_KIOSK_COMMANDS,
 } as const satisfies CommandMap;
 
@@ -123,6 +130,13 @@ export const OverrideBlockInputSchema = command({
 export const QuestionnaireReplaceInputSchema = command({ questionnaire: QuestionnaireDefinitionSchema });
 export const QuestionnaireReplaceResultSchema = z.object({ questionnaireId: IdSchema, version: z.number().int() });
 
+/**
+ * The desk settles in person who a client checked in at the kiosk is: the same person as the client on file with
+ * that number (attach), or someone else (keep apart). See the visit's `identityCheck`.
+ */
+export const ResolveIdentityInputSchema = command({ visitId: IdSchema, decision: z.enum(['same_person', 'separate']) });
+export const ResolveIdentityResultSchema = z.object({ visitId: IdSchema, clientId: IdSchema });
+
 export const DeskCheckInInputSchema = command({
   client: ClientInputSchema,
   serviceId: IdSchema,
@@ -147,6 +161,7 @@ export const STAFF_COMMANDS = {
   'visit:checkInByHand': { input: DeskCheckInInputSchema, output: CheckInResultSchema, roles: FRONT },
   'visit:cancel': { input: VisitRefSchema, output: VisitStateResultSchema, roles: FRONT },
   'visit:noShow': { input: VisitRefSchema, output: VisitStateResultSchema, roles: FRONT },
+  'visit:resolveIdentity': { input: ResolveIdentityInputSchema, output: ResolveIdentityResultSchema, roles: FRONT },
   'queue:reorder': { input: QueueReorderInputSchema, output: Done, roles: FRONT },
   'floor:setAutoAssign': { input: command({ enabled: z.boolean() }), output: Done, roles: FRONT },
   'room:setOutOfService': { input: command({ roomId: IdSchema, outOfService: z.boolean() }), output: Done, roles: FRONT },

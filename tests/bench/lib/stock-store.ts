@@ -1,7 +1,7 @@
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { HubState, JournalEntry } from '../../../hub/src/store/hub-state.ts';
-import { StoreError, type StorePort } from '../../../hub/src/store/store.port.ts';
+import { StoreError, type StorePort, type StoreWriteStatus } from '../../../hub/src/store/store.port.ts';
 
 /**
  * The baseline of DESIGN §5: lowdb used the stock way. One `Low` over one `JSONFile` holds the whole state, and every
@@ -65,6 +65,10 @@ export class StockJsonFileStore implements StorePort {
   }
   async deleteBlob(id: string): Promise<void> {
     this.blobs.delete(id);
+  }
+  /** The baseline store keeps no write status: the bench does not look at /api/health. */
+  writeStatus(): StoreWriteStatus {
+    return { writable: true };
   }
 
   private requireDb(): Low<HubState> {
