@@ -13,9 +13,10 @@ describe('pressKey', () => {
     expect(pressKey('12', 'x')).toBe('12');
   });
 
-  it('stops at the maximum length', () => {
-    expect(pressKey('1'.repeat(20), '2')).toBe('1'.repeat(20));
-    expect(pressKey('1'.repeat(20), 'delete')).toBe('1'.repeat(19));
+  it('stops at the most digits a phone number has (the shared rule: 15), with or without a +', () => {
+    expect(pressKey('1'.repeat(15), '2')).toBe('1'.repeat(15));
+    expect(pressKey('+' + '1'.repeat(15), '2')).toBe('+' + '1'.repeat(15));
+    expect(pressKey('1'.repeat(15), 'delete')).toBe('1'.repeat(14));
   });
 });
 

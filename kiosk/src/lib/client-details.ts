@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@glow/shared';
+import { phoneAsTyped, type FieldIssue } from '@glow/shared';
 import { isKioskMessageKey, type KioskTranslate } from './i18n/translate.ts';
 
 /** The field of the form an issue from the hub is about: `client.phone` → `phone`. */
@@ -18,12 +18,14 @@ export function localizeIssue(issue: FieldIssue, t: KioskTranslate): string {
   return t(ruleKey, { field: t(fieldKey) });
 }
 
-/** What the on-screen keypad may add to a phone number: digits, and a + only at the start. */
-export function pressKey(phone: string, key: string, maxLength = 20): string {
+/**
+ * What the on-screen keypad may add to a phone number: digits up to the shared limit of a number, and a + only at
+ * the start (phoneAsTyped, the rule the hardware keyboard's typing follows too).
+ */
+export function pressKey(phone: string, key: string): string {
   if (key === 'delete') return phone.slice(0, -1);
-  if (phone.length >= maxLength) return phone;
-  if (key === '+') return phone.length === 0 ? '+' : phone;
-  return /^\d$/.test(key) ? phone + key : phone;
+  if (key !== '+' && !/^\d$/.test(key)) return phone;
+  return phoneAsTyped(phone + key);
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PersonNameSchema } from '@glow/shared';
 import { birthdayYears, nameProblem, normalizePhone, parseBirthday, phoneProblem } from './person.ts';
 
 const NOW = new Date(2026, 10, 23, 12);
@@ -15,6 +16,15 @@ describe('names', () => {
     expect(nameProblem('a'.repeat(61), true)?.key).toBe('rule.too_long');
     expect(nameProblem('   ', true)?.key).toBe('rule.required');
     expect(nameProblem('   ', false)).toBeNull();
+  });
+});
+
+describe('a name and the hub’s schema', () => {
+  it('agree on too long, counted the same way (a name of rare Han characters past the limit is refused at the kiosk too)', () => {
+    for (const name of ['a'.repeat(60), 'a'.repeat(61), 'a'.repeat(10_000), '𠀀'.repeat(30), '𠀀'.repeat(31)]) {
+      const hubRefuses = PersonNameSchema.safeParse(name).error?.issues[0]?.message === 'too_long';
+      expect(nameProblem(name, true)?.key === 'rule.too_long', `${name.length} units`).toBe(hubRefuses);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { isBefore, isExists, subYears } from 'date-fns';
+import { NAME_MAX_LENGTH, isPhoneNumber, normalizePhone } from '@glow/shared';
 import type { KioskMessageKey } from './i18n/translate.ts';
 
 /**
@@ -7,7 +8,8 @@ import type { KioskMessageKey } from './i18n/translate.ts';
  * fix on the spot, with a message that says how.
  */
 
-export const NAME_MAX = 60;
+/** The shared limit (the hub's schema refuses past it too): a longer name is refused, never cut short. */
+export const NAME_MAX = NAME_MAX_LENGTH;
 
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -19,19 +21,19 @@ export type NameProblem = { key: KioskMessageKey; params?: Record<string, string
 export function nameProblem(value: string, required: boolean): NameProblem | null {
   const name = value.trim();
   if (!name) return required ? { key: 'rule.required' } : null;
-  if ([...name].length > NAME_MAX) return { key: 'rule.too_long' };
+  if ([...name].length > NAME_MAX) return { key: 'rule.too_long' }; // code points, as zod counts
   if (!NAME_CHARS.test(name)) return { key: 'kiosk.name.symbols' };
   if (HAN.test(name) && LATIN.test(name)) return { key: 'kiosk.name.mixed' };
   return null;
 }
 
-/** Digits with an optional leading +, as the hub stores it ("138 0013 8000" → "13800138000"). */
-export const normalizePhone = (phone: string): string => phone.trim().replace(/[\s().-]/g, '');
+export { normalizePhone };
 
+/** The shared phone rules (person-rules.ts in shared), with the message to show. */
 export function phoneProblem(phone: string): KioskMessageKey | null {
   const p = normalizePhone(phone);
   if (!p) return 'rule.required';
-  return /^\+?\d{6,15}$/.test(p) ? null : 'rule.phone_format';
+  return isPhoneNumber(p) ? null : 'rule.phone_format';
 }
 
 export type BirthdayParts = { year: string; month: string; day: string };

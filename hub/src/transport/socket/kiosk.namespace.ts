@@ -1,9 +1,8 @@
-import { KIOSK_COMMANDS, KioskHandshakeSchema, type ClientConfirmResult, PROTOCOL_VERSION, type KioskSnapshot, type Language } from '@glow/shared';
+import { KIOSK_COMMANDS, KioskHandshakeSchema, PROTOCOL_VERSION, type KioskSnapshot, type Language } from '@glow/shared';
 import type { Namespace } from 'socket.io';
 import { confirmBookingByToken } from '../../services/booking-by-token.ts';
 import { decideCheckIn } from '../../services/checkin.service.ts';
-import { KioskLookups } from '../../services/kiosk-lookups.ts';
-import { knownVisitor } from '../../services/known-visitor.ts';
+import { KioskIdentityLimit } from '../../services/kiosk-lookups.ts';
 import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 import { kioskView } from '../../services/views.ts';
@@ -23,11 +22,9 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
     next();
   });
 
-  // One registry for every kiosk: the phone look-ups waiting for a pick, and each kiosk's recent look-ups.
-  const lookups = new KioskLookups({
+  // One count for every kiosk of its recent identity attempts ("I have been here before" with a phone number).
+  const identityAttempts = new KioskIdentityLimit({
     clock: core.deps.clock,
-    newId: core.deps.newId,
-    hubKey: () => core.engine.state.meta.sessionKey,
     ...(core.deps.kioskLookupLimit ? { limit: core.deps.kioskLookupLimit } : {}),
   });
 
@@ -53,30 +50,13 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
             decideCheckIn(state, now, input, {
               today: core.today(now),
               newId: core.deps.newId,
-              existingClientId: input.client ? core.clients.find(input.client.phone) : undefined,
+              existingClientId: core.clients.find(input.client?.phone ?? input.returning?.phone ?? ''),
               verifyVisitor: (token, at) => verifyVisitorToken(state.meta.sessionKey, token, at),
               activeVisits: core.active.list(state),
               walkInWait: (serviceId) => core.publisher.current().estimates.byService.get(serviceId)?.estimateMin,
             }),
           ),
-        // Look-ups and confirmations change nothing and never reach the journal: they hold who a number belongs to.
-        'client:lookup': async (input, lang) => {
-          const outcome = lookups.lookup(kioskKey, input.commandId, input.phone, (phone) => {
-            const id = core.clients.find(phone);
-            return id ? core.engine.state.clients[id] : undefined;
-          });
-          return outcome.ok
-            ? { ok: true, data: outcome.result }
-            : { ok: false, error: toAppError(refuse('rate_limited', outcome.reason), lang) };
-        },
-        'client:confirm': async (input, lang) => {
-          const outcome = lookups.confirm(input.commandId, input.lookupId, input.choice);
-          if (!outcome) return { ok: false, error: toAppError(refuse('not_found', 'lookup_expired'), lang) };
-          const visitor = outcome.clientId ? knownVisitor(core.engine.state, outcome.clientId, core.deps.clock()) : null;
-          const data: ClientConfirmResult = visitor ?? { known: false };
-          return { ok: true, data };
-        },
-        // The kiosk scanned a booking's QR (its link's token): a read, like a confirmed look-up.
+        // The kiosk scanned a booking's QR (its link's token): proof of who the client is; a read, nothing journaled.
         'booking:confirmByToken': async (input, lang) => {
           const visitor = confirmBookingByToken(core.engine.state, input.token, core.deps.clock());
           return 'code' in visitor ? { ok: false, error: toAppError(visitor, lang) } : { ok: true, data: visitor };

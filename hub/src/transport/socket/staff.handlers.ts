@@ -7,6 +7,7 @@ import { decideAccept } from '../../services/accept.service.ts';
 import { decideReminderDone } from '../../services/booking-reminder.service.ts';
 import { decideEndUnserved } from '../../services/cancel.service.ts';
 import { decideCheckIn } from '../../services/checkin.service.ts';
+import { decideResolveIdentity } from '../../services/checkin-identity.service.ts';
 import { decideRevokeDevice } from '../../services/device.service.ts';
 import { decideSetAutoAssign } from '../../services/floor-settings.service.ts';
 import { decideHandBack } from '../../services/hand-back.service.ts';
@@ -68,6 +69,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
     'visit:checkInByHand': (input, lang) =>
       run('visit:checkInByHand', input, lang, (s, now) =>
         decideCheckIn(s, now, input, {
+          atDesk: true,
           today: core.today(now),
           newId: core.deps.newId,
           existingClientId: core.clients.find(input.client.phone),
@@ -78,6 +80,8 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
       run('visit:cancel', input, lang, (s, now, who) => decideEndUnserved(s, now, who, input.visitId, 'cancel')),
     'visit:noShow': (input, lang) =>
       run('visit:noShow', input, lang, (s, now, who) => decideEndUnserved(s, now, who, input.visitId, 'markNoShow')),
+    'visit:resolveIdentity': (input, lang) =>
+      run('visit:resolveIdentity', input, lang, (s, _now, who) => decideResolveIdentity(s, who, input.visitId, input.decision)),
     'queue:reorder': (input, lang) => run('queue:reorder', input, lang, (s, now) => decideReorder(s, now, input, active())),
     'floor:setAutoAssign': (input, lang) => run('floor:setAutoAssign', input, lang, (s, now) => decideSetAutoAssign(s, now, input.enabled)),
     'room:setOutOfService': (input, lang) =>
