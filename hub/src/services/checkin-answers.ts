@@ -1,4 +1,5 @@
 import {
+  grantedConsents,
   validateAnswers,
   type Answers,
   type Client,
@@ -56,4 +57,32 @@ export function consultationAnswers(c: ConsultationInput): { answers: Answers; i
     );
   }
   return { answers: check.answers, inPerson: false };
+}
+
+export type CarriedInput = {
+  questionnaire: Questionnaire | undefined;
+  category: ServiceCategory;
+  /** The client the number belongs to; undefined when nothing is on file for it. */
+  client: Client | undefined;
+  /** "Nothing has changed since my last visit". */
+  sameAsLast: boolean;
+  today: string;
+};
+
+/**
+ * The answers a "returning" check-in (the phone number only) carries to the beautician. The person proved nothing,
+ * so the kiosk is never answered differently: when they say nothing has changed and the client's last answers for
+ * the category still stand (health consent not withdrawn, still fitting the questionnaire), those answers go on the
+ * visit flagged "to review with the client in the room"; anything else (something changed, nothing on file, answers
+ * that no longer fit) leaves the consultation to the room.
+ */
+export function carriedAnswers(c: CarriedInput): { answers: Answers; inPerson: boolean; toReview: boolean } {
+  const inRoom = { answers: {}, inPerson: c.questionnaire !== undefined, toReview: false };
+  if (!c.sameAsLast || !c.client || !c.questionnaire) return inRoom;
+  const withdrawn = grantedConsents(c.client.consents).health === null && (c.client.consents ?? []).some((r) => r.kind === 'health');
+  const last = c.client.lastAnswers?.[c.category];
+  if (withdrawn || !last) return inRoom;
+  const check = validateAnswers(c.questionnaire, last.answers, c.today);
+  if (!check.ok) return inRoom;
+  return { answers: check.answers, inPerson: false, toReview: true };
 }

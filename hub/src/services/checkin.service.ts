@@ -18,7 +18,7 @@ import {
 import type { z } from 'zod';
 import type { Changes, HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
-import { consultationAnswers } from './checkin-answers.ts';
+import { carriedAnswers, consultationAnswers } from './checkin-answers.ts';
 import { floorOf } from './floor-of.ts';
 import type { Decision } from './hub-engine.ts';
 import { questionnaireFor } from './consultation.ts';
@@ -38,8 +38,13 @@ export type CheckInContext = {
   /** The salon's local date, YYYY-MM-DD: tickets restart every day. */
   today: string;
   newId: () => string;
-  /** An existing client with this phone number, if any (registration by phone). */
+  /** The client the phone number belongs to, if any (never a record kept apart as a duplicate). */
   existingClientId: string | undefined;
+  /**
+   * The front desk checks the client in by hand, face to face: a known number is that client. At the kiosk a number
+   * proves nothing, so a registration with a known number is kept apart as a record of its own.
+   */
+  atDesk?: boolean;
   /** The client a visitor token names, if the token is genuine and unexpired (checked by the transport's key). */
   verifyVisitor?: (token: string, now: number) => string | null;
   /** The visits on the floor now (the active-visit index), for the wait estimate. */
@@ -54,10 +59,14 @@ export type CheckInContext = {
 
 /**
  * A client checks in at the kiosk (or the front desk checks them in by hand), all in one decision so that nothing is
- * half-saved: who they are (a new registration, a phone already known — attached without saying so — or a visitor
- * token from a confirmed name), their booking if they have one today, their consents against the salon's current
- * texts, their signature when a consent needs one, and their consultation answers checked again here (never trusting
- * the kiosk). The visit goes through `checked_in` into the queue; a blocking contraindication marks it `blocked`.
+ * half-saved: who they are, their booking if they proved it, their consents against the salon's current texts,
+ * their signature when a consent needs one, and their consultation answers checked again here (never trusting the
+ * kiosk). The visit goes through `checked_in` into the queue; a blocking contraindication marks it `blocked`.
+ *
+ * Who (DESIGN §6, knowing a phone number proves nothing): a registration is always a record of its own — with a
+ * known number it is kept apart as a duplicate for the desk to settle; "I have been here before" with a number
+ * changes no client and answers the kiosk exactly alike for a known and an unknown number (the stored answers go to
+ * the beautician to review in the room); a visitor token (the booking's QR) is the client, proven.
  */
 export function decideCheckIn(
   state: Readonly<HubState>,
@@ -68,19 +77,42 @@ export function decideCheckIn(
   // ---- who ----
   let client: Client | undefined;
   let isNew = false;
+  let identityCheck: Visit['identityCheck'] = null;
+  const known = ctx.existingClientId ? state.clients[ctx.existingClientId] : undefined;
   if (input.visitorToken !== undefined) {
     const id = ctx.verifyVisitor?.(input.visitorToken, now) ?? null;
     client = id ? state.clients[id] : undefined;
     if (!client) return refuse('unauthorized', 'visitor_token_invalid');
+  } else if (input.returning) {
+    client = known;
+    identityCheck = 'returning_unproven';
+    if (!client) {
+      // Nothing on file for the number: the visit still needs a client, named for the desk by the number's end
+      // until they ask. The kiosk is answered exactly as for a known number.
+      isNew = true;
+      identityCheck = 'number_not_on_file';
+      client = {
+        id: ctx.newId(),
+        firstName: `…${input.returning.phone.slice(-4)}`,
+        lastName: '',
+        phone: input.returning.phone,
+        language: input.language,
+        createdAt: now,
+      };
+    }
   } else if (input.client) {
     const birthday = input.client.birthday;
     const problem = birthday ? birthdayProblem(birthday, now, state.meta.floor.timeZone) : null;
     if (problem && problem !== 'birthday_format') {
       return refuse('invalid_input', problem, undefined, [{ field: 'client.birthday', rule: problem }]);
     }
-    client = ctx.existingClientId ? state.clients[ctx.existingClientId] : undefined;
+    client = ctx.atDesk ? known : undefined;
     if (!client) {
       isNew = true;
+      // A kiosk registration with a number that is already a client's: the same person or a stranger, nobody can
+      // tell here. A record of its own, marked for the desk; the existing client is not touched.
+      const duplicateOf = known?.id;
+      if (duplicateOf) identityCheck = 'duplicate_number';
       client = {
         id: ctx.newId(),
         firstName: input.client.firstName,
@@ -89,16 +121,21 @@ export function decideCheckIn(
         language: input.language,
         createdAt: now,
         ...(birthday ? { birthday } : {}),
+        ...(duplicateOf ? { duplicateOf } : {}),
       };
     }
   } else {
     return refuse('invalid_input');
   }
 
-  // Only a visitor who proved who they are (a confirmed name or a booking's QR) may use what the client said before:
-  // a registration with a known number is treated exactly like a new one, or the answer would tell whose it is.
-  const verified = input.visitorToken !== undefined;
+  // One person, one ticket: anyone on the floor with this number (the client or a record kept apart with it) is
+  // already checked in. The ticket number is all that is said.
+  const phone = client.phone;
+  const already = ctx.activeVisits.find((v) => v.clientId === client.id || state.clients[v.clientId]?.phone === phone);
+  if (already) return refuse('conflict', 'already_checked_in', { ticket: already.ticket });
 
+  // Only a visitor who proved who they are (a booking's QR) may use or change what the client said before.
+  const verified = input.visitorToken !== undefined;
   // ---- booking ----
   let booking: Booking | undefined;
   if (input.bookingId !== undefined) {
@@ -132,28 +169,41 @@ export function decideCheckIn(
 
   // ---- consultation ----
   const questionnaire = questionnaireFor(state, serviceId);
-  const consultation = consultationAnswers({
-    questionnaire,
-    category: service.category,
-    client,
-    isNew: isNew || !verified,
-    answers: input.answers ?? {},
-    sameAsLast: input.sameAsLast ?? false,
-    healthConsent: consents.health,
-    // Callers from before consents (the desk, old kiosks) keep the old rules: answers checked, none required.
-    strict: input.consents !== undefined,
-    today: ctx.today,
-    language: input.language,
-  });
+  const consultation = input.returning
+    ? // Never a refusal here: "no earlier answers" would tell the kiosk the number is unknown.
+      carriedAnswers({
+        questionnaire,
+        category: service.category,
+        client: isNew ? undefined : client,
+        sameAsLast: input.sameAsLast ?? false,
+        today: ctx.today,
+      })
+    : consultationAnswers({
+        questionnaire,
+        category: service.category,
+        client,
+        isNew: isNew || !verified,
+        answers: input.answers ?? {},
+        sameAsLast: input.sameAsLast ?? false,
+        healthConsent: consents.health,
+        // Callers from before consents (the desk, old kiosks) keep the old rules: answers checked, none required.
+        strict: input.consents !== undefined,
+        today: ctx.today,
+        language: input.language,
+      });
   if ('code' in consultation) return consultation;
   const { answers, inPerson } = consultation;
+  const answersToReview = 'toReview' in consultation && consultation.toReview === true;
   // Old-shape callers keep the old floor rules (assigned, but the plan cannot be confirmed while the answers block);
   // the kiosk's flow, which always sends consents, holds a blocked client back from assignment until an override.
   const blocked = input.consents !== undefined && hasBlockingFlag(questionnaire, answers, ctx.today);
 
   // ---- records ----
+  // Declining the health consent deletes the answers stored for the client, as its text says.
+  const declinedHealth = consents.records.some((r) => r.kind === 'health' && !r.granted);
+  const { lastAnswers: _dropped, ...withoutAnswers } = client;
   const updated: Client = {
-    ...client,
+    ...(declinedHealth ? withoutAnswers : client),
     ...(consents.records.length ? { consents: [...(client.consents ?? []), ...consents.records] } : {}),
     ...(questionnaire && Object.keys(answers).length && !input.sameAsLast
       ? {
@@ -164,9 +214,14 @@ export function decideCheckIn(
         }
       : {}),
   };
-  const clients: Record<string, Client> = isNew || updated.consents !== client.consents || updated.lastAnswers !== client.lastAnswers
-    ? { [client.id]: updated }
-    : {};
+  // "I have been here before" changes no client: only the record made for a number nothing was on file for.
+  const clients: Record<string, Client> = input.returning
+    ? isNew
+      ? { [client.id]: client }
+      : {}
+    : isNew || declinedHealth || updated.consents !== client.consents || updated.lastAnswers !== client.lastAnswers
+      ? { [client.id]: updated }
+      : {};
 
   const { ticket, counter } = nextTicket(state.meta.ticket, ctx.today);
   const queued = transition('checked_in', 'queue');
@@ -180,7 +235,11 @@ export function decideCheckIn(
     waitForPreferred: booking ? preferredStaffId !== null : preferredStaffId !== null && (input.waitForPreferred ?? false),
     ...(booking ? { kind: 'booked' as const, dueAt: booking.startsAt } : {}),
     blocked,
-    consultationInPerson: inPerson,
+    identityCheck,
+    answersToReview,
+    saysBooked: input.returning?.saysBooked ?? false,
+    // The desk asks no health questions: the beautician runs the consultation in the room.
+    consultationInPerson: inPerson || ctx.atDesk === true,
     signature,
   };
   const changes: Changes = { clients, visits: { [visit.id]: visit }, meta: { ticket: counter } };
@@ -195,8 +254,8 @@ export function decideCheckIn(
       : (estimateWaits(floorOf(state, [...ctx.activeVisits, visit]), now, state.meta.floor).byVisit.get(visit.id) ?? null);
   return {
     changes,
-    // A registration answers with the name the person typed, never the stored one: a kiosk must not reveal who owns
-    // a phone number. A confirmed visitor proved who they are, so their own first name is fine.
-    result: { visitId: visit.id, ticket, firstName: input.client?.firstName ?? client.firstName, estimateMin },
+    // A registration answers with the name the person typed, a returning number with none: a kiosk must not reveal
+    // who owns a phone number. A visitor who scanned their booking's QR proved who they are: their own first name.
+    result: { visitId: visit.id, ticket, firstName: input.returning ? null : (input.client?.firstName ?? client.firstName), estimateMin },
   };
 }

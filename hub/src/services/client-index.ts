@@ -1,6 +1,12 @@
 import type { Client } from '@glow/shared';
 
 /**
+ * A record registered at the kiosk with a number that was already another client's never owns the number: a look-up
+ * by phone finds the earlier client, whatever was registered since.
+ */
+const owner = (c: Client): boolean => c.duplicateOf === undefined;
+
+/**
  * Phone number → client id, derived from the clients collection so look-ups at check-in do not scan 20,000 clients.
  * Rebuilt from the state on start and after a recovery; kept in step by `note` after each commit.
  */
@@ -8,11 +14,11 @@ export class ClientIndex {
   private byPhone = new Map<string, string>();
 
   rebuild(clients: Readonly<Record<string, Client>>): void {
-    this.byPhone = new Map(Object.values(clients).map((c) => [c.phone, c.id]));
+    this.byPhone = new Map(Object.values(clients).filter(owner).map((c) => [c.phone, c.id]));
   }
 
   note(clients: Readonly<Record<string, Client | null>> | undefined): void {
-    for (const [id, c] of Object.entries(clients ?? {})) if (c) this.byPhone.set(c.phone, id);
+    for (const [id, c] of Object.entries(clients ?? {})) if (c && owner(c)) this.byPhone.set(c.phone, id);
   }
 
   find(phone: string): string | undefined {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BookingSchema } from '../schemas/booking.schema.ts';
 import { CommandIdSchema, IdSchema, LanguageSchema, TimestampSchema } from '../schemas/common.schema.ts';
-import { ClientConfirmResultSchema } from '../schemas/kiosk-identity.schema.ts';
+import { KnownVisitorSchema } from '../schemas/kiosk-identity.schema.ts';
 
 /**
  * A booking as the front desk and the manager see it on the board: when, who (first name and last initial), what,
@@ -60,10 +60,10 @@ export const BookingTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'token
 
 /** The kiosk commands of bookings (spread into KIOSK_COMMANDS). */
 export const BOOKING_KIOSK_COMMANDS = {
-  /** The kiosk scanned a booking's QR: the client is who the booking says, as after a confirmed look-up. */
+  /** The kiosk scanned a booking's QR: holding the link proves the client is who the booking says. */
   'booking:confirmByToken': {
     input: command({ token: BookingTokenSchema, language: LanguageSchema.optional() }),
-    output: ClientConfirmResultSchema,
+    output: KnownVisitorSchema,
     roles: null,
   },
 } as const;

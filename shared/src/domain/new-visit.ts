@@ -30,6 +30,10 @@ export function newVisit({ at, ...identity }: NewVisit): Visit {
     blocked: false,
     blockOverride: null,
     consultationInPerson: false,
+    inRoomConsultation: null,
+    identityCheck: null,
+    answersToReview: false,
+    saysBooked: false,
     signature: null,
   };
 }

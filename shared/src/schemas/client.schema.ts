@@ -53,6 +53,11 @@ export const ClientSchema = z.object({
   consents: z.array(ConsentRecordSchema).max(500).optional(),
   /** Keyed by service category: the answers of the client's latest consultation in it. */
   lastAnswers: z.partialRecord(ServiceCategorySchema, LastAnswersSchema).optional(),
+  /**
+   * Registered at the kiosk with a phone number that already belonged to this client: a record of its own, never
+   * merged unproven, and never found by the number (the number stays the earlier client's).
+   */
+  duplicateOf: IdSchema.optional(),
 });
 export type Client = z.infer<typeof ClientSchema>;
 

@@ -2,24 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { CheckInInputSchema } from '../contracts/commands.ts';
 import { BirthdaySchema, KioskClientInputSchema } from './client.schema.ts';
 import { SignatureSchema } from './consent.schema.ts';
-import { ClientConfirmInputSchema, ClientLookupInputSchema } from './kiosk-identity.schema.ts';
+import { ReturningVisitorSchema } from './kiosk-identity.schema.ts';
 
 const rules = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
 const sig = (strokes: number[][], over: object = {}) => SignatureSchema.safeParse({ consent: 'health', width: 400, height: 150, strokes, ...over });
 
 describe('kiosk identity schemas', () => {
   it('take only the fields the contract names', () => {
-    expect(ClientLookupInputSchema.parse({ commandId: 'cmd-00001', phone: '138 0013 8000' })).toEqual({ commandId: 'cmd-00001', phone: '13800138000' });
-    expect(ClientLookupInputSchema.safeParse({ commandId: 'cmd-00001', phone: '13800138000', name: 'Mei' }).success).toBe(false);
-    expect(ClientConfirmInputSchema.safeParse({ commandId: 'cmd-00001', lookupId: 'abc', choice: null }).success).toBe(true);
-    expect(ClientConfirmInputSchema.safeParse({ commandId: 'cmd-00001', lookupId: 'abc', choice: 3 }).success).toBe(false);
+    expect(ReturningVisitorSchema.parse({ phone: '138 0013 8000' })).toEqual({ phone: '13800138000', saysBooked: false });
+    expect(ReturningVisitorSchema.safeParse({ phone: '13800138000', name: 'Mei' }).success).toBe(false);
     expect(KioskClientInputSchema.safeParse({ firstName: 'Mei', phone: '13800138000', vip: true }).success).toBe(false);
   });
 
-  it('a check-in names its client or carries a visitor token, exactly one', () => {
+  it('a check-in registers a client, says it has been here before, or carries a visitor token, exactly one', () => {
     const base = { commandId: 'cmd-00001', serviceId: 'nails-gel', language: 'en' };
     expect(CheckInInputSchema.safeParse({ ...base, client: { firstName: 'Mei', phone: '13800138000' } }).success).toBe(true);
     expect(CheckInInputSchema.safeParse({ ...base, visitorToken: 'c1.123.abcdefghijklmnop' }).success).toBe(true);
+    expect(CheckInInputSchema.safeParse({ ...base, returning: { phone: '13800138000' }, sameAsLast: true }).success).toBe(true);
+    expect(rules(CheckInInputSchema.safeParse({ ...base, returning: { phone: '13800138000' }, client: { firstName: 'Mei', phone: '13800138000' } }))).toEqual([
+      'identity_one',
+    ]);
+    // Nothing an unproven person says may stand for the client's record: no consents, answers, signature or booking.
+    const returning = { ...base, returning: { phone: '13800138000' } };
+    expect(rules(CheckInInputSchema.safeParse({ ...returning, answers: { pregnant: false } }))).toEqual(['returning_phone_only']);
+    expect(rules(CheckInInputSchema.safeParse({ ...returning, consents: [{ kind: 'terms', version: 1, granted: true }] }))).toEqual([
+      'returning_phone_only',
+    ]);
+    expect(rules(CheckInInputSchema.safeParse({ ...returning, bookingId: 'b1' }))).toEqual(['returning_phone_only']);
     expect(rules(CheckInInputSchema.safeParse(base))).toEqual(['identity_one']);
     expect(rules(CheckInInputSchema.safeParse({ ...base, client: { firstName: 'Mei', phone: '13800138000' }, visitorToken: 'c1.123.abcdefghijklmnop' }))).toEqual([
       'identity_one',

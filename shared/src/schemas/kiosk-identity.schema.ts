@@ -1,36 +1,30 @@
 import { z } from 'zod';
-import { CommandIdSchema, IdSchema, LanguageSchema, TimestampSchema } from './common.schema.ts';
+import { IdSchema, LanguageSchema, TimestampSchema } from './common.schema.ts';
 import { LastAnswersSchema, PhoneSchema } from './client.schema.ts';
 import { ServiceCategorySchema } from './service.schema.ts';
 
 /**
- * The kiosk's identity flow (contract "Kiosk identity"): a phone look-up answers three masked names, the person picks
- * theirs (or "none of these"), and only a correct pick yields a short-lived visitor token. Every payload is strict:
- * a field the contract does not name is refused.
+ * The kiosk's identity (contract "Kiosk identity", DESIGN §6): knowing a phone number proves nothing, so the kiosk
+ * never asks the hub who a number belongs to. A person either registers (their details, kept apart from any client
+ * who already has the number), says they have been here before (the number only: the hub carries what it holds to
+ * the beautician, nothing comes back to the kiosk), or scans their booking's QR (proof: a visitor token).
  */
-const kioskCommand = <T extends z.ZodRawShape>(shape: T) => z.object({ commandId: CommandIdSchema, ...shape }).strict();
 
-export const ClientLookupInputSchema = kioskCommand({ phone: PhoneSchema });
-export const ClientLookupResultSchema = z.object({
-  lookupId: IdSchema,
-  /** Always three masked names ("L** Mei", "王**小明"); for an unknown number all three are decoys. */
-  choices: z.tuple([z.string(), z.string(), z.string()]),
-  expiresAt: TimestampSchema,
-});
-export type ClientLookupResult = z.infer<typeof ClientLookupResultSchema>;
-
-export const ClientConfirmInputSchema = kioskCommand({
-  lookupId: IdSchema,
-  /** The name the person picked; null = "none of these, I'm new". */
-  choice: z.union([z.literal(0), z.literal(1), z.literal(2), z.null()]),
-});
+/** "I have been here before": the phone number, and whether they say they have a booking today (the desk matches it). */
+export const ReturningVisitorSchema = z
+  .object({
+    phone: PhoneSchema,
+    saysBooked: z.boolean().default(false),
+  })
+  .strict();
+export type ReturningVisitor = z.input<typeof ReturningVisitorSchema>;
 
 /** How a booked client's arrival compares with their appointment (windows are salon settings). */
 export const ARRIVALS = ['early', 'on_time', 'late'] as const;
 export const ArrivalSchema = z.enum(ARRIVALS);
 export type Arrival = z.infer<typeof ArrivalSchema>;
 
-/** The client's booking for today, found after they confirmed who they are. */
+/** The client's booking for today, found from their booking's QR. */
 export const TodayBookingSchema = z.object({
   bookingId: IdSchema,
   serviceId: IdSchema,
@@ -50,7 +44,7 @@ export const GrantedConsentsSchema = z.object({
 });
 export type GrantedConsents = z.infer<typeof GrantedConsentsSchema>;
 
-/** Signed by the hub (client id + expiry, ~30 min), never stored: it proves the person confirmed their name. */
+/** Signed by the hub (client id + expiry, ~30 min), never stored: it proves the person scanned their booking's QR. */
 export const VisitorTokenSchema = z.string().min(16).max(512).regex(/^[A-Za-z0-9_.-]+$/, 'token_format');
 
 export const KnownVisitorSchema = z.object({
@@ -64,9 +58,3 @@ export const KnownVisitorSchema = z.object({
   booking: TodayBookingSchema.nullable(),
 });
 export type KnownVisitor = z.infer<typeof KnownVisitorSchema>;
-
-export const ClientConfirmResultSchema = z.discriminatedUnion('known', [
-  z.object({ known: z.literal(false) }),
-  KnownVisitorSchema,
-]);
-export type ClientConfirmResult = z.infer<typeof ClientConfirmResultSchema>;
