@@ -28,6 +28,7 @@ import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { MemoryStore } from '../../hub/src/store/memory.store.ts';
 import type { StorePort } from '../../hub/src/store/store.port.ts';
 import type { HubState } from '../../hub/src/store/hub-state.ts';
+import type { TlsSource } from '../../hub/src/transport/https/tls-source.ts';
 import { io, type Socket } from 'socket.io-client';
 import { pairTablet } from './pair-tablet.ts';
 
@@ -71,6 +72,8 @@ export async function startHub(
     kioskLookupLimit?: { max: number; windowMs: number };
     /** Names the hub answers to besides loopback and IP addresses (the Host allow-list). */
     hostNames?: string[];
+    /** Serve HTTPS with these certificates (default plain HTTP on 127.0.0.1, as most tests want). */
+    tls?: TlsSource;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.store === 'lowdb' ? (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'glow-test-')))) : null;
@@ -88,6 +91,7 @@ export async function startHub(
     ...(options.floorTickMs ? { floorTickMs: options.floorTickMs } : {}),
     ...(options.kioskLookupLimit ? { kioskLookupLimit: options.kioskLookupLimit } : {}),
     ...(options.hostNames ? { hostNames: options.hostNames } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
     version: 'test',
     ...(options.staticDirs
       ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }

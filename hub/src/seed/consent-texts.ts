@@ -2,7 +2,9 @@ import type { ConsentSettings } from '@glow/shared';
 
 /**
  * The consent texts a new salon starts with (version 1 of each). The salon rewords them in its settings; every
- * rewording is a new version, and each client's choice is kept with the version they were shown.
+ * rewording is a new version, and each client's choice is kept with the version they were shown. They promise only
+ * what the hub does: no "see or delete your data" until the privacy features exist, no text messages until Glow
+ * sends any; declining the health consent does delete the stored answers (checkin.service).
  */
 export const DEFAULT_CONSENT_TEXTS: ConsentSettings = {
   terms: {
@@ -21,14 +23,14 @@ export const DEFAULT_CONSENT_TEXTS: ConsentSettings = {
         'Tell us at once if anything feels uncomfortable: we will stop or adjust the treatment.',
         'Results vary from person to person; we do not promise a particular result.',
         'If you are not satisfied, tell us within 7 days and we will look at it with you, free of charge where the service fell short.',
-        'We keep your name, phone number and visit history to serve you and to contact you about your visits. You can ask to see or delete them at any time.',
+        'We keep your name, phone number and visit history to serve you and to contact you about your visits. Ask at the front desk about anything we hold about you.',
       ].join('\n'),
       'zh-CN': [
         '每次护理前，美容师会向您说明方案、所需时间和感受，经您同意后才开始。',
         '如有任何不适请立即告诉我们，我们会停止或调整护理。',
         '护理效果因人而异，我们不承诺特定效果。',
         '如您不满意，请在 7 天内告诉我们，我们会与您一起查看；如属服务问题将免费处理。',
-        '我们会保存您的姓名、手机号码和到店记录，用于为您服务和就到店事宜联系您。您可随时要求查看或删除。',
+        '我们会保存您的姓名、手机号码和到店记录，用于为您服务和就到店事宜联系您。如对我们保存的信息有任何疑问，请咨询前台。',
       ].join('\n'),
     },
     ifDeclined: {
@@ -49,18 +51,18 @@ export const DEFAULT_CONSENT_TEXTS: ConsentSettings = {
     body: {
       en: [
         'Your answers are health information. We store them with your visit, only your beautician and the salon manager can read them, and we never use them for marketing.',
-        'We keep your latest answers so that next time you can simply confirm that nothing has changed.',
-        'You can withdraw this consent at any time at the front desk; we then delete your stored answers.',
+        'We keep your latest answers so that next time you can simply confirm that nothing has changed; your beautician then goes through them with you in the room.',
+        'If you decline this consent at a later visit, we delete your stored answers.',
       ].join('\n'),
       'zh-CN': [
         '您的回答属于健康信息。我们将其与到店记录一同保存，只有您的美容师和店长可以查看，绝不用于营销。',
-        '我们会保留您最近一次的回答，下次您只需确认没有变化即可。',
-        '您可随时到前台撤回此同意，我们将删除已保存的回答。',
+        '我们会保留您最近一次的回答，下次您只需确认没有变化，美容师会在护理室与您一起核对。',
+        '如您之后到店时不同意此项，我们将删除已保存的回答。',
       ].join('\n'),
     },
     ifDeclined: {
-      en: 'That is fine: your beautician will ask you these questions in person before the treatment, and nothing is stored.',
-      'zh-CN': '没关系：美容师会在护理前当面询问这些问题，不会保存任何信息。',
+      en: 'That is fine: your beautician will ask you these questions in person before the treatment. No answers are stored, and any we stored before are deleted.',
+      'zh-CN': '没关系：美容师会在护理前当面询问这些问题。不会保存任何回答，之前保存的回答也会被删除。',
     },
   },
   marketing: {
@@ -74,8 +76,8 @@ export const DEFAULT_CONSENT_TEXTS: ConsentSettings = {
       'zh-CN': '您是否愿意接收我们的优惠、新项目和生日礼遇信息？',
     },
     body: {
-      en: 'We send at most two messages a month to your phone. You can stop them at any time by replying STOP or telling us at the front desk.',
-      'zh-CN': '我们每月最多向您的手机发送两条信息。您可随时回复“退订”或告知前台停止接收。',
+      en: 'We note your choice with your details and tell you about offers when you visit. We send no text messages. You can change your choice at the front desk at any time.',
+      'zh-CN': '我们会将您的选择与您的资料一同记录，并在您到店时向您介绍优惠。我们不会发送短信。您可随时到前台更改选择。',
     },
     ifDeclined: {
       en: 'No problem: we will only contact you about your own visits.',

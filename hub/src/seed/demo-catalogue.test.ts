@@ -31,4 +31,12 @@ describe('demo consultations and consent texts', () => {
       for (const field of [t.title, t.body, t.purpose, t.ifDeclined]) expect(field.en && field['zh-CN']).toBeTruthy();
     }
   });
+
+  it('promise only what the hub does: no text messages, no "see or delete your data" before the privacy features', () => {
+    const all = Object.values(DEFAULT_CONSENT_TEXTS).flatMap((t) => [t.title, t.body, t.purpose, t.ifDeclined]);
+    const text = all.map((f) => `${f.en}\n${f['zh-CN']}`).join('\n');
+    for (const promise of [/STOP/, /退订/, /see or delete/i, /查看或删除/, /withdraw this consent at any time/i]) expect(text).not.toMatch(promise);
+    // Declining the health consent deletes stored answers, and the text says so (checkin.service does it).
+    expect(DEFAULT_CONSENT_TEXTS.health!.ifDeclined.en).toMatch(/deleted/);
+  });
 });
