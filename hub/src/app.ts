@@ -18,6 +18,7 @@ import { decideCreatePairingCode } from './services/pairing.service.ts';
 import { SecurityLog } from './services/security-log.ts';
 import type { Changes } from './store/hub-state.ts';
 import { createHttpApp } from './transport/http/http-app.ts';
+import { phoneOriginOf } from './transport/http/phone-origin.ts';
 import { hostAllowList } from './transport/http/host-allow-list.ts';
 import { createRedirectApp } from './transport/https/redirect-app.ts';
 import { SecureServing } from './transport/https/secure-serving.ts';
@@ -65,6 +66,7 @@ export function createHub(deps: HubDeps): Hub {
   const clients = new ClientIndex();
   const active = new ActiveVisits();
   let publisher!: Publisher;
+  let phoneOrigin: string | null = null;
 
   const engine = new HubEngine(deps, {
     followUp: (state, now) => floorFollowUp(state, now, active.list(state)),
@@ -102,6 +104,7 @@ export function createHub(deps: HubDeps): Hub {
     active,
     securityLog: new SecurityLog(deps.clock, deps.logger),
     settings: {},
+    phoneOrigin: () => phoneOrigin,
     // The salon's date in its own time zone (the shared shift arithmetic); UTC if the zone were ever invalid.
     today: (now) => salonDay(now, engine.state.meta.floor.timeZone) ?? (salonDay(now, 'UTC') as string),
   };
@@ -203,6 +206,7 @@ export function createHub(deps: HubDeps): Hub {
         http.listen(port, host, () => resolve());
       });
       const address = http.address() as AddressInfo;
+      phoneOrigin = phoneOriginOf(http, deps.phoneHost);
       return { url: `${secure ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`, port: address.port };
     },
     async listenRedirect(port, host, lanHost = null) {

@@ -27,6 +27,11 @@ export type HubDeps = {
    * salon configures): a request under any other name is refused (DNS rebinding, transport/http/host-allow-list.ts).
    */
   hostNames?: readonly string[];
+  /**
+   * The hub's address on the salon network (main.ts: HOST when it names one, else the first non-internal IPv4): the
+   * links a client's phone opens (the aftercare QR) use it whatever address the tablet used (phone-origin.ts).
+   */
+  phoneHost?: string;
   /** Serve HTTPS with certificates from here (the hub's own CA, or the salon's); absent: plain HTTP (tests). */
   tls?: TlsSource;
   /** Hub version for /api/health. */
