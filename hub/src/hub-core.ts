@@ -24,6 +24,8 @@ export type HubCore = {
   /** Failed PINs, lock-outs, pairing failures, revocations, refused origins…: logged, and listed for the manager. */
   securityLog: SecurityLog;
   settings: HubSettings;
+  /** `http(s)://<network address>:<port>` once listening, for links a phone opens; null without one (phone-origin.ts). */
+  phoneOrigin: () => string | null;
   /** The salon's local date (YYYY-MM-DD) at a moment, in the salon's time zone: tickets restart every day. */
   today: (now: number) => string;
 };

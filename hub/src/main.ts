@@ -27,6 +27,10 @@ if (lookupsPerMinute !== null && !(Number.isInteger(lookupsPerMinute) && lookups
   console.error(`KIOSK_LOOKUPS_PER_MINUTE must be a whole number above 0 (got "${process.env.KIOSK_LOOKUPS_PER_MINUTE}").`);
   process.exit(1);
 }
+// The hub's address on the salon network, for links a client's phone opens (the aftercare QR): HOST when it names one,
+// else the first network address; never localhost, which no phone can open.
+const lanAddresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
+const phoneHost = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host) ? lanAddresses[0] : host;
 const hostNames = [
   hostname(),
   `${hostname()}.local`,
@@ -50,6 +54,7 @@ const hub = createHub({
   logger,
   staticDirs,
   hostNames,
+  ...(phoneHost ? { phoneHost } : {}),
   version,
   ...(lookupsPerMinute !== null ? { kioskLookupLimit: { max: lookupsPerMinute, windowMs: 60_000 } } : {}),
   seed: async () => {

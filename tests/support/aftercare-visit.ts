@@ -52,7 +52,7 @@ export async function closedFacial(t: TestHub, desk: StaffSocket, client: { firs
       aftercare: { notes: AFTERCARE.notes, homeProducts: AFTERCARE.homeProducts },
     }),
   );
-  return { visitId, clientId: visit.clientId, path: closed.aftercarePath, expiresAt: closed.expiresAt };
+  return { visitId, clientId: visit.clientId, path: closed.aftercarePath, url: closed.aftercareUrl, expiresAt: closed.expiresAt };
 }
 
 /** A real JPEG carrying EXIF with a GPS position and a camera make: what a phone camera sends. */

@@ -93,6 +93,11 @@ export const CloseVisitInputSchema = command({
 export const CloseVisitResultSchema = VisitStateResultSchema.extend({
   /** Path of the client's aftercare page on this hub; the tablet shows it as a QR code. */
   aftercarePath: z.string(),
+  /**
+   * The whole link for the QR code, on the hub's network address (never the name the tablet used, e.g. localhost,
+   * which no phone can open); null when the hub has none to give, and the tablet uses its own origin.
+   */
+  aftercareUrl: z.string().nullable(),
   expiresAt: TimestampSchema,
 });
 export const PairingCodeResultSchema = z.object({ code: z.string(), expiresAt: TimestampSchema });

@@ -300,7 +300,7 @@ export class StaffClient {
     if (command.name === 'visit:close' && ack.ok) {
       const data = ack.data as Output<'visit:close'>;
       const roomId = this.view?.visits[data.visitId]?.roomId ?? null;
-      this.aftercare = { visitId: data.visitId, url: location.origin + data.aftercarePath, expiresAt: data.expiresAt, roomId };
+      this.aftercare = { visitId: data.visitId, url: data.aftercareUrl ?? location.origin + data.aftercarePath, expiresAt: data.expiresAt, roomId };
       saveAftercare(this.aftercare);
       saveAftercareDraft(null);
       if (roomId) saveLastRoom(roomId);

@@ -54,7 +54,9 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
       const token = aftercareToken(core.engine.state.meta.sessionKey, input.commandId);
       const ctx = { tokenHash: sha256(token), linkDays: aftercareSettingsOf(core.engine.state).linkDays };
       const ack = await run('visit:close', input, lang, (s, now, who) => decideClose(s, now, who, input.visitId, input, ctx));
-      return ack.ok ? { ok: true, data: { ...ack.data, aftercarePath: `/a/${token}` } } : ack;
+      const path = `/a/${token}`;
+      const origin = core.phoneOrigin();
+      return ack.ok ? { ok: true, data: { ...ack.data, aftercarePath: path, aftercareUrl: origin ? origin + path : null } } : ack;
     },
     'incident:raise': (input, lang) =>
       run('incident:raise', input, lang, (s, now, who) => decideRaiseIncident(s, now, who, input, core.deps.newId)),

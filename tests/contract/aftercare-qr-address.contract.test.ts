@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHub } from '@glow/hub';
+import { silentLogger } from '../../hub/src/logger.ts';
+import { randomId } from '../../hub/src/security/secrets.ts';
+import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
+import { MemoryStore } from '../../hub/src/store/memory.store.ts';
+import { closedFacial } from '../support/aftercare-visit.ts';
+import { connectStaff, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
+
+/**
+ * README: a tablet opened at `http://localhost:8080` used to put `localhost` in the client's QR code, which no phone
+ * can open. The hub answers `visit:close` with the whole link on its own network address, whatever the tablet used.
+ */
+describe('the aftercare link of a closed visit', () => {
+  let t: TestHub;
+
+  beforeAll(async () => {
+    const store = new MemoryStore();
+    const timeZone = workingHoursZone();
+    const hub = createHub({
+      store,
+      clock: Date.now,
+      newId: randomId,
+      logger: silentLogger,
+      seed: () => demoSalon('en', timeZone),
+      timeZone,
+      version: 'test',
+      phoneHost: '192.0.2.7',
+    });
+    // The tablet reaches this hub on loopback, as a tablet opened at localhost would.
+    const { url } = await hub.listen(0, '127.0.0.1');
+    t = { hub, url, store, dataDir: null, stop: () => hub.stop() };
+  });
+  afterAll(() => t.stop());
+
+  it('is on the hub’s network address and port, not the address the tablet used', async () => {
+    const desk = await connectStaff(t, { staffId: 'olivia', pin: '9999' });
+    const { path, url } = await closedFacial(t, desk.socket);
+    expect(path).toMatch(/^\/a\/[A-Za-z0-9_-]{43}$/);
+    expect(url).toBe(`http://192.0.2.7:${new URL(t.url).port}${path}`);
+    desk.socket.disconnect();
+  });
+});
