@@ -212,13 +212,15 @@ export function createHub(deps: HubDeps): Hub {
     async listenRedirect(port, host, lanHost = null) {
       const httpsPort = (http.address() as AddressInfo | null)?.port;
       if (!secure || httpsPort === undefined) throw new Error('listenRedirect: start the hub with a certificate (deps.tls) and listen first');
-      const app = createRedirectApp({ allowedHost, securityLog: core.securityLog, httpsPort: () => httpsPort, material: () => secure.current, lanHost: () => lanHost });
+      const app = createRedirectApp({ allowedHost, securityLog: core.securityLog, httpsPort: () => httpsPort, material: () => secure.current, lanHost: () => lanHost, phonePages: fetch });
       const server = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
       });
       redirect = server;
+      // A client's phone opens its links over plain HTTP: it never trusts the hub's own CA (redirect-app.ts).
+      phoneOrigin = phoneOriginOf(server, deps.phoneHost) ?? phoneOrigin;
       const address = server.address() as AddressInfo;
       return { url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`, port: address.port };
     },

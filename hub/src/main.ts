@@ -4,6 +4,11 @@
  *   KIOSK_LOOKUPS_PER_MINUTE (6): phone look-ups one kiosk address may make a minute
  *   GLOW_HOST_NAMES: more names the hub answers to, comma-separated (besides its hostname, <hostname>.local,
  *                    localhost and IP addresses); a request under any other name is refused (DNS rebinding)
+ *   HTTPS: a hub reachable from the network (HOST not loopback) serves HTTPS on PORT (8443) with its own CA and plain
+ *          HTTP on HTTP_PORT (8080), which redirects and serves /trust (the page a new tablet trusts the hub with) and
+ *          the client's phone pages. GLOW_TLS_CERT + GLOW_TLS_KEY: the salon's own certificate instead (PEM paths).
+ *          GLOW_TLS=off: plain HTTP on PORT (behind a proxy that does TLS); GLOW_TLS=on: HTTPS even on loopback.
+ *          A hub on loopback (HOST=127.0.0.1) serves plain HTTP by default: localhost is a secure context already.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
@@ -14,10 +19,12 @@ import { createHub } from './app.ts';
 import { randomId } from './security/secrets.ts';
 import { demoSalon, emptySalonWithManager } from './seed/salon-seed.ts';
 import { LowdbStore } from './store/lowdb.store.ts';
+import { salonCertificateProblem } from './security/certificates.ts';
+import { certificateFiles } from './store/certificate-files.ts';
+import { ownCertificates, salonCertificate, type TlsSource } from './transport/https/tls-source.ts';
 import { StoreError } from './store/store.port.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const demo = process.argv.includes('--demo');
@@ -36,6 +43,9 @@ const hostNames = [
   `${hostname()}.local`,
   ...(process.env.GLOW_HOST_NAMES ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''),
 ];
+const tls = tlsSource();
+const port = Number(process.env.PORT ?? (tls ? 8443 : 8080));
+const httpPort = Number(process.env.HTTP_PORT ?? 8080);
 const version = (JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { version: string }).version;
 
 const staticDirs = { kiosk: resolve(repo, 'kiosk/build'), staff: resolve(repo, 'staff-tablet/build') };
@@ -54,6 +64,7 @@ const hub = createHub({
   logger,
   staticDirs,
   hostNames,
+  ...(tls ? { tls } : {}),
   ...(phoneHost ? { phoneHost } : {}),
   version,
   ...(lookupsPerMinute !== null ? { kioskLookupLimit: { max: lookupsPerMinute, windowMs: 60_000 } } : {}),
@@ -68,6 +79,7 @@ const hub = createHub({
 try {
   const started = Date.now();
   const { port: actualPort } = await hub.listen(port, host);
+  if (tls) await hub.listenRedirect(httpPort, host, lanAddresses[0] ?? null);
   const { code, expiresAt } = await hub.createPairingCode();
   printBanner(actualPort, code, expiresAt, Date.now() - started);
 } catch (err) {
@@ -98,21 +110,68 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
+/**
+ * Where the HTTPS certificate comes from (#14), or null for plain HTTP: the salon's own (GLOW_TLS_CERT, GLOW_TLS_KEY),
+ * checked now so that an expired or foreign one stops the start with a message that says what to do; else the hub's
+ * own CA in the data directory. Loopback-only hubs serve plain HTTP unless GLOW_TLS=on.
+ */
+function tlsSource(): TlsSource | null {
+  const mode = process.env.GLOW_TLS ?? 'auto';
+  if (!['auto', 'on', 'off'].includes(mode)) fail(`GLOW_TLS must be on, off or auto (got "${mode}").`);
+  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(host);
+  if (mode === 'off' || (mode === 'auto' && loopback)) return null;
+  const subjects = () => [
+    ...hostNames,
+    'localhost',
+    '127.0.0.1',
+    '::1',
+    ...(loopback || host === '0.0.0.0' || host === '::' ? [] : [host]),
+    ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => !a.internal).map((a) => a.address.replace(/%.*$/, ''))),
+  ];
+  const certPath = process.env.GLOW_TLS_CERT;
+  const keyPath = process.env.GLOW_TLS_KEY;
+  if (!certPath && !keyPath) return ownCertificates({ files: certificateFiles(dataDir), hubName: hostname(), subjects, logger });
+  if (!certPath || !keyPath) fail('Give both GLOW_TLS_CERT (the certificate) and GLOW_TLS_KEY (its private key), or neither to let the hub make its own.');
+  const read = (path: string, what: string) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (err) {
+      return fail(`Cannot read the ${what} at ${path} (${(err as NodeJS.ErrnoException).code ?? String(err)}). Check the path and that the hub's user may read it.`);
+    }
+  };
+  const pair = { certPem: read(certPath, 'certificate (GLOW_TLS_CERT)'), keyPem: read(keyPath, 'key (GLOW_TLS_KEY)') };
+  const problem = salonCertificateProblem(pair, subjects(), Date.now());
+  if (problem) fail(`The salon's certificate (${certPath}) cannot be used: ${problem}`);
+  return salonCertificate(pair, logger);
+}
+
+function fail(message: string): never {
+  console.error(`\nGlow cannot start: ${message}\n`);
+  process.exit(1);
+}
+
 function printBanner(actualPort: number, code: string, expiresAt: number, startMs: number): void {
   const addresses =
     host === '0.0.0.0' || host === '::'
       ? ['localhost', ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address))]
       : [host];
+  const scheme = hub.tls ? 'https' : 'http';
   const lines = [
     '',
     `Glow hub ${version} is running (started in ${startMs} ms; data in ${dataDir})`,
     '',
     ...addresses.flatMap((a) => [
-      `  Lobby kiosk:   http://${a}:${actualPort}/`,
-      `  Staff tablet:  http://${a}:${actualPort}/staff/`,
+      `  Lobby kiosk:   ${scheme}://${a}:${actualPort}/`,
+      `  Staff tablet:  ${scheme}://${a}:${actualPort}/staff/`,
     ]),
     '',
     `  Pair a staff tablet with the one-time code ${code} (valid until ${new Date(expiresAt).toLocaleTimeString()}).`,
+    ...(hub.tls
+      ? [
+          `  New tablet: open http://${addresses.at(-1) ?? 'localhost'}:${httpPort}/trust once to trust this hub (certificate ${hub.tls.fingerprint}).`,
+          ...(hub.tls.expiresAt - Date.now() < 30 * 86_400_000 ? [`  The certificate expires on ${new Date(hub.tls.expiresAt).toDateString()}: renew it.`] : []),
+        ]
+      : []),
     ...(demo ? ['  Demo PINs: Mei 1111, Anna 2222, Sofia 3333 (beauticians), Grace 4444 (front desk), Olivia 9999 (manager).'] : []),
     ...(firstManagerPin ? [`  First start: the manager's PIN is ${firstManagerPin}. Change it after signing in.`] : []),
     '',

@@ -86,6 +86,12 @@ describe('HTTPS with the hub\'s own CA', () => {
       expect(res.status, path).toBe(308);
       expect(res.headers.location).toBe(`https://${NAME}:${httpsPort}${path}`);
     }
+    // A client's phone opens its pages over plain HTTP (it never trusts the hub's CA): answered here, not redirected.
+    for (const path of ['/a/not-a-real-token-at-all-0000000000', '/b/not-a-real-token-at-all-0000000000']) {
+      const page = await get(false, plainPort, path);
+      expect(page.status, path).toBe(404);
+      expect(page.headers['content-type'], path).toContain('text/html');
+    }
     const foreign = await get(false, plainPort, '/', { host: 'evil.example' });
     expect(foreign.status).toBe(421);
   });

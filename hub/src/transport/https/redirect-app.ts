@@ -17,14 +17,18 @@ export type RedirectAppOptions = {
   material: () => TlsMaterial | null;
   /** The LAN address a tablet can reach, for the QR code when this page is opened on the hub itself (localhost). */
   lanHost: () => string | null;
+  /** The hub's own app, which answers the phone pages here too. */
+  phonePages: (request: Request, env: unknown) => Response | Promise<Response>;
 };
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * The plain-HTTP side of the hub (#14): every request is redirected to the same address over HTTPS, except the page a
- * new tablet needs before it can trust HTTPS (/trust) and the CA certificate it downloads there. The Host allow-list
- * holds here too: a redirect to an attacker's name would be no better than an answer.
+ * new tablet needs before it can trust HTTPS (/trust), the CA certificate it downloads there, and the client's phone
+ * pages (/a/…, /b/…): a client's phone never trusts the hub's CA, the pages need no secure context (no script), and
+ * their links carry their own secret token, so they are answered here rather than behind a certificate warning. The
+ * Host allow-list holds here too: a redirect to an attacker's name would be no better than an answer.
  */
 export function createRedirectApp(o: RedirectAppOptions): Hono {
   const app = new Hono();
@@ -51,6 +55,8 @@ export function createRedirectApp(o: RedirectAppOptions): Hono {
     c.header('Cache-Control', 'no-cache');
     return c.body(ca);
   });
+  app.all('/a/*', (c) => o.phonePages(c.req.raw, c.env));
+  app.all('/b/*', (c) => o.phonePages(c.req.raw, c.env));
   app.all('*', (c) => {
     const url = new URL(c.req.url);
     return c.redirect(`${httpsOrigin(nameOf(c.req.header('host')))}${url.pathname}${url.search}`, 308);
