@@ -18,7 +18,7 @@ export * from './booking-reminder.ts';
 export * from './calendar-date.ts';
 export * from './birthday.ts';
 export * from './booking-arrival.ts';
-export * from './name-mask.ts';
 export * from './answer-validation.ts';
 export * from './block.ts';
+export * from './consultation-status.ts';
 export * from './consents.ts';
