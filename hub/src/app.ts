@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createAdaptorServer } from '@hono/node-server';
-import { MAX_PAYLOAD_BYTES, NAMESPACES, salonDay } from '@glow/shared';
+import { MAX_PAYLOAD_BYTES, NAMESPACES, salonDay, type DeviceKind } from '@glow/shared';
 import { Server as IoServer } from 'socket.io';
 import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
@@ -25,10 +25,11 @@ import { SecureServing } from './transport/https/secure-serving.ts';
 import type { TlsMaterial } from './transport/https/tls-source.ts';
 import { languageFrom } from './transport/http/language.ts';
 import { isSameOrigin } from './transport/http/same-origin.ts';
-import { kioskSnapshot, setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
+import { disconnectKiosk, kioskSnapshot, setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
 import { Publisher } from './transport/socket/publisher.ts';
 import { guardRecovery } from './transport/socket/recovery-guard.ts';
 import { SessionExpiry } from './transport/socket/session-expiry.ts';
+import { DEFAULT_SOCKET_LIMITS, SocketGuard } from './transport/socket/socket-guard.ts';
 import {
   disconnectDevice,
   setUpStaffNamespace,
@@ -44,8 +45,8 @@ const RECOVERY_WINDOW_MS = 2 * 60_000;
 export type Hub = {
   /** Opens the store (or seeds it) and starts listening; resolves with the address. */
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
-  /** A one-time code to pair a staff tablet (the start-up log prints one). */
-  createPairingCode(): Promise<{ code: string; expiresAt: number }>;
+  /** A one-time code to pair a staff tablet or a kiosk (the start-up log prints one of each). */
+  createPairingCode(kind?: DeviceKind): Promise<{ code: string; expiresAt: number }>;
   /** Runs the floor tick now (tests with a fake clock); resolves true when it wrote a revision. */
   tickFloor(): Promise<boolean>;
   /** Stops taking commands, finishes every write, closes every connection, and releases the data directory. */
@@ -142,12 +143,18 @@ export function createHub(deps: HubDeps): Hub {
     RECOVERY_WINDOW_MS,
     { onStale: (inMs) => catchUpWaits(inMs) },
   );
-  setUpKioskNamespace(io.of(NAMESPACES.kiosk), core);
+  const kioskNsp = io.of(NAMESPACES.kiosk);
+  setUpKioskNamespace(kioskNsp, core);
   setUpStaffNamespace(staffNsp, core);
-  guardRecovery(staffNsp, (data) => {
-    const device = engine.state.devices[(data as Partial<StaffSocketData> | undefined)?.deviceId ?? ''];
-    return device !== undefined && device.revokedAt === null;
-  });
+  // After the namespaces' own handshakes, which name the device that every limit is keyed on.
+  const guard = new SocketGuard([kioskNsp, staffNsp], core, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
+  // A kiosk's session is restored only while it is paired, like a tablet's.
+  for (const nsp of [staffNsp, kioskNsp]) {
+    guardRecovery(nsp, (data) => {
+      const device = engine.state.devices[(data as Partial<StaffSocketData> | undefined)?.deviceId ?? ''];
+      return device !== undefined && device.revokedAt === null;
+    });
+  }
 
   /**
    * A tablet revoked in this change loses its sockets now that the revocation is on disk: right after the answer to
@@ -155,7 +162,9 @@ export function createHub(deps: HubDeps): Hub {
    */
   function disconnectRevoked(changes: Changes): void {
     for (const device of Object.values(changes.devices ?? {})) {
-      if (device && device.revokedAt !== null) setImmediate(() => disconnectDevice(staffNsp, device.id));
+      if (device && device.revokedAt !== null) {
+        setImmediate(() => (device.kind === 'kiosk' ? disconnectKiosk(kioskNsp, device.id) : disconnectDevice(staffNsp, device.id)));
+      }
     }
   }
 
@@ -201,6 +210,7 @@ export function createHub(deps: HubDeps): Hub {
         await secure.refresh();
         secure.start();
       }
+      guard.start();
       await new Promise<void>((resolve, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => resolve());
@@ -227,9 +237,9 @@ export function createHub(deps: HubDeps): Hub {
     get tls() {
       return secure?.current ?? null;
     },
-    createPairingCode: async () => {
+    createPairingCode: async (kind = 'tablet') => {
       const ack = await engine.execute({ command: 'pairing:create', commandId: null, language: 'en' }, (_s, now) =>
-        decideCreatePairingCode(now),
+        decideCreatePairingCode(now, kind),
       );
       if (!ack.ok) throw new Error(ack.error.message);
       return ack.data;
@@ -247,6 +257,7 @@ export function createHub(deps: HubDeps): Hub {
           plain.closeAllConnections();
           await new Promise<void>((resolve) => plain.close(() => resolve()));
         }
+        guard.stop();
         await engine.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));

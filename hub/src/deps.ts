@@ -1,4 +1,6 @@
 import type { Logger } from './logger.ts';
+import type { Rate } from './security/token-bucket.ts';
+import type { SocketLimits } from './transport/socket/socket-guard.ts';
 import type { TlsSource } from './transport/https/tls-source.ts';
 import type { StorePort } from './store/store.port.ts';
 import type { HubState } from './store/hub-state.ts';
@@ -43,4 +45,8 @@ export type HubDeps = {
    * where many kiosks share one address on purpose (a benchmark driving every kiosk from 127.0.0.1).
    */
   kioskLookupLimit?: { max: number; windowMs: number };
+  /** Check-ins per kiosk (token bucket); default `DEFAULT_KIOSK_CHECK_INS`, twenty a minute. */
+  kioskCheckIns?: Rate;
+  /** What each socket and device may ask and be buffered; default `DEFAULT_SOCKET_LIMITS` (socket-guard.ts). */
+  socketLimits?: Partial<SocketLimits>;
 };

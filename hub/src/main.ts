@@ -1,7 +1,8 @@
 /**
  * Starts the Glow hub. The only file that reads the environment and arguments, listens, and handles signals.
  *   PORT (8080)  HOST (0.0.0.0)  DATA_DIR (./data)  LOG_LEVEL (info)   --demo: seed the demo salon on first start
- *   KIOSK_LOOKUPS_PER_MINUTE (6): phone look-ups one kiosk address may make a minute
+ *   KIOSK_LOOKUPS_PER_MINUTE (6): phone look-ups one kiosk may make a minute
+ *   KIOSK_CHECKINS_PER_MINUTE (20): check-ins one kiosk may send a minute (a burst of that many, then evenly)
  *   GLOW_HOST_NAMES: more names the hub answers to, comma-separated (besides its hostname, <hostname>.local,
  *                    localhost and IP addresses); a request under any other name is refused (DNS rebinding)
  *   HTTPS: a hub reachable from the network (HOST not loopback) serves HTTPS on PORT (8443) with its own CA and plain
@@ -38,6 +39,11 @@ if (lookupsPerMinute !== null && !(Number.isInteger(lookupsPerMinute) && lookups
 // else the first network address; never localhost, which no phone can open.
 const lanAddresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
 const phoneHost = ['0.0.0.0', '::', '127.0.0.1', '::1', 'localhost'].includes(host) ? lanAddresses[0] : host;
+const checkInsPerMinute = process.env.KIOSK_CHECKINS_PER_MINUTE ? Number(process.env.KIOSK_CHECKINS_PER_MINUTE) : null;
+if (checkInsPerMinute !== null && !(Number.isInteger(checkInsPerMinute) && checkInsPerMinute > 0)) {
+  console.error(`KIOSK_CHECKINS_PER_MINUTE must be a whole number above 0 (got "${process.env.KIOSK_CHECKINS_PER_MINUTE}").`);
+  process.exit(1);
+}
 const hostNames = [
   hostname(),
   `${hostname()}.local`,
@@ -68,6 +74,7 @@ const hub = createHub({
   ...(phoneHost ? { phoneHost } : {}),
   version,
   ...(lookupsPerMinute !== null ? { kioskLookupLimit: { max: lookupsPerMinute, windowMs: 60_000 } } : {}),
+  ...(checkInsPerMinute !== null ? { kioskCheckIns: { burst: checkInsPerMinute, perSecond: checkInsPerMinute / 60 } } : {}),
   seed: async () => {
     if (demo) return demoSalon();
     const { state, pin } = await emptySalonWithManager('My Salon');
@@ -80,8 +87,9 @@ try {
   const started = Date.now();
   const { port: actualPort } = await hub.listen(port, host);
   if (tls) await hub.listenRedirect(httpPort, host, lanAddresses[0] ?? null);
-  const { code, expiresAt } = await hub.createPairingCode();
-  printBanner(actualPort, code, expiresAt, Date.now() - started);
+  const tablet = await hub.createPairingCode('tablet');
+  const kiosk = await hub.createPairingCode('kiosk');
+  printBanner(actualPort, tablet, kiosk, Date.now() - started);
 } catch (err) {
   if (err instanceof StoreError) {
     console.error(`\nGlow cannot start: ${err.message}\n`);
@@ -150,7 +158,9 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function printBanner(actualPort: number, code: string, expiresAt: number, startMs: number): void {
+type Code = { code: string; expiresAt: number };
+
+function printBanner(actualPort: number, tablet: Code, kiosk: Code, startMs: number): void {
   const addresses =
     host === '0.0.0.0' || host === '::'
       ? ['localhost', ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address))]
@@ -165,7 +175,8 @@ function printBanner(actualPort: number, code: string, expiresAt: number, startM
       `  Staff tablet:  ${scheme}://${a}:${actualPort}/staff/`,
     ]),
     '',
-    `  Pair a staff tablet with the one-time code ${code} (valid until ${new Date(expiresAt).toLocaleTimeString()}).`,
+    `  Pair a staff tablet with the one-time code ${tablet.code} (valid until ${new Date(tablet.expiresAt).toLocaleTimeString()}).`,
+    `  Pair a kiosk with the one-time code ${kiosk.code} (valid until ${new Date(kiosk.expiresAt).toLocaleTimeString()}); more codes: the manager's tablet.`,
     ...(hub.tls
       ? [
           `  New tablet: open http://${addresses.at(-1) ?? 'localhost'}:${httpPort}/trust once to trust this hub (certificate ${hub.tls.fingerprint}).`,

@@ -7,6 +7,7 @@ import { io } from 'socket.io-client';
 import { NAMESPACES, PROTOCOL_VERSION, newCommandId } from '@glow/shared';
 import { REPO } from '../support/hub-harness.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { pairKioskDevice } from '../support/pair-tablet.ts';
 
 /** Runs the hub on a directory and collects what it says until it exits (or 15 s pass). */
 function runToExit(dataDir: string): Promise<{ code: number | null; output: string }> {
@@ -41,7 +42,8 @@ describe('hub process lifecycle', () => {
 
   it('on SIGTERM finishes its writes, exits 0, and the next start has every check-in', async () => {
     hub = await spawnHub(dataDir);
-    const kiosk = io(hub.url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const lobby = await pairKioskDevice(hub.url, hub.kioskPairingCode);
+    const kiosk = io(hub.url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, ...lobby }, transports: ['websocket'], forceNew: true, reconnection: false });
     await new Promise((r) => kiosk.once('sync:snapshot', r));
     const commandId = newCommandId();
     const command = { commandId, client: { firstName: 'Term', phone: '5550200' }, serviceId: 'nails-gel', language: 'en' };
@@ -54,7 +56,8 @@ describe('hub process lifecycle', () => {
     expect(await readdir(dataDir)).not.toContain('glow.lock');
 
     hub = await spawnHub(dataDir);
-    const again = io(hub.url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false });
+    // The same kiosk (a retry is answered only to whoever sent the command first).
+    const again = io(hub.url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, ...lobby }, transports: ['websocket'], forceNew: true, reconnection: false });
     await new Promise((r) => again.once('sync:snapshot', r));
     // The retried command is recognised after the restart: same answer, no second visit.
     expect(await again.timeout(5000).emitWithAck('visit:checkIn', command)).toEqual(first);

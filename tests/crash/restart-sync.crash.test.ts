@@ -8,7 +8,7 @@ import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { FloorDriver } from '../support/floor-driver.ts';
 import { workingHoursZone } from '../support/hub-harness.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
-import { pairTablet } from '../support/pair-tablet.ts';
+import { pairKioskDevice, pairTablet } from '../support/pair-tablet.ts';
 import { inSync, openTablet, until, type LiveTablet } from '../support/live-tablet.ts';
 
 /** How the tablets reconnect here: quickly enough to be back within the bound below. */
@@ -51,7 +51,9 @@ describe('the hub killed and restarted mid-session', () => {
     const room = await openTablet(url, await pairTablet(url, await code(), 'Room 1'), { staffId: 'mei', pin: '1111' }, RECONNECT);
     const writer = await openTablet(url, await pairTablet(url, await code(), 'Desk 2'), { staffId: 'grace', pin: '4444' }, RECONNECT);
     tablets.push(desk, room, writer);
-    const kiosk = io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, ...RECONNECT });
+    // The kiosk pairs with the kiosk code from the start-up log, and keeps its credential across the restart.
+    const lobby = await pairKioskDevice(url, hub.kioskPairingCode);
+    const kiosk = io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, ...lobby }, transports: ['websocket'], forceNew: true, ...RECONNECT });
     sockets.push(kiosk);
     await new Promise((r) => kiosk.once('sync:snapshot', r));
 

@@ -8,7 +8,7 @@ import { NAMESPACES, PROTOCOL_VERSION, type PairResponse } from '@glow/shared';
 import { FloorDriver } from '../support/floor-driver.ts';
 import { REPO, workingHoursZone } from '../support/hub-harness.ts';
 import { openTablet } from '../support/live-tablet.ts';
-import { pairTablet } from '../support/pair-tablet.ts';
+import { pairKioskDevice, pairTablet } from '../support/pair-tablet.ts';
 
 const CYCLES = 1_000;
 /** A busy salon hour: about 40 walk-ins, each with its assignment, plan, session, notes and close. */
@@ -20,7 +20,7 @@ const held = (h: Heap) => h.reachable;
 type Child = {
   proc: ChildProcess;
   url: string;
-  ask: <T>(type: 'pairingCode' | 'heap' | 'stop', extra?: { windowPassed: boolean }) => Promise<T>;
+  ask: <T>(type: 'pairingCode' | 'heap' | 'stop', extra?: { windowPassed?: boolean; kind?: 'tablet' | 'kiosk' }) => Promise<T>;
 };
 
 async function startChild(dataDir: string): Promise<Child> {
@@ -38,7 +38,7 @@ async function startChild(dataDir: string): Promise<Child> {
       else if (msg.id !== undefined) waiting.get(msg.id)?.(msg as { ok: boolean });
     });
   });
-  const ask = <T,>(type: 'pairingCode' | 'heap' | 'stop', extra: { windowPassed: boolean } = { windowPassed: false }) =>
+  const ask = <T,>(type: 'pairingCode' | 'heap' | 'stop', extra: { windowPassed?: boolean; kind?: 'tablet' | 'kiosk' } = { windowPassed: false }) =>
     new Promise<T>((resolve, reject) => {
       const id = ++next;
       waiting.set(id, (reply) => (reply.ok ? resolve(reply.result as T) : reject(new Error(reply.error))));
@@ -48,10 +48,10 @@ async function startChild(dataDir: string): Promise<Child> {
 }
 
 /** One visit of a socket: connect, receive the snapshot, leave (as a tablet reloading or a kiosk waking does). */
-async function visit(url: string, device: PairResponse, i: number): Promise<void> {
+async function visit(url: string, device: PairResponse, kiosk: PairResponse, i: number): Promise<void> {
   const staff = i % 2 === 1;
   const socket: Socket = io(url + (staff ? NAMESPACES.staff : NAMESPACES.kiosk), {
-    auth: staff ? { protocolVersion: PROTOCOL_VERSION, ...device, language: 'en' } : { protocolVersion: PROTOCOL_VERSION, language: 'en' },
+    auth: { protocolVersion: PROTOCOL_VERSION, ...(staff ? device : kiosk), language: 'en' },
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
@@ -84,13 +84,14 @@ describe('soak: connections and an hour of traffic', () => {
     const { url } = child;
     const device = await pairTablet(url, (await child.ask<{ code: string }>('pairingCode')).code, 'soak desk');
     const visitor = await pairTablet(url, (await child.ask<{ code: string }>('pairingCode')).code, 'soak visitor');
+    const lobby = await pairKioskDevice(url, (await child.ask<{ code: string }>('pairingCode', { kind: 'kiosk' })).code, 'soak kiosk');
     const desk = await openTablet(url, device, { staffId: 'grace', pin: '4444' });
-    const kiosk: Socket = io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, language: 'en' }, transports: ['websocket'], forceNew: true });
+    const kiosk: Socket = io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, ...lobby, language: 'en' }, transports: ['websocket'], forceNew: true });
     const driver = new FloorDriver(() => ({ socket: desk.socket, view: () => desk.live.snapshot!.view }), () => kiosk);
 
     const cycles = async (n: number) => {
       // Four at a time, as a lobby of screens would.
-      for (let i = 0; i < n; i += 4) await Promise.all([0, 1, 2, 3].map((k) => visit(url, visitor, i + k)));
+      for (let i = 0; i < n; i += 4) await Promise.all([0, 1, 2, 3].map((k) => visit(url, visitor, lobby, i + k)));
     };
     // Warm-up, a first hour: every code path taken and compiled, pools and caches at their working size.
     await cycles(100);

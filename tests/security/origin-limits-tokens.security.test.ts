@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import { MAX_PAYLOAD_BYTES, NAMESPACES, PROTOCOL_VERSION } from '@glow/shared';
 import { createHttpApp } from '../../hub/src/transport/http/http-app.ts';
 import { LARGEST_BODY_BYTES } from '../../hub/src/transport/http/request-guards.ts';
-import { checkIn, connectKiosk, connectStaff, expectOk, newCommandId, pairDevice, send, startHub, type TestHub } from '../support/hub-harness.ts';
+import { checkIn, connectKiosk, connectStaff, expectOk, newCommandId, pairDevice, pairKiosk, send, startHub, type TestHub } from '../support/hub-harness.ts';
 
 const FOREIGN = 'http://evil.example';
 /** Bigger than any body any route takes (the largest is a problem report with its photo). */
@@ -50,6 +50,7 @@ describe('origins, size limits and link tokens', () => {
 
   it('a foreign Origin cannot open a socket on either namespace; an oversized packet cuts the connection on both', async () => {
     const device = await pairDevice(t);
+    const kiosk = await pairKiosk(t);
     const open = (nsp: string, auth: object, headers: Record<string, string>) =>
       new Promise<Socket | null>((resolve) => {
         const s = io(t.url + nsp, { auth, transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders: headers });
@@ -59,7 +60,7 @@ describe('origins, size limits and link tokens', () => {
           resolve(null);
         });
       });
-    const kioskAuth = { protocolVersion: PROTOCOL_VERSION, language: 'en' };
+    const kioskAuth = { protocolVersion: PROTOCOL_VERSION, ...kiosk, language: 'en' };
     const staffAuth = { protocolVersion: PROTOCOL_VERSION, ...device, language: 'en' };
     expect(await open(NAMESPACES.kiosk, kioskAuth, { origin: FOREIGN })).toBeNull();
     expect(await open(NAMESPACES.staff, staffAuth, { origin: FOREIGN })).toBeNull();

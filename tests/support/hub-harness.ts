@@ -20,7 +20,7 @@ import {
   type StaffSession,
   type StaffSnapshot,
 } from '@glow/shared';
-import { createHub, type Hub } from '@glow/hub';
+import { createHub, type Hub, type HubDeps } from '@glow/hub';
 import { silentLogger } from '../../hub/src/logger.ts';
 import { randomId } from '../../hub/src/security/secrets.ts';
 import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
@@ -30,7 +30,7 @@ import type { StorePort } from '../../hub/src/store/store.port.ts';
 import type { HubState } from '../../hub/src/store/hub-state.ts';
 import type { TlsSource } from '../../hub/src/transport/https/tls-source.ts';
 import { io, type Socket } from 'socket.io-client';
-import { pairTablet } from './pair-tablet.ts';
+import { pairKioskDevice, pairTablet } from './pair-tablet.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -72,6 +72,10 @@ export async function startHub(
     kioskLookupLimit?: { max: number; windowMs: number };
     /** Names the hub answers to besides loopback and IP addresses (the Host allow-list). */
     hostNames?: string[];
+    /** Check-ins per kiosk; default the hub's (twenty a minute). */
+    kioskCheckIns?: HubDeps['kioskCheckIns'];
+    /** Socket rate and buffer limits; default the hub's. */
+    socketLimits?: HubDeps['socketLimits'];
     /** Serve HTTPS with these certificates (default plain HTTP on 127.0.0.1, as most tests want). */
     tls?: TlsSource;
   } = {},
@@ -91,6 +95,8 @@ export async function startHub(
     ...(options.floorTickMs ? { floorTickMs: options.floorTickMs } : {}),
     ...(options.kioskLookupLimit ? { kioskLookupLimit: options.kioskLookupLimit } : {}),
     ...(options.hostNames ? { hostNames: options.hostNames } : {}),
+    ...(options.kioskCheckIns ? { kioskCheckIns: options.kioskCheckIns } : {}),
+    ...(options.socketLimits ? { socketLimits: options.socketLimits } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
     version: 'test',
     ...(options.staticDirs
@@ -100,6 +106,7 @@ export async function startHub(
   const { url } = await hub.listen(0, '127.0.0.1');
   const sockets: Socket[] = [];
   openSockets.set(url, sockets);
+  hubs.set(url, hub);
   return {
     hub,
     url,
@@ -107,6 +114,7 @@ export async function startHub(
     dataDir,
     async stop() {
       for (const s of openSockets.get(url) ?? []) s.disconnect();
+      hubs.delete(url);
       await hub.stop();
       if (dataDir && !options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
@@ -114,6 +122,8 @@ export async function startHub(
 }
 
 const openSockets = new Map<string, Socket[]>();
+/** The in-process hub at each URL, so that a kiosk can be paired knowing only the URL (as most tests do). */
+const hubs = new Map<string, Hub>();
 const track = <S extends Socket>(url: string, socket: S): S => {
   openSockets.get(url)?.push(socket as unknown as Socket);
   return socket;
@@ -130,13 +140,34 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): P
   });
 }
 
-export async function connectKiosk(url: string, language: 'en' | 'zh-CN' = 'en') {
+/**
+ * Pairs a new lobby kiosk with the in-process hub at `url` (or `t`), with a kiosk code as the manager makes one.
+ * Each kiosk has its own check-in and look-up limits, so tests pair one per kiosk they play.
+ */
+export async function pairKiosk(t: TestHub | string, name = 'Test kiosk'): Promise<PairResponse> {
+  const url = typeof t === 'string' ? t : t.url;
+  const hub = typeof t === 'string' ? hubs.get(url) : t.hub;
+  if (!hub) throw new Error(`no in-process hub at ${url}: pair with a code from its start-up log (pairKioskDevice)`);
+  return pairKioskDevice(url, (await hub.createPairingCode('kiosk')).code, name);
+}
+
+/** The kiosk handshake of a paired kiosk. */
+export const kioskAuth = (device: PairResponse, language: 'en' | 'zh-CN' = 'en') => ({
+  protocolVersion: PROTOCOL_VERSION,
+  deviceId: device.deviceId,
+  deviceSecret: device.deviceSecret,
+  language,
+});
+
+/** A paired kiosk's socket (a new kiosk unless `device` is given) and the first snapshot it is sent. */
+export async function connectKiosk(url: string, language: 'en' | 'zh-CN' = 'en', device?: PairResponse) {
+  const paired = device ?? (await pairKiosk(url));
   const socket: KioskSocket = track(
     url,
-    io(url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, language }, transports: ['websocket'], forceNew: true }),
+    io(url + NAMESPACES.kiosk, { auth: kioskAuth(paired, language), transports: ['websocket'], forceNew: true }),
   );
   const snapshot = await nextEvent<KioskSnapshot>(socket as unknown as Socket, 'sync:snapshot');
-  return { socket, snapshot };
+  return { socket, snapshot, device: paired };
 }
 
 export async function pairDevice(t: TestHub, name = 'Test tablet'): Promise<PairResponse> {

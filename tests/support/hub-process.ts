@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO } from './hub-harness.ts';
 
-export type HubProcess = { url: string; pairingCode: string; proc: ChildProcess; output: () => string };
+/** A hub in a child process, with the one-time codes its start-up log printed: a staff tablet's and a kiosk's. */
+export type HubProcess = { url: string; pairingCode: string; kioskPairingCode: string; proc: ChildProcess; output: () => string };
 
 /**
  * Starts the real hub (hub/src/main.ts through tsx: the source `npm start` runs bundled) as a child process on 127.0.0.1 and a free port, and
@@ -10,9 +11,9 @@ export type HubProcess = { url: string; pairingCode: string; proc: ChildProcess;
  */
 export function spawnHub(
   dataDir: string,
-  options: number | { timeoutMs?: number; port?: number; timeZone?: string } = {},
+  options: number | { timeoutMs?: number; port?: number; timeZone?: string; env?: Record<string, string> } = {},
 ): Promise<HubProcess> {
-  const { timeoutMs = 30_000, port = 0, timeZone } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const { timeoutMs = 30_000, port = 0, timeZone, env = {} } = typeof options === 'number' ? { timeoutMs: options } : options;
   const proc = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'hub/src/main.ts'), '--demo'], {
     cwd: REPO,
     env: {
@@ -24,6 +25,7 @@ export function spawnHub(
       NODE_ENV: 'production',
       // The hub machine's time zone: the demo salon's on first start (see workingHoursZone in hub-harness.ts).
       ...(timeZone ? { TZ: timeZone } : {}),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -36,10 +38,11 @@ export function spawnHub(
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const url = /Staff tablet:\s+(http:\/\/127\.0\.0\.1:\d+)\/staff\//.exec(out)?.[1];
-      const code = /one-time code (\d{6})/.exec(out)?.[1];
-      if (url && code) {
+      const code = /Pair a staff tablet with the one-time code (\d{6})/.exec(out)?.[1];
+      const kioskCode = /Pair a kiosk with the one-time code (\d{6})/.exec(out)?.[1];
+      if (url && code && kioskCode) {
         clearTimeout(timer);
-        resolve({ url, pairingCode: code, proc, output: () => out });
+        resolve({ url, pairingCode: code, kioskPairingCode: kioskCode, proc, output: () => out });
       }
     };
     proc.stdout!.on('data', onData);

@@ -201,7 +201,7 @@ describe('floor decisions', () => {
   });
 
   it('revoking a tablet marks it once', () => {
-    state.devices.d1 = { id: 'd1', name: 'Room 1', secretHash: 'x', pairedAt: 0, revokedAt: null };
+    state.devices.d1 = { id: 'd1', name: 'Room 1', kind: 'tablet', secretHash: 'x', pairedAt: 0, revokedAt: null };
     apply(decideRevokeDevice(state, NOW, 'd1'));
     expect(state.devices.d1!.revokedAt).toBe(NOW);
     expect(decideRevokeDevice(state, NOW, 'd1')).toMatchObject({ reason: 'device_revoked' });

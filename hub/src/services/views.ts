@@ -148,6 +148,7 @@ export function ticketOf(state: Readonly<HubState>, visit: Visit, estimates: Est
 export const deviceCard = (d: Device): StaffView['devices'][string] => ({
   id: d.id,
   name: d.name,
+  kind: d.kind,
   pairedAt: d.pairedAt,
   revokedAt: d.revokedAt,
 });

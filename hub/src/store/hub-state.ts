@@ -8,6 +8,7 @@ import {
   ComplaintSchema,
   DEFAULT_AFTERCARE_SETTINGS,
   DEFAULT_BOOKING_SETTINGS,
+  DeviceKindSchema,
   FloorSettingsSchema,
   IdSchema,
   IncidentSchema,
@@ -23,18 +24,20 @@ import {
 /** A staff member's PIN, hashed with a per-staff salt (scrypt). */
 export const StaffCredentialSchema = z.object({ pinHash: z.string(), salt: z.string() });
 
-/** A paired staff tablet. The secret is shown once at pairing; the hub keeps only its hash. */
+/** A paired staff tablet or lobby kiosk. The secret is shown once at pairing; the hub keeps only its hash. */
 export const DeviceSchema = z.object({
   id: IdSchema,
   name: z.string(),
+  /** Which namespace its credential opens. Devices paired before kiosks were paired were all tablets. */
+  kind: DeviceKindSchema.default('tablet'),
   secretHash: z.string(),
   pairedAt: TimestampSchema,
   revokedAt: TimestampSchema.nullable(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 
-/** A one-time pairing code, stored hashed, keyed by that hash. */
-export const PairingCodeSchema = z.object({ expiresAt: TimestampSchema });
+/** A one-time pairing code, stored hashed, keyed by that hash, for one kind of device. */
+export const PairingCodeSchema = z.object({ expiresAt: TimestampSchema, kind: DeviceKindSchema.default('tablet') });
 
 /** A link given to a client (the aftercare QR): stored by the SHA-256 of its token, one purpose, expiring. */
 export const PublicLinkSchema = z.object({

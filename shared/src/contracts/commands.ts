@@ -15,6 +15,7 @@ import { freeText } from '../schemas/common.schema.ts';
 import { PinSchema, type StaffRole } from '../schemas/staff.schema.ts';
 import { VisitStateSchema } from '../schemas/visit.schema.ts';
 import type { Ack } from './errors.ts';
+import { DeviceKindSchema } from './http.ts';
 import { StaffSessionSchema, type KioskSnapshot, type KioskPatch, type StaffPatch, type StaffSnapshot } from './views.ts';
 
 /** Every command carries a commandId: the hub answers a retry with the first answer and changes nothing. */
@@ -176,7 +177,7 @@ export const STAFF_COMMANDS = {
   'visit:start': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'visit:finish': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'visit:close': { input: CloseVisitInputSchema, output: CloseVisitResultSchema, roles: ALL_STAFF },
-  'pairing:create': { input: command({}), output: PairingCodeResultSchema, roles: ['manager'] },
+  'pairing:create': { input: command({ kind: DeviceKindSchema.default('tablet') }), output: PairingCodeResultSchema, roles: ['manager'] },
   'visit:overrideBlock': { input: OverrideBlockInputSchema, output: VisitStateResultSchema, roles: ['manager'] },
   'questionnaire:replace': { input: QuestionnaireReplaceInputSchema, output: QuestionnaireReplaceResultSchema, roles: ['manager'] },
   ...AFTERCARE_STAFF_COMMANDS,
@@ -200,6 +201,8 @@ export type KioskClientEvents = CommandEvents<typeof KIOSK_COMMANDS> & {
 export type KioskServerEvents = {
   'sync:snapshot': (snapshot: KioskSnapshot) => void;
   'sync:patch': (patch: KioskPatch) => void;
+  /** The manager revoked this kiosk: the hub closes its sockets right after; the kiosk forgets its credential. */
+  'auth:ended': (info: { reason: 'revoked' }) => void;
 };
 
 export type StaffClientEvents = CommandEvents<typeof STAFF_COMMANDS> & {

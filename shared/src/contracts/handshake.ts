@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { IdSchema, LanguageSchema } from '../schemas/common.schema.ts';
 
+/** A kiosk is a paired device like a tablet: its credential (from `/api/devices/pair` with kind `kiosk`) is required. */
 export const KioskHandshakeSchema = z.object({
   protocolVersion: z.number().int(),
+  deviceId: IdSchema,
+  deviceSecret: z.string().min(16).max(200),
   language: LanguageSchema.default('en'),
 });
 export type KioskHandshake = z.input<typeof KioskHandshakeSchema>;

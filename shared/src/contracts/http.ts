@@ -4,11 +4,20 @@ import { freeText, IdSchema, TimestampSchema } from '../schemas/common.schema.ts
 export const HealthSchema = z.object({ ok: z.literal(true), version: z.string(), revision: z.number().int() });
 export type Health = z.infer<typeof HealthSchema>;
 
-/** Pairing a staff tablet: the one-time code from the manager or the start-up log. */
+/**
+ * What a paired device is: a staff tablet (the /staff namespace, staff sign in on it) or a lobby kiosk (the /kiosk
+ * namespace). A pairing code is made for one kind, and a device's credential opens only its own namespace.
+ */
+export const DeviceKindSchema = z.enum(['tablet', 'kiosk']);
+export type DeviceKind = z.infer<typeof DeviceKindSchema>;
+
+/** Pairing a staff tablet or a kiosk: the one-time code from the manager or the start-up log. */
 export const PairRequestSchema = z
   .object({
     code: z.string().trim().regex(/^\d{6}$/, 'pairing_code_format'),
     deviceName: freeText(60).pipe(z.string().min(1, 'required')),
+    /** The kind of device asking; it must be the kind the code was made for. */
+    kind: DeviceKindSchema.default('tablet'),
   })
   .strict();
 export type PairRequest = z.input<typeof PairRequestSchema>;

@@ -1,5 +1,5 @@
 /** Bumped whenever a command, event or view changes shape; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const NAMESPACES = { kiosk: '/kiosk', staff: '/staff' } as const;
 

@@ -53,10 +53,11 @@ export const SalonInfoSchema = z.object({
 export type SalonInfo = z.infer<typeof SalonInfoSchema>;
 
 /** Views are keyed collections so that one generic patch format serves every audience. */
-/** A paired tablet, as the manager sees it in order to revoke it. */
+/** A paired tablet or kiosk, as the manager sees it in order to revoke it. */
 export const DeviceCardSchema = z.object({
   id: IdSchema,
   name: z.string(),
+  kind: z.enum(['tablet', 'kiosk']),
   pairedAt: TimestampSchema,
   revokedAt: TimestampSchema.nullable(),
 });

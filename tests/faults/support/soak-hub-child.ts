@@ -35,6 +35,7 @@ if (!dir || !process.send || !gc) {
   process.exit(64);
 }
 
+const UNBOUNDED = { burst: 1_000_000, perSecond: 1_000_000 };
 const hub = createHub({
   store: new LowdbStore({ dir }),
   clock: Date.now,
@@ -43,6 +44,11 @@ const hub = createHub({
   seed: () => demoSalon('en', timeZone),
   ...(timeZone ? { timeZone } : {}),
   version: 'soak',
+  // A thousand reconnects of one tablet and one kiosk, four at a time, and an hour of commands replayed as fast as
+  // the hub answers, are what this measures the memory of: the per-device rates (guards against floods, tested in
+  // tests/security/socket-limits) are lifted; the outgoing buffer bound stays the hub's.
+  socketLimits: { connections: UNBOUNDED, socketCommands: UNBOUNDED, deviceCommands: UNBOUNDED },
+  kioskCheckIns: UNBOUNDED,
 });
 
 /** Several full collections with turns of the event loop between them, so that finalisers and timers settle. */
@@ -92,9 +98,9 @@ async function reachableBytes(): Promise<number> {
   return total;
 }
 
-type Request = { id: number; type: 'pairingCode' | 'heap' | 'stop'; windowPassed?: boolean };
+type Request = { id: number; type: 'pairingCode' | 'heap' | 'stop'; windowPassed?: boolean; kind?: 'tablet' | 'kiosk' };
 async function handle(req: Request): Promise<unknown> {
-  if (req.type === 'pairingCode') return hub.createPairingCode();
+  if (req.type === 'pairingCode') return hub.createPairingCode(req.kind ?? 'tablet');
   if (req.type === 'heap') return settledHeap(req.windowPassed ?? false);
   await hub.stop();
   setImmediate(() => process.exit(0));

@@ -7,7 +7,7 @@ import { readJson } from './json-body.ts';
 import { languageFrom } from './language.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 
-/** Pairing a staff tablet with a one-time code. Wrong codes are rate-limited so 6 digits cannot be guessed. */
+/** Pairing a staff tablet or a kiosk with a one-time code. Wrong codes are rate-limited so 6 digits cannot be guessed. */
 export function deviceRoutes(core: HubCore): Hono {
   const limiter = new FailureLimiter(10, 60_000);
   return new Hono().post('/pair', async (c) => {
@@ -21,7 +21,8 @@ export function deviceRoutes(core: HubCore): Hono {
       decidePair(state, at, body.data, ids),
     );
     if (ack.ok) return c.json(ack.data, 201);
-    if (ack.error.reason === 'bad_pairing_code') limiter.fail(now);
+    // A code of the other kind counts too: it would tell a guesser that the code is live.
+    if (ack.error.reason === 'bad_pairing_code' || ack.error.reason === 'pairing_code_kind') limiter.fail(now);
     const status = ack.error.code === 'unauthorized' ? 401 : ack.error.code === 'unavailable' ? 503 : 400;
     return c.json(ack, status);
   });

@@ -7,18 +7,40 @@ import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 import { kioskView } from '../../services/views.ts';
 import type { HubCore } from '../../hub-core.ts';
+import { equalHashes, sha256 } from '../../security/secrets.ts';
+import { BucketMap, type Rate } from '../../security/token-bucket.ts';
 import { bindCommands } from './bind-commands.ts';
 import { handshakeError } from './handshake-error.ts';
 import { AUDIENCE_ROOM_PREFIX } from './publisher.ts';
 
-/** The lobby kiosk: checks clients in and sees tickets and waits, never another client's details. */
+export type KioskSocketData = { deviceId: string; language: Language };
+
+/** Check-ins one kiosk may send: twenty at once, then one every three seconds (twenty a minute). */
+export const DEFAULT_KIOSK_CHECK_INS: Rate = { burst: 20, perSecond: 20 / 60 };
+
+/**
+ * The lobby kiosk: checks clients in and sees tickets and waits, never another client's details. A kiosk is a paired
+ * device like a tablet: its credential (kind `kiosk`) is checked on every connection, including one that resumes
+ * through connection-state recovery, so an unpaired browser gets no socket and a revoked kiosk cannot come back.
+ */
 export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
   nsp.use((socket, next) => {
-    const parsed = KioskHandshakeSchema.safeParse(socket.handshake.auth ?? {});
-    if (!parsed.success) return next(handshakeError(invalidInput(parsed.error.issues, 'en')));
-    const { protocolVersion, language } = parsed.data;
+    const auth: unknown = socket.handshake.auth ?? {};
+    const parsed = KioskHandshakeSchema.safeParse(auth);
+    const language = languageOf(auth);
+    if (!parsed.success) {
+      // No credential at all is the everyday case of a browser that was never paired: say so, not "invalid input".
+      const unpaired = typeof auth === 'object' && auth !== null && !('deviceId' in auth) && !('deviceSecret' in auth);
+      return next(handshakeError(unpaired ? unknownKiosk(language) : invalidInput(parsed.error.issues, language)));
+    }
+    const { protocolVersion, deviceId, deviceSecret } = parsed.data;
     if (protocolVersion !== PROTOCOL_VERSION) return next(handshakeError(toAppError(refuse('protocol_mismatch'), language)));
-    socket.data.language = language;
+    const device = core.engine.state.devices[deviceId];
+    if (!device || device.kind !== 'kiosk' || device.revokedAt !== null || !equalHashes(sha256(deviceSecret), device.secretHash)) {
+      return next(handshakeError(unknownKiosk(language)));
+    }
+    const data: KioskSocketData = { deviceId, language: parsed.data.language };
+    socket.data = data;
     next();
   });
 
@@ -28,9 +50,12 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
     ...(core.deps.kioskLookupLimit ? { limit: core.deps.kioskLookupLimit } : {}),
   });
 
+  const checkIns = new BucketMap(core.deps.kioskCheckIns ?? DEFAULT_KIOSK_CHECK_INS);
+
   nsp.on('connection', (socket) => {
-    // The rate limit's key: the kiosk's address (a kiosk has no identity of its own, and a new socket must not reset it).
-    const kioskKey = socket.handshake.address;
+    // The rate limits' key: the paired kiosk (a new socket must not reset them, and kiosks behind one address do not
+    // share them).
+    const kioskKey = (socket.data as KioskSocketData).deviceId;
     const language = (): Language => socket.data.language as Language;
     // Restored by connection-state recovery: the missed patches were just replayed, no snapshot needed.
     const resumed = socket.recovered && socket.rooms.has(AUDIENCE_ROOM_PREFIX + 'kiosk');
@@ -45,8 +70,11 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
       socket,
       KIOSK_COMMANDS,
       {
+        // Bounded per kiosk (a salon's lobby checks in a few clients a minute at most), before anything is decided.
         'visit:checkIn': (input, lang) =>
-          core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, language: lang }, (state, now) =>
+          !checkIns.take(kioskKey, core.deps.clock())
+            ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'checkin_rate_limited'), lang) })
+            : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, language: lang }, (state, now) =>
             decideCheckIn(state, now, input, {
               today: core.today(now),
               newId: core.deps.newId,
@@ -66,6 +94,27 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
       core.deps.logger,
     );
   });
+}
+
+const unknownKiosk = (language: Language) => toAppError(refuse('unauthorized', 'unknown_kiosk'), language);
+
+/** The language a handshake asked for, read before (or without) the schema, so that even a refusal is in it. */
+function languageOf(auth: unknown): Language {
+  const language = typeof auth === 'object' && auth !== null ? (auth as { language?: unknown }).language : undefined;
+  return language === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+/**
+ * The manager revoked a kiosk: tell its sockets why, then close them at once. Its reconnection meets the handshake,
+ * which refuses a revoked device, and the kiosk shows its "not a kiosk yet" screen. What it had sent and was
+ * acknowledged is on the hub already; nothing else was.
+ */
+export function disconnectKiosk(nsp: Namespace, deviceId: string): void {
+  for (const socket of nsp.sockets.values()) {
+    if ((socket.data as KioskSocketData | undefined)?.deviceId !== deviceId) continue;
+    socket.emit('auth:ended', { reason: 'revoked' });
+    socket.disconnect(true);
+  }
 }
 
 export function kioskSnapshot(core: HubCore): KioskSnapshot {

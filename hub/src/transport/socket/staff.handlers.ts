@@ -93,7 +93,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
     'incident:resolve': (input, lang) =>
       run('incident:resolve', input, lang, (s, now, who) => decideResolveIncident(s, now, who, input.incidentId, input.resolution)),
     'device:revoke': (input, lang) => run('device:revoke', input, lang, (s, now) => decideRevokeDevice(s, now, input.deviceId)),
-    'pairing:create': (input, lang) => run('pairing:create', input, lang, (_s, now) => decideCreatePairingCode(now)),
+    'pairing:create': (input, lang) => run('pairing:create', input, lang, (_s, now) => decideCreatePairingCode(now, input.kind)),
     ...aftercareStaffHandlers(core, actor),
     ...settingsStaffHandlers(core, actor),
     // bookings: the front desk has made the day-before call

@@ -30,7 +30,8 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
     const { protocolVersion, deviceId, deviceSecret, sessionToken, language } = parsed.data;
     if (protocolVersion !== PROTOCOL_VERSION) return next(handshakeError(toAppError(refuse('protocol_mismatch'), language)));
     const device = core.engine.state.devices[deviceId];
-    if (!device || device.revokedAt !== null || !equalHashes(sha256(deviceSecret), device.secretHash)) {
+    // A kiosk's credential opens the kiosk namespace only: it is no tablet.
+    if (!device || device.kind !== 'tablet' || device.revokedAt !== null || !equalHashes(sha256(deviceSecret), device.secretHash)) {
       return next(handshakeError(toAppError(refuse('unauthorized', 'unknown_device'), language)));
     }
     const data: StaffSocketData = { deviceId, language, session: core.auth.resume(deviceId, sessionToken) };

@@ -1,0 +1,202 @@
+import type { Ack, Language } from '@glow/shared';
+import type { Namespace, Socket } from 'socket.io';
+import type { HubCore } from '../../hub-core.ts';
+import { BucketMap, TokenBucket, type Rate } from '../../security/token-bucket.ts';
+import { refuse, toAppError } from '../../services/app-error.ts';
+
+/**
+ * What one socket, and one paired device over all its sockets, may ask of the hub. Every socket is on a paired
+ * device (the handshakes refuse the rest), so a device id is the key that a reconnect cannot reset.
+ */
+export type SocketLimits = {
+  /** Commands (any event but `sync:resync`) per socket. */
+  socketCommands: Rate;
+  /** Commands per device, over all its sockets. */
+  deviceCommands: Rate;
+  /** Snapshots on request per socket: they are the most expensive thing a client can ask for. */
+  resyncs: Rate;
+  /** New connections per device: each one is sent a snapshot. */
+  connections: Rate;
+  /** Refusals a socket may collect before it is disconnected: a steady trickle is tolerated, a flood is not. */
+  strikes: Rate;
+  /** Bytes waiting to go out to one socket (engine.io's write buffer plus the transport's): above it, it is dropped. */
+  maxBufferedBytes: number;
+};
+
+/**
+ * Generous for any real screen (a tablet sends a few commands a minute; a burst of taps, a reconnect's outbox flush
+ * of queued commands fit the burst), and small enough that one device cannot crowd out the others.
+ */
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
+  socketCommands: { burst: 40, perSecond: 10 },
+  deviceCommands: { burst: 80, perSecond: 20 },
+  resyncs: { burst: 3, perSecond: 0.5 },
+  connections: { burst: 12, perSecond: 1 },
+  strikes: { burst: 50, perSecond: 5 },
+  maxBufferedBytes: 8 * 1024 * 1024,
+};
+
+/** How often every socket's outgoing buffer is measured. */
+const SWEEP_MS = 250;
+
+type Guarded = { deviceId?: unknown; language?: unknown };
+
+/**
+ * Bounds what each socket may ask and what the hub will hold for it (issue #10: a flood of commands or resyncs, or a
+ * socket that never reads, must not slow anybody else nor grow the hub without end):
+ * - every command takes a token from its socket's and its device's buckets; over the rate it is answered
+ *   `rate_limited` (in the sender's language) without reaching its handler;
+ * - `sync:resync` over its rate is held back and answered once a token is free; while one waits, further ones are
+ *   dropped (the one answer serves them all);
+ * - every refusal is a strike; a socket out of strikes is disconnected;
+ * - a socket whose outgoing buffer passes `maxBufferedBytes` is disconnected (it is not reading), instead of the hub
+ *   buffering snapshots and patches for it without end.
+ * Refusals are security events: recorded once per socket when it is first limited, and when it is dropped.
+ */
+export class SocketGuard {
+  private readonly deviceCommands: BucketMap;
+  private readonly connections: BucketMap;
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly namespaces: readonly Namespace[],
+    private readonly core: HubCore,
+    private readonly limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
+  ) {
+    this.deviceCommands = new BucketMap(limits.deviceCommands);
+    this.connections = new BucketMap(limits.connections);
+    for (const nsp of namespaces) {
+      // Registered after the namespace's own handshake middleware, which has put the device id on `socket.data`.
+      nsp.use((socket, next) => {
+        const deviceId = deviceOf(socket);
+        if (this.connections.take(deviceId, this.now())) return next();
+        this.record(socket, 'connections');
+        next(Object.assign(new Error('rate_limited'), { data: toAppError(refuse('rate_limited', 'command_rate_limited'), languageOf(socket)) }));
+      });
+      nsp.on('connection', (socket) => this.watch(socket));
+    }
+  }
+
+  start(): void {
+    this.sweepTimer ??= setInterval(() => this.sweep(), SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  stop(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
+  }
+
+  /** Drops every socket that is not reading what the hub sends it; forgets buckets that have refilled. */
+  sweep(): void {
+    for (const nsp of this.namespaces) {
+      for (const socket of nsp.sockets.values()) this.dropIfNotReading(socket);
+    }
+    const now = this.now();
+    this.deviceCommands.sweep(now);
+    this.connections.sweep(now);
+  }
+
+  private watch(socket: Socket): void {
+    const now = this.now();
+    const commands = new TokenBucket(this.limits.socketCommands, now);
+    const resyncs = new TokenBucket(this.limits.resyncs, now);
+    const strikes = new TokenBucket(this.limits.strikes, now);
+    let limited = false;
+    let heldResync: NodeJS.Timeout | null = null;
+    socket.on('disconnect', () => {
+      if (heldResync) clearTimeout(heldResync);
+    });
+
+    const strike = (what: string): void => {
+      if (!limited) {
+        limited = true;
+        this.record(socket, what);
+      }
+      if (!strikes.take(this.now())) {
+        this.record(socket, `disconnected:${what}`);
+        socket.disconnect(true);
+      }
+    };
+
+    socket.use((packet, next) => {
+      const [event] = packet;
+      const at = this.now();
+      if (event === 'sync:resync') {
+        if (this.dropIfNotReading(socket)) return;
+        if (resyncs.take(at)) return next();
+        strike('resync');
+        if (heldResync || !socket.connected) return;
+        heldResync = setTimeout(() => {
+          heldResync = null;
+          if (socket.connected && resyncs.take(this.now()) && !this.dropIfNotReading(socket)) next();
+        }, resyncs.waitMs(at));
+        heldResync.unref();
+        return;
+      }
+      const deviceOk = commands.take(at) && this.deviceCommands.take(deviceOf(socket), at);
+      if (deviceOk) return next();
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') {
+        const reply: Ack<never> = { ok: false, error: toAppError(refuse('rate_limited', 'command_rate_limited'), languageOf(socket)) };
+        (ack as (res: Ack<never>) => void)(reply);
+      }
+      strike(typeof event === 'string' ? event.slice(0, 60) : 'commands');
+    });
+  }
+
+  /** Disconnects a socket whose outgoing buffer is over the bound; true if it did. */
+  private dropIfNotReading(socket: Socket): boolean {
+    if (!socket.connected) return false;
+    const bytes = bufferedBytes(socket);
+    if (bytes <= this.limits.maxBufferedBytes) return false;
+    this.record(socket, 'disconnected:write_buffer');
+    socket.disconnect(true);
+    // A WebSocket's close handshake would wait (30 s) behind the unread bytes: cut the connection and free them now.
+    (socket.conn as unknown as EngineInternals).transport?.socket?.terminate?.();
+    return true;
+  }
+
+  private record(socket: Socket, detail: string): void {
+    this.core.securityLog.record({
+      kind: 'rate_limited',
+      deviceId: deviceOf(socket),
+      address: socket.handshake.address.slice(0, 100) || null,
+      detail: `${socket.nsp.name}:${detail}`.slice(0, 200),
+    });
+  }
+
+  private now(): number {
+    return this.core.deps.clock();
+  }
+}
+
+function deviceOf(socket: Socket): string {
+  const id = (socket.data as Guarded | undefined)?.deviceId;
+  return typeof id === 'string' ? id : socket.id;
+}
+
+function languageOf(socket: Socket): Language {
+  const language = (socket.data as Guarded | undefined)?.language;
+  return language === 'zh-CN' ? 'zh-CN' : 'en';
+}
+
+/** The pieces of engine.io and ws this reads, which their typings do not expose. */
+type EngineInternals = {
+  writeBuffer?: { data?: unknown }[];
+  transport?: { socket?: { bufferedAmount?: number; terminate?: () => void } };
+};
+
+/**
+ * What is waiting to go out to a socket: the packets engine.io holds while its transport is busy, plus what the
+ * WebSocket (and the TCP socket under it) has not handed to the kernel. Both grow when the client stops reading.
+ */
+export function bufferedBytes(socket: Socket): number {
+  const conn = socket.conn as unknown as EngineInternals;
+  let bytes = conn.transport?.socket?.bufferedAmount ?? 0;
+  for (const packet of conn.writeBuffer ?? []) {
+    const data = packet.data;
+    bytes += typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 0;
+  }
+  return bytes;
+}
