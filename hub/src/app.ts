@@ -94,16 +94,17 @@ export function createHub(deps: HubDeps): Hub {
     active.rebuild(engine.state.visits);
   };
 
+  const securityLog = new SecurityLog(deps.clock, deps.logger);
   const core: HubCore = {
     deps,
     engine,
     get publisher() {
       return publisher;
     },
-    auth: new AuthService(() => engine.state, deps.clock),
+    auth: new AuthService(() => engine.state, deps.clock, securityLog),
     clients,
     active,
-    securityLog: new SecurityLog(deps.clock, deps.logger),
+    securityLog,
     settings: {},
     phoneOrigin: () => phoneOrigin,
     // The salon's date in its own time zone (the shared shift arithmetic); UTC if the zone were ever invalid.
@@ -127,7 +128,9 @@ export function createHub(deps: HubDeps): Hub {
         core.securityLog.record({ kind: 'host_refused', address: req.socket.remoteAddress ?? null, detail: (req.headers.host ?? '').slice(0, 200) });
         return callback(toAppError(refuse('forbidden', 'unknown_host', { host: (req.headers.host ?? '').slice(0, 100) }), languageFrom(req.headers['accept-language'])).message, false);
       }
-      callback(null, isSameOrigin(req.headers.origin, req.headers.host));
+      const same = isSameOrigin(req.headers.origin, req.headers.host);
+      if (!same) core.securityLog.record({ kind: 'origin_refused', address: req.socket.remoteAddress ?? null, detail: `socket from ${(req.headers.origin ?? '').slice(0, 100)}` });
+      callback(null, same);
     },
     // Recovery is only an optimisation (a restart always ends in a snapshot), and it never skips the handshake
     // middleware: a revoked tablet cannot slip back in through it.
@@ -163,6 +166,7 @@ export function createHub(deps: HubDeps): Hub {
   function disconnectRevoked(changes: Changes): void {
     for (const device of Object.values(changes.devices ?? {})) {
       if (device && device.revokedAt !== null) {
+        core.auth.endDevice(device.id); // its staff sessions end with it
         setImmediate(() => (device.kind === 'kiosk' ? disconnectKiosk(kioskNsp, device.id) : disconnectDevice(staffNsp, device.id)));
       }
     }

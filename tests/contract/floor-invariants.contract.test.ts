@@ -67,7 +67,7 @@ async function call(t: TestHub, actor: (typeof ACTORS)[number], name: Name, inpu
   if (spec.roles && !(spec.roles as readonly StaffRole[]).includes(actor.role)) return null;
   const parsed = spec.input.safeParse({ commandId: newCommandId(), ...input });
   if (!parsed.success) return null;
-  const handlers = staffCommandHandlers(t.hub.core, () => actor);
+  const handlers = staffCommandHandlers(t.hub.core, () => actor, `device:${actor.staffId}`);
   return (handlers[name] as (input: unknown, lang: 'en') => Promise<Ack<unknown>>)(parsed.data, 'en');
 }
 

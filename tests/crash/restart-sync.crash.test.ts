@@ -92,7 +92,8 @@ describe('the hub killed and restarted mid-session', () => {
     );
     // A correctness bound (the tablets' reconnection delay is part of it), not a benchmark.
     expect(Math.max(...synced)).toBeLessThanOrEqual(2000);
-    for (const t of live) expect(t.live.snapshot!.session?.staffId).toBeTruthy(); // still signed in
+    // Sessions live in the hub's memory (session-table.ts): after a restart every tablet is back, signed out.
+    for (const t of live) expect(t.live.snapshot!.session).toBeNull();
 
     // Nothing acknowledged was lost. Stop the hub and read what it keeps on disk: every acknowledged commandId is
     // recorded there with the answer it got, and every visit is at least as far as its last acknowledged step.

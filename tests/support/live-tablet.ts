@@ -3,8 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 
 /**
  * A staff tablet as the app runs it: a socket.io client with reconnection on, the shared LiveView applying snapshots
- * and patches (and asking for a snapshot on a gap), and the session token in the handshake so that a reconnect or a
- * hub restart keeps it signed in.
+ * and patches (and asking for a snapshot on a gap), and the session token in the handshake so that a reconnect keeps
+ * it signed in (a hub restart ends every session: the tablet comes back signed out).
  */
 export type LiveTablet = {
   socket: Socket;

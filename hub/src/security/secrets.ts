@@ -39,3 +39,14 @@ export async function verifyPin(pin: string, credential: { pinHash: string; salt
  */
 export const aftercareToken = (key: string, commandId: string): string =>
   createHmac('sha256', key).update(`aftercare-link\u0000${commandId}`).digest('base64url');
+
+/**
+ * The one-time pairing code a manager's tablet asks for: six digits only the hub's key, the asking tablet and the
+ * command's id produce. A retried command gets the same code back, while the hub keeps only the code's hash — the
+ * code is never in the command log or the journal. (A different tablet reusing the id is refused by the engine.)
+ */
+export function pairingCodeFor(key: string, sender: string, commandId: string): string {
+  const mac = createHmac('sha256', key).update(`pairing-code\u0000${sender}\u0000${commandId}`).digest();
+  // 2^32 is not a multiple of a million: the first codes are a hair likelier (by one part in 4,000), which is harmless.
+  return String(mac.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}

@@ -10,7 +10,15 @@ export type Decide<T> = (state: Readonly<HubState>, now: number) => Decision<T> 
 /** Runs after every accepted command, on the updated state (auto-assignment); its changes join the same entry. */
 export type FollowUp = (state: Readonly<HubState>, now: number) => Changes | null;
 
-export type CommandMeta = { command: string; commandId: string | null; language: Language };
+/**
+ * A command with a commandId names its sender: the device (`device:<id>`) or the page (`phone`) it came from. The
+ * answer is recorded with the sender, and a retry is answered from the record only for that same sender: another
+ * one reusing the id (guessed, or read off the wire) is refused and never sees the first sender's answer.
+ */
+export type CommandMeta = { command: string; language: Language } & (
+  | { commandId: null }
+  | { commandId: string; sender: string }
+);
 
 /**
  * The one command path (DESIGN §3): decide on the current state, apply in memory, persist with the commandId, and
@@ -22,7 +30,7 @@ export class HubEngine {
   revision = 0;
   private stopping = false;
   private recovering: Promise<void> | null = null;
-  private readonly inFlight = new Map<string, Promise<Ack<unknown>>>();
+  private readonly inFlight = new Map<string, { sender: string; answer: Promise<Ack<unknown>> }>();
   private readonly persisting = new Set<Promise<unknown>>();
   private lastCheckpoint = 0;
   private checkpointing: Promise<void> | null = null;
@@ -64,6 +72,11 @@ export class HubEngine {
     this.lastCheckpoint = this.revision;
   }
 
+  /** Whether this sender's command with this id has been answered already (a form sent twice). */
+  answered(commandId: string, sender: string): boolean {
+    return this.state.commands[commandId]?.sender === sender;
+  }
+
   get accepting(): boolean {
     return !this.stopping && !this.recovering;
   }
@@ -76,10 +89,12 @@ export class HubEngine {
   execute<T>(meta: CommandMeta, decide: Decide<T>): Promise<Ack<T>> {
     if (this.stopping) return Promise.resolve(this.refused(refuse('unavailable', 'shutting_down'), meta.language));
     if (this.recovering) return Promise.resolve(this.refused(refuse('unavailable'), meta.language));
-    if (meta.commandId) {
+    if (meta.commandId !== null) {
       const pending = this.inFlight.get(meta.commandId);
-      if (pending) return pending as Promise<Ack<T>>;
       const done = this.state.commands[meta.commandId];
+      const owner = pending?.sender ?? done?.sender;
+      if (owner !== undefined && owner !== meta.sender) return Promise.resolve(this.refused(refuse('conflict', 'command_id_taken'), meta.language));
+      if (pending) return pending.answer as Promise<Ack<T>>;
       if (done) return Promise.resolve(done.result as Ack<T>);
     }
 
@@ -98,16 +113,16 @@ export class HubEngine {
     const changes = extra ? mergeChanges(decision.changes, extra) : decision.changes;
 
     const ack: Ack<T> = { ok: true, data: decision.result };
-    if (meta.commandId) {
-      const record = { at: now, result: ack };
+    if (meta.commandId !== null) {
+      const record = { at: now, sender: meta.sender, result: ack };
       changes.commands = { ...changes.commands, [meta.commandId]: record };
       this.state.commands[meta.commandId] = record;
     }
     const entry: JournalEntry = { seq: ++this.revision, at: now, commandId: meta.commandId, command: meta.command, changes };
     const answer = this.persist(entry, ack, meta.language);
-    if (meta.commandId) {
+    if (meta.commandId !== null) {
       const id = meta.commandId;
-      this.inFlight.set(id, answer as Promise<Ack<unknown>>);
+      this.inFlight.set(id, { sender: meta.sender, answer: answer as Promise<Ack<unknown>> });
       void answer.finally(() => this.inFlight.delete(id));
     }
     return answer;

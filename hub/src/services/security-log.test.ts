@@ -18,8 +18,8 @@ describe('security log', () => {
     now = 2000;
     log.record({ kind: 'origin_refused', detail: 'http://evil.example' });
     expect(log.list()).toEqual([
-      { kind: 'origin_refused', deviceId: null, staffId: null, address: null, detail: 'http://evil.example', seq: 2, at: 2000 },
-      { kind: 'pin_failed', deviceId: 'd1', staffId: 'mei', address: '10.0.0.7', detail: '', seq: 1, at: 1000 },
+      { kind: 'origin_refused', deviceId: null, staffId: null, address: null, detail: 'http://evil.example', seq: 2, at: 2000, count: 1 },
+      { kind: 'pin_failed', deviceId: 'd1', staffId: 'mei', address: '10.0.0.7', detail: '', seq: 1, at: 1000, count: 1 },
     ]);
     expect(lines).toEqual([
       { level: 'warn', obj: { event: 'pin_failed', deviceId: 'd1', staffId: 'mei', address: '10.0.0.7', detail: '' } },
@@ -27,10 +27,29 @@ describe('security log', () => {
     ]);
   });
 
-  it('keeps only the newest events once full', () => {
-    const log = new SecurityLog(() => 0, recordingLogger().logger, 3);
-    for (let i = 0; i < 5; i++) log.record({ kind: 'pin_failed', staffId: `s${i}` });
-    expect(log.list().map((e) => e.staffId)).toEqual(['s4', 's3', 's2']);
+  it('counts a burst of the same event as one entry and one log line, and starts a new one after a minute', () => {
+    let now = 0;
+    const { logger, lines } = recordingLogger();
+    const log = new SecurityLog(() => now, logger);
+    for (let i = 0; i < 5; i++) log.record({ kind: 'pairing_failed', address: '10.0.0.9' });
+    now = 60_000;
+    log.record({ kind: 'pairing_failed', address: '10.0.0.9' });
+    expect(log.list().map((e) => [e.count, e.at])).toEqual([
+      [1, 60_000],
+      [5, 0],
+    ]);
+    expect(lines).toHaveLength(2);
+  });
+
+  it('keeps the newest events of each kind, so a flood of one kind does not push out another', () => {
+    let now = 0;
+    const log = new SecurityLog(() => now, recordingLogger().logger, 3);
+    log.record({ kind: 'pin_failed', staffId: 'mei' });
+    for (let i = 0; i < 5; i++) {
+      now += 1;
+      log.record({ kind: 'origin_refused', detail: `http://evil${i}.example` });
+    }
+    expect(log.list().map((e) => e.detail || e.staffId)).toEqual(['http://evil4.example', 'http://evil3.example', 'http://evil2.example', 'mei']);
   });
 
   it('does not list (nor throw on) an event of an unknown kind', () => {

@@ -53,7 +53,12 @@ export const PublicLinkSchema = z.object({
 export type PublicLink = z.infer<typeof PublicLinkSchema>;
 
 /** The first answer to a command, kept so that a retry with the same commandId gets it again and changes nothing. */
-export const CommandRecordSchema = z.object({ at: TimestampSchema, result: z.unknown() });
+/**
+ * The answer a command got, kept so that a retry gets it again, and whom it was given to (only that sender may
+ * retry). Records from before senders were recorded belong to nobody (a retry of one is refused); they are dropped a
+ * day after they were written (command-retention.ts), like every record.
+ */
+export const CommandRecordSchema = z.object({ at: TimestampSchema, sender: z.string().default(''), result: z.unknown() });
 
 /** Singletons: the salon's own settings and the daily ticket counter. */
 export const MetaSchema = z.object({

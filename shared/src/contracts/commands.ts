@@ -13,6 +13,7 @@ import { AftercareNotesSchema, NOTE_KINDS, PlanInputSchema } from '../schemas/pl
 import { IncidentKindSchema } from '../schemas/floor.schema.ts';
 import { freeText } from '../schemas/common.schema.ts';
 import { PinSchema, type StaffRole } from '../schemas/staff.schema.ts';
+import { SecurityEventSchema } from '../schemas/security-event.schema.ts';
 import { VisitStateSchema } from '../schemas/visit.schema.ts';
 import type { Ack } from './errors.ts';
 import { DeviceKindSchema } from './http.ts';
@@ -180,6 +181,8 @@ export const STAFF_COMMANDS = {
   'pairing:create': { input: command({ kind: DeviceKindSchema.default('tablet') }), output: PairingCodeResultSchema, roles: ['manager'] },
   'visit:overrideBlock': { input: OverrideBlockInputSchema, output: VisitStateResultSchema, roles: ['manager'] },
   'questionnaire:replace': { input: QuestionnaireReplaceInputSchema, output: QuestionnaireReplaceResultSchema, roles: ['manager'] },
+  /** The security events the hub keeps in memory (failed PINs, lock-outs, pairing failures…), newest first. */
+  'security:list': { input: command({}), output: z.object({ events: z.array(SecurityEventSchema) }), roles: ['manager'] },
   ...AFTERCARE_STAFF_COMMANDS,
   ...BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,

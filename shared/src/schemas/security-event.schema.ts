@@ -38,6 +38,9 @@ export type SecurityEventInput = z.input<typeof SecurityEventInputSchema>;
 export const SecurityEventSchema = SecurityEventInputSchema.extend({
   /** Increasing within one run of the hub: the list's key and its order. */
   seq: z.number().int().nonnegative(),
+  /** When it last happened. */
   at: TimestampSchema,
+  /** How many times it happened in a row (the same kind, device, person, address and detail within a minute). */
+  count: z.number().int().min(1),
 });
 export type SecurityEvent = z.infer<typeof SecurityEventSchema>;

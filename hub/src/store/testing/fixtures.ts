@@ -81,7 +81,7 @@ export class HubModel {
 
   /** Also records the command's first answer, as the hub does. */
   withCommand(changes: Changes, commandId: string): JournalEntry {
-    const record = { at: this.at + 1000, result: { ok: true } };
+    const record = { at: this.at + 1000, sender: 'device:test', result: { ok: true } };
     return this.entry({ ...changes, commands: { [commandId]: record } }, { commandId });
   }
 }

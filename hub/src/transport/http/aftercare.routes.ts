@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import QRCode from 'qrcode';
 import type { HubCore } from '../../hub-core.ts';
+import { sha256 } from '../../security/secrets.ts';
 import { decideMarketingOptOut } from '../../services/aftercare-opt-out.service.ts';
 import { cleanPhoto, MAX_PHOTO_BYTES } from '../../services/aftercare-photo.ts';
 import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
@@ -138,7 +139,7 @@ export function aftercareRoutes(core: HubCore): Hono {
         return reportForm(c, found, t('error.form', { fields: fields.join(', ') }), values, 400);
       }
       // A form sent twice (a double tap, a reload after a slow answer) counts once.
-      if (core.engine.state.commands[commandId.data]) return c.redirect(`${base(c)}?lang=${language}&reported=1#problems-list`, 303);
+      if (core.engine.answered(commandId.data, linkSender(c.req.param('token')))) return c.redirect(`${base(c)}?lang=${language}&reported=1#problems-list`, 303);
 
       const file = body.photo;
       let photo = null;
@@ -153,7 +154,7 @@ export function aftercareRoutes(core: HubCore): Hono {
       }
       const token = c.req.param('token');
       const complaintId = core.deps.newId();
-      const ack = await core.engine.execute({ command: 'problem:report', commandId: commandId.data, language }, (s, now) =>
+      const ack = await core.engine.execute({ command: 'problem:report', commandId: commandId.data, sender: linkSender(token), language }, (s, now) =>
         decideReportProblem(s, now, token, input.data, {
           complaintId,
           photo,
@@ -195,7 +196,7 @@ export function aftercareRoutes(core: HubCore): Hono {
       const commandId = CommandIdSchema.safeParse(body.commandId);
       if (!commandId.success) return optOutForm(c, found, t('error.form', { fields: t('optOut.title') }), 400);
       const token = c.req.param('token');
-      const ack = await core.engine.execute({ command: 'marketing:optOut', commandId: commandId.data, language }, (s, now) =>
+      const ack = await core.engine.execute({ command: 'marketing:optOut', commandId: commandId.data, sender: linkSender(token), language }, (s, now) =>
         decideMarketingOptOut(s, now, token),
       );
       if (!ack.ok) return ack.error.reason === 'unknown_link' ? notFound(c) : optOutForm(c, found, t('error.unavailable'), 503);
@@ -205,3 +206,6 @@ export function aftercareRoutes(core: HubCore): Hono {
 
   return app;
 }
+
+/** Whom a page's form speaks for, for the command record: the aftercare link it was sent from (its hash, not the token). */
+const linkSender = (token: string): string => `aftercare:${sha256(token)}`;

@@ -103,7 +103,7 @@ export function bookingLinkRoutes(core: HubCore): Hono {
     const lang = languageOf(c, link, body.lang);
     const form = CancelFormSchema.safeParse(body);
     if (!form.success) return renderCancel(c, link, lang, invalidInput(form.error.issues, lang).message, 400);
-    const ack = await core.engine.execute({ command: 'booking:cancel', commandId: form.data.commandId, language: lang }, (state, at) =>
+    const ack = await core.engine.execute({ command: 'booking:cancel', commandId: form.data.commandId, sender: `booking:${link.booking.id}`, language: lang }, (state, at) =>
       decideBookingCancel(state, at, link.booking.id),
     );
     if (!ack.ok) return renderManage(c, found(c) ?? link, lang, ack.error.message, statusOf(ack.error.code));
@@ -144,7 +144,7 @@ export function bookingLinkRoutes(core: HubCore): Hono {
     const form = MoveFormSchema.safeParse(body);
     if (!form.success) return renderMove(c, link, lang, undefined, invalidInput(form.error.issues, lang).message, 400);
     const { commandId, startsAt } = form.data;
-    const ack = await core.engine.execute({ command: 'booking:move', commandId, language: lang }, (state, at) =>
+    const ack = await core.engine.execute({ command: 'booking:move', commandId, sender: `booking:${link.booking.id}`, language: lang }, (state, at) =>
       decideBookingMove(state, at, { bookingId: link.booking.id, startsAt }, { tokenHash: link.tokenHash }),
     );
     if (!ack.ok) {

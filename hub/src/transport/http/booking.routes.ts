@@ -97,7 +97,7 @@ export function rebookRoutes(core: HubCore): Hono {
     const choice = { service: str(body.service), staff: str(body.staff) };
     if (!form.success) return renderBook(c, link, lang, choice, invalidInput(form.error.issues, lang).message, 400);
     const { commandId, service, staff, startsAt } = form.data;
-    const ack = await core.engine.execute({ command: 'booking:hold', commandId, language: lang }, (state, at) =>
+    const ack = await core.engine.execute({ command: 'booking:hold', commandId, sender: `visit:${link.visit.id}`, language: lang }, (state, at) =>
       decideBookingHold(state, at, { clientId: link.client.id, serviceId: service, staffId: staff === ANYONE ? null : staff, startsAt }, core.deps.newId),
     );
     if (!ack.ok) {
@@ -161,7 +161,7 @@ export function rebookRoutes(core: HubCore): Hono {
     const bookingId = c.req.param('bookingId');
     const token = bookingToken(core.engine.state.meta.sessionKey, form.data.commandId);
     const ctx = { tokenHash: sha256(token), fromVisitId: link.visit.id };
-    const ack = await core.engine.execute({ command: 'booking:confirm', commandId: form.data.commandId, language: lang }, (state, at) =>
+    const ack = await core.engine.execute({ command: 'booking:confirm', commandId: form.data.commandId, sender: `visit:${link.visit.id}`, language: lang }, (state, at) =>
       decideBookingConfirm(state, at, { bookingId, clientId: link.client.id }, ctx),
     );
     if (!ack.ok) return renderHold(c, link, lang, ack.error.message, statusOf(ack.error.code));

@@ -14,7 +14,7 @@ import { languageFrom } from './language.ts';
 import { CSP_DIRECTIVES } from './csp.ts';
 import { hostAllowList } from './host-allow-list.ts';
 import { hostGuard } from './host-guard.ts';
-import { foreignOriginGuard, largestBodyLimit } from './request-guards.ts';
+import { foreignOriginGuard, largestBodyLimit, refuseOrigin } from './request-guards.ts';
 import { withoutLinkToken } from './phone-routes.ts';
 import { isSameOrigin } from './same-origin.ts';
 import { spa } from './static.routes.ts';
@@ -54,13 +54,13 @@ export function createHttpApp(core: HubCore): Hono {
   // A page from another site must not be able to change anything here, even from inside the salon's network.
   app.use('/api/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameOrigin(c.req.header('origin'), c.req.header('host'))) {
-      return c.json({ ok: false, error: toAppError(refuse('forbidden'), lang(c)) }, 403);
+      return refuseOrigin(c, core.securityLog);
     }
     return next();
   });
 
   // The same for every other route (phone pages, booking links), and a size limit under all of them.
-  app.use('*', foreignOriginGuard);
+  app.use('*', foreignOriginGuard(core.securityLog));
   app.use('*', largestBodyLimit);
 
   app.route('/api/health', healthRoutes(core));

@@ -13,8 +13,8 @@ import { runAs } from './run-as.ts';
  * visit's link, and the link and report-window settings. Each a one-line decision on the one command path, except
  * the photo, which only reads.
  */
-export function aftercareStaffHandlers(core: HubCore, actor: () => Actor): CommandHandlers<typeof AFTERCARE_STAFF_COMMANDS> {
-  const run = runAs(core, actor);
+export function aftercareStaffHandlers(core: HubCore, actor: () => Actor, sender: string): CommandHandlers<typeof AFTERCARE_STAFF_COMMANDS> {
+  const run = runAs(core, actor, sender);
   return {
     'complaint:acknowledge': (input, lang) =>
       run('complaint:acknowledge', input, lang, (s, now, who) => decideAcknowledgeComplaint(s, now, who, input.complaintId)),

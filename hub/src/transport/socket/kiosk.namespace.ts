@@ -74,7 +74,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
         'visit:checkIn': (input, lang) =>
           !checkIns.take(kioskKey, core.deps.clock())
             ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'checkin_rate_limited'), lang) })
-            : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, language: lang }, (state, now) =>
+            : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, sender: `device:${kioskKey}`, language: lang }, (state, now) =>
             decideCheckIn(state, now, input, {
               today: core.today(now),
               newId: core.deps.newId,

@@ -15,10 +15,11 @@ export type RunAs = <T>(
 /**
  * A staff command's decision run on the one command path (decide → apply → journal → ack → publish) as whoever is
  * signed in: `actor` is read when the command runs, so a handler never acts for a session that has since changed.
+ * `sender` is the tablet (`device:<id>`): only it may retry the command and get its recorded answer.
  */
 export const runAs =
-  (core: HubCore, actor: () => Actor): RunAs =>
+  (core: HubCore, actor: () => Actor, sender: string): RunAs =>
   (command, input, lang, decide) => {
     const who = actor();
-    return core.engine.execute({ command, commandId: input.commandId, language: lang }, (state, now) => decide(state, now, who));
+    return core.engine.execute({ command, commandId: input.commandId, sender, language: lang }, (state, now) => decide(state, now, who));
   };

@@ -32,6 +32,7 @@ export class SessionExpiry {
 
   /** Ends every expired session now; returns how many. */
   sweep(): number {
+    this.core.auth.sweep();
     let ended = 0;
     for (const socket of this.nsp.sockets.values()) if (endSessionIfExpired(socket, this.core)) ended += 1;
     return ended;

@@ -12,8 +12,8 @@ import { runAs } from './run-as.ts';
  * The manager's salon settings (the binder has checked the role and the input): each a one-line decision on the one
  * command path, so every change is journaled, a retried save answers its first answer, and the views follow.
  */
-export function settingsStaffHandlers(core: HubCore, actor: () => Actor): CommandHandlers<typeof SETTINGS_STAFF_COMMANDS> {
-  const run = runAs(core, actor);
+export function settingsStaffHandlers(core: HubCore, actor: () => Actor, sender: string): CommandHandlers<typeof SETTINGS_STAFF_COMMANDS> {
+  const run = runAs(core, actor, sender);
   return {
     'settings:serviceAftercare': (input, lang) => run('settings:serviceAftercare', input, lang, (s) => decideServiceAftercare(s, input)),
     'settings:booking': (input, lang) => run('settings:booking', input, lang, (s) => decideBookingSettings(s, input)),

@@ -3,6 +3,7 @@ import { decideReplaceQuestionnaire } from '../../services/questionnaire.service
 import { STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { aftercareToken, sha256 } from '../../security/secrets.ts';
+import { aftercareToken, pairingCodeFor, sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
 import { decideReminderDone } from '../../services/booking-reminder.service.ts';
 import { decideEndUnserved } from '../../services/cancel.service.ts';
@@ -35,6 +36,8 @@ type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
  */
 export function staffCommandHandlers(core: HubCore, actor: () => Actor): CommandHandlers<FloorCommands> {
   const run = runAs(core, actor);
+export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: string): CommandHandlers<FloorCommands> {
+  const run = runAs(core, actor, sender);
   const active = () => core.active.list(core.engine.state);
 
   return {
@@ -92,10 +95,26 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor): Command
       run('incident:acknowledge', input, lang, (s, now, who) => decideAcknowledgeIncident(s, now, who, input.incidentId)),
     'incident:resolve': (input, lang) =>
       run('incident:resolve', input, lang, (s, now, who) => decideResolveIncident(s, now, who, input.incidentId, input.resolution)),
-    'device:revoke': (input, lang) => run('device:revoke', input, lang, (s, now) => decideRevokeDevice(s, now, input.deviceId)),
-    'pairing:create': (input, lang) => run('pairing:create', input, lang, (_s, now) => decideCreatePairingCode(now, input.kind)),
     ...aftercareStaffHandlers(core, actor),
     ...settingsStaffHandlers(core, actor),
+    'device:revoke': async (input, lang) => {
+      const ack = await run('device:revoke', input, lang, (s, now) => decideRevokeDevice(s, now, input.deviceId));
+      if (ack.ok) core.securityLog.record({ kind: 'device_revoked', deviceId: input.deviceId, staffId: actor().staffId });
+      return ack;
+    },
+    // The code is derived from this tablet and the command (under the hub's key), so the answer kept for a retry
+    // holds only its expiry: the code itself is never written to the command log or the journal (only its hash).
+    'pairing:create': async (input, lang) => {
+      const code = pairingCodeFor(core.engine.state.meta.sessionKey, sender, input.commandId);
+      const ack = await run('pairing:create', input, lang, (_s, now) => {
+        const made = decideCreatePairingCode(now, input.kind, code);
+        return { changes: made.changes, result: { expiresAt: made.result.expiresAt } };
+      return ack.ok ? { ok: true, data: { code, expiresAt: ack.data.expiresAt } } : ack;
+    },
+    // Not a change: the manager reads the security events kept in memory (the binder has checked the role).
+    'security:list': async () => ({ ok: true, data: { events: core.securityLog.list() } }),
+    ...aftercareStaffHandlers(core, actor, sender),
+    ...settingsStaffHandlers(core, actor, sender),
     // bookings: the front desk has made the day-before call
     'booking:reminderDone': (input, lang) =>
       run('booking:reminderDone', input, lang, (s, now, who) => decideReminderDone(s, now, who, input.bookingId)),

@@ -34,7 +34,11 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
     if (!device || device.kind !== 'tablet' || device.revokedAt !== null || !equalHashes(sha256(deviceSecret), device.secretHash)) {
       return next(handshakeError(toAppError(refuse('unauthorized', 'unknown_device'), language)));
     }
-    const data: StaffSocketData = { deviceId, language, session: core.auth.resume(deviceId, sessionToken) };
+    const session = core.auth.resume(deviceId, sessionToken);
+    // A token the hub does not hold (signed out, revoked, expired, or from before a restart) is not honoured: the
+    // tablet connects signed out.
+    if (sessionToken && !session) core.securityLog.record({ kind: 'session_refused', deviceId, address: socket.handshake.address });
+    const data: StaffSocketData = { deviceId, language, session };
     socket.data = data;
     next();
   });
@@ -57,7 +61,7 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
       STAFF_COMMANDS,
       {
         'auth:login': async (input, lang) => {
-          const result = await core.auth.login(data.deviceId, input.staffId, input.pin);
+          const result = await core.auth.login({ deviceId: data.deviceId, address: socket.handshake.address }, input.staffId, input.pin);
           if (isRefusal(result)) return { ok: false, error: toAppError(result, lang) };
           data.session = result;
           // The answer first, then the snapshot of what this staff member may see.
@@ -65,11 +69,17 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
           return { ok: true, data: result };
         },
         'auth:logout': async () => {
+          // Ended on the hub: the token is refused from now on, and any other socket that resumed with it is signed out.
+          const token = data.session?.token;
           data.session = null;
-          setImmediate(() => enterAudience(socket, core));
+          if (token) core.auth.logout(token);
+          setImmediate(() => {
+            enterAudience(socket, core);
+            if (token) endSessionsWithToken(nsp, core, token);
+          });
           return { ok: true, data: {} };
         },
-        ...staffCommandHandlers(core, actor),
+        ...staffCommandHandlers(core, actor, `device:${data.deviceId}`),
       },
       () => ({ language: data.language, role: currentRole(socket, core, data) }),
       core.deps.logger,
@@ -90,17 +100,27 @@ export function disconnectDevice(nsp: Namespace, deviceId: string): void {
 }
 
 /**
- * Ends the socket's staff session if its `expiresAt` has passed: the tablet is told (`auth:ended`, reason
- * `expired`) and moved to the signed-out view at once, so it stops receiving what only a signed-in member may see.
- * Run by the session sweep (session-expiry.ts) and before every command. Returns whether it ended one.
+ * Ends the socket's staff session if the hub no longer holds it open: its `expiresAt` has passed (reason `expired`),
+ * or it was signed out — on another socket of the tablet — or its staff member deactivated (reason `logout`). The
+ * tablet is told (`auth:ended`) and moved to the signed-out view at once, so it stops receiving what only a signed-in
+ * member may see. Run by the session sweep (session-expiry.ts) and before every command. Returns whether it ended one.
  */
 export function endSessionIfExpired(socket: Socket, core: HubCore): boolean {
   const data = socket.data as StaffSocketData | undefined;
-  if (!data?.session || data.session.expiresAt > core.deps.clock()) return false;
+  if (!data?.session) return false;
+  const expired = data.session.expiresAt <= core.deps.clock();
+  if (!expired && core.auth.isOpen(data.deviceId, data.session.token)) return false;
   data.session = null;
-  socket.emit('auth:ended', { reason: 'expired' });
+  socket.emit('auth:ended', { reason: expired ? 'expired' : 'logout' });
   enterAudience(socket, core);
   return true;
+}
+
+/** After a sign-out: every other socket still holding that session's token is signed out now. */
+function endSessionsWithToken(nsp: Namespace, core: HubCore, token: string): void {
+  for (const socket of nsp.sockets.values()) {
+    if ((socket.data as StaffSocketData | undefined)?.session?.token === token) endSessionIfExpired(socket, core);
+  }
 }
 
 /** The role of the signed-in staff member, or null once the session has expired. */
