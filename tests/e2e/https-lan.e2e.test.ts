@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { silentLogger } from '../../hub/src/logger.ts';
+import { spkiHash } from '../../hub/src/security/certificates.ts';
+import { certificateFiles } from '../../hub/src/store/certificate-files.ts';
+import { ownCertificates } from '../../hub/src/transport/https/tls-source.ts';
+import { shoot, TABLET } from '../support/browser.ts';
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../support/chromium.mjs';
+import { startHub, type TestHub } from '../support/hub-harness.ts';
+
+/**
+ * The kiosk on a salon network (#14): a tablet opens the hub by a LAN name over HTTPS with the hub's own certificate
+ * and gets a secure context (camera, wake lock, service worker and crypto.randomUUID need one). Chromium maps the
+ * test name to 127.0.0.1 and trusts the hub's certificate by its public key, as a tablet that installed the CA would.
+ */
+const NAME = 'glow-test.lan';
+
+describe('the kiosk over HTTPS under a LAN name', () => {
+  let t: TestHub;
+  let dir: string;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'glow-e2e-tls-'));
+    const tls = ownCertificates({ files: certificateFiles(dir), hubName: 'glow-test', subjects: () => [NAME, 'localhost', '127.0.0.1'], logger: silentLogger });
+    t = await startHub({ staticDirs: true, tls, hostNames: [NAME] });
+    origin = `https://${NAME}:${new URL(t.url).port}`;
+    const material = t.hub.tls;
+    if (!material?.caCertPem) throw new Error('the hub started without its own certificate');
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(INSTALL_HINT);
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        ...CHROMIUM_ARGS,
+        `--host-resolver-rules=MAP ${NAME} 127.0.0.1`,
+        `--ignore-certificate-errors-spki-list=${spkiHash(material.certPem)},${spkiHash(material.caCertPem)}`,
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('opens the kiosk in a secure context', async () => {
+    const page = await (await browser.newContext({ viewport: TABLET, locale: 'en-GB' })).newPage();
+    const response = await page.goto(`${origin}/`);
+    expect(response?.status()).toBe(200);
+    expect(response?.url()).toBe(`${origin}/`);
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
+    expect(await page.evaluate(() => typeof crypto.randomUUID)).toBe('function');
+    // The app itself started (its script ran under the CSP and drew its first screen), not just the HTML.
+    await page.locator('[data-testid]').first().waitFor({ state: 'visible' });
+    await shoot(page, 'https-kiosk-lan');
+  });
+});
