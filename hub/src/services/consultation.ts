@@ -1,12 +1,12 @@
 import {
   consultationSummary,
+  type ConsultationSummary,
   hasBlockingFlag,
   needsManagerOverride,
   salonDay,
   type Questionnaire,
   type ServiceCategory,
   type Visit,
-  type VisitCard,
 } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 
@@ -40,7 +40,7 @@ const answeredOn = (state: Readonly<HubState>, visit: Visit): string | undefined
   salonDay(visit.times.checked_in ?? visit.queueRank, state.meta.floor.timeZone) ?? undefined;
 
 /** The visit's consultation as the beautician reads it: flags first, then the answers, in both languages. */
-export function consultationOf(state: Readonly<HubState>, visit: Visit): VisitCard['consultation'] {
+export function consultationOf(state: Readonly<HubState>, visit: Visit): ConsultationSummary {
   return consultationSummary(questionnaireFor(state, visit.serviceId), visit.answers, answeredOn(state, visit));
 }
 

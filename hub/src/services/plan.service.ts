@@ -1,4 +1,4 @@
-import type { Plan, PlanInputSchema, Visit } from '@glow/shared';
+import { consultationPending, type Plan, type PlanInputSchema, type Visit } from '@glow/shared';
 import type { z } from 'zod';
 import type { HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
@@ -63,6 +63,8 @@ export function decidePlanConfirm(
   if (planVersion !== undefined && planVersion !== current.version) {
     return refuse('conflict', 'stale_plan', { version: planVersion, current: current.version });
   }
+  // Never "no contraindications" by default: a consultation not done at the kiosk is run in the room first.
+  if (consultationPending(s.visit)) return refuse('conflict', 'consultation_pending');
   if (isBlocked(state, s.visit)) return refuse('conflict', 'contraindication_blocked');
   const plan: Plan = { ...current, approvedVersion: current.version, approvedAt: now };
   const visit: Visit = { ...s.visit, state: s.to, plan, times: { ...s.visit.times, [s.to]: now } };

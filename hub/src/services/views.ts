@@ -1,4 +1,5 @@
 import {
+  consultationPending,
   estimateAll,
   isFinal,
   isOverrun,
@@ -104,7 +105,25 @@ export function computeDerived(
   return { at: now, estimates: estimates ?? computeEstimates(state, activeVisits, now), overrun, availability, openIncidents, holders, lowRatings };
 }
 
-export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard {
+/**
+ * Whether an audience may read a visit's health data (consultation answers and the contraindication flags derived
+ * from them): the beautician the visit is assigned to, and the manager. The front desk runs the floor without them,
+ * as the health consent promises ("only your beautician and the salon manager").
+ */
+export const seesHealthData = (audience: Audience, visit: Visit): boolean =>
+  audience.kind === 'manager' || (audience.kind === 'beautician' && visit.staffId === audience.staffId);
+
+const WITHHELD: VisitCard['consultation'] = { status: 'withheld', flags: [], answers: [] };
+const PENDING: VisitCard['consultation'] = { status: 'pending', flags: [], answers: [] };
+
+function consultationFor(audience: Audience, state: Readonly<HubState>, visit: Visit): VisitCard['consultation'] {
+  if (!seesHealthData(audience, visit)) return WITHHELD;
+  if (consultationPending(visit)) return PENDING;
+  return { status: 'done', ...consultationOf(state, visit) };
+}
+
+/** A visit as an audience may see it; the caller has checked that it may see the visit at all (`cardFor`). */
+function visitCard(audience: Audience, state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard {
   const client = state.clients[visit.clientId];
   // The raw answers stay on the hub: the card carries the consultation as the beautician reads it.
   // The signature's strokes stay there too: staff only need to know that the client signed.
@@ -113,7 +132,7 @@ export function visitCard(state: Readonly<HubState>, visit: Visit, derived: Deri
     ...rest,
     signed: signature != null,
     clientName: boardName(client),
-    consultation: consultationOf(state, visit),
+    consultation: consultationFor(audience, state, visit),
     overrun: derived.overrun.has(visit.id),
     // A blocked client waits for the manager, not for the queue: no estimate until the override.
     estimateMin: visit.state === 'queued' && !needsManagerOverride(visit) ? (derived.estimates.byVisit.get(visit.id) ?? null) : null,
@@ -130,6 +149,15 @@ export function canSeeVisit(audience: Audience, visit: Visit, now: number): bool
   if (seesFloor(audience)) return true;
   if (audience.kind === 'beautician') return visit.staffId === audience.staffId;
   return false;
+}
+
+/**
+ * The one projection of a visit for an audience, used by snapshots (over every id) and patches (over the changed
+ * ids): the card it may see, or null when it may not see the visit at all (a patch then deletes it). Who sees which
+ * visit, and who sees its health data, is decided here and nowhere else.
+ */
+export function cardFor(audience: Audience, state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard | null {
+  return canSeeVisit(audience, visit, derived.at) ? visitCard(audience, state, visit, derived) : null;
 }
 
 export function ticketOf(state: Readonly<HubState>, visit: Visit, estimates: Estimates): Ticket {
@@ -162,13 +190,12 @@ export function staffView(
   const signedIn = isSignedIn(audience);
   const floor = seesFloor(audience);
   const visits: StaffView['visits'] = {};
-  if (signedIn) for (const v of activeVisits) if (canSeeVisit(audience, v, derived.at)) visits[v.id] = visitCard(state, v, derived);
-  if (floor) {
-    for (const id of derived.lowRatings) {
-      const v = state.visits[id];
-      if (v && canSeeVisit(audience, v, derived.at)) visits[id] = visitCard(state, v, derived);
-    }
-  }
+  const add = (v: Visit | undefined) => {
+    const card = v && cardFor(audience, state, v, derived);
+    if (card) visits[card.id] = card;
+  };
+  if (signedIn) for (const v of activeVisits) add(v);
+  if (floor) for (const id of derived.lowRatings) add(state.visits[id]);
   const staff: StaffView['staff'] = {};
   for (const s of Object.values(state.staff)) if (s.active) staff[s.id] = s;
   return {

@@ -110,6 +110,10 @@ const Done = z.object({});
 export const HandBackInputSchema = command({ visitId: IdSchema, reason: freeText(300).pipe(z.string().min(1, 'required')) });
 export const PlanUpdateInputSchema = command({ visitId: IdSchema, plan: PlanInputSchema });
 /** The client approves a given version of the plan on the tablet: an older version can no longer be approved. */
+/** The consultation run in the room (not done at the kiosk): the answers to the service's current questionnaire. */
+export const ConsultationRecordInputSchema = command({ visitId: IdSchema, answers: AnswersSchema });
+export const ConsultationRecordResultSchema = z.object({ visitId: IdSchema, blocked: z.boolean() });
+
 export const PlanConfirmInputSchema = command({ visitId: IdSchema, planVersion: z.number().int().min(1).optional() });
 export const SessionNoteInputSchema = command({
   visitId: IdSchema,
@@ -159,6 +163,7 @@ export const STAFF_COMMANDS = {
   'visit:accept': { input: VisitRefSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'visit:handBack': { input: HandBackInputSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'plan:update': { input: PlanUpdateInputSchema, output: z.object({ visitId: IdSchema, version: z.number().int() }), roles: ALL_STAFF },
+  'consultation:record': { input: ConsultationRecordInputSchema, output: ConsultationRecordResultSchema, roles: ALL_STAFF },
   'plan:confirm': { input: PlanConfirmInputSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'session:note': { input: SessionNoteInputSchema, output: Done, roles: ALL_STAFF },
   'incident:raise': { input: IncidentRaiseInputSchema, output: z.object({ incidentId: IdSchema }), roles: ALL_STAFF },

@@ -13,14 +13,24 @@ import { StaffMemberSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
 import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
 import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
 
+export const CONSULTATION_STATUSES = ['done', 'pending', 'withheld'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+
 /** What a staff screen shows about a visit: the visit plus the client's first name and last initial. */
 export const VisitCardSchema = VisitSchema.omit({ answers: true, signature: true }).extend({
   clientName: z.string(),
   /** Whether the client signed at the kiosk (the strokes stay on the hub). */
   signed: z.boolean(),
-  /** The consultation as the beautician needs it: contraindication flags first (warn or block), then the answers. */
-  // In both languages: each tablet shows its own.
+  /**
+   * The consultation as the beautician needs it: contraindication flags first (warn or block), then the answers, in
+   * both languages (each tablet shows its own). `status` says what the flags mean: `done` (answered, at the kiosk or
+   * in the room: no flags = no contraindications reported), `pending` (never asked: the client was checked in at the
+   * desk or declined the health consent at the kiosk, so the beautician runs it in the room before the plan), or
+   * `withheld` (health data this audience may not see: only the assigned beautician and the manager do; the desk
+   * learns that a client is blocked from `blocked`, never why). Flags and answers are empty unless `done`.
+   */
   consultation: z.object({
+    status: z.enum(CONSULTATION_STATUSES),
     flags: z.array(z.object({ effect: z.enum(['warn', 'block']), text: LocalizedTextSchema })),
     answers: z.array(z.object({ questionId: IdSchema, question: LocalizedTextSchema, answer: LocalizedTextSchema })),
   }),

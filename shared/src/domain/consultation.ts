@@ -3,7 +3,8 @@ import type { Id, LocalizedText } from '../schemas/common.schema.ts';
 import type { Answers, AnswerValue, Question, Questionnaire, RuleTrigger } from '../schemas/questionnaire.schema.ts';
 import { daysBetween, isCalendarDate } from './calendar-date.ts';
 
-export type ConsultationSummary = VisitCard['consultation'];
+/** The flags and answers of a consultation; the card adds whether it was done and whether its reader may see it. */
+export type ConsultationSummary = Omit<VisitCard['consultation'], 'status'>;
 
 /**
  * Whether an answer triggers a condition or rule: equal to the value (a multiple choice: includes it), or for a date

@@ -57,7 +57,7 @@ const visit = (id: string, over: Partial<VisitCard> = {}): VisitCard => ({
   consultationInPerson: false,
   signed: false,
   clientName: 'Lina Z.',
-  consultation: { flags: [], answers: [] },
+  consultation: { status: 'done', flags: [], answers: [] },
   overrun: false,
   estimateMin: 5,
   ...over,

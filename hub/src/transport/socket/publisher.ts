@@ -6,14 +6,13 @@ import { complaintPatch } from '../../services/complaint-view.ts';
 import { currentQuestionnaires } from '../../services/consultation.ts';
 import { salonSettingsOf, touchesSalonSettings } from '../../services/salon-settings-view.ts';
 import {
-  canSeeVisit,
+  cardFor,
   computeDerived,
   deviceCard,
   isSignedIn,
   parseAudienceKey,
   seesFloor,
   ticketOf,
-  visitCard,
   type Audience,
   type Derived,
 } from '../../services/views.ts';
@@ -229,7 +228,8 @@ function staffPatch(
     const ids = seesFloor(audience) ? new Set([...diff.visitIds, ...diff.lowRatingIds]) : diff.visitIds;
     for (const id of ids) {
       const visit = state.visits[id];
-      if (visit && canSeeVisit(audience, visit, derived.at)) set[id] = visitCard(state, visit, derived);
+      const card = visit && cardFor(audience, state, visit, derived);
+      if (card) set[id] = card;
       else if (seesFloor(audience) || (audience.kind === 'beautician' && before.holders.get(id) === audience.staffId)) del.push(id);
     }
     if (Object.keys(set).length) patch.set.visits = set;

@@ -13,6 +13,7 @@ import { decideRevokeDevice } from '../../services/device.service.ts';
 import { decideSetAutoAssign } from '../../services/floor-settings.service.ts';
 import { decideHandBack } from '../../services/hand-back.service.ts';
 import { decideAcknowledgeIncident, decideRaiseIncident, decideResolveIncident } from '../../services/incident.service.ts';
+import { decideRecordConsultation } from '../../services/in-room-consultation.service.ts';
 import { decideManualAssign } from '../../services/manual-assign.service.ts';
 import { decideCreatePairingCode } from '../../services/pairing.service.ts';
 import { decidePlanConfirm, decidePlanUpdate } from '../../services/plan.service.ts';
@@ -47,6 +48,10 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
       run('visit:handBack', input, lang, (s, now, who) => decideHandBack(s, now, who, input.visitId, input.reason)),
     'plan:update': (input, lang) =>
       run('plan:update', input, lang, (s, now, who) => decidePlanUpdate(s, now, who, input.visitId, input.plan)),
+    'consultation:record': (input, lang) =>
+      run('consultation:record', input, lang, (s, now, who) =>
+        decideRecordConsultation(s, now, who, { visitId: input.visitId, answers: input.answers, language: lang }),
+      ),
     'plan:confirm': (input, lang) =>
       run('plan:confirm', input, lang, (s, now, who) => decidePlanConfirm(s, now, who, input.visitId, input.planVersion)),
     'visit:start': (input, lang) => run('visit:start', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'start')),
