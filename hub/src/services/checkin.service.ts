@@ -50,11 +50,11 @@ export type CheckInContext = {
   /** The visits on the floor now (the active-visit index), for the wait estimate. */
   activeVisits: readonly Visit[];
   /**
-   * The wait a new walk-in for a service has, as last published. A walk-in joins the back of the queue, so this is
-   * its estimate: reading it saves replaying the whole queue once more for every check-in. (A client who asked for
-   * a particular beautician, or a booked one, is still estimated by a replay.)
+   * The new visit's wait from the hub's derived figures (services/derived-figures.ts): read off the incremental
+   * replay of the queue, exactly what a replay of the floor with it would give, without replaying the whole queue
+   * for every check-in. Without it (tests), the decision replays the floor itself.
    */
-  walkInWait?: (serviceId: string) => number | null | undefined;
+  waitOf?: (visit: Visit) => number | null;
 };
 
 /**
@@ -128,10 +128,16 @@ export function decideCheckIn(
     return refuse('invalid_input');
   }
 
-  // One person, one ticket: anyone on the floor with this number (the client or a record kept apart with it) is
-  // already checked in. The ticket number is all that is said.
-  const phone = client.phone;
-  const already = ctx.activeVisits.find((v) => v.clientId === client.id || state.clients[v.clientId]?.phone === phone);
+  // One person, one ticket: the client (or, for a registration, someone with the same number and first name: the
+  // same person registering again) already on the floor is told so, with the ticket and nothing else. A stranger's
+  // registration with the number never keeps the number's client from checking in.
+  const same = (other: Client | undefined): boolean =>
+    other !== undefined &&
+    (other.id === client.id ||
+      (input.client !== undefined &&
+        other.phone === client.phone &&
+        other.firstName.trim().toLocaleLowerCase() === client.firstName.trim().toLocaleLowerCase()));
+  const already = ctx.activeVisits.find((v) => same(state.clients[v.clientId]));
   if (already) return refuse('conflict', 'already_checked_in', { ticket: already.ticket });
 
   // Only a visitor who proved who they are (a booking's QR) may use or change what the client said before.
@@ -245,12 +251,11 @@ export function decideCheckIn(
   const changes: Changes = { clients, visits: { [visit.id]: visit }, meta: { ticket: counter } };
   if (booking) changes.bookings = { [booking.id]: { ...booking, state: 'checked_in', visitId: visit.id } };
 
-  const published = preferredStaffId === null && !booking ? ctx.walkInWait?.(visit.serviceId) : undefined;
   // A blocked client waits for the manager, not the queue: the front desk tells them the wait.
   const estimateMin = blocked
     ? null
-    : published !== undefined
-      ? published
+    : ctx.waitOf
+      ? ctx.waitOf(visit)
       : (estimateWaits(floorOf(state, [...ctx.activeVisits, visit]), now, state.meta.floor).byVisit.get(visit.id) ?? null);
   return {
     changes,
