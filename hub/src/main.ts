@@ -10,6 +10,8 @@
  *          the client's phone pages. GLOW_TLS_CERT + GLOW_TLS_KEY: the salon's own certificate instead (PEM paths).
  *          GLOW_TLS=off: plain HTTP on PORT (behind a proxy that does TLS); GLOW_TLS=on: HTTPS even on loopback.
  *          A hub on loopback (HOST=127.0.0.1) serves plain HTTP by default: localhost is a secure context already.
+ *   GLOW_ACCEPT_DATA_LOSS=1 or --accept-data-loss: start even though acknowledged changes are missing from the data
+ *                    (a deleted or cut journal), from what is left; only when told so by the refusal, after a backup
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
@@ -20,15 +22,16 @@ import { createHub } from './app.ts';
 import { randomId } from './security/secrets.ts';
 import { demoSalon, emptySalonWithManager } from './seed/salon-seed.ts';
 import { LowdbStore } from './store/lowdb.store.ts';
+import { describeStartFailure } from './start-up-failure.ts';
 import { salonCertificateProblem } from './security/certificates.ts';
 import { certificateFiles } from './store/certificate-files.ts';
 import { ownCertificates, salonCertificate, type TlsSource } from './transport/https/tls-source.ts';
-import { StoreError } from './store/store.port.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const demo = process.argv.includes('--demo');
+const acceptDataLoss = process.env.GLOW_ACCEPT_DATA_LOSS === '1' || process.argv.includes('--accept-data-loss');
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const lookupsPerMinute = process.env.KIOSK_LOOKUPS_PER_MINUTE ? Number(process.env.KIOSK_LOOKUPS_PER_MINUTE) : null;
 if (lookupsPerMinute !== null && !(Number.isInteger(lookupsPerMinute) && lookupsPerMinute > 0)) {
@@ -63,8 +66,9 @@ for (const dir of Object.values(staticDirs)) {
 }
 
 let firstManagerPin: string | null = null;
+const store = new LowdbStore({ dir: dataDir, logger, acceptDataLoss });
 const hub = createHub({
-  store: new LowdbStore({ dir: dataDir, logger }),
+  store,
   clock: Date.now,
   newId: randomId,
   logger,
@@ -91,11 +95,17 @@ try {
   const kiosk = await hub.createPairingCode('kiosk');
   printBanner(actualPort, tablet, kiosk, Date.now() - started);
 } catch (err) {
-  if (err instanceof StoreError) {
-    console.error(`\nGlow cannot start: ${err.message}\n`);
-    process.exit(2);
-  }
-  throw err;
+  // One line a person can act on and an exit code, never a stack trace (a full disk can surface at any step above).
+  const failure = describeStartFailure(err, {
+    store,
+    dataDir,
+    port,
+    acceptLossHint: 'start once with GLOW_ACCEPT_DATA_LOSS=1 (or --accept-data-loss)',
+  });
+  logger.debug({ err }, 'start-up failed');
+  await hub.stop().catch(() => {});
+  console.error(`\nGlow cannot start: ${failure.message}\n`);
+  process.exit(failure.exitCode);
 }
 
 let stopping = false;

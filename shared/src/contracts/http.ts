@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { freeText, IdSchema, TimestampSchema } from '../schemas/common.schema.ts';
 
-export const HealthSchema = z.object({ ok: z.literal(true), version: z.string(), revision: z.number().int() });
+/**
+ * /api/health: `writable` says whether the hub's last write reached the disk (a journal group, a checkpoint); a hub
+ * that cannot save is not healthy, whatever else works, and answers 503 with the reason.
+ */
+export const HealthSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), writable: z.literal(true), version: z.string(), revision: z.number().int() }),
+  z.object({
+    ok: z.literal(false),
+    writable: z.literal(false),
+    reason: z.string(),
+    version: z.string(),
+    revision: z.number().int(),
+  }),
+]);
 export type Health = z.infer<typeof HealthSchema>;
 
 /**
