@@ -1,4 +1,4 @@
-import { phoneAsTyped, type FieldIssue } from '@glow/shared';
+import { formatPersonName, phoneAsTyped, type FieldIssue, type PersonName } from '@glow/shared';
 import { isKioskMessageKey, type KioskTranslate } from './i18n/translate.ts';
 
 /** The field of the form an issue from the hub is about: `client.phone` → `phone`. */
@@ -28,12 +28,5 @@ export function pressKey(phone: string, key: string): string {
   return phoneAsTyped(phone + key);
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-/** The client's name as people write it: family name first and no space for a Chinese name, "First Last" otherwise. */
-export function displayName(details: { firstName: string; lastName: string }): string {
-  const first = details.firstName.trim();
-  const last = details.lastName.trim();
-  if (!last) return first;
-  return CJK.test(first) && CJK.test(last) ? `${last}${first}` : `${first} ${last}`;
-}
+/** The client's name as people write it, by its script (the shared formatter): "王小明", "Mei Lin". */
+export const displayName = (details: PersonName): string => formatPersonName(details, 'full');

@@ -20,5 +20,6 @@ export * from './birthday.ts';
 export * from './booking-arrival.ts';
 export * from './answer-validation.ts';
 export * from './block.ts';
+export * from './person-name.ts';
 export * from './consultation-status.ts';
 export * from './consents.ts';
