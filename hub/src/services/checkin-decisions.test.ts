@@ -127,15 +127,42 @@ describe('decideCheckIn: identity, consents, consultation', () => {
     expect(CheckInInputSchema.safeParse({ ...register(), client: { firstName: 'Mei', phone: '13800138000', birthday: '1990-02-30' } }).success).toBe(false);
   });
 
-  it('a number already known: the visit joins that client, the name typed is echoed, consents are added', () => {
+  it('a kiosk registration with a known number is a record of its own, flagged for the desk; the owner is untouched', () => {
     const first = commit(register());
+    const owner = structuredClone(state.clients[first.client!.id]!);
     const again = commit(register({ commandId: 'cmd-000002', client: { firstName: 'Someone', phone: '13800138000' } }), {
       existingClientId: first.client!.id,
     });
-    expect(again.visit.clientId).toBe(first.client!.id);
+    expect(again.visit.clientId).not.toBe(first.client!.id);
+    expect(again.visit.identityCheck).toBe('duplicate_number');
     expect(again.result.firstName).toBe('Someone');
-    expect(state.clients[first.client!.id]).toMatchObject({ firstName: 'Mei', birthday: '1990-04-25' });
-    expect(state.clients[first.client!.id]!.consents).toHaveLength(6);
+    expect(state.clients[again.visit.clientId]).toMatchObject({ firstName: 'Someone', duplicateOf: first.client!.id });
+    expect(state.clients[again.visit.clientId]!.consents).toHaveLength(3);
+    expect(state.clients[first.client!.id]).toEqual(owner);
+  });
+
+  it('at the front desk (face to face) a known number is that client; one already on the floor is refused with the ticket', () => {
+    const first = commit(register());
+    const desk = register({ commandId: 'cmd-000005', client: { firstName: 'Mei', phone: '13800138000' }, consents: undefined, signature: undefined, answers: {} });
+    const active = [state.visits[first.visit.id]!];
+    expect(decide(desk, NOW, { existingClientId: first.client!.id, atDesk: true, activeVisits: active })).toEqual({
+      code: 'conflict',
+      reason: 'already_checked_in',
+      params: { ticket: first.visit.ticket },
+    });
+    const later = decide(desk, NOW, { existingClientId: first.client!.id, atDesk: true, activeVisits: [] });
+    if ('code' in later) throw new Error(later.reason);
+    expect(Object.values(later.changes.visits!)[0]!.clientId).toBe(first.client!.id);
+  });
+
+  it('"I have been here before" declining health at a later check-in with the QR deletes the stored answers', () => {
+    const first = commit(register());
+    expect(state.clients[first.client!.id]!.lastAnswers?.facial).toBeDefined();
+    const token = signVisitorToken(state.meta.sessionKey, first.client!.id, NOW + 60_000);
+    const declined = [{ kind: 'health' as const, version: 1, granted: false }];
+    commit(register({ commandId: 'cmd-000006', client: undefined, visitorToken: token, consents: declined, signature: undefined, answers: {} }));
+    expect(state.clients[first.client!.id]!.lastAnswers).toBeUndefined();
+    expect(state.clients[first.client!.id]!.consents!.at(-1)).toMatchObject({ kind: 'health', granted: false });
   });
 
   it('a registration with a known number gets nothing the owner gave before: it answers as for a new number', () => {
@@ -199,7 +226,7 @@ describe('decideCheckIn: identity, consents, consultation', () => {
   });
 
   it('a blocking answer: not assigned, not placed by hand, until a manager overrides it with a reason', () => {
-    const { visit, result } = commit(register({ answers: { ...FACIAL_OK, sunburn: true } }), { walkInWait: () => 0 });
+    const { visit, result } = commit(register({ answers: { ...FACIAL_OK, sunburn: true } }), { waitOf: () => 0 });
     expect(visit.blocked).toBe(true);
     expect(result.estimateMin).toBeNull();
     const active = () => ActiveVisits.of(state).list(state);

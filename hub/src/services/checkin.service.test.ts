@@ -30,7 +30,7 @@ describe('decideCheckIn', () => {
     expect(d.result).toMatchObject({ ticket: 'A001', firstName: 'Lina', estimateMin: 0 });
   });
 
-  it('reuses a known client without revealing or changing their stored name', () => {
+  it('keeps a kiosk registration with a known number apart: the stored client is neither changed nor named', () => {
     state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0 };
     const d = decideCheckIn(state, 1000, input('13800138000', 'facial-classic', 'Somebody'), {
       today: '2026-11-23',
@@ -39,9 +39,25 @@ describe('decideCheckIn', () => {
       activeVisits: [],
     });
     if ('code' in d) throw new Error('refused');
-    expect(d.changes.clients).toEqual({});
-    expect(Object.values(d.changes.visits!)[0]!.clientId).toBe('c1');
+    expect(d.changes.clients!.c1).toBeUndefined();
+    const visit = Object.values(d.changes.visits!)[0]!;
+    expect(visit.clientId).not.toBe('c1');
+    expect(d.changes.clients![visit.clientId]).toMatchObject({ firstName: 'Somebody', duplicateOf: 'c1' });
     expect(d.result.firstName).toBe('Somebody');
+  });
+
+  it('a phone-only "returning" check-in answers alike for a known and an unknown number and changes no client', () => {
+    state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0 };
+    const returning = (phone: string) => ({ commandId: 'cmd-000009', returning: { phone, saysBooked: false }, serviceId: 'facial-classic', language: 'en' as const, answers: {}, sameAsLast: true });
+    const ctx = (existingClientId: string | undefined) => ({ today: '2026-11-23', newId: () => 'v1', existingClientId, activeVisits: [] });
+    const known = decideCheckIn(state, 1000, returning('13800138000'), ctx('c1'));
+    const unknown = decideCheckIn(state, 1000, returning('13900139000'), ctx(undefined));
+    if ('code' in known || 'code' in unknown) throw new Error('refused');
+    expect(known.result).toEqual(unknown.result);
+    expect(known.result.firstName).toBeNull();
+    expect(known.changes.clients).toEqual({});
+    expect(Object.values(known.changes.visits!)[0]).toMatchObject({ clientId: 'c1', identityCheck: 'returning_unproven', consultationInPerson: true });
+    expect(Object.values(unknown.changes.visits!)[0]).toMatchObject({ identityCheck: 'number_not_on_file', consultationInPerson: true });
   });
 
   it('refuses a service the salon does not offer', () => {
