@@ -11,7 +11,8 @@ const config = {
   // Runes everywhere in our code; libraries keep whatever mode they were written in.
   compilerOptions: { runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true) },
   kit: {
-    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: false, strict: true }),
+    // precompress: .br and .gz beside each built file, which the hub sends to browsers that take them (static.routes.ts).
+    adapter: adapter({ pages: 'build', assets: 'build', fallback: 'index.html', precompress: true, strict: true }),
     paths: { base: '' },
     // SvelteKit writes the hashes of its inline bootstrap script into the built page, so the hub's CSP can allow
     // exactly that script instead of 'unsafe-inline' (hub/src/transport/http/static.routes.ts serves them).
