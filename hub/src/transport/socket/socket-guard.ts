@@ -138,7 +138,7 @@ export class SocketGuard {
       if (deviceOk) return next();
       const ack = packet[packet.length - 1];
       if (typeof ack === 'function') {
-        const reply: Ack<never> = { ok: false, error: toAppError(refuse('rate_limited', 'command_rate_limited'), languageOf(socket)) };
+        const reply: Ack<never> = { ok: false, error: toAppError(refuse('rate_limited', 'command_rate_limited'), languageOf(socket, packet[1])) };
         (ack as (res: Ack<never>) => void)(reply);
       }
       strike(typeof event === 'string' ? event.slice(0, 60) : 'commands');
@@ -176,8 +176,13 @@ function deviceOf(socket: Socket): string {
   return typeof id === 'string' ? id : socket.id;
 }
 
-function languageOf(socket: Socket): Language {
-  const language = (socket.data as Guarded | undefined)?.language;
+/**
+ * The language to refuse in: the one the command carries (the kiosk's commands carry the language on screen at that
+ * moment, which the client may have switched since the socket connected), else the socket's.
+ */
+function languageOf(socket: Socket, payload?: unknown): Language {
+  const carried = typeof payload === 'object' && payload !== null ? (payload as Guarded).language : undefined;
+  const language = carried === 'en' || carried === 'zh-CN' ? carried : (socket.data as Guarded | undefined)?.language;
   return language === 'zh-CN' ? 'zh-CN' : 'en';
 }
 
