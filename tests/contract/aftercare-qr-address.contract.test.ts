@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHub } from '@glow/hub';
-import { silentLogger } from '../../hub/src/logger.ts';
-import { randomId } from '../../hub/src/security/secrets.ts';
-import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
-import { MemoryStore } from '../../hub/src/store/memory.store.ts';
 import { closedFacial } from '../support/aftercare-visit.ts';
-import { connectStaff, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
+import { connectStaff, startHub, type TestHub } from '../support/hub-harness.ts';
 
 /**
  * README: a tablet opened at `http://localhost:8080` used to put `localhost` in the client's QR code, which no phone
@@ -14,22 +9,9 @@ import { connectStaff, workingHoursZone, type TestHub } from '../support/hub-har
 describe('the aftercare link of a closed visit', () => {
   let t: TestHub;
 
+  // The tablet reaches this hub on loopback (127.0.0.1), as a tablet opened at localhost would.
   beforeAll(async () => {
-    const store = new MemoryStore();
-    const timeZone = workingHoursZone();
-    const hub = createHub({
-      store,
-      clock: Date.now,
-      newId: randomId,
-      logger: silentLogger,
-      seed: () => demoSalon('en', timeZone),
-      timeZone,
-      version: 'test',
-      phoneHost: '192.0.2.7',
-    });
-    // The tablet reaches this hub on loopback, as a tablet opened at localhost would.
-    const { url } = await hub.listen(0, '127.0.0.1');
-    t = { hub, url, store, dataDir: null, stop: () => hub.stop() };
+    t = await startHub({ phoneHost: '192.0.2.7' });
   });
   afterAll(() => t.stop());
 

@@ -76,6 +76,8 @@ export async function startHub(
     kioskCheckIns?: HubDeps['kioskCheckIns'];
     /** Socket rate and buffer limits; default the hub's. */
     socketLimits?: HubDeps['socketLimits'];
+    /** The hub's network address for links a phone opens (the aftercare QR); default none. */
+    phoneHost?: string;
     /** Serve HTTPS with these certificates (default plain HTTP on 127.0.0.1, as most tests want). */
     tls?: TlsSource;
   } = {},
@@ -97,6 +99,7 @@ export async function startHub(
     ...(options.hostNames ? { hostNames: options.hostNames } : {}),
     ...(options.kioskCheckIns ? { kioskCheckIns: options.kioskCheckIns } : {}),
     ...(options.socketLimits ? { socketLimits: options.socketLimits } : {}),
+    ...(options.phoneHost ? { phoneHost: options.phoneHost } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
     version: 'test',
     ...(options.staticDirs
