@@ -1,0 +1,34 @@
+import type { Language, SecurityEvent, StaffView } from '@glow/shared';
+import { salonDate, salonTime } from './bookings.ts';
+
+/** One line of the manager's security list, ready to show. */
+export type SecurityRow = {
+  key: number;
+  kind: SecurityEvent['kind'];
+  /** "Tue 24 Nov 10:30" in the salon's time zone. */
+  when: string;
+  /** The staff member's name, or their id if no longer listed; empty when nobody is named. */
+  who: string;
+  /** The tablet or kiosk's name, or its id if it is not in the view; empty when no device is named. */
+  device: string;
+  address: string;
+  detail: string;
+  count: number;
+};
+
+/**
+ * The hub's security events as the manager reads them: newest first (as the hub sends them), names instead of ids where
+ * the board knows them, times in the salon's time zone (the tablet's own zone may differ).
+ */
+export function securityRows(events: readonly SecurityEvent[], view: StaffView, language: Language): SecurityRow[] {
+  return events.map((e) => ({
+    key: e.seq,
+    kind: e.kind,
+    when: `${salonDate(e.at, language, view)} ${salonTime(e.at, language, view)}`,
+    who: e.staffId ? (view.staff[e.staffId]?.name ?? e.staffId) : '',
+    device: e.deviceId ? (view.devices[e.deviceId]?.name ?? e.deviceId) : '',
+    address: e.address ?? '',
+    detail: e.detail,
+    count: e.count,
+  }));
+}
