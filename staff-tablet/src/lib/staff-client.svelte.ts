@@ -300,7 +300,9 @@ export class StaffClient {
     if (command.name === 'visit:close' && ack.ok) {
       const data = ack.data as Output<'visit:close'>;
       const roomId = this.view?.visits[data.visitId]?.roomId ?? null;
-      this.aftercare = { visitId: data.visitId, url: data.aftercareUrl ?? location.origin + data.aftercarePath, expiresAt: data.expiresAt, roomId };
+      // The QR screen is the client's: in the language of their visit (the tablet's own if the visit is already gone).
+      const language = this.view?.visits[data.visitId]?.language ?? locale.language;
+      this.aftercare = { visitId: data.visitId, url: data.aftercareUrl ?? location.origin + data.aftercarePath, expiresAt: data.expiresAt, roomId, language };
       saveAftercare(this.aftercare);
       saveAftercareDraft(null);
       if (roomId) saveLastRoom(roomId);

@@ -19,7 +19,14 @@ export const OUTBOX_KEY = KEYS.outbox;
 export type DeviceCredential = { deviceId: string; deviceSecret: string };
 
 /** The aftercare QR still on screen, so that a reload in front of the client shows it again. */
-export type AftercareShown = { visitId: string; url: string; expiresAt: number; roomId: string | null };
+export type AftercareShown = {
+  visitId: string;
+  url: string;
+  expiresAt: number;
+  roomId: string | null;
+  /** The client's language: the QR screen is theirs to read. */
+  language: Language;
+};
 
 function read(storage: Storage | undefined, key: string): unknown {
   try {
@@ -67,7 +74,13 @@ export const saveLanguage = (language: Language): void => write(local(), KEYS.la
 export function loadAftercare(): AftercareShown | null {
   const v = read(session(), KEYS.aftercare);
   return isRecord(v) && typeof v.visitId === 'string' && typeof v.url === 'string' && typeof v.expiresAt === 'number'
-    ? { visitId: v.visitId, url: v.url, expiresAt: v.expiresAt, roomId: typeof v.roomId === 'string' ? v.roomId : null }
+    ? {
+        visitId: v.visitId,
+        url: v.url,
+        expiresAt: v.expiresAt,
+        roomId: typeof v.roomId === 'string' ? v.roomId : null,
+        language: (LANGUAGES as readonly unknown[]).includes(v.language) ? (v.language as Language) : 'en',
+      }
     : null;
 }
 export const saveAftercare = (a: AftercareShown | null): void => write(session(), KEYS.aftercare, a);
