@@ -3,8 +3,6 @@ import {
   type Ack,
   type AppError,
   type Answers,
-  type ClientConfirmResult,
-  type ClientLookupResult,
   type ConsentChoice,
   type ConsentText,
   type KioskView,
@@ -47,30 +45,39 @@ export type Intent = 'walk_in' | 'booking';
 
 /** What the flow needs from the hub; every call goes through the outbox (same commandId on every retry). */
 export type KioskHub = {
-  lookup(phone: string): Promise<Ack<ClientLookupResult>>;
-  confirm(lookupId: string, choice: 0 | 1 | 2 | null): Promise<Ack<ClientConfirmResult>>;
-  confirmByToken(token: string): Promise<Ack<ClientConfirmResult>>;
+  confirmByToken(token: string): Promise<Ack<KnownVisitor>>;
   checkIn(input: CheckInInput): Promise<Ack<CheckInResult>>;
 };
 
 /** A message for the client: a key of the kiosk's catalogue, or the hub's own words in the language it wrote them. */
 export type Notice = { key: KioskMessageKey; params?: Record<string, string | number> } | { error: AppError; language: Language };
 
-export type Ticket = CheckInResult & { blocked: boolean; inPerson: boolean; serviceId: string };
+export type Ticket = CheckInResult & {
+  blocked: boolean;
+  inPerson: boolean;
+  serviceId: string;
+  /** A phone-only check-in that said nothing has changed: the beautician goes through the stored answers in the room. */
+  review: boolean;
+  /** A phone-only check-in for a booking: the front desk matches it. */
+  saysBooked: boolean;
+};
 
 export type RegisterField = 'firstName' | 'lastName' | 'birthday';
 
 /**
- * One client's visit to the kiosk, from the welcome screen to the ticket: who they are (phone look-up and masked
- * name, or a new registration with consents), what they came for (a booking or a walk-in service), the consultation,
- * and the one `visit:checkIn` command that saves all of it. Everything it holds about the client lives here and in
+ * One client's visit to the kiosk, from the welcome screen to the ticket: who they are (a new registration with
+ * consents; "I have been here before" with the phone number only, which the kiosk never checks and which shows
+ * nothing of the stored record; or their booking's QR, the one proof the kiosk takes), what they came for (a booking
+ * or a walk-in service), the consultation, and the one `visit:checkIn` command that saves all of it. Everything it holds about the client lives here and in
  * the components it feeds; `reset()` forgets all of it.
  */
 export class CheckInFlow {
   step = $state<Step>('welcome');
   intent = $state<Intent>('walk_in');
   phone = $state('');
-  lookup = $state.raw<ClientLookupResult | null>(null);
+  /** "I have been here before", phone number only: nothing is asked or shown of the record (DESIGN §6). */
+  returning = $state(false);
+  /** A client who proved who they are by their booking's QR. */
   visitor = $state.raw<KnownVisitor | null>(null);
   /** A new client's details. */
   firstName = $state('');
@@ -183,10 +190,10 @@ export class CheckInFlow {
       this.reset();
       return;
     }
-    // After the identity is settled, going back to the phone or the names would ask the hub again: start over there.
+    // Back to who they are: whatever was said after it no longer holds; start over at the phone number.
     if (previous === 'identify' || previous === 'scan') {
       this.trail = ['welcome'];
-      this.lookup = null;
+      this.returning = false;
       this.visitor = null;
       this.step = 'phone';
       return;
@@ -210,31 +217,36 @@ export class CheckInFlow {
     if (this.notice && 'key' in this.notice && this.notice.key.startsWith('rule.')) this.notice = null;
   }
 
-  /** "Next" under the keypad: the hub answers three masked names, the same whether or not the number is known. */
-  async submitPhone(): Promise<void> {
+  /** "Next" under the keypad: the number is kept on the kiosk; the hub is not asked who it belongs to. */
+  submitPhone(): void {
     if (this.busy) return;
     const problem = phoneProblem(this.phone);
     if (problem) {
       this.notice = { key: problem };
       return;
     }
-    await this.ask(this.hub.lookup(normalizePhone(this.phone)), (lookup) => {
-      this.lookup = lookup;
-      this.goto('identify');
-    });
+    this.notice = null;
+    this.goto('identify');
   }
 
-  /** The client picked a masked name (0–2) or "None of these — I'm new" (null). */
-  async choose(choice: 0 | 1 | 2 | null): Promise<void> {
-    const lookup = this.lookup;
-    if (this.busy || !lookup) return;
-    await this.ask(this.hub.confirm(lookup.lookupId, choice), (answer) => this.identified(answer));
-    // The look-up expired (or was used): the names may no longer be picked; the keypad asks again, number kept.
-    if (this.notice && 'error' in this.notice && this.notice.error.code === 'not_found' && this.step === 'identify') {
-      this.lookup = null;
-      this.trail.pop();
-      this.step = 'phone';
+  /**
+   * "I have been here before" (true) or "I'm new here" (false). A returning client goes straight to the service: no
+   * consents, no answers shown (the number proves nothing); a new one registers.
+   */
+  choose(returning: boolean): void {
+    if (this.busy) return;
+    this.notice = null;
+    this.visitor = null;
+    this.booking = null;
+    this.returning = returning;
+    if (returning) {
+      this.consentTexts = [];
+      this.consentChoices = [];
+      this.goto('service');
+      return;
     }
+    this.consentTexts = consentsToAsk(this.view()?.consents ?? {}, null);
+    this.goto('register');
   }
 
   /** "Scan my booking QR": the camera instead of the phone number. */
@@ -254,10 +266,6 @@ export class CheckInFlow {
     }
     let known = false;
     await this.ask(this.hub.confirmByToken(token), (answer) => {
-      if (!answer.known) {
-        this.notice = { key: 'kiosk.scan.notFound' };
-        return;
-      }
       known = true;
       this.intent = 'booking';
       this.identified(answer);
@@ -265,28 +273,17 @@ export class CheckInFlow {
     return known;
   }
 
-  private identified(answer: ClientConfirmResult): void {
-    this.lookup = null;
-    const consents = this.view()?.consents ?? {};
-    if (answer.known) {
-      this.visitor = answer;
-      this.consentTexts = consentsToAsk(consents, answer.consents);
-      this.booking = answer.booking;
-      // The new client's fields are not needed; a stale draft must not travel with a returning client's visit.
-      this.firstName = '';
-      this.lastName = '';
-      this.birthday = emptyBirthday();
-      this.afterIdentity();
-      return;
-    }
-    this.visitor = null;
-    this.booking = null;
-    this.consentTexts = consentsToAsk(consents, null);
-    if (this.intent === 'booking') {
-      this.goto('booking');
-      return;
-    }
-    this.goto('register');
+  /** The client proved who they are with their booking's QR: their consents and today's booking are theirs to see. */
+  private identified(answer: KnownVisitor): void {
+    this.returning = false;
+    this.visitor = answer;
+    this.consentTexts = consentsToAsk(this.view()?.consents ?? {}, answer.consents);
+    this.booking = answer.booking;
+    // The new client's fields are not needed; a stale draft must not travel with a returning client's visit.
+    this.firstName = '';
+    this.lastName = '';
+    this.birthday = emptyBirthday();
+    this.afterIdentity();
   }
 
   /** Booking intent without a booking found: carry on as a walk-in (a new client registers first). */
@@ -365,7 +362,8 @@ export class CheckInFlow {
   }
 
   private nextAfterConsents(): void {
-    if (this.intent === 'booking') {
+    // Only a client who scanned their booking's QR has a booking the kiosk knows of; by phone the desk matches it.
+    if (this.intent === 'booking' && this.visitor) {
       this.goto('booking');
       return;
     }
@@ -402,6 +400,11 @@ export class CheckInFlow {
   private toConsultation(): void {
     this.answers = {};
     this.questionProblems = new Map();
+    // By phone only: "Has anything changed?", without the answers.
+    if (this.returning) {
+      this.goto(this.questionnaire ? 'review' : 'confirm');
+      return;
+    }
     if (!this.questionnaire || !this.healthOk) {
       this.goto('confirm');
       return;
@@ -446,6 +449,15 @@ export class CheckInFlow {
   buildInput(sameAsLast: boolean): CheckInInput | null {
     const serviceId = this.serviceId;
     if (!serviceId) return null;
+    if (this.returning) {
+      // The number and the answer to "anything changed?" only: nothing the client says may stand for their record.
+      return {
+        serviceId,
+        language: this.language(),
+        returning: { phone: normalizePhone(this.phone), saysBooked: this.intent === 'booking' },
+        sameAsLast: !!this.questionnaire && sameAsLast,
+      };
+    }
     const health = this.healthOk && !!this.questionnaire;
     const input: CheckInInput = {
       serviceId,
@@ -480,11 +492,14 @@ export class CheckInFlow {
       return;
     }
     const q = this.questionnaire;
+    const returning = this.returning;
     const given = sameAsLast ? (this.lastAnswers?.answers ?? {}) : input.answers ?? {};
-    const blocked = !!q && this.healthOk && hasBlockingFlag(q, given, today(this.now()));
-    const inPerson = !this.healthOk && !!q;
+    const blocked = !returning && !!q && this.healthOk && hasBlockingFlag(q, given, today(this.now()));
+    const inPerson = !!q && (returning ? !sameAsLast : !this.healthOk);
+    const review = returning && !!q && sameAsLast;
+    const saysBooked = returning && this.intent === 'booking';
     await this.ask(this.hub.checkIn(input), (data) => {
-      this.result = { ...data, blocked, inPerson, serviceId: input.serviceId };
+      this.result = { ...data, blocked, inPerson, serviceId: input.serviceId, review, saysBooked };
       this.trail = [];
       this.step = 'ticket';
     });
@@ -515,7 +530,7 @@ export class CheckInFlow {
     this.step = 'welcome';
     this.intent = 'walk_in';
     this.phone = '';
-    this.lookup = null;
+    this.returning = false;
     this.visitor = null;
     this.firstName = '';
     this.lastName = '';

@@ -1,7 +1,5 @@
 import type {
   Ack,
-  ClientConfirmResult,
-  ClientLookupResult,
   ConsentText,
   KioskView,
   KnownVisitor,
@@ -55,8 +53,7 @@ const view: KioskView = {
   questionnaires: { facial: facialQ },
 };
 
-const lookupOk: Ack<ClientLookupResult> = { ok: true, data: { lookupId: 'lk1', choices: ['L** Mei', 'W** Ann', 'C** Jo'], expiresAt: 1 } };
-const known = (over: Partial<KnownVisitor> = {}): Ack<ClientConfirmResult> => ({
+const known = (over: Partial<KnownVisitor> = {}): Ack<KnownVisitor> => ({
   ok: true,
   data: {
     known: true,
@@ -71,13 +68,13 @@ const known = (over: Partial<KnownVisitor> = {}): Ack<ClientConfirmResult> => ({
 });
 const ticket: Ack<CheckInResult> = { ok: true, data: { visitId: 'v1', ticket: 'A001', firstName: 'Mei', estimateMin: 10 } };
 
-function setUp(answers: { confirm?: Ack<ClientConfirmResult>; lookup?: Ack<ClientLookupResult> } = {}, language: Language = 'en') {
+const NOT_FOUND: Ack<KnownVisitor> = { ok: false, error: { code: 'not_found', reason: 'unknown_booking_link', message: 'This booking could not be found.' } };
+
+function setUp(answers: { confirm?: Ack<KnownVisitor> } = {}, language: Language = 'en') {
   const sent: { name: string; input: unknown }[] = [];
   const checkIns: ((a: Ack<CheckInResult>) => void)[] = [];
   const hub: KioskHub = {
-    lookup: async (phone) => (sent.push({ name: 'lookup', input: phone }), answers.lookup ?? lookupOk),
-    confirm: async (lookupId, choice) => (sent.push({ name: 'confirm', input: { lookupId, choice } }), answers.confirm ?? { ok: true, data: { known: false } }),
-    confirmByToken: async (token) => (sent.push({ name: 'token', input: token }), answers.confirm ?? { ok: true, data: { known: false } }),
+    confirmByToken: async (token) => (sent.push({ name: 'token', input: token }), answers.confirm ?? NOT_FOUND),
     checkIn: (input: CheckInInput) => {
       sent.push({ name: 'checkIn', input });
       return new Promise((resolve) => checkIns.push(resolve));
@@ -89,43 +86,82 @@ function setUp(answers: { confirm?: Ack<ClientConfirmResult>; lookup?: Ack<Clien
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const checkInsOf = (sent: { name: string; input: unknown }[]) => sent.filter((s) => s.name === 'checkIn').map((s) => s.input as CheckInInput);
 
-describe('a returning client', () => {
-  it('checks in with "nothing has changed": one command with the visitor token and sameAsLast, however often tapped', async () => {
-    const { flow, sent, checkIns } = setUp({ confirm: known() });
-    flow.start('walk_in');
+const anonymous: Ack<CheckInResult> = { ok: true, data: { visitId: 'v1', ticket: 'A001', firstName: null, estimateMin: 10 } };
+const LINK = 'http://127.0.0.1:8080/b/abcdefghijklmnopqrstuvwxyz012345';
+
+describe('a returning client by phone (the number proves nothing)', () => {
+  it('checks in with "nothing has changed" in 5 taps: the number and the answer only, nothing asked of or shown from the hub', async () => {
+    const { flow, sent, checkIns } = setUp();
+    flow.start('walk_in'); // tap 1
     flow.pressPhone('138 0013 8000');
-    await flow.submitPhone();
-    expect(sent[0]).toEqual({ name: 'lookup', input: '13800138000' });
+    flow.submitPhone(); // tap 2
+    expect(sent).toEqual([]); // the hub is not asked who the number belongs to
     expect(flow.step).toBe('identify');
-    await flow.choose(1);
-    expect(flow.step).toBe('service'); // consents granted in the current versions: none asked again
-    flow.chooseService('facial');
+    flow.choose(true); // tap 3
+    expect(flow.step).toBe('service'); // no consents asked, nothing shown
+    flow.chooseService('facial'); // tap 4
     expect(flow.step).toBe('review');
-    void flow.submit(true);
+    expect(flow.lastAnswers).toBeUndefined();
+    void flow.submit(true); // tap 5
     void flow.submit(true);
     await tick();
     expect(checkInsOf(sent)).toEqual([
-      { serviceId: 'facial', language: 'en', answers: {}, sameAsLast: true, visitorToken: 'token-0123456789abcdef' },
+      { serviceId: 'facial', language: 'en', returning: { phone: '13800138000', saysBooked: false }, sameAsLast: true },
     ]);
-    checkIns[0]!(ticket);
+    checkIns[0]!(anonymous);
     await tick();
     expect(flow.step).toBe('ticket');
-    expect(flow.result).toMatchObject({ ticket: 'A001', blocked: false, inPerson: false });
+    expect(flow.result).toMatchObject({ ticket: 'A001', firstName: null, blocked: false, inPerson: false, review: true, saysBooked: false });
   });
 
-  it('is asked again only for a consent whose text has a newer version, and edits last answers', async () => {
-    const { flow, sent } = setUp({ confirm: known({ consents: { terms: 2, health: 2, marketing: null } }) });
+  it('"something has changed" checks in for the consultation in the room; a booking by phone is left to the desk', async () => {
+    const { flow, sent, checkIns } = setUp();
+    flow.start('booking');
+    flow.pressPhone('13800138000');
+    flow.submitPhone();
+    flow.choose(true);
+    expect(flow.step).toBe('service');
+    flow.chooseService('facial');
+    void flow.submit(false);
+    await tick();
+    expect(checkInsOf(sent)[0]).toEqual({ serviceId: 'facial', language: 'en', returning: { phone: '13800138000', saysBooked: true }, sameAsLast: false });
+    checkIns[0]!(anonymous);
+    await tick();
+    expect(flow.result).toMatchObject({ inPerson: true, review: false, saysBooked: true });
+  });
+
+  it('"already checked in" from the hub is shown with the ticket, and nothing moves on', async () => {
+    const { flow, checkIns } = setUp({}, 'zh-CN');
     flow.start('walk_in');
     flow.pressPhone('13800138000');
-    await flow.submitPhone();
-    await flow.choose(0);
+    flow.submitPhone();
+    flow.choose(true);
+    flow.chooseService('nails');
+    expect(flow.step).toBe('confirm'); // nails has no questionnaire here
+    void flow.submit();
+    await tick();
+    checkIns[0]!({ ok: false, error: { code: 'conflict', reason: 'already_checked_in', message: '您已经签到，您的号码是 A007。' } });
+    await tick();
+    expect(flow.step).toBe('confirm');
+    expect(flow.noticeMessage).toBe('您已经签到，您的号码是 A007。');
+  });
+});
+
+describe('a client who scanned their booking QR (proven)', () => {
+  it('is asked again only for a consent whose text has a newer version, and edits last answers', async () => {
+    const { flow, sent } = setUp({ confirm: known({ consents: { terms: 2, health: 2, marketing: null } }) });
+    flow.openScanner();
+    expect(await flow.scanned(LINK)).toBe(true);
     expect(flow.step).toBe('consent');
     expect(flow.consentTexts.map((c) => c.kind)).toEqual(['terms']);
     flow.answerConsent(true);
     expect(flow.noticeMessage).toBe('Please sign in the box before you agree.');
     flow.setSignature({ consent: 'terms', width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] });
     flow.answerConsent(true);
+    expect(flow.step).toBe('booking'); // no booking today: the booking screen says so
+    flow.joinAsWalkIn();
     flow.chooseService('facial');
+    expect(flow.step).toBe('review');
     flow.editAnswers();
     expect(flow.answers).toEqual({ sunburn: false, meds: false });
     flow.setAnswer('sunburn', true);
@@ -134,6 +170,7 @@ describe('a returning client', () => {
     await tick();
     const [input] = checkInsOf(sent);
     expect(input).toMatchObject({
+      visitorToken: 'token-0123456789abcdef',
       answers: { sunburn: true, meds: false },
       sameAsLast: false,
       consents: [{ kind: 'terms', version: 3, granted: true }],
@@ -147,8 +184,8 @@ describe('a new client', () => {
     const s = setUp();
     s.flow.start('walk_in');
     s.flow.pressPhone('13800138000');
-    await s.flow.submitPhone();
-    await s.flow.choose(null);
+    s.flow.submitPhone();
+    s.flow.choose(false);
     return s;
   }
 
@@ -278,10 +315,8 @@ describe('booked clients', () => {
 
   it('an early client who waits checks in for the booking', async () => {
     const { flow, sent } = setUp({ confirm: booking('early') });
-    flow.start('booking');
-    flow.pressPhone('13800138000');
-    await flow.submitPhone();
-    await flow.choose(2);
+    flow.openScanner();
+    expect(await flow.scanned(LINK)).toBe(true);
     expect(flow.step).toBe('booking');
     flow.checkInForBooking();
     expect(flow.step).toBe('confirm'); // nails has no questionnaire here
@@ -292,10 +327,8 @@ describe('booked clients', () => {
 
   it('a late client joins as a walk-in without the booking', async () => {
     const { flow, sent } = setUp({ confirm: booking('late') });
-    flow.start('booking');
-    flow.pressPhone('13800138000');
-    await flow.submitPhone();
-    await flow.choose(0);
+    flow.openScanner();
+    await flow.scanned(LINK);
     flow.joinAsWalkIn();
     expect(flow.step).toBe('service');
     flow.chooseService('nails');
@@ -314,58 +347,74 @@ describe('booked clients', () => {
     expect(flow.step).toBe('booking');
   });
 
-  it('a number with no booking says so and offers a walk-in', async () => {
-    const { flow } = setUp();
+  it('"I have a booking" by phone says at once that the desk matches it, and asks no consent of a returning client', async () => {
+    const { flow, sent } = setUp();
     flow.start('booking');
     flow.pressPhone('13800138000');
-    await flow.submitPhone();
-    await flow.choose(null);
-    expect(flow.step).toBe('booking');
-    expect(flow.booking).toBeNull();
-    flow.joinAsWalkIn();
-    expect(flow.step).toBe('register');
+    flow.submitPhone();
+    expect(flow.step).toBe('identify');
+    expect(flow.intent).toBe('booking');
+    flow.choose(true);
+    expect(flow.step).toBe('service');
+    expect(flow.consentTexts).toEqual([]);
+    expect(sent).toEqual([]);
+  });
+
+  it('an unknown or expired booking link is refused with the hub’s reason and the scanner stays open', async () => {
+    const { flow } = setUp();
+    flow.openScanner();
+    expect(await flow.scanned(LINK)).toBe(false);
+    expect(flow.step).toBe('scan');
+    expect(flow.noticeMessage).toBe('This booking could not be found.');
   });
 });
 
 describe('bad input and refusals', () => {
-  it('refuses a malformed phone number without asking the hub', async () => {
+  it('refuses a malformed phone number without asking the hub', () => {
     const { flow, sent } = setUp();
     flow.start('walk_in');
     flow.pressPhone('12');
-    await flow.submitPhone();
+    flow.submitPhone();
     expect(sent).toEqual([]);
+    expect(flow.step).toBe('phone');
     expect(flow.noticeMessage).toContain('6 to 15 digits');
   });
 
-  it('a rate-limited look-up asks the client to go to the front desk, in the language on screen', async () => {
-    const { flow } = setUp({ lookup: { ok: false, error: { code: 'rate_limited', message: 'Too many' } } }, 'zh-CN');
+  it('a rate-limited phone check-in asks the client to go to the front desk, in the language on screen', async () => {
+    const { flow, checkIns } = setUp({}, 'zh-CN');
     flow.start('walk_in');
     flow.pressPhone('13800138000');
-    await flow.submitPhone();
-    expect(flow.step).toBe('phone');
+    flow.submitPhone();
+    flow.choose(true);
+    flow.chooseService('nails');
+    void flow.submit();
+    await tick();
+    checkIns[0]!({ ok: false, error: { code: 'rate_limited', message: 'Too many' } });
+    await tick();
+    expect(flow.step).toBe('confirm');
     expect(flow.noticeMessage).toBe('Too many');
   });
 
-  it('back from the names goes to the phone, never to a stale look-up; reset forgets everything', async () => {
-    const { flow, checkIns, sent } = setUp({ confirm: known() });
+  it('back from who they are goes to the phone; reset forgets everything', async () => {
+    const { flow, checkIns, sent } = setUp();
     flow.start('walk_in');
     flow.pressPhone('13800138000');
-    await flow.submitPhone();
-    await flow.choose(0);
+    flow.submitPhone();
+    flow.choose(true);
     flow.back();
     expect(flow.step).toBe('phone');
-    expect(flow.visitor).toBeNull();
-    await flow.submitPhone();
-    await flow.choose(0);
+    expect(flow.returning).toBe(false);
+    flow.submitPhone();
+    flow.choose(true);
     flow.chooseService('facial');
     void flow.submit(true);
     await tick();
     flow.reset();
-    checkIns[0]!(ticket); // a late answer for the previous client
+    checkIns[0]!(anonymous); // a late answer for the previous client
     await tick();
     expect(flow.step).toBe('welcome');
     expect(flow.result).toBeNull();
-    expect([flow.phone, flow.visitor, flow.lookup, flow.serviceId]).toEqual(['', null, null, null]);
+    expect([flow.phone, flow.visitor, flow.returning, flow.serviceId]).toEqual(['', null, false, null]);
     expect(checkInsOf(sent)).toHaveLength(1);
   });
 });

@@ -5,8 +5,6 @@ import {
   PROTOCOL_VERSION,
   type Ack,
   type AppError,
-  type ClientConfirmResult,
-  type ClientLookupResult,
   type CommandInput,
   type CommandOutput,
   type KIOSK_COMMANDS,
@@ -15,6 +13,7 @@ import {
   type KioskServerEvents,
   type KioskSnapshot,
   type KioskView,
+  type KnownVisitor,
   type Language,
   type SocketLike,
 } from '@glow/shared';
