@@ -10,7 +10,17 @@ import { StoreError } from '../../hub/src/store/store.port.ts';
 import type { StoreLogger } from '../../hub/src/store/store-logger.ts';
 import { FaultFs } from '../../hub/src/store/testing/fault-fs.ts';
 import { SimFs } from '../../hub/src/store/testing/sim-fs.ts';
-import { connectKiosk, newCommandId, pairKiosk, type KioskSocket } from '../support/hub-harness.ts';
+import { io, type Socket as ClientSocket } from 'socket.io-client';
+import { NAMESPACES, PROTOCOL_VERSION, type DataLossAlert } from '@glow/shared';
+import {
+  connectKiosk,
+  connectStaff,
+  newCommandId,
+  nextEvent,
+  pairDevice,
+  pairKiosk,
+  type KioskSocket,
+} from '../support/hub-harness.ts';
 import { hubOver } from './support/hub-over-store.ts';
 
 const DIR = '/glow-sim/data';
@@ -195,5 +205,52 @@ describe('a disk that cannot be written', () => {
     expect(failure.message).toMatch(/cannot save to the data directory .*the disk is full/);
     expect(failure.message).not.toMatch(/busy/);
     await t.stop().catch(() => {});
+  });
+});
+
+describe('a tablet that reconnects holding a revision the hub never reached', () => {
+  it('makes the hub say loudly that data was lost: a structured error line and an alert on the manager\'s tablets', async () => {
+    const errors: Array<{ obj: object; msg: string }> = [];
+    const logger = { info() {}, warn() {}, debug() {}, error: (obj: object, msg?: string) => void errors.push({ obj, msg: msg ?? '' }) };
+    const t = await hubOver(new LowdbStore({ dir: DIR, fs: new SimFs(), bootId: 'witness' }), { logger });
+    const manager = await connectStaff(t, { staffId: 'olivia', pin: '9999' });
+    const tablet = await pairDevice(t, 'Front desk');
+    const connect = (revision: number): ClientSocket =>
+      io(t.url + NAMESPACES.staff, {
+        auth: { protocolVersion: PROTOCOL_VERSION, deviceId: tablet.deviceId, deviceSecret: tablet.deviceSecret, language: 'en', revision },
+        transports: ['websocket'],
+        forceNew: true,
+      });
+
+    // A tablet at the hub's own revision is no news.
+    const inStep = connect(t.hub.revision);
+    await nextEvent(inStep, 'sync:snapshot');
+    expect(errors).toEqual([]);
+
+    // One that saw 30 more revisions than the hub has: the hub's data went back in time.
+    const alerted = nextEvent<DataLossAlert>(manager.socket as unknown as ClientSocket, 'hub:dataLoss');
+    const ahead = connect(t.hub.revision + 30);
+    const alert = await alerted;
+    expect(alert).toMatchObject({ deviceRevision: t.hub.revision + 30, hubRevision: t.hub.revision });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.obj).toMatchObject({ event: 'data_loss_detected', deviceId: tablet.deviceId, lost: 30 });
+    expect(errors[0]!.msg).toMatch(/acknowledged changes were lost/);
+
+    // A manager who signs in later, on another tablet, is told as well.
+    const second = await pairDevice(t, 'Office');
+    const later = io(t.url + NAMESPACES.staff, {
+      auth: { protocolVersion: PROTOCOL_VERSION, deviceId: second.deviceId, deviceSecret: second.deviceSecret, language: 'en' },
+      transports: ['websocket'],
+      forceNew: true,
+    });
+    await nextEvent(later, 'sync:snapshot');
+    const told = nextEvent<DataLossAlert>(later, 'hub:dataLoss');
+    const login = (await later.timeout(5000).emitWithAck('auth:login', { commandId: newCommandId(), staffId: 'olivia', pin: '9999' })) as Ack<unknown>;
+    expect(login.ok).toBe(true);
+    expect(await told).toEqual(alert);
+    expect(errors).toHaveLength(1); // said once, not at every connection
+
+    for (const socket of [inStep, ahead, later, manager.socket as unknown as ClientSocket]) socket.disconnect();
+    await t.stop();
   });
 });

@@ -15,6 +15,7 @@ import { freeText } from '../schemas/common.schema.ts';
 import { PinSchema, type StaffRole } from '../schemas/staff.schema.ts';
 import { SecurityEventSchema } from '../schemas/security-event.schema.ts';
 import { VisitStateSchema } from '../schemas/visit.schema.ts';
+import type { DataLossAlert } from './data-loss.ts';
 import type { Ack } from './errors.ts';
 import { DeviceKindSchema } from './http.ts';
 import { StaffSessionSchema, type KioskSnapshot, type KioskPatch, type StaffPatch, type StaffSnapshot } from './views.ts';
@@ -221,4 +222,6 @@ export type StaffServerEvents = {
   'sync:patch': (patch: StaffPatch) => void;
   /** The session ended (expired, signed out elsewhere, device revoked): the tablet returns to the PIN screen. */
   'auth:ended': (info: { reason: 'expired' | 'logout' | 'revoked' }) => void;
+  /** The hub lost acknowledged changes (a tablet held a newer revision): the manager's tablets only. */
+  'hub:dataLoss': (alert: DataLossAlert) => void;
 };

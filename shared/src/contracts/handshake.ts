@@ -16,6 +16,11 @@ export const StaffHandshakeSchema = z.object({
   deviceSecret: z.string().min(16).max(200),
   /** A staff session token from `auth:login`, to stay signed in across reconnects and reloads. */
   sessionToken: z.string().max(200).optional(),
+  /**
+   * On a reconnect, the hub revision of the view the tablet holds. Above the hub's own, it proves the hub lost
+   * acknowledged changes: the hub says so loudly (log and the manager's alert) instead of quietly sending older data.
+   */
+  revision: z.number().int().nonnegative().optional(),
   language: LanguageSchema.default('en'),
 });
 export type StaffHandshake = z.input<typeof StaffHandshakeSchema>;

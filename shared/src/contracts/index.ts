@@ -3,6 +3,7 @@ export * from './protocol.ts';
 export * from './views.ts';
 export * from './commands.ts';
 export * from './handshake.ts';
+export * from './data-loss.ts';
 export * from './http.ts';
 export * from './complaints.ts';
 export * from './bookings.ts';

@@ -1,6 +1,7 @@
 import { floorSafetyEn } from './floor-safety.en.ts';
 import { bookingEn } from './booking.en.ts';
 import { networkEn } from './network.en.ts';
+import { dataLossEn } from './data-loss.en.ts';
 import { settingsEn } from './settings.en.ts';
 
 /**
@@ -549,6 +550,8 @@ export const en = {
   ...settingsEn,
   // the hub on the salon's network: unknown host names, trusting its certificate (network.en.ts)
   ...networkEn,
+  // the manager's alert that the hub lost acknowledged changes (data-loss.en.ts)
+  ...dataLossEn,
   // the floor's safety rules: health data, in-room consultation, presence (floor-safety.en.ts)
   ...floorSafetyEn,
 } as const;

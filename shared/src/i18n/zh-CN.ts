@@ -1,6 +1,7 @@
 import { floorSafetyZhCN } from './floor-safety.zh-CN.ts';
 import { bookingZhCN } from './booking.zh-CN.ts';
 import { networkZhCN } from './network.zh-CN.ts';
+import { dataLossZhCN } from './data-loss.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
@@ -536,6 +537,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...settingsZhCN,
   // the hub on the salon's network (network.zh-CN.ts)
   ...networkZhCN,
+  // 服务器丢失已确认更改的提醒 (data-loss.zh-CN.ts)
+  ...dataLossZhCN,
   // the floor's safety rules (floor-safety.zh-CN.ts)
   ...floorSafetyZhCN,
 };

@@ -1,5 +1,5 @@
 import { createHub } from '@glow/hub';
-import { silentLogger } from '../../../hub/src/logger.ts';
+import { silentLogger, type Logger } from '../../../hub/src/logger.ts';
 import { randomId } from '../../../hub/src/security/secrets.ts';
 import { demoSalon } from '../../../hub/src/seed/salon-seed.ts';
 import type { HubState } from '../../../hub/src/store/hub-state.ts';
@@ -15,12 +15,12 @@ const demoCopy = async (): Promise<HubState> => structuredClone(await (demo ??= 
  * `checkpointEvery` entries so that checkpoints, journal rotation and their file renames happen during the test.
  * Shaped like the harness's TestHub, so connectKiosk/connectStaff/pairDevice work with it.
  */
-export async function hubOver(store: StorePort, options: { checkpointEvery?: number } = {}): Promise<TestHub> {
+export async function hubOver(store: StorePort, options: { checkpointEvery?: number; logger?: Logger } = {}): Promise<TestHub> {
   const hub = createHub({
     store,
     clock: Date.now,
     newId: randomId,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     seed: demoCopy,
     timeZone: workingHoursZone(),
     version: 'faults',

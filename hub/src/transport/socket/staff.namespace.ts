@@ -10,6 +10,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { HubCore } from '../../hub-core.ts';
 import { equalHashes, sha256 } from '../../security/secrets.ts';
 import { invalidInput, isRefusal, refuse, toAppError } from '../../services/app-error.ts';
+import { DataLossAlarm } from '../../services/data-loss-alarm.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import { audienceKey, staffView, type Audience } from '../../services/views.ts';
 import { bindCommands } from './bind-commands.ts';
@@ -19,8 +20,14 @@ import { AUDIENCE_ROOM_PREFIX } from './publisher.ts';
 
 export type StaffSocketData = { deviceId: string; language: Language; session: StaffSession | null; audience?: string };
 
+/** One alarm per hub, for enterAudience (a module function) to find: see DataLossAlarm. */
+const alarms = new WeakMap<HubCore, DataLossAlarm>();
+const MANAGER_ROOM = AUDIENCE_ROOM_PREFIX + audienceKey({ kind: 'manager' });
+
 /** Staff tablets: a paired device (secret in the handshake), then a staff member signed in with a PIN. */
 export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
+  const alarm = new DataLossAlarm(core.deps.logger, core.deps.clock);
+  alarms.set(core, alarm);
   // Runs on every connection, including one that resumes through connection-state recovery (`skipMiddlewares:
   // false` in app.ts): a revoked tablet can never come back, whichever way it reconnects. (And recovery-guard.ts
   // keeps socket.io from restoring a revoked tablet's session at all, so it is not replayed what it missed.)
@@ -38,6 +45,9 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
     // A token the hub does not hold (signed out, revoked, expired, or from before a restart) is not honoured: the
     // tablet connects signed out.
     if (sessionToken && !session) core.securityLog.record({ kind: 'session_refused', deviceId, address: socket.handshake.address });
+    // A tablet that held a revision this hub never reached: acknowledged changes were lost. Say so, loudly.
+    const alert = alarm.check(deviceId, parsed.data.revision, core.engine.revision);
+    if (alert) nsp.to(MANAGER_ROOM).emit('hub:dataLoss', alert);
     const data: StaffSocketData = { deviceId, language, session };
     socket.data = data;
     next();
@@ -149,6 +159,8 @@ function enterAudience(socket: Socket, core: HubCore, onConnect = false): void {
   data.audience = key;
   void socket.join(room);
   if (!resumed) socket.emit('sync:snapshot', staffSnapshot(core, data));
+  const alert = alarms.get(core)?.alert;
+  if (alert && room === MANAGER_ROOM) socket.emit('hub:dataLoss', alert);
 }
 
 export function staffSnapshot(core: HubCore, data: StaffSocketData): StaffSnapshot {
