@@ -212,6 +212,7 @@ export function staffView(
     devices: audience.kind === 'manager' ? Object.fromEntries(Object.values(state.devices).map((d) => [d.id, deviceCard(d)])) : {},
     // Harmless to a locked tablet too (auto-assignment on or off, the time zone), and the view's type has it always.
     settings: { floor: state.meta.floor },
+    questionnaires: signedIn ? currentQuestionnaires(state) : {},
   };
 }
 

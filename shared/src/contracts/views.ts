@@ -106,6 +106,11 @@ export const StaffViewSchema = z.object({
   /** Paired tablets; the manager only. */
   devices: z.record(IdSchema, DeviceCardSchema),
   settings: z.record(z.literal('floor'), FloorSettingsSchema),
+  /**
+   * The current consultation per service category, for a consultation run in the room on the tablet (the kiosk's
+   * questions, never anyone's answers); signed-in staff only.
+   */
+  questionnaires: z.partialRecord(ServiceCategorySchema, QuestionnaireSchema),
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 

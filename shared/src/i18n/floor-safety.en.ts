@@ -19,6 +19,7 @@ export const floorSafetyEn = {
   'staff.consultation.yes': 'Yes',
   'staff.consultation.no': 'No',
   'staff.consultation.required': 'Required',
+  'staff.consultation.toReview': 'Confirmed “nothing has changed” at the kiosk with the phone number only: go through these answers with the client before the plan.',
   'staff.consultation.recorded': 'Consultation done in the room',
   'staff.consultation.withheld': 'Health answers: only the client’s beautician and the manager see them.',
   'staff.board.backToQueue': 'Back to the queue',

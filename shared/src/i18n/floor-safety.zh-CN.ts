@@ -16,6 +16,7 @@ export const floorSafetyZhCN: Record<keyof typeof floorSafetyEn, string> = {
   'staff.consultation.yes': '是',
   'staff.consultation.no': '否',
   'staff.consultation.required': '必填',
+  'staff.consultation.toReview': '客人在自助机上仅凭手机号确认“没有变化”：请在确认方案前与客人逐一核对这些回答。',
   'staff.consultation.recorded': '已在房间内完成问诊',
   'staff.consultation.withheld': '健康问答：仅客人的美容师和店长可见。',
   'staff.board.backToQueue': '退回排队',

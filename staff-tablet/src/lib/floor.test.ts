@@ -55,6 +55,10 @@ const visit = (id: string, over: Partial<VisitCard> = {}): VisitCard => ({
   blocked: false,
   blockOverride: null,
   consultationInPerson: false,
+  inRoomConsultation: null,
+  identityCheck: null,
+  answersToReview: false,
+  saysBooked: false,
   signed: false,
   clientName: 'Lina Z.',
   consultation: { status: 'done', flags: [], answers: [] },
@@ -76,6 +80,7 @@ const view = (over: Partial<StaffView> = {}): StaffView => ({
   availability: {},
   devices: {},
   settings: { floor: { autoAssign: true, preferredWaitLimitMin: 20, timeZone: 'UTC' } },
+  questionnaires: {},
   ...over,
 });
 

@@ -269,6 +269,8 @@ function staffPatch(
     if (gone.length) patch.del.devices = gone;
   }
   if (changes.meta?.floor) patch.set.settings = { floor: state.meta.floor };
+  // The questions a beautician asks in the room: a new version replaces its category's.
+  if (isSignedIn(audience) && changes.questionnaires) patch.set.questionnaires = currentQuestionnaires(state);
   if (audience.kind === 'manager' && changes.meta?.aftercare) patch.set.aftercare = { settings: changes.meta.aftercare };
   if (audience.kind === 'manager' && touchesSalonSettings(changes)) patch.set.salonSettings = { settings: salonSettingsOf(state) };
   copyStaff(changes.staff, patch);
