@@ -14,11 +14,14 @@ export class ActiveVisits {
   private ids = new Set<string>();
   private lowRated = new Set<string>();
   private lastInRoom = new Map<string, { visitId: string; at: number }>();
+  /** Clients with a closed visit: a returning client at their next check-in. Ids only, one per client ever served. */
+  private served = new Set<string>();
 
   rebuild(visits: Readonly<Record<string, Visit>>): void {
     this.ids = new Set();
     this.lowRated = new Set();
     this.lastInRoom = new Map();
+    this.served = new Set();
     for (const visit of Object.values(visits)) this.track(visit.id, visit);
   }
 
@@ -59,7 +62,13 @@ export class ActiveVisits {
     return this.lastInRoom.get(roomId)?.visitId;
   }
 
+  /** Whether a client had a closed visit (a record of the visit, kept, not only a check-in). */
+  servedBefore(clientId: string): boolean {
+    return this.served.has(clientId);
+  }
+
   private track(id: string, visit: Visit | null): void {
+    if (visit?.state === 'closed') this.served.add(visit.clientId);
     if (!visit || isFinal(visit.state)) this.ids.delete(id);
     else this.ids.add(id);
     if (visit && isLowRating(visit)) this.lowRated.add(id);

@@ -55,6 +55,8 @@ export type CheckInContext = {
    * for every check-in. Without it (tests), the decision replays the floor itself.
    */
   waitOf?: (visit: Visit) => number | null;
+  /** Whether a client had a closed visit before (the active-visit index keeps who has): a returning client. */
+  servedBefore?: (clientId: string) => boolean;
 };
 
 /**
@@ -241,6 +243,7 @@ export function decideCheckIn(
     waitForPreferred: booking ? preferredStaffId !== null : preferredStaffId !== null && (input.waitForPreferred ?? false),
     ...(booking ? { kind: 'booked' as const, dueAt: booking.startsAt } : {}),
     blocked,
+    returningClient: ctx.servedBefore?.(client.id) ?? false,
     identityCheck,
     answersToReview,
     saysBooked: input.returning?.saysBooked ?? false,

@@ -30,6 +30,7 @@ export function newVisit({ at, ...identity }: NewVisit): Visit {
     blocked: false,
     blockOverride: null,
     consultationInPerson: false,
+    returningClient: false,
     inRoomConsultation: null,
     identityCheck: null,
     answersToReview: false,

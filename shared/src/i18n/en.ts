@@ -215,6 +215,7 @@ export const en = {
   'staff.idle.title': 'No client assigned yet',
   'staff.idle.help': 'Your next client will appear here with a sound.',
   'staff.assignment.new': 'New client',
+  'staff.assignment.returning': 'Returning client',
   'staff.assignment.room': 'Room',
   'staff.assignment.client': 'Client',
   'staff.assignment.service': 'Service',

@@ -224,6 +224,7 @@ export const zhCN: Record<MessageKey, string> = {
   'staff.idle.title': '暂无分配的客人',
   'staff.idle.help': '下一位客人分配给您时会在这里显示并发出提示音。',
   'staff.assignment.new': '新客人',
+  'staff.assignment.returning': '老客人',
   'staff.assignment.room': '房间',
   'staff.assignment.client': '客人',
   'staff.assignment.service': '服务项目',

@@ -72,6 +72,8 @@ export const VisitSchema = z.object({
    * checked them in): the beautician runs the same questionnaire in the room before the plan can be confirmed.
    */
   consultationInPerson: z.boolean().default(false),
+  /** The client had a closed visit before this one (set at check-in): the tablet says "returning", not "new client". */
+  returningClient: z.boolean().default(false),
   /** Who recorded the in-room consultation, and when; null until then (and for consultations done at the kiosk). */
   inRoomConsultation: z.object({ by: IdSchema, at: TimestampSchema }).nullable().default(null),
   /**

@@ -80,6 +80,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
               newId: core.deps.newId,
               existingClientId: core.clients.find(input.client?.phone ?? input.returning?.phone ?? ''),
               verifyVisitor: (token, at) => verifyVisitorToken(state.meta.sessionKey, token, at),
+              servedBefore: (clientId) => core.active.servedBefore(clientId),
               activeVisits: core.active.list(state),
               walkInWait: (serviceId) => core.publisher.current().estimates.byService.get(serviceId)?.estimateMin,
             }),

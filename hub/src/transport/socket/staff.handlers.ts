@@ -83,6 +83,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
           today: core.today(now),
           newId: core.deps.newId,
           existingClientId: core.clients.find(input.client.phone),
+          servedBefore: (clientId) => core.active.servedBefore(clientId),
           activeVisits: active(),
         }),
       ),
