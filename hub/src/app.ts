@@ -8,6 +8,7 @@ import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
 import { defaultFloorSettings } from './seed/salon-seed.ts';
 import { ActiveVisits } from './services/active-visits.ts';
+import { DerivedFigures } from './services/derived-figures.ts';
 import { refuse, toAppError } from './services/app-error.ts';
 import { AuthService } from './services/auth.service.ts';
 import { floorFollowUp } from './services/auto-assign.ts';
@@ -66,6 +67,7 @@ export type Hub = {
 export function createHub(deps: HubDeps): Hub {
   const clients = new ClientIndex();
   const active = new ActiveVisits();
+  const figures = new DerivedFigures(() => engine.state, () => active.list(engine.state));
   let publisher!: Publisher;
   let phoneOrigin: string | null = null;
 
@@ -101,6 +103,7 @@ export function createHub(deps: HubDeps): Hub {
     get publisher() {
       return publisher;
     },
+    figures,
     auth: new AuthService(() => engine.state, deps.clock, securityLog),
     clients,
     active,
@@ -144,7 +147,7 @@ export function createHub(deps: HubDeps): Hub {
     deps.clock,
     (now) => active.recentLowRatings(engine.state, now),
     RECOVERY_WINDOW_MS,
-    { onStale: (inMs) => catchUpWaits(inMs) },
+    figures,
   );
   const kioskNsp = io.of(NAMESPACES.kiosk);
   setUpKioskNamespace(kioskNsp, core);
@@ -180,17 +183,6 @@ export function createHub(deps: HubDeps): Hub {
     viewsChangedAt: (now) => publisher.changedAt(now),
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
-
-  /** Waits left stale by a busy publisher are published by a floor tick once the replay may run again. */
-  let catchUpTimer: NodeJS.Timeout | null = null;
-  function catchUpWaits(inMs: number): void {
-    if (catchUpTimer) return;
-    catchUpTimer = setTimeout(() => {
-      catchUpTimer = null;
-      void ticker.tick();
-    }, inMs);
-    catchUpTimer.unref();
-  }
 
   const sessions = new SessionExpiry(staffNsp, core);
   let idleTimer: NodeJS.Timeout | null = null;
@@ -252,7 +244,6 @@ export function createHub(deps: HubDeps): Hub {
     stop() {
       stopped ??= (async () => {
         if (idleTimer) clearInterval(idleTimer);
-        if (catchUpTimer) clearTimeout(catchUpTimer);
         ticker.stop();
         sessions.stop();
         secure?.stop();

@@ -2,6 +2,7 @@ import type { HubDeps } from './deps.ts';
 import type { ActiveVisits } from './services/active-visits.ts';
 import type { AuthService } from './services/auth.service.ts';
 import type { ClientIndex } from './services/client-index.ts';
+import type { DerivedFigures } from './services/derived-figures.ts';
 import type { HubEngine } from './services/hub-engine.ts';
 import type { SecurityLog } from './services/security-log.ts';
 import type { Publisher } from './transport/socket/publisher.ts';
@@ -17,6 +18,8 @@ export type HubCore = {
   deps: HubDeps;
   engine: HubEngine;
   publisher: Publisher;
+  /** Waits and overruns of the moment, kept up to date incrementally: what the views and the decisions read. */
+  figures: DerivedFigures;
   auth: AuthService;
   clients: ClientIndex;
   /** The visits on the floor now: what decisions and views read instead of every visit ever made. */

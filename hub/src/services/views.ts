@@ -1,14 +1,11 @@
 import {
   consultationPending,
-  estimateAll,
   isFinal,
-  isOverrun,
   isRecentLowRating,
   needsManagerOverride,
   staffStatusAt,
   type Incident,
   type KioskView,
-  type ServiceWait,
   type StaffView,
   type Ticket,
   type Visit,
@@ -21,7 +18,7 @@ import { salonSettingsOf } from './salon-settings-view.ts';
 import { boardName } from './board-name.ts';
 import { openComplaintCards } from './complaint-view.ts';
 import { consultationOf, currentQuestionnaires } from './consultation.ts';
-import { floorOf } from './floor-of.ts';
+import type { Estimates, Figures } from './derived-figures.ts';
 
 /**
  * Who a socket is, as far as what it may see: the lobby kiosk; a paired tablet nobody has signed in on; the front
@@ -46,8 +43,7 @@ export const isSignedIn = (a: Audience): boolean => a.kind === 'floor' || a.kind
 /** The front desk and the manager see the whole floor. */
 export const seesFloor = (a: Audience): boolean => a.kind === 'floor' || a.kind === 'manager';
 
-/** Wait estimates of the moment, shared by every audience. */
-export type Estimates = { byVisit: Map<string, number | null>; byService: Map<string, ServiceWait> };
+export type { Estimates } from './derived-figures.ts';
 
 /**
  * What views show that depends on the clock as well as on the records: waits, overruns, who is on shift or on a
@@ -66,34 +62,15 @@ export type Derived = {
   lowRatings: ReadonlySet<string>;
 };
 
-export function computeEstimates(state: Readonly<HubState>, activeVisits: readonly Visit[], now: number): Estimates {
-  const floor = floorOf(state, activeVisits);
-  const services = Object.values(state.services);
-  // One replay of the queue answers both: every waiting client's wait and a new walk-in's wait per service.
-  const { byVisit, byService: waits } = estimateAll(floor, now, state.meta.floor, services);
-  const waiting = new Map<string, number>();
-  for (const v of activeVisits) if (v.state === 'queued') waiting.set(v.serviceId, (waiting.get(v.serviceId) ?? 0) + 1);
-  const byService = new Map<string, ServiceWait>();
-  for (const service of services) {
-    byService.set(service.id, { serviceId: service.id, estimateMin: waits.get(service.id) ?? null, waiting: waiting.get(service.id) ?? 0 });
-  }
-  return { byVisit, byService };
-}
-
-/** `recentLowRatings`: the closed visits rated low within the hour at `now` (from the hub's index, not a scan). */
+/** The views' clock-dependent data at `now`, around the waits and overruns of the hub's derived figures. */
 export function computeDerived(
   state: Readonly<HubState>,
   activeVisits: readonly Visit[],
   now: number,
-  recentLowRatings: readonly Visit[] = [],
-  /** Waits to reuse instead of replaying the queue (the publisher's throttle for long queues). */
-  estimates?: Estimates,
+  recentLowRatings: readonly Visit[],
+  /** The waits and overruns at `now` (services/derived-figures.ts). */
+  figures: Figures,
 ): Derived {
-  const overrun = new Set<string>();
-  for (const v of activeVisits) {
-    const service = state.services[v.serviceId];
-    if (v.state === 'in_service' && service && isOverrun(v, service, now)) overrun.add(v.id);
-  }
   const availability = new Map<string, StaffView['availability'][string]>();
   for (const s of Object.values(state.staff)) {
     if (s.active) availability.set(s.id, staffStatusAt(s, activeVisits, now, state.meta.floor.timeZone));
@@ -102,7 +79,7 @@ export function computeDerived(
   for (const i of Object.values(state.meta.incidents)) if (i.resolvedAt === null) openIncidents.set(i.id, i);
   const holders = new Map(activeVisits.map((v) => [v.id, v.staffId]));
   const lowRatings = new Set(recentLowRatings.filter((v) => isRecentLowRating(v, now)).map((v) => v.id));
-  return { at: now, estimates: estimates ?? computeEstimates(state, activeVisits, now), overrun, availability, openIncidents, holders, lowRatings };
+  return { at: now, estimates: figures.estimates, overrun: figures.overrun, availability, openIncidents, holders, lowRatings };
 }
 
 /**

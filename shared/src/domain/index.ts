@@ -23,3 +23,4 @@ export * from './block.ts';
 export * from './person-name.ts';
 export * from './consultation-status.ts';
 export * from './consents.ts';
+export * from './queue-replay.ts';

@@ -101,14 +101,23 @@ export function matchAt(
   const out: Match[] = [];
   const freeStaff = pools.staff.filter((s) => s.freeAt <= t);
   const freeRooms = pools.rooms.filter((r) => r.freeAt <= t && r.room.state !== 'out_of_service');
+  // Visits with no preference and no hand-backs that ask for the same service and length are interchangeable here:
+  // once one of them finds nobody, the rest do too (what is free only shrinks during the call). Skipping them keeps
+  // a long queue that nobody can serve at `t` (the end of the day, in the wait estimate's replay) cheap to pass over.
+  const unservable = new Set<string>();
   for (const visit of ordered) {
     if (!freeStaff.length || !freeRooms.length) break;
     const service = services[visit.serviceId];
     if (!service) continue;
     const durationMs = sessionMs(visit, service);
     if (durationMs === null) continue;
+    const kind = visit.preferredStaffId === null && !visit.handBacks?.length ? `${visit.serviceId}\u0000${durationMs}` : null;
+    if (kind !== null && unservable.has(kind)) continue;
     const roomAt = freeRooms.findIndex((r) => roomFits(r.room, service));
-    if (roomAt === -1) continue;
+    if (roomAt === -1) {
+      if (kind !== null) unservable.add(kind);
+      continue;
+    }
     const refused = handedBackBy(visit);
     const preferred = visit.preferredStaffId !== null ? pools.byId.get(visit.preferredStaffId) : undefined;
     const pref = preferred && !refused.has(preferred.member.id) ? preferred : undefined;
@@ -116,7 +125,10 @@ export function matchAt(
     if (pref && qualifies(pref, service, t, durationMs)) staff = pref;
     else if (keepsWaiting(visit, pref, service, t, durationMs, settings, now)) continue;
     else staff = freeStaff.find((s) => !refused.has(s.member.id) && qualifies(s, service, t, durationMs));
-    if (!staff) continue;
+    if (!staff) {
+      if (kind !== null) unservable.add(kind);
+      continue;
+    }
     const room = freeRooms[roomAt] as RoomSlot;
     freeRooms.splice(roomAt, 1);
     freeStaff.splice(freeStaff.indexOf(staff), 1);

@@ -1,14 +1,8 @@
-import { needsManagerOverride } from './block.ts';
 import type { Id, Timestamp } from '../schemas/common.schema.ts';
 import type { FloorSettings } from '../schemas/floor.schema.ts';
-import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
-import type { Visit } from '../schemas/visit.schema.ts';
-import { BOOKED_DUE_LEAD_MIN, compareQueue, isDue, type Floor } from './floor.ts';
-import { canServeAt, makePools, matchAt, queuedSince } from './matching.ts';
-import { expectedEnd } from './overrun.ts';
-import { MINUTE } from './shifts.ts';
-import { holdsRoom } from './visit-machine.ts';
+import type { Floor } from './floor.ts';
+import { QueueReplay } from './queue-replay.ts';
 
 export type WaitEstimates = { byVisit: Map<Id, number | null>; forExtra: number | null };
 
@@ -62,84 +56,5 @@ function simulate(
   settings: FloorSettings,
   extras: readonly Service[],
 ): { byVisit: Map<Id, number | null>; forServices: (number | null)[] } {
-  const staffFree = new Map<Id, Timestamp>();
-  const roomFree = new Map<Id, Timestamp>();
-  for (const v of floor.visits) {
-    if (!holdsRoom(v.state)) continue;
-    const end = expectedEnd(v, floor.services[v.serviceId], now) ?? now;
-    if (v.staffId) staffFree.set(v.staffId, Math.max(staffFree.get(v.staffId) ?? now, end));
-    if (v.roomId) roomFree.set(v.roomId, Math.max(roomFree.get(v.roomId) ?? now, end));
-  }
-  const roomFreeAt = (r: Room): Timestamp => {
-    switch (r.state) {
-      case 'free':
-        return now;
-      case 'cleaning':
-        return Math.max(now, r.cleaningUntil ?? now);
-      case 'occupied': {
-        const end = roomFree.get(r.id);
-        return end === undefined ? Infinity : end + r.cleaningBufferMin * MINUTE;
-      }
-      default:
-        return Infinity;
-    }
-  };
-  const staffFreeAt = (s: { id: Id }): Timestamp => staffFree.get(s.id) ?? now;
-  const pools = makePools(floor.staff, floor.rooms, now, settings.timeZone, staffFreeAt, roomFreeAt);
-
-  // A blocked visit waits for a manager's override, not for a room: it takes no place in the replay (as in the planner).
-  let pending: Visit[] = floor.visits.filter((v) => v.state === 'queued' && !needsManagerOverride(v));
-  const starts = new Map<Id, Timestamp>();
-  const extraStarts: (Timestamp | null)[] = extras.map(() => null);
-  let unresolved = extras.length;
-
-  // Moments that do not depend on what the replay decides: shift starts, break ends, bookings coming due,
-  // preferred-beautician waits running out.
-  const fixed: Timestamp[] = [];
-  for (const s of pools.staff) for (const w of s.windows) fixed.push(w.start, ...w.breaks.map((b) => b.end));
-  for (const v of pending) {
-    if (v.kind === 'booked' && v.dueAt !== null) fixed.push(v.dueAt - BOOKED_DUE_LEAD_MIN * MINUTE);
-    if (v.waitForPreferred && v.preferredStaffId !== null) {
-      fixed.push(queuedSince(v, now) + settings.preferredWaitLimitMin * MINUTE);
-    }
-  }
-
-  let t = now;
-  // The serving order changes only when a booked client comes due; re-sorting at every step made the replay
-  // quadratic-times-log in the queue length, which a busy floor felt on every command.
-  let ordered = [...pending].sort((a, b) => compareQueue(a, b, t));
-  let sortedAt = t;
-  const dueChanged = (from: Timestamp, to: Timestamp) =>
-    pending.some((v) => v.kind === 'booked' && v.dueAt !== null && isDue(v, from) !== isDue(v, to));
-  while (pending.length || unresolved) {
-    if (pending.length) {
-      if (t !== sortedAt && dueChanged(sortedAt, t)) ordered = [...pending].sort((a, b) => compareQueue(a, b, t));
-      sortedAt = t;
-      const matched = matchAt(t, ordered, floor.services, pools, settings, now);
-      if (matched.length) {
-        for (const m of matched) starts.set(m.visit.id, m.start);
-        const taken = new Set(matched.map((m) => m.visit));
-        pending = pending.filter((v) => !taken.has(v));
-        ordered = ordered.filter((v) => !taken.has(v));
-      }
-    }
-    extras.forEach((service, i) => {
-      if (extraStarts[i] === null && canServeAt(t, service, pools)) {
-        extraStarts[i] = t;
-        unresolved--;
-      }
-    });
-    let next = Infinity;
-    for (const x of fixed) if (x > t && x < next) next = x;
-    for (const s of pools.staff) if (s.freeAt > t && s.freeAt < next) next = s.freeAt;
-    for (const r of pools.rooms) if (r.freeAt > t && r.freeAt < next) next = r.freeAt;
-    if (!Number.isFinite(next)) break;
-    t = next;
-  }
-
-  const minutes = (start: Timestamp | null | undefined): number | null =>
-    start === undefined || start === null ? null : Math.max(0, Math.ceil((start - now) / MINUTE));
-  const byVisit = new Map<Id, number | null>();
-  for (const v of floor.visits) if (v.state === 'queued') byVisit.set(v.id, minutes(starts.get(v.id)));
-  return { byVisit, forServices: extraStarts.map(minutes) };
+  return QueueReplay.run(floor, now, settings, extras).result();
 }

@@ -82,7 +82,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
               verifyVisitor: (token, at) => verifyVisitorToken(state.meta.sessionKey, token, at),
               servedBefore: (clientId) => core.active.servedBefore(clientId),
               activeVisits: core.active.list(state),
-              walkInWait: (serviceId) => core.publisher.current().estimates.byService.get(serviceId)?.estimateMin,
+              waitOf: (visit) => core.figures.waitOf(visit, now),
             }),
           ),
         // The kiosk scanned a booking's QR (its link's token): proof of who the client is; a read, nothing journaled.

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Namespace } from 'socket.io';
-import type { StaffPatch } from '@glow/shared';
+import { estimateAll, type StaffPatch } from '@glow/shared';
+import { DerivedFigures } from '../../services/derived-figures.ts';
+import { floorOf } from '../../services/floor-of.ts';
 import { demoState, testVisit } from '../../services/test-state.ts';
 import type { HubState } from '../../store/hub-state.ts';
-import { AUDIENCE_ROOM_PREFIX, Publisher, THROTTLE_FACTOR, THROTTLE_MIN_QUEUE } from './publisher.ts';
+import { AUDIENCE_ROOM_PREFIX, Publisher } from './publisher.ts';
 
 /** A namespace with one room of the given audience that records what is emitted to it. */
 function fakeNamespace(audience: string, sent: unknown[]): Namespace {
@@ -13,76 +15,45 @@ function fakeNamespace(audience: string, sent: unknown[]): Namespace {
   } as unknown as Namespace;
 }
 
-/** A publisher over `state` whose replays each appear to cost `costMs` on its monotonic clock. */
-function publisherOver(state: HubState, costMs: number) {
-  let monotonic = 0;
+const NOW = 1_000;
+
+function publisherOver(state: HubState) {
   const sent: StaffPatch[] = [];
-  const stale: number[] = [];
+  const active = () => Object.values(state.visits);
   const publisher = new Publisher(
     { kiosk: fakeNamespace('none', []), staff: fakeNamespace('floor', sent) },
     () => state,
-    () => Object.values(state.visits),
-    () => 1_000,
+    active,
+    () => NOW,
     () => [],
     0,
-    {
-      onStale: (inMs) => stale.push(inMs),
-      // Every reading advances the clock by half the cost, so that start→end of a replay measures `costMs`.
-      monotonic: () => (monotonic += costMs / 2),
-    },
+    new DerivedFigures(() => state, active),
   );
-  return { publisher, sent, stale, advance: (ms: number) => (monotonic += ms) };
+  return { publisher, sent };
 }
 
-/** A queue long enough for the throttle to apply (its length, not only its cost, decides). */
-function longQueue(state: HubState): void {
-  for (let i = 0; i < THROTTLE_MIN_QUEUE; i++) queue(state, `q${i}`);
-}
-
-function queue(state: HubState, id: string): HubState['visits'] {
-  const visit = testVisit({ id, state: 'queued', times: { checked_in: 900, queued: 900 }, queueRank: 900 });
+function queue(state: HubState, id: string, rank: number): HubState['visits'] {
+  const visit = testVisit({ id, state: 'queued', times: { checked_in: 900, queued: 900 }, queueRank: rank });
   state.visits[id] = visit;
   return { [id]: visit };
 }
 
-describe('publisher: waits of a long queue', () => {
-  it.each([
-    { what: 'a long queue while a replay is cheap', long: true, costMs: 1 },
-    { what: 'a short queue however slow the machine is', long: false, costMs: 40 },
-  ])('replays $what for every publish', async ({ long, costMs }) => {
-    const state = await demoState();
-    if (long) longQueue(state);
-    const { publisher, sent, stale } = publisherOver(state, costMs);
-    publisher.current();
-    publisher.publish({ visits: queue(state, 'v1') }, 2);
-    await new Promise((r) => setImmediate(r));
-    publisher.publish({ visits: queue(state, 'v2') }, 3);
-    expect(sent.at(-1)?.set.visits?.['v2']?.state).toBe('queued');
-    expect(publisher.current().estimates.byVisit.has('v2')).toBe(true);
-    expect(stale).toEqual([]);
-  });
+/** Every queued visit's wait as a replay of the whole floor gives it. */
+const fullReplay = (state: HubState) =>
+  estimateAll(floorOf(state, Object.values(state.visits)), NOW, state.meta.floor, Object.values(state.services)).byVisit;
 
-  it('keeps the last waits of a long queue for a moment after an expensive replay and asks for a catch-up', async () => {
+describe('publisher: waits', () => {
+  it('carries the present waits of a long queue in every patch, never those of an earlier revision', async () => {
     const state = await demoState();
-    longQueue(state);
-    const { publisher, sent, stale, advance } = publisherOver(state, 40);
+    for (let i = 0; i < 300; i++) queue(state, `q${String(i).padStart(3, '0')}`, i);
+    const { publisher, sent } = publisherOver(state);
     publisher.current();
-    advance(40 * THROTTLE_FACTOR);
-    publisher.publish({ visits: queue(state, 'v1') }, 2);
-    await new Promise((r) => setImmediate(r));
-    // Right after a 40 ms replay: the new visit goes out with its record, the waits are those of the last replay.
-    publisher.publish({ visits: queue(state, 'v2') }, 3);
-    expect(sent.at(-1)?.set.visits?.['v2']?.state).toBe('queued');
-    expect(publisher.current().estimates.byVisit.has('v2')).toBe(false);
-    expect(stale).toHaveLength(1);
-    expect(stale[0]).toBeGreaterThan(0);
-    expect(stale[0]).toBeLessThanOrEqual(40 * THROTTLE_FACTOR);
-    // What the catch-up tick asks: the views at this moment differ from what was published.
-    expect(publisher.changedAt(1_000)).toBe(true);
-    // Once the replay may run again, the next publish carries the estimate.
-    advance(40 * THROTTLE_FACTOR);
-    await new Promise((r) => setImmediate(r));
-    publisher.publish({}, 4);
-    expect(publisher.current().estimates.byVisit.has('v2')).toBe(true);
+    for (const [i, id] of ['v1', 'v2', 'v3'].entries()) {
+      publisher.publish({ visits: queue(state, id, 1_000 + i) }, 2 + i);
+      await new Promise((r) => setImmediate(r));
+      const expected = fullReplay(state);
+      expect(publisher.current().estimates.byVisit).toEqual(expected);
+      expect(sent.at(-1)?.set.visits?.[id]?.estimateMin).toBe(expected.get(id));
+    }
   });
 });

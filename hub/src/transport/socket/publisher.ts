@@ -1,6 +1,7 @@
 import { isFinal, type KioskPatch, type StaffPatch, type Visit } from '@glow/shared';
 import type { Namespace } from 'socket.io';
 import type { Changes, HubState } from '../../store/hub-state.ts';
+import type { DerivedFigures } from '../../services/derived-figures.ts';
 import { bookingPatch } from '../../services/booking-view.ts';
 import { complaintPatch } from '../../services/complaint-view.ts';
 import { currentQuestionnaires } from '../../services/consultation.ts';
@@ -18,12 +19,6 @@ import {
 } from '../../services/views.ts';
 
 export const AUDIENCE_ROOM_PREFIX = 'aud:';
-
-/** Queues shorter than this, or replays cheaper than THROTTLE_MIN_COST_MS, are always replayed afresh. */
-export const THROTTLE_MIN_QUEUE = 150;
-export const THROTTLE_MIN_COST_MS = 4;
-/** An expensive replay runs at most once per this many times its cost: it then takes at most a fifth of the CPU. */
-export const THROTTLE_FACTOR = 5;
 
 /** What changed in the clock-dependent part of the views between two revisions. */
 type DerivedDiff = {
@@ -58,23 +53,9 @@ export class Publisher {
     /** The closed visits rated low within the hour at a moment (from the hub's index). */
     private readonly recentLowRatings: (now: number) => Visit[],
     private readonly recoveryWindowMs = 0,
-    private readonly options: {
-      /**
-       * Called when waits were left as they were because the replay is expensive (a long queue) and ran a moment
-       * ago: the hub then runs a floor tick that soon, which publishes the fresh waits if they changed.
-       */
-      onStale?: (inMs: number) => void;
-      /** Monotonic milliseconds, to measure what a replay costs (a parameter so that tests can make one slow). */
-      monotonic?: () => number;
-    } = {},
+    /** The waits and overruns, kept up to date incrementally, so every revision carries the present ones. */
+    private readonly figures: DerivedFigures,
   ) {}
-
-  private monotonic(): number {
-    return this.options.monotonic ? this.options.monotonic() : performance.now();
-  }
-
-  /** How long the last replay of the queue took, and when it ran (monotonic ms). */
-  private lastDerive = { costMs: 0, at: -Infinity, queued: 0 };
 
   /** A socket of this audience disconnected; it may come back through connection-state recovery. */
   left(namespace: 'kiosk' | 'staff', audienceKey: string): void {
@@ -99,37 +80,9 @@ export class Publisher {
     return this.derived;
   }
 
-  /**
-   * The clock-dependent view data at `now`. With `keepWaitsOf`, everything but the waits is computed afresh and the
-   * waits are those of that earlier derivation (see `keepsLastWaits`).
-   */
-  private derive(now: number, keepWaitsOf?: Derived): Derived {
-    const state = this.getState();
-    const active = this.activeVisits();
-    if (keepWaitsOf) return computeDerived(state, active, now, this.recentLowRatings(now), keepWaitsOf.estimates);
-    const started = this.monotonic();
-    const derived = computeDerived(state, active, now, this.recentLowRatings(now));
-    const ended = this.monotonic();
-    this.lastDerive = { costMs: ended - started, at: ended, queued: derived.estimates.byVisit.size };
-    return derived;
-  }
-
-  /**
-   * Whether to keep the last published waits for this publish. A replay of an ordinary queue costs about a
-   * millisecond and always runs; one of a long queue (a burst of check-ins grows it to thousands) costs tens of
-   * milliseconds, and running it for every journal group made every acknowledgement wait behind it. Such a replay
-   * runs at most once per THROTTLE_FACTOR times its own cost; in between, patches carry their records, overruns and
-   * availability as always, with the waits of the last replay (a client who just joined shows no estimate for that
-   * moment), and `onStale` makes sure a catch-up follows even when no further command comes. Whether a queue is
-   * long is decided by its length, never by time alone, so that a busy machine cannot make a small floor lag.
-   */
-  private keepsLastWaits(): boolean {
-    const { costMs, at, queued } = this.lastDerive;
-    if (queued < THROTTLE_MIN_QUEUE || costMs < THROTTLE_MIN_COST_MS) return false;
-    const waitMs = costMs * THROTTLE_FACTOR - (this.monotonic() - at);
-    if (waitMs <= 0) return false;
-    this.options.onStale?.(Math.ceil(waitMs));
-    return true;
+  /** The clock-dependent view data at `now`. */
+  private derive(now: number): Derived {
+    return computeDerived(this.getState(), this.activeVisits(), now, this.recentLowRatings(now), this.figures.at(now));
   }
 
   /** Whether the views would show something different at `now` than at the last revision (a wait, an overrun, a shift). */
@@ -144,10 +97,8 @@ export class Publisher {
     // The entries of one journal group become durable together and are published one after another in the same
     // turn of the event loop. The derived data (a replay of the whole queue for the waits) is computed from the
     // state as it is now, which already holds all of them, so once per turn is enough: the first patch of the group
-    // carries the new waits, the rest carry their own records. Under load groups grow, and this cost does not.
-    const after = this.derivedThisTurn
-      ? before
-      : this.derive(this.clock(), this.keepsLastWaits() ? before : undefined);
+    // carries the new waits, the rest carry their own records.
+    const after = this.derivedThisTurn ? before : this.derive(this.clock());
     if (!this.derivedThisTurn) {
       this.derivedThisTurn = true;
       setImmediate(() => (this.derivedThisTurn = false));

@@ -85,6 +85,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
           existingClientId: core.clients.find(input.client.phone),
           servedBefore: (clientId) => core.active.servedBefore(clientId),
           activeVisits: active(),
+          waitOf: (visit) => core.figures.waitOf(visit, now),
         }),
       ),
     'visit:cancel': (input, lang) =>

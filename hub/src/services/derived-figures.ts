@@ -1,0 +1,138 @@
+import {
+  estimateWaits,
+  isOverrun,
+  QueueReplay,
+  type FloorSettings,
+  type Room,
+  type Service,
+  type ServiceWait,
+  type StaffMember,
+  type Visit,
+} from '@glow/shared';
+import type { HubState } from '../store/hub-state.ts';
+import { floorOf } from './floor-of.ts';
+
+/**
+ * The wait estimate looks at the clock to this resolution: the replay runs from the start of the current second. A
+ * wait is shown in whole minutes, so this moves a figure by at most a minute, and only at a boundary, while letting
+ * every command within the same second extend the same replay instead of starting a new one.
+ */
+export const WAIT_CLOCK_MS = 1_000;
+
+/** Wait estimates of the moment, shared by every audience. */
+export type Estimates = { byVisit: Map<string, number | null>; byService: Map<string, ServiceWait> };
+
+/** The figures derived from the floor and the clock that the views and the decisions read. */
+export type Figures = { estimates: Estimates; overrun: ReadonlySet<string> };
+
+/** What a replay was run on, compared by identity: records are replaced, never changed in place. */
+type Inputs = {
+  at: number;
+  settings: FloorSettings;
+  services: readonly Service[];
+  rooms: readonly Room[];
+  staff: readonly StaffMember[];
+  visits: Map<string, Visit>;
+};
+
+/**
+ * Waits and overruns, kept up to date incrementally. The publisher (every revision's figures) and the decisions (a
+ * check-in's own wait) read them here, so both see the same numbers and neither replays the queue on its own.
+ *
+ * Cost: a check-in joining the back of the queue extends the last replay (`QueueReplay.append`: a pass over its
+ * recorded moments, then a replay of only what follows the moment the newcomer is taken in, if any), so a burst of
+ * check-ins costs the same per command whatever the queue's length. Any other change on the floor (a session ends,
+ * a visit is assigned, a room or the staff or the settings change) and the next second of the clock run a new
+ * replay; the result is always exactly that of a full replay of the floor as it is (property test beside it).
+ */
+export class DerivedFigures {
+  private replay: QueueReplay | null = null;
+  private inputs: Inputs | null = null;
+
+  constructor(
+    private readonly getState: () => Readonly<HubState>,
+    private readonly activeVisits: () => readonly Visit[],
+  ) {}
+
+  /** The figures at `now`, from the state as it is. */
+  at(now: number): Figures {
+    const state = this.getState();
+    const active = this.activeVisits();
+    const replay = this.sync(state, active, now);
+    return { estimates: this.estimates(state, active, replay), overrun: overrunsAt(state, active, now) };
+  }
+
+  /**
+   * The wait of a visit about to join the floor (a check-in being decided), as a replay of the floor with it would
+   * give: read off the current replay when it joins at the back, else a replay of its own.
+   */
+  waitOf(visit: Visit, now: number): number | null {
+    const state = this.getState();
+    const active = this.activeVisits();
+    const replay = this.sync(state, active, now);
+    const read = replay.waitOf(visit);
+    if (read !== undefined) return read;
+    return estimateWaits(floorOf(state, [...active, visit]), replay.now, state.meta.floor).byVisit.get(visit.id) ?? null;
+  }
+
+  /** Brings the replay up to date with the floor: extends it with new check-ins, or runs it again. */
+  private sync(state: Readonly<HubState>, active: readonly Visit[], now: number): QueueReplay {
+    const next = inputsOf(state, active, now);
+    const added = this.replay && this.inputs ? addedVisits(this.inputs, next) : null;
+    if (this.replay && added && added.every((v) => this.replay!.append(v))) {
+      this.inputs = next;
+      return this.replay;
+    }
+    const floor = floorOf(state, active);
+    this.replay = QueueReplay.run(floor, next.at, state.meta.floor, next.services);
+    this.inputs = next;
+    return this.replay;
+  }
+
+  private estimates(state: Readonly<HubState>, active: readonly Visit[], replay: QueueReplay): Estimates {
+    const { byVisit, forServices } = replay.result();
+    const waiting = new Map<string, number>();
+    for (const v of active) if (v.state === 'queued') waiting.set(v.serviceId, (waiting.get(v.serviceId) ?? 0) + 1);
+    const byService = new Map<string, ServiceWait>();
+    Object.values(state.services).forEach((service, i) => {
+      byService.set(service.id, { serviceId: service.id, estimateMin: forServices[i] ?? null, waiting: waiting.get(service.id) ?? 0 });
+    });
+    return { byVisit, byService };
+  }
+}
+
+/** Sessions in service past their planned end at `now`. */
+export function overrunsAt(state: Readonly<HubState>, active: readonly Visit[], now: number): Set<string> {
+  const overrun = new Set<string>();
+  for (const v of active) {
+    const service = state.services[v.serviceId];
+    if (v.state === 'in_service' && service && isOverrun(v, service, now)) overrun.add(v.id);
+  }
+  return overrun;
+}
+
+function inputsOf(state: Readonly<HubState>, active: readonly Visit[], now: number): Inputs {
+  return {
+    at: Math.floor(now / WAIT_CLOCK_MS) * WAIT_CLOCK_MS,
+    settings: state.meta.floor,
+    services: Object.values(state.services),
+    rooms: Object.values(state.rooms),
+    staff: Object.values(state.staff),
+    visits: new Map(active.map((v) => [v.id, v])),
+  };
+}
+
+const sameRecords = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The visits `next` has beyond `last`, in queue order, when that is all that differs (same second, settings, services,
+ * rooms, staff, and every earlier visit the very same record); null when anything else changed.
+ */
+function addedVisits(last: Inputs, next: Inputs): Visit[] | null {
+  if (last.at !== next.at || last.settings !== next.settings) return null;
+  if (!sameRecords(last.services, next.services) || !sameRecords(last.rooms, next.rooms) || !sameRecords(last.staff, next.staff)) return null;
+  for (const [id, v] of last.visits) if (next.visits.get(id) !== v) return null;
+  const added: Visit[] = [];
+  for (const [id, v] of next.visits) if (!last.visits.has(id)) added.push(v);
+  return added.sort((a, b) => a.queueRank - b.queueRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
