@@ -25,17 +25,19 @@ const event = (over: Partial<SecurityEvent>): SecurityEvent => ({
 });
 
 describe('security rows', () => {
-  it("names people and devices the board knows, keeps ids it does not, and gives the time in the salon's zone", () => {
+  it("names people and devices the board knows, keeps ids it does not, shows only readable details, and gives the time in the salon's zone", () => {
     const rows = securityRows(
       [
-        event({ seq: 2, kind: 'pin_locked', deviceId: 'd1', staffId: 'olivia', address: '10.0.0.7', count: 3 }),
+        event({ seq: 3, kind: 'origin_refused', detail: 'POST /api/devices/pair from http://evil.example' }),
+        event({ seq: 2, kind: 'pin_locked', deviceId: 'd1', staffId: 'olivia', address: '10.0.0.7', count: 3, detail: '30s' }),
         event({ seq: 1, kind: 'device_revoked', deviceId: 'gone', staffId: 'someone' }),
       ],
       view('Asia/Shanghai'),
       'en',
     );
-    expect(rows[0]).toEqual({ key: 2, kind: 'pin_locked', when: 'Tue 24 Mar 07:30', who: 'Olivia', device: 'Front desk', address: '10.0.0.7', detail: '', count: 3 });
-    expect(rows[1]).toMatchObject({ key: 1, who: 'someone', device: 'gone', address: '' });
+    expect(rows[0]).toMatchObject({ key: 3, detail: 'POST /api/devices/pair from http://evil.example', who: '', device: '' });
+    expect(rows[1]).toEqual({ key: 2, kind: 'pin_locked', when: 'Tue 24 Mar 07:30', who: 'Olivia', device: 'Front desk', address: '10.0.0.7', detail: '', count: 3 });
+    expect(rows[2]).toMatchObject({ key: 1, who: 'someone', device: 'gone', address: '' });
     expect(securityRows([event({})], view('Europe/London'), 'en')[0]!.when).toBe('Mon 23 Mar 23:30');
   });
 });

@@ -12,9 +12,16 @@ export type SecurityRow = {
   /** The tablet or kiosk's name, or its id if it is not in the view; empty when no device is named. */
   device: string;
   address: string;
+  /** The refused origin or host, or the command slowed down; empty for other kinds. */
   detail: string;
   count: number;
 };
+
+/**
+ * Kinds whose detail is data a person can read in any language (the refused origin or host, the command slowed
+ * down); the others' details are codes for the hub's log, not for the list.
+ */
+const READABLE_DETAIL: ReadonlySet<SecurityEvent['kind']> = new Set(['origin_refused', 'host_refused', 'rate_limited']);
 
 /**
  * The hub's security events as the manager reads them: newest first (as the hub sends them), names instead of ids where
@@ -28,7 +35,7 @@ export function securityRows(events: readonly SecurityEvent[], view: StaffView, 
     who: e.staffId ? (view.staff[e.staffId]?.name ?? e.staffId) : '',
     device: e.deviceId ? (view.devices[e.deviceId]?.name ?? e.deviceId) : '',
     address: e.address ?? '',
-    detail: e.detail,
+    detail: READABLE_DETAIL.has(e.kind) ? e.detail : '',
     count: e.count,
   }));
 }
