@@ -8,6 +8,7 @@ import {
   type CommandInput,
   type CommandOutput,
   type AnswerInfo,
+  type DataLossAlert,
   type PendingCommand,
   type STAFF_COMMANDS,
   type StaffCommandName,
@@ -77,6 +78,9 @@ export class StaffClient {
   refusals = $state.raw<readonly Refusal[]>([]);
   /** Tickets and room names of queued commands, kept so that the offline banner names them after a reload. */
   labels = $state.raw<Labels>(loadPendingLabels());
+  /** The hub lost acknowledged changes (sent to the manager's tablets only): shown until the manager dismisses it. */
+  dataLoss = $state.raw<DataLossAlert | null>(null);
+  private dismissedLoss: number | null = null;
 
   private readonly socket: Socket;
   private readonly live: LiveView<StaffView>;
@@ -108,6 +112,15 @@ export class StaffClient {
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('connect_error', this.onConnectError);
     this.socket.on('auth:ended', this.onAuthEnded);
+    this.socket.on('hub:dataLoss', (alert: DataLossAlert) => {
+      if (alert.detectedAt !== this.dismissedLoss) this.dataLoss = alert;
+    });
+  }
+
+  /** The manager has checked the floor with the team: the alert stays away until the hub detects another loss. */
+  dismissDataLoss(): void {
+    this.dismissedLoss = this.dataLoss?.detectedAt ?? null;
+    this.dataLoss = null;
   }
 
   get view(): StaffView | null {
@@ -209,6 +222,8 @@ export class StaffClient {
       deviceId: this.device.deviceId,
       deviceSecret: this.device.deviceSecret,
       ...(this.sessionToken ? { sessionToken: this.sessionToken } : {}),
+      // The revision this tablet has seen: a hub that came back with less learns that it lost changes.
+      ...(this.snapshot ? { revision: this.snapshot.revision } : {}),
       language: locale.language,
     };
   }
