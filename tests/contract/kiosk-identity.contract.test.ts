@@ -11,6 +11,7 @@ import {
   type KioskSocket,
   type TestHub,
 } from '../support/hub-harness.ts';
+import { signVisitorToken } from '../../hub/src/security/visitor-token.ts';
 
 const MIN = 60_000;
 /** Monday 23 November 2026, 09:30 in the salon (UTC here): everyone is on shift. */
@@ -27,8 +28,6 @@ const ALL_GRANTED = [
 ];
 // Not a demo staff member's name: the lobby may show a beautician's first name, never a client's.
 const MEI = { firstName: 'Lena', lastName: 'Zhou', phone: '13800138000', birthday: '1990-04-25' };
-/** A masked name as the kiosk shows it. */
-const MASKED = /^(\S+\*\* \S.*|\p{Script=Han}?\*\*\S+)$/u;
 
 /** A hub whose clock the test moves by hand. */
 async function hubAt(start: number) {
@@ -59,11 +58,18 @@ const register = (kiosk: KioskSocket, over: Record<string, unknown> = {}, comman
     ...over,
   } as never);
 
-/** Look up a number and pick the name that is `name` (or, if absent, a wrong one): the kiosk's two steps. */
-async function identify(kiosk: KioskSocket, phone: string, name: string) {
-  const lookup = expectOk(await send(kiosk, 'client:lookup', { phone }));
-  const index = lookup.choices.indexOf(name);
-  return { lookup, index, confirm: (choice: 0 | 1 | 2 | null) => send(kiosk, 'client:confirm', { lookupId: lookup.lookupId, choice }) };
+/** "I have been here before" with the number only. */
+const returning = (kiosk: KioskSocket, phone: string, over: Record<string, unknown> = {}) =>
+  send(kiosk, 'visit:checkIn', { returning: { phone }, serviceId: 'facial-classic', language: 'en', sameAsLast: true, ...over } as never);
+
+/** The visitor token a booking's QR gives a client (booking:confirmByToken), signed as the hub signs it. */
+const tokenFor = (hub: TestHub, clientId: string, at: number) => signVisitorToken(hub.hub.core.engine.state.meta.sessionKey, clientId, at + 30 * MIN);
+
+/** Ends every visit on the floor (the desk cancels), so the next check-in is not "already checked in". */
+async function clearFloor(hub: TestHub) {
+  const desk = await connectStaff(hub, { staffId: 'grace', pin: '4444' });
+  for (const v of hub.hub.core.active.list(hub.hub.core.engine.state)) expectOk(await send(desk.socket, 'visit:cancel', { visitId: v.id }));
+  return desk;
 }
 
 describe('kiosk identity over real sockets', () => {
@@ -73,64 +79,88 @@ describe('kiosk identity over real sockets', () => {
     h = null;
   });
 
-  it('answers a known and an unknown number alike, and the same number the same way every time', async () => {
+  it('“I have been here before”: a known and an unknown number answer alike; no name comes back; no client changes', async () => {
     const { hub } = await hubAt(MONDAY_0930);
     h = hub;
     const kiosk = await connectKiosk(hub.url);
     expectOk(await register(kiosk.socket));
-    const known1 = expectOk(await send(kiosk.socket, 'client:lookup', { phone: '138 0013 8000' }));
-    const known2 = expectOk(await send(kiosk.socket, 'client:lookup', { phone: '13800138000' }));
-    const unknown1 = expectOk(await send(kiosk.socket, 'client:lookup', { phone: '13900139000' }));
-    const unknown2 = expectOk(await send(kiosk.socket, 'client:lookup', { phone: '13900139000' }));
-    for (const r of [known1, known2, unknown1, unknown2]) {
-      expect(Object.keys(r).sort()).toEqual(['choices', 'expiresAt', 'lookupId']);
-      expect(r.choices).toHaveLength(3);
-      expect(new Set(r.choices).size).toBe(3);
-      for (const c of r.choices) expect(c).toMatch(MASKED);
-      expect(r.expiresAt).toBe(MONDAY_0930 + 5 * MIN);
+    await clearFloor(hub);
+    const clients = structuredClone(hub.hub.core.engine.state.clients);
+    const known = expectOk(await returning(kiosk.socket, '138 0013 8000'));
+    const unknown = expectOk(await returning(kiosk.socket, '13900139000'));
+    for (const r of [known, unknown]) {
+      expect(Object.keys(r).sort()).toEqual(['estimateMin', 'firstName', 'ticket', 'visitId']);
+      expect(r.firstName).toBeNull();
     }
-    expect(known1.choices).toContain('Z** Lena');
-    expect(known2.choices).toEqual(known1.choices);
-    expect(unknown2.choices).toEqual(unknown1.choices);
-    expect(unknown1.choices).not.toContain('Z** Lena');
-    expect(new Set([known1.lookupId, known2.lookupId, unknown1.lookupId, unknown2.lookupId]).size).toBe(4);
+    expect(known.estimateMin).toBe(unknown.estimateMin);
+    const state = hub.hub.core.engine.state;
+    // The known number's client is untouched; the unknown one gets a record named for the desk by the number's end.
+    for (const [id, c] of Object.entries(clients)) expect(state.clients[id]).toEqual(c);
+    expect(state.visits[known.visitId]).toMatchObject({ identityCheck: 'returning_unproven', answersToReview: true, answers: FACIAL_OK });
+    expect(state.visits[unknown.visitId]).toMatchObject({ identityCheck: 'number_not_on_file', answersToReview: false, answers: {}, consultationInPerson: true });
+    expect(state.clients[state.visits[unknown.visitId]!.clientId]).toMatchObject({ firstName: '…9000', phone: '13900139000' });
   });
 
-  it('limits look-ups per kiosk with a clear message in the kiosk’s language, until the minute has passed', async () => {
+  it('limits phone check-ins per kiosk with a clear message in the kiosk’s language, until the minute has passed', async () => {
     const { hub, clock } = await hubAt(MONDAY_0930);
     h = hub;
     const kiosk = await connectKiosk(hub.url, 'zh-CN');
-    for (let i = 0; i < 6; i++) expectOk(await send(kiosk.socket, 'client:lookup', { phone: `1390013900${i}` }));
-    const refused = await send(kiosk.socket, 'client:lookup', { phone: '13900139009' });
+    for (let i = 0; i < 6; i++) expectOk(await returning(kiosk.socket, `1390013900${i}`, { language: 'zh-CN' }));
+    const refused = await returning(kiosk.socket, '13900139009', { language: 'zh-CN' });
     expect(refused).toEqual({ ok: false, error: { code: 'rate_limited', reason: 'lookup_rate_limited', message: zh('reason.lookup_rate_limited') } });
-    // A new socket from the same kiosk does not reset the count.
-    const other = await connectKiosk(hub.url);
-    const again = await send(other.socket, 'client:lookup', { phone: '13900139009' });
+    // A new socket of the same kiosk does not reset the count.
+    const other = await connectKiosk(hub.url, 'en', kiosk.device);
+    const again = await returning(other.socket, '13900139009');
     expect(again.ok ? null : again.error.message).toBe(en('reason.lookup_rate_limited'));
     clock.now += MIN + 1;
-    expectOk(await send(kiosk.socket, 'client:lookup', { phone: '13900139009' }));
+    expectOk(await returning(kiosk.socket, '13900139009'));
   });
 
-  it('a wrong pick answers “not known” and burns the look-up; the right pick returns only the client’s own summary', async () => {
+  it('a registration with a known number (“that’s not me”, or a stranger) is kept apart; the desk attaches it or keeps it separate', async () => {
     const { hub } = await hubAt(MONDAY_0930);
     h = hub;
     const kiosk = await connectKiosk(hub.url);
-    expectOk(await register(kiosk.socket));
-    const first = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
-    expect(expectOk(await first.confirm(((first.index + 1) % 3) as 0 | 1 | 2))).toEqual({ known: false });
-    const burnt = await first.confirm(first.index as 0 | 1 | 2);
-    expect(burnt).toMatchObject({ ok: false, error: { code: 'not_found', reason: 'lookup_expired', message: en('reason.lookup_expired') } });
-    // "None of these" on an unknown number: not known either.
-    const stranger = await identify(kiosk.socket, '13900139000', 'Z** Lena');
-    expect(expectOk(await stranger.confirm(null))).toEqual({ known: false });
+    const { visitId: first } = expectOk(await register(kiosk.socket));
+    const desk = await clearFloor(hub);
+    const state = () => hub.hub.core.engine.state;
+    const ownerId = state().visits[first]!.clientId;
+    const owner = structuredClone(state().clients[ownerId]!);
+    const other = expectOk(await register(kiosk.socket, { client: { firstName: 'Lena', lastName: 'Z', phone: MEI.phone }, answers: { ...FACIAL_OK, pregnant: true } }));
+    expect(other.firstName).toBe('Lena');
+    const dupId = state().visits[other.visitId]!.clientId;
+    expect(dupId).not.toBe(ownerId);
+    expect(state().visits[other.visitId]!.identityCheck).toBe('duplicate_number');
+    expect(state().clients[ownerId]).toEqual(owner);
+    // The desk (not a beautician, not the kiosk) settles it: the same person, so the record is attached.
+    const beautician = await connectStaff(hub, { staffId: 'mei', pin: '1111' });
+    expect(await send(beautician.socket, 'visit:resolveIdentity', { visitId: other.visitId, decision: 'same_person' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(expectOk(await send(desk.socket, 'visit:resolveIdentity', { visitId: other.visitId, decision: 'same_person' }))).toEqual({
+      visitId: other.visitId,
+      clientId: ownerId,
+    });
+    expect(state().clients[dupId]).toBeUndefined();
+    expect(state().visits[other.visitId]).toMatchObject({ clientId: ownerId, identityCheck: null });
+    expect(state().clients[ownerId]!.lastAnswers!.facial!.answers).toEqual({ ...FACIAL_OK, pregnant: true });
+    const twice = await send(desk.socket, 'visit:resolveIdentity', { visitId: other.visitId, decision: 'separate' });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'not_a_duplicate', message: en('reason.not_a_duplicate') } });
+  });
 
-    const second = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
-    const me = expectOk(await second.confirm(second.index as 0 | 1 | 2));
-    if (!me.known) throw new Error('not known');
-    expect(Object.keys(me).sort()).toEqual(['booking', 'consents', 'firstName', 'known', 'language', 'lastAnswers', 'visitorToken']);
-    expect(me).toMatchObject({ firstName: 'Lena', language: 'en', consents: { terms: 1, health: 1, marketing: 1 }, booking: null });
-    expect(me.lastAnswers.facial).toMatchObject({ questionnaireId: 'q-facial', version: 1, answers: FACIAL_OK });
-    expect(JSON.stringify(me)).not.toMatch(/Lin|13800138000|1990/);
+  it('one person, one ticket: “already checked in” with the ticket, at the kiosk and at the desk', async () => {
+    const { hub } = await hubAt(MONDAY_0930);
+    h = hub;
+    const kiosk = await connectKiosk(hub.url, 'zh-CN');
+    const { ticket } = expectOk(await register(kiosk.socket));
+    const byPhone = await returning(kiosk.socket, MEI.phone, { language: 'zh-CN' });
+    expect(byPhone).toEqual({ ok: false, error: { code: 'conflict', reason: 'already_checked_in', message: zh('reason.already_checked_in', { ticket }) } });
+    const again = await register(kiosk.socket, { language: 'zh-CN' });
+    expect(again).toMatchObject({ ok: false, error: { reason: 'already_checked_in' } });
+    const desk = await connectStaff(hub, { staffId: 'grace', pin: '4444' });
+    const byHand = await send(desk.socket, 'visit:checkInByHand', { client: { firstName: 'Lena', phone: MEI.phone }, serviceId: 'nails-gel', language: 'en' });
+    expect(byHand).toEqual({ ok: false, error: { code: 'conflict', reason: 'already_checked_in', message: en('reason.already_checked_in', { ticket }) } });
+    expect(hub.hub.core.active.list(hub.hub.core.engine.state)).toHaveLength(1);
   });
 
   it('records a registration’s consents with the versions shown; health declined → asked in person, nothing stored', async () => {
@@ -200,19 +230,19 @@ describe('kiosk identity over real sockets', () => {
     ]);
   });
 
-  it('“nothing has changed” copies the returning client’s last answers on the hub', async () => {
+  it('“nothing has changed” after the booking QR copies the client’s last answers on the hub', async () => {
     const { hub } = await hubAt(MONDAY_0930);
     h = hub;
     const kiosk = await connectKiosk(hub.url);
-    expectOk(await register(kiosk.socket));
-    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
-    const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
-    if (!me.known) throw new Error('not known');
+    const { visitId: first } = expectOk(await register(kiosk.socket));
+    await clearFloor(hub);
+    const me = { visitorToken: tokenFor(hub, hub.hub.core.engine.state.visits[first]!.clientId, MONDAY_0930) };
     const { visitId, firstName } = expectOk(
       await send(kiosk.socket, 'visit:checkIn', { visitorToken: me.visitorToken, serviceId: 'facial-hydrating', language: 'en', sameAsLast: true, consents: [] }),
     );
     expect(firstName).toBe('Lena');
     expect(hub.hub.core.engine.state.visits[visitId]!.answers).toEqual(FACIAL_OK);
+    await clearFloor(hub);
     const none = await send(kiosk.socket, 'visit:checkIn', { visitorToken: me.visitorToken, serviceId: 'nails-gel', language: 'en', sameAsLast: true, consents: [] });
     expect(none).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'no_last_answers', message: en('reason.no_last_answers') } });
   });
@@ -254,11 +284,12 @@ describe('kiosk identity over real sockets', () => {
     h = hub;
     const watcher = await watchedKiosk(hub.url);
     const kiosk = await connectKiosk(hub.url);
-    expectOk(await register(kiosk.socket, { answers: { ...FACIAL_OK, notes: 'Sensitive around the eyes' } }));
-    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
-    const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
-    if (!me.known) throw new Error('not known');
+    const { visitId: first } = expectOk(await register(kiosk.socket, { answers: { ...FACIAL_OK, notes: 'Sensitive around the eyes' } }));
+    await clearFloor(hub);
+    const me = { visitorToken: tokenFor(hub, hub.hub.core.engine.state.visits[first]!.clientId, MONDAY_0930) };
     expectOk(await send(kiosk.socket, 'visit:checkIn', { visitorToken: me.visitorToken, serviceId: 'body-massage', language: 'en', answers: { pregnant: false, pressure: 3, oil_allergy: false }, consents: [] }));
+    await clearFloor(hub);
+    expectOk(await returning(kiosk.socket, MEI.phone));
     await settle();
     const received = JSON.stringify(watcher.received);
     expect(watcher.received.length).toBeGreaterThan(2);
@@ -271,12 +302,16 @@ describe('kiosk identity over real sockets', () => {
     const { hub } = await hubAt(MONDAY_0930);
     h = hub;
     const kiosk = await connectKiosk(hub.url);
-    const phone = await send(kiosk.socket, 'client:lookup', { phone: '12ab' });
-    expect(phone).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'phone', rule: 'phone_format', message: en('rule.phone_format', { field: en('field.phone') }) }] } });
-    const extra = await send(kiosk.socket, 'client:lookup', { phone: '13800138000', name: 'x' } as never);
+    const phone = await returning(kiosk.socket, '12ab');
+    expect(phone).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ field: 'returning.phone', rule: 'phone_format', message: en('rule.phone_format', { field: en('field.phone') }) }] },
+    });
+    const extra = await returning(kiosk.socket, '13800138000', { returning: { phone: '13800138000', name: 'x' } });
     expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ rule: 'unrecognized_keys' }] } });
-    const badChoice = await send(kiosk.socket, 'client:confirm', { lookupId: 'abc', choice: 3 } as never);
-    expect(badChoice).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // A phone-only check-in carries nothing that could stand for the client's record.
+    const withAnswers = await returning(kiosk.socket, '13800138000', { answers: FACIAL_OK });
+    expect(withAnswers).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ rule: 'returning_phone_only' }] } });
 
     const impossible = await register(kiosk.socket, { client: { ...MEI, birthday: '1990-02-30' } });
     expect(impossible).toMatchObject({
@@ -295,9 +330,9 @@ describe('kiosk identity over real sockets', () => {
     const both = await register(kiosk.socket, { visitorToken: 'x'.repeat(40) });
     expect(both).toMatchObject({ ok: false, error: { issues: [{ field: 'client', rule: 'identity_one' }] } });
 
-    // Emoji and mixed scripts are names like any other, masked whole.
-    expectOk(await register(kiosk.socket, { client: { firstName: 'Mei 🌸', lastName: '林 Lin', phone: '13600136000' } }));
-    expect(expectOk(await send(kiosk.socket, 'client:lookup', { phone: '13600136000' })).choices).toContain('林**Mei 🌸');
+    // Emoji and mixed scripts are names like any other.
+    const mixed = expectOk(await register(kiosk.socket, { client: { firstName: 'Mei 🌸', lastName: '林 Lin', phone: '13600136000' } }));
+    expect(hub.hub.core.engine.state.clients[hub.hub.core.engine.state.visits[mixed.visitId]!.clientId]).toMatchObject({ firstName: 'Mei 🌸', lastName: '林 Lin' });
   });
 
   it('a retried check-in (same commandId) makes one visit, on every new path, even after the token expired', async () => {
@@ -307,9 +342,8 @@ describe('kiosk identity over real sockets', () => {
     const cmd = newCommandId();
     const first = await register(kiosk.socket, {}, cmd);
     expect(await register(kiosk.socket, {}, cmd)).toEqual(first);
-    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
-    const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
-    if (!me.known) throw new Error('not known');
+    await clearFloor(hub);
+    const me = { visitorToken: tokenFor(hub, hub.hub.core.engine.state.visits[expectOk(first).visitId]!.clientId, MONDAY_0930) };
     const returning = { commandId: newCommandId(), visitorToken: me.visitorToken, serviceId: 'facial-classic', language: 'en' as const, sameAsLast: true, consents: [] };
     const a = await send(kiosk.socket, 'visit:checkIn', returning);
     clock.now += 31 * MIN;
@@ -322,11 +356,12 @@ describe('kiosk identity over real sockets', () => {
     expect(late).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'visitor_token_invalid', message: en('reason.visitor_token_invalid') } });
   });
 
-  it('a booked client is found after confirming their name, and checks in for today’s booking', async () => {
+  it('a booked client who proved who they are (the QR’s visitor token) checks in for today’s booking', async () => {
     const { hub, clock } = await hubAt(MONDAY_0930);
     h = hub;
     const kiosk = await connectKiosk(hub.url);
     const { visitId: first } = expectOk(await register(kiosk.socket));
+    await clearFloor(hub);
     const clientId = hub.hub.core.engine.state.visits[first]!.clientId;
     const startsAt = MONDAY_0930 + 3 * 60 * MIN;
     const booking = {
@@ -350,18 +385,20 @@ describe('kiosk identity over real sockets', () => {
     expectOk(await hub.hub.core.engine.execute({ command: 'test:book', commandId: null, language: 'en' }, () => ({ changes: { bookings: { [booking.id]: booking } }, result: {} })));
 
     clock.now = startsAt - 10 * MIN;
-    const id = await identify(kiosk.socket, MEI.phone, 'Z** Lena');
-    const me = expectOk(await id.confirm(id.index as 0 | 1 | 2));
-    if (!me.known) throw new Error('not known');
-    expect(me.booking).toEqual({ bookingId: 'bk-today', serviceId: 'facial-hydrating', staffId: 'anna', startsAt, arrival: 'on_time', checkInFrom: startsAt - 30 * MIN });
+    const me = { visitorToken: tokenFor(hub, clientId, clock.now) };
     const cmd = { commandId: newCommandId(), visitorToken: me.visitorToken, bookingId: 'bk-today', serviceId: 'facial-hydrating', language: 'en' as const, sameAsLast: true, consents: [] };
     const { visitId } = expectOk(await send(kiosk.socket, 'visit:checkIn', cmd));
     expect(await send(kiosk.socket, 'visit:checkIn', cmd)).toMatchObject({ ok: true, data: { visitId } });
     const state = hub.hub.core.engine.state;
     expect(state.visits[visitId]).toMatchObject({ kind: 'booked', dueAt: startsAt, preferredStaffId: 'anna', answers: FACIAL_OK });
     expect(state.bookings['bk-today']).toMatchObject({ state: 'checked_in', visitId });
+    // The client is on the floor: one person, one ticket (said before anything about the booking).
     const twice = await send(kiosk.socket, 'visit:checkIn', { ...cmd, commandId: newCommandId() });
-    expect(twice).toMatchObject({ ok: false, error: { reason: 'booking_not_checkinable', message: en('reason.booking_not_checkinable') } });
+    expect(twice).toMatchObject({ ok: false, error: { reason: 'already_checked_in' } });
+    // Once that visit ends, the booking itself is used up.
+    await clearFloor(hub);
+    const after = await send(kiosk.socket, 'visit:checkIn', { ...cmd, commandId: newCommandId() });
+    expect(after).toMatchObject({ ok: false, error: { reason: 'booking_not_checkinable', message: en('reason.booking_not_checkinable') } });
   });
 
   it('the manager replaces a questionnaire with a checked new version; the kiosk gets it at once', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { KIOSK_COMMANDS, type Ack, type ClientLookupResult } from '@glow/shared';
+import { KIOSK_COMMANDS, type Ack, type CommandOutput } from '@glow/shared';
 import { checkIn, connectKiosk, expectOk, newCommandId, startHub, type TestHub } from '../support/hub-harness.ts';
 import { expectExplainedRefusal } from './support/ack-checks.ts';
 
@@ -27,8 +27,14 @@ function openObjects(schema: ZodLike, path: string, seen = new Set<unknown>()): 
   return found;
 }
 
-const lookup = (socket: Socket, phone: string, extra: object = {}) =>
-  socket.timeout(5000).emitWithAck('client:lookup', { commandId: newCommandId(), phone, ...extra }) as Promise<Ack<ClientLookupResult>>;
+type CheckInResult = CommandOutput<typeof KIOSK_COMMANDS, 'visit:checkIn'>;
+/** "I have been here before" with a phone number: the kiosk's only identity attempt by number. */
+const returning = (socket: Socket, phone: string) =>
+  socket
+    .timeout(5000)
+    .emitWithAck('visit:checkIn', { commandId: newCommandId(), returning: { phone }, serviceId: 'nails-gel', language: 'en', sameAsLast: true }) as Promise<
+    Ack<CheckInResult>
+  >;
 
 describe('the kiosk’s surface', () => {
   let t: TestHub;
@@ -67,69 +73,72 @@ describe('the kiosk’s surface', () => {
     expect(t.hub.revision).toBe(revision);
   });
 
-  it('phone look-ups: a known and an unknown number answer alike (shape, pattern, repeatability, timing), and the rate limit holds per kiosk', async () => {
+  it('phone check-ins: a known and an unknown number answer alike (content, no name), and the rate limit holds per kiosk', async () => {
     let now = Date.now();
-    t = await startHub({ clock: () => now });
-    const kiosk = (await connectKiosk(t.url)).socket;
-    const zh = (await connectKiosk(t.url, 'zh-CN')).socket as unknown as Socket;
+    t = await startHub({ clock: () => now, kioskCheckIns: { burst: 1000, perSecond: 100 } });
+    const paired = await connectKiosk(t.url);
+    const kiosk = paired.socket;
+    const zh = (await connectKiosk(t.url, 'zh-CN', paired.device)).socket as unknown as Socket;
     const known = '+15550003333';
     expectOk(await checkIn(kiosk, { firstName: 'Mei', lastName: 'Lin', phone: known }));
     const unknown = '+15550004444';
     const socket = kiosk as unknown as Socket;
     const nextWindow = () => (now += 61_000);
+    const active = () => t.hub.core.active.list(t.hub.core.engine.state);
+    // Between rounds the floor is cleared by hand (as if each visit ended), so "already checked in" is not the answer.
+    const endAll = async () => {
+      for (const v of active()) {
+        await t.hub.core.engine.execute({ command: 'test:end', commandId: null, language: 'en' }, () => ({
+          changes: { visits: { [v.id]: { ...v, state: 'cancelled' as const } } },
+          result: {},
+        }));
+      }
+    };
 
-    nextWindow();
-    const answers = { known: [] as ClientLookupResult[], unknown: [] as ClientLookupResult[] };
+    const answers = { known: [] as CheckInResult[], unknown: [] as CheckInResult[] };
     const ms = { known: [] as number[], unknown: [] as number[] };
-    for (let round = 0; round < 8; round++) {
-      // Three of each per window: the limit (six a minute) is not what this part is about.
-      for (const which of ['known', 'unknown', 'known', 'unknown', 'known', 'unknown'] as const) {
+    for (let round = 0; round < 6; round++) {
+      nextWindow();
+      for (const which of ['known', 'unknown'] as const) {
+        await endAll();
         const started = performance.now();
-        const ack = await lookup(socket, which === 'known' ? known : unknown);
+        const ack = await returning(socket, which === 'known' ? known : `${unknown}${round}`);
         ms[which].push(performance.now() - started);
         answers[which].push(expectOk(ack));
       }
-      nextWindow();
     }
-    // "L** Mei", or for a Chinese name "王**小明".
-    const masked = /^\S\*\* ?\S/u;
-    for (const which of ['known', 'unknown'] as const) {
-      const first = answers[which][0]!;
-      expect(first.choices).toHaveLength(3);
-      for (const choice of first.choices) expect(choice, which).toMatch(masked);
-      // Repeating a number repeats its answer (so repeating cannot tell decoys from the real name)…
-      for (const a of answers[which]) expect(a.choices, which).toEqual(first.choices);
-      // …but never its look-up id.
-      expect(new Set(answers[which].map((a) => a.lookupId)).size).toBe(answers[which].length);
-      expect(Object.keys(first).sort()).toEqual(Object.keys(answers.unknown[0]!).sort());
-      expect(first.expiresAt - now).toBe(answers.unknown[0]!.expiresAt - now);
+    for (let i = 0; i < answers.known.length; i++) {
+      const [k, u] = [answers.known[i]!, answers.unknown[i]!];
+      expect(Object.keys(k).sort()).toEqual(Object.keys(u).sort());
+      // The wait is the published walk-in wait of the moment (the same path for both numbers; the floor changes
+      // between them here): everything else is equal.
+      expect({ ...k, visitId: '', ticket: '', estimateMin: 0 }).toEqual({ ...u, visitId: '', ticket: '', estimateMin: 0 });
+      expect(k.firstName).toBeNull();
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`look-up ms, median known ${median(ms.known).toFixed(2)} / unknown ${median(ms.unknown).toFixed(2)}`);
-    expect(Math.abs(median(ms.known) - median(ms.unknown))).toBeLessThan(5);
+    // Reported, not asserted (no timed assertions): the bench measures it.
+    console.log(`phone check-in ms, median known ${median(ms.known).toFixed(2)} / unknown ${median(ms.unknown).toFixed(2)}`);
 
-    // The limit: six look-ups a minute per kiosk; the seventh is refused, saying why in the kiosk's language, and a
-    // new socket from the same kiosk does not reset it.
+    // The limit: six phone check-ins a minute per kiosk; the seventh is refused, saying why in the kiosk's language,
+    // and a new socket of the same kiosk does not reset it.
+    await endAll();
     nextWindow();
-    for (let i = 0; i < 6; i++) expectOk(await lookup(socket, `+1555001${String(1000 + i)}`));
-    const seventh = await lookup(socket, '+15550019999');
+    for (let i = 0; i < 6; i++) expectOk(await returning(socket, `+1555001${String(1000 + i)}`));
+    const seventh = await returning(socket, '+15550019999');
     expect(seventh.ok).toBe(false);
     if (!seventh.ok) {
       expect(seventh.error.code).toBe('rate_limited');
-      expectExplainedRefusal(seventh.error, 'en', 'seventh look-up');
+      expectExplainedRefusal(seventh.error, 'en', 'seventh phone check-in');
     }
-    const again = await lookup(zh, '+15550019998');
+    const again = (await zh.timeout(5000).emitWithAck('visit:checkIn', {
+      commandId: newCommandId(),
+      returning: { phone: '+15550019998' },
+      serviceId: 'nails-gel',
+      language: 'zh-CN',
+    })) as Ack<CheckInResult>;
     expect(again.ok).toBe(false);
-    if (!again.ok) expectExplainedRefusal(again.error, 'zh-CN', 'look-up from a new socket');
+    if (!again.ok) expectExplainedRefusal(again.error, 'zh-CN', 'phone check-in from a new socket');
     nextWindow();
-    expectOk(await lookup(socket, '+15550019997'));
-
-    // Picking decides nothing for an unknown number: every choice answers "not known".
-    nextWindow();
-    for (const choice of [0, 1, 2, null] as const) {
-      const { lookupId } = expectOk(await lookup(socket, unknown));
-      const confirm = (await socket.timeout(5000).emitWithAck('client:confirm', { commandId: newCommandId(), lookupId, choice })) as Ack<{ known: boolean }>;
-      expect(expectOk(confirm).known).toBe(false);
-    }
+    expectOk(await returning(socket, '+15550019997'));
   });
 });
