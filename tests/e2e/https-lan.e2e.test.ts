@@ -59,4 +59,49 @@ describe('the kiosk over HTTPS under a LAN name', () => {
     await page.locator('[data-testid]').first().waitFor({ state: 'visible' });
     await shoot(page, 'https-kiosk-lan');
   });
+
+  it('is installable: a manifest for a full-screen app with real icons, for the kiosk and the staff tablet', async () => {
+    const page = await (await browser.newContext({ viewport: TABLET })).newPage();
+    await page.goto(`${origin}/`);
+    // Fetched by the page itself: the test name resolves only inside the browser.
+    const get = (path: string) =>
+      page.evaluate(async (p) => {
+        const res = await fetch(p);
+        return { status: res.status, type: res.headers.get('content-type') ?? '', text: res.headers.get('content-type')?.startsWith('image/') ? '' : await res.text() };
+      }, path);
+    for (const [manifestPath, scope] of [['/manifest.webmanifest', '/'], ['/staff/manifest.webmanifest', '/staff/']] as const) {
+      const res = await get(manifestPath);
+      expect(res.type).toBe('application/manifest+json');
+      const manifest = JSON.parse(res.text) as { display: string; scope: string; start_url: string; icons: { src: string; sizes: string; purpose: string }[] };
+      expect(manifest).toMatchObject({ display: 'fullscreen', scope, start_url: scope });
+      expect(manifest.icons.some((i) => i.sizes === '512x512' && i.purpose === 'maskable')).toBe(true);
+      for (const icon of manifest.icons) {
+        const file = await get(icon.src);
+        expect(file.status, icon.src).toBe(200);
+        expect(file.type, icon.src).toMatch(/^image\//);
+      }
+    }
+    expect((await get('/staff/robots.txt')).status).toBe(404);
+    expect((await get('/robots.txt')).text).toContain('Disallow: /');
+  });
+
+  it('keeps the kiosk awake, and a reload with the hub out of reach still opens the app from its service worker', async () => {
+    const context = await browser.newContext({ viewport: TABLET, locale: 'en-GB' });
+    await context.grantPermissions(['screen-wake-lock'], { origin }).catch(() => {});
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.wakeLock === 'held');
+    // The worker has kept the shell and controls the page.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('glow-kiosk-')).length);
+    expect(cached).toBe(1);
+    // The Wi-Fi drops (the hub is gone): a reload still opens the app, which says it cannot reach the hub.
+    await t.stop();
+    const response = await page.reload();
+    expect(response?.fromServiceWorker()).toBe(true);
+    await page.locator('[data-testid]').first().waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.querySelectorAll('script[src], link[rel=modulepreload]').length)).toBeGreaterThan(0);
+    await shoot(page, 'https-kiosk-offline-reload');
+  });
 });
