@@ -5,7 +5,16 @@ import { StoreError } from './store.port.ts';
 import type { StoreLogger } from './store-logger.ts';
 import { errorCode, writeFully, type StoreFileHandle, type StoreFs } from './store-fs.ts';
 
-type Pending = { seq: number; line: string; resolve: () => void; reject: (err: Error) => void };
+type Pending = { seq: number; line: string; at: number; resolve: () => void; reject: (err: Error) => void };
+
+/**
+ * How large one group may grow. Durability is the same either way (an entry is acknowledged only after the fsync of
+ * its group); the bound is for latency: a group's entries are acknowledged and published together, so the last of a
+ * group of hundreds waits for all the others' publishing. A group takes at most `maxEntries` entries, and only those
+ * that arrived within `maxSpanMs` of its first, so that no command waits for a group far larger than the ones ahead
+ * of it; the rest form the next group at once. `now` is a monotonic clock (a parameter so tests need not wait).
+ */
+export const GROUP_LIMITS = { maxEntries: 16, maxSpanMs: 20, now: (): number => performance.now() };
 type Rotation = { upTo: number; resolve: () => void; reject: (err: Error) => void };
 
 export type ActiveSegment = SegmentRef & {
@@ -14,9 +23,10 @@ export type ActiveSegment = SegmentRef & {
 };
 
 /**
- * Appends journal entries with group commit: every entry appended in the same tick is written with one write and
- * one fdatasync, and their promises settle together, in order. While a group is being flushed, new entries gather
- * into the next group, so under load the cost of an fsync is shared by everyone who arrived during the previous one.
+ * Appends journal entries with group commit: entries appended in the same tick are written with one write and one
+ * fdatasync, and their promises settle together, in order. While a group is being flushed, new entries gather into
+ * the next group, so under load the cost of an fsync is shared by everyone who arrived during the previous one. A
+ * group is bounded by count and by arrival time (GROUP_LIMITS); what does not fit is the next group.
  *
  * A failed write or fsync rejects the whole group with StoreError('io') and truncates the file back to the last
  * acknowledged byte, so no partial line remains and nothing of the group counts. Entries queued behind it are
@@ -95,7 +105,7 @@ export class JournalWriter {
     }
     this.nextSeq += 1;
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ seq: entry.seq, line, resolve, reject });
+      this.queue.push({ seq: entry.seq, line, at: GROUP_LIMITS.now(), resolve, reject });
       this.schedule();
     });
   }
@@ -146,13 +156,22 @@ export class JournalWriter {
           this.rotations.shift();
           await this.startSegment().then(rotation.resolve, rotation.reject);
         } else if (head) {
-          await this.flush(this.queue.splice(0));
+          await this.flush(this.nextGroup());
         } else break;
       }
     } finally {
       this.running = false;
       if (!this.scheduled) for (const wake of this.idleWaiters.splice(0)) wake();
     }
+  }
+
+  /** The entries of the next group, from the head of the queue, within GROUP_LIMITS. */
+  private nextGroup(): Pending[] {
+    const first = this.queue[0];
+    if (!first) return [];
+    let n = 1;
+    while (n < this.queue.length && n < GROUP_LIMITS.maxEntries && this.queue[n]!.at - first.at <= GROUP_LIMITS.maxSpanMs) n++;
+    return this.queue.splice(0, n);
   }
 
   private async flush(group: Pending[]): Promise<void> {

@@ -12,6 +12,7 @@ import { FIXED_PARTITIONS, visitPartition } from './partitions.ts';
 import { StoreError, type StorePort } from './store.port.ts';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from './store-fs.ts';
 import type { StoreLogger } from './store-logger.ts';
+import { GROUP_LIMITS } from './journal-writer.ts';
 import { FaultFs } from './testing/fault-fs.ts';
 import { HubModel, makeClient, makeVisit, T0 } from './testing/fixtures.ts';
 import { SimFs } from './testing/sim-fs.ts';
@@ -117,11 +118,42 @@ describe('LowdbStore', () => {
       await store.append(hub.seed());
       const syncs = fs.count('datasync', JOURNAL);
       const writes = fs.count('write', JOURNAL);
-      await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(hub.addClient(`c${i}`))));
+      await Promise.all(Array.from({ length: GROUP_LIMITS.maxEntries }, (_, i) => store.append(hub.addClient(`c${i}`))));
       expect(fs.count('datasync', JOURNAL) - syncs).toBe(1);
       expect(fs.count('write', JOURNAL) - writes).toBe(1);
       await Promise.all(Array.from({ length: 5 }, (_, i) => store.append(hub.addClient(`d${i}`))));
       expect(fs.count('datasync', JOURNAL) - syncs).toBe(2);
+    });
+
+    it('bounds a group by count and by arrival time, acknowledging every entry in order (#15)', async () => {
+      const fs = new FaultFs();
+      const hub = new HubModel();
+      const store = make({ fs });
+      await store.open();
+      await store.append(hub.seed());
+      const limits = { ...GROUP_LIMITS };
+      const order: number[] = [];
+      const burst = async (n: number, prefix: string) => {
+        const syncs = fs.count('datasync', JOURNAL);
+        await Promise.all(
+          Array.from({ length: n }, (_, i) => {
+            const entry = hub.addClient(`${prefix}${i}`);
+            return store.append(entry).then(() => void order.push(entry.seq));
+          }),
+        );
+        return fs.count('datasync', JOURNAL) - syncs;
+      };
+      try {
+        // By count: 40 entries of one tick are three groups (16, 16, 8), not one.
+        expect(await burst(40, 'c')).toBe(Math.ceil(40 / GROUP_LIMITS.maxEntries));
+        // By time: entries arriving 15 ms apart (a clock the test moves) span more than 20 ms in threes.
+        let t = 0;
+        Object.assign(GROUP_LIMITS, { maxEntries: 100, maxSpanMs: 20, now: () => (t += 15) });
+        expect(await burst(6, 't')).toBe(3);
+      } finally {
+        Object.assign(GROUP_LIMITS, limits);
+      }
+      expect(order).toEqual(Array.from({ length: 46 }, (_, i) => i + 2));
     });
 
     it('gathers entries that arrive during a flush into the next group, resolved in order', async () => {
