@@ -257,7 +257,7 @@ export function reportPage(
     html`<header><div class="salon">${sheet.salon.name}</div><h1>${t('report.title')}</h1>
         <p class="muted">${t('service', { service: sheet.serviceName[language] })}</p></header>
       ${ctx.error ? html`<div class="error" role="alert"><strong>${t('error.title')}</strong><p>${ctx.error}</p></div>` : ''}
-      ${problemList(sheet, t, language)}
+      ${problemList(sheet, t, language, false)}
       ${body}
       <p><a href="${href(ctx)}">${t('back')}</a></p>
       ${pageLanguageNav(t, language, `${ctx.base}/report`)}`,
