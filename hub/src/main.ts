@@ -55,6 +55,8 @@ const hostNames = [
 const tls = tlsSource();
 const port = Number(process.env.PORT ?? (tls ? 8443 : 8080));
 const httpPort = Number(process.env.HTTP_PORT ?? 8080);
+/** The plain-HTTP side's port once listening (HTTP_PORT may be 0: any free port). */
+let plainPort = httpPort;
 const version = (JSON.parse(readFileSync(resolve(repo, 'package.json'), 'utf8')) as { version: string }).version;
 
 const staticDirs = { kiosk: resolve(repo, 'kiosk/build'), staff: resolve(repo, 'staff-tablet/build') };
@@ -90,7 +92,7 @@ const hub = createHub({
 try {
   const started = Date.now();
   const { port: actualPort } = await hub.listen(port, host);
-  if (tls) await hub.listenRedirect(httpPort, host, lanAddresses[0] ?? null);
+  if (tls) plainPort = (await hub.listenRedirect(httpPort, host, lanAddresses[0] ?? null)).port;
   const tablet = await hub.createPairingCode('tablet');
   const kiosk = await hub.createPairingCode('kiosk');
   printBanner(actualPort, tablet, kiosk, Date.now() - started);
@@ -189,7 +191,7 @@ function printBanner(actualPort: number, tablet: Code, kiosk: Code, startMs: num
     `  Pair a kiosk with the one-time code ${kiosk.code} (valid until ${new Date(kiosk.expiresAt).toLocaleTimeString()}); more codes: the manager's tablet.`,
     ...(hub.tls
       ? [
-          `  New tablet: open http://${addresses.at(-1) ?? 'localhost'}:${httpPort}/trust once to trust this hub (certificate ${hub.tls.fingerprint}).`,
+          `  New tablet: open http://${addresses.at(-1) ?? 'localhost'}:${plainPort}/trust once to trust this hub (certificate ${hub.tls.fingerprint}).`,
           ...(hub.tls.expiresAt - Date.now() < 30 * 86_400_000 ? [`  The certificate expires on ${new Date(hub.tls.expiresAt).toDateString()}: renew it.`] : []),
         ]
       : []),
