@@ -6,8 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookPath, closedVisits, getPage, slotsIn, book } from '../support/booking-phone.ts';
 import { ARTIFACTS, launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { launchWithCamera, qrVideoPath, writeQrVideo } from '../support/fake-camera.ts';
-import { connectStaff, startHub, workingHoursZone, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
-import { dial, shootKiosk, sign, tapCounter } from '../support/kiosk-driver.ts';
+import { connectStaff, pairKiosk, startHub, workingHoursZone, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
+import { asPairedKiosk, dial, shootKiosk, sign, tapCounter } from '../support/kiosk-driver.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
 
 /**
@@ -70,6 +70,7 @@ describe('the lobby kiosk, complete', () => {
 
   const open = async (query = ''): Promise<Page> => {
     const page = await newPage(browser, TABLET);
+    await asPairedKiosk(page, await pairKiosk(t));
     await page.goto(`${t.url}/${query}`);
     await page.getByTestId('walk-in').waitFor({ state: 'visible' });
     return page;
@@ -267,6 +268,7 @@ describe('the lobby kiosk, complete', () => {
     let ticketBeautician = '';
     try {
       const cam = await newPage(camBrowser, TABLET);
+      await asPairedKiosk(cam, await pairKiosk(t));
       await cam.goto(`${t.url}/`);
       await cam.getByTestId('booking').click();
       await shootKiosk(cam, 'phone-booking');
@@ -509,6 +511,7 @@ describe('the lobby kiosk, complete', () => {
     // 200 % zoom on the kiosk's 1280 × 800 screen: 640 × 400 CSS pixels at twice the density.
     const context = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
     const zoomed = await context.newPage();
+    await asPairedKiosk(zoomed, await pairKiosk(t));
     await zoomed.goto(`${t.url}/`);
     await zoomed.getByTestId('walk-in').waitFor();
     const sideways = () => zoomed.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { decodeQr, launchBrowser, newPage, PHONE, shoot, TABLET } from '../support/browser.ts';
 import { startHub, type TestHub } from '../support/hub-harness.ts';
-import { sign } from '../support/kiosk-driver.ts';
+import { dial, pairOnScreen, shootKiosk, sign } from '../support/kiosk-driver.ts';
 
 /**
  * One real visit through the three screens side by side: the lobby kiosk, a beautician's tablet and the client's
@@ -52,8 +52,20 @@ describe('a walk-in from the lobby to the aftercare page on the phone', () => {
     await expect.poll(() => staff.getByTestId('idle').isVisible()).toBe(true);
     await shoot(staff, 'e2e-staff-idle');
 
-    // A walk-in checks in at the lobby kiosk.
+    // The manager pairs the lobby kiosk once: a new browser shows "Not a kiosk yet" (and has no socket) until the
+    // kiosk code is typed on its own keypad; a wrong code is refused in the screen's language.
     await lobby.goto(`${t.url}/`);
+    await lobby.getByTestId('kiosk-pairing').waitFor({ state: 'visible' });
+    await shootKiosk(lobby, 'pairing');
+    await dial(lobby, '000000');
+    await lobby.getByTestId('kiosk-pair-submit').click();
+    await expect.poll(() => lobby.getByTestId('error-message').first().innerText()).toMatch(/wrong or has expired/);
+    await pairOnScreen(lobby, (await t.hub.createPairingCode('kiosk')).code);
+    // Paired for good: a reload goes straight to the welcome screen.
+    await lobby.reload();
+    await lobby.getByTestId('walk-in').waitFor({ state: 'visible' });
+
+    // A walk-in checks in at the lobby kiosk.
     await lobby.getByTestId('walk-in').click();
     for (const digit of '13800138000') await lobby.getByTestId(`keypad-${digit}`).click();
     await lobby.getByTestId('phone-next').click();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DEVICE_KEY } from '../../kiosk/src/lib/kiosk-device.ts';
 import { wcagViolations } from './axe.ts';
 import { shoot } from './browser.ts';
 
@@ -71,4 +72,26 @@ export function tapCounter(page: Page) {
       return taps;
     },
   };
+}
+
+/**
+ * Makes the page a paired kiosk before it loads: the credential of a kiosk paired over HTTP (`pairKiosk(t)`) is put
+ * where the kiosk keeps its own (kiosk-device.ts), as if its "not a kiosk yet" screen had paired it. (One e2e test
+ * pairs through that screen: thin-visit.)
+ */
+export async function asPairedKiosk(page: Page, device: { deviceId: string; deviceSecret: string }): Promise<void> {
+  await page.addInitScript(
+    ([key, value]) => {
+      if (localStorage.getItem(key!) === null) localStorage.setItem(key!, value!);
+    },
+    [DEVICE_KEY, JSON.stringify({ deviceId: device.deviceId, deviceSecret: device.deviceSecret })],
+  );
+}
+
+/** Pairs the kiosk page through its own "not a kiosk yet" screen, with a kiosk code typed on its keypad. */
+export async function pairOnScreen(page: Page, code: string): Promise<void> {
+  await page.getByTestId('kiosk-pairing').waitFor({ state: 'visible' });
+  await dial(page, code);
+  await page.getByTestId('kiosk-pair-submit').click();
+  await page.getByTestId('walk-in').waitFor({ state: 'visible' });
 }

@@ -161,6 +161,18 @@ export const en = {
   'kiosk.ticket.inPerson': "Your beautician will go through the health questions with you in person.",
   'kiosk.reloaded': "The page was reloaded, so we started again. Nothing was saved.",
   'kiosk.pleaseWait': "Please wait…",
+
+  // kiosk: pairing (a kiosk is a paired device, issue #10)
+  'kiosk.pair.title': "Not a kiosk yet",
+  'kiosk.pair.help': "The manager pairs this screen once. On the manager's tablet, open Devices and tap “Pair a kiosk” (or read the kiosk code in the hub's start-up log), then enter the 6-digit code here.",
+  'kiosk.pair.code': "Kiosk pairing code",
+  'kiosk.pair.name': "Name of this kiosk",
+  'kiosk.pair.defaultName': "Lobby kiosk",
+  'kiosk.pair.submit': "Pair this kiosk",
+  'kiosk.pair.working': "Pairing…",
+  'kiosk.pair.codeFormat': "The code has 6 digits.",
+  'kiosk.pair.network': "Cannot reach the hub. Check the Wi-Fi and try again.",
+  'kiosk.pair.revoked': "The manager removed this kiosk. Ask for a new kiosk pairing code to use it again.",
 } as const;
 
 export type KioskMessageKey = keyof typeof en;

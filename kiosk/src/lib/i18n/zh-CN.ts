@@ -159,4 +159,15 @@ export const zhCN: Record<KioskMessageKey, string> = {
   'kiosk.ticket.inPerson': "您的美容师会当面与您一起回答健康问题。",
   'kiosk.reloaded': "页面已刷新，所以我们重新开始了。没有保存任何内容。",
   'kiosk.pleaseWait': "请稍候…",
+
+  'kiosk.pair.title': "尚未成为自助机",
+  'kiosk.pair.help': "此屏幕需由店长配对一次。请在店长的平板上打开“设备管理”，点击“配对自助机”（或在服务器启动日志中查看自助机配对码），然后在此输入 6 位配对码。",
+  'kiosk.pair.code': "自助机配对码",
+  'kiosk.pair.name': "自助机名称",
+  'kiosk.pair.defaultName': "大堂自助机",
+  'kiosk.pair.submit': "配对此自助机",
+  'kiosk.pair.working': "正在配对…",
+  'kiosk.pair.codeFormat': "配对码为 6 位数字。",
+  'kiosk.pair.network': "无法连接服务器。请检查 Wi-Fi 后重试。",
+  'kiosk.pair.revoked': "店长已移除此自助机。如需继续使用，请索取新的自助机配对码。",
 };
