@@ -4,7 +4,7 @@ import type { Ack } from '@glow/shared';
 import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { FaultFs } from '../../hub/src/store/testing/fault-fs.ts';
 import { SimFs } from '../../hub/src/store/testing/sim-fs.ts';
-import { connectKiosk, newCommandId, nextEvent, type KioskSocket } from '../support/hub-harness.ts';
+import { connectKiosk, newCommandId, nextEvent, pairKiosk, type KioskSocket } from '../support/hub-harness.ts';
 import { hubOver } from './support/hub-over-store.ts';
 
 const DIR = '/glow-sim/data';
@@ -37,8 +37,8 @@ describe('a full disk and a failing rename', () => {
     const sim = new SimFs();
     const disk = new FaultFs(sim);
     const t = await hubOver(new LowdbStore({ dir: DIR, fs: disk, bootId: 'full-a' }), { checkpointEvery: 1000 });
-    const en = await connectKiosk(t.url, 'en');
-    const zh = await connectKiosk(t.url, 'zh-CN');
+    const en = await connectKiosk(t.url, 'en', await pairKiosk(t));
+    const zh = await connectKiosk(t.url, 'zh-CN', await pairKiosk(t));
     const before = [checkIn('Before1', '+15550000001'), checkIn('Before2', '+15550000002')];
     for (const c of before) expect((await send(en.socket, c)).ok).toBe(true);
 
@@ -93,7 +93,7 @@ describe('a full disk and a failing rename', () => {
     const sim = new SimFs();
     const disk = new FaultFs(sim);
     const t = await hubOver(new LowdbStore({ dir: DIR, fs: disk, bootId: 'ren-a' }), { checkpointEvery: 5 });
-    const kiosk = await connectKiosk(t.url);
+    const kiosk = await connectKiosk(t.url, 'en', await pairKiosk(t));
     const acked: CheckIn[] = [];
     const run = async (prefix: string, n: number) => {
       for (let i = 0; i < n; i++) {

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import type { Ack } from '@glow/shared';
 import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { SimFs } from '../../hub/src/store/testing/sim-fs.ts';
-import { connectKiosk, connectStaff, newCommandId } from '../support/hub-harness.ts';
+import { connectKiosk, connectStaff, newCommandId, pairKiosk } from '../support/hub-harness.ts';
 import { hubOver } from './support/hub-over-store.ts';
 
 const DIR = '/glow-sim/data';
@@ -29,7 +29,7 @@ describe('a power cut under the hub', () => {
       const random = seeded(round + 1);
       const sim = new SimFs(random);
       const t = await hubOver(new LowdbStore({ dir: DIR, fs: sim, bootId: `boot-${round}-a` }), { checkpointEvery: 15 });
-      const kiosks = await Promise.all([0, 1, 2, 3].map(() => connectKiosk(t.url)));
+      const kiosks = await Promise.all([0, 1, 2, 3].map(async () => connectKiosk(t.url, 'en', await pairKiosk(t))));
       const desk = await connectStaff(t, { staffId: 'grace', pin: '4444' });
 
       const acked = new Map<string, Ack<unknown>>(); // commandId → answer
@@ -88,7 +88,7 @@ describe('a power cut under the hub', () => {
       const names = Object.values(state.visits).map((v) => v.clientId);
       expect(new Set(names).size, `round ${round}: a client checked in twice`).toBe(names.length);
       // And it goes on working.
-      const after = await connectKiosk(again.url);
+      const after = await connectKiosk(again.url, 'en', await pairKiosk(again));
       const ack = (await (after.socket as unknown as Socket)
         .timeout(10_000)
         .emitWithAck('visit:checkIn', { commandId: newCommandId(), client: { firstName: 'After', phone: '+442099999999' }, serviceId: 'nails-gel', language: 'en' })) as Ack<unknown>;

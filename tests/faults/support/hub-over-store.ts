@@ -25,6 +25,9 @@ export async function hubOver(store: StorePort, options: { checkpointEvery?: num
     timeZone: workingHoursZone(),
     version: 'faults',
     checkpointEvery: options.checkpointEvery ?? 20,
+    // These tests send bursts of check-ins on purpose (to catch groups, checkpoints and cuts in flight): the per-kiosk
+    // check-in limit is the security suite's business, not theirs.
+    kioskCheckIns: { burst: 100_000, perSecond: 100_000 },
   });
   const { url } = await hub.listen(0, '127.0.0.1');
   return { hub, url, store, dataDir: null, stop: () => hub.stop() };
