@@ -272,7 +272,7 @@ describe('the live floor over real sockets', () => {
     expect((await snapshotOf(boss.socket)).view).toEqual(before.view);
   });
 
-  it('a command retried five times from two tablets takes effect once and answers the same', async () => {
+  it('a command retried from one tablet takes effect once and answers the same; another tablet reusing its id is refused (#10)', async () => {
     const { hub } = await hubAt(MONDAY_0930);
     h = hub;
     const kiosk = await connectKiosk(hub.url);
@@ -289,13 +289,17 @@ describe('the live floor over real sockets', () => {
       ...[1, 2, 3].map(() => send(mei.socket, 'plan:update', { commandId, visitId, plan })),
       ...[1, 2].map(() => send(meiAgain.socket, 'plan:update', { commandId, visitId, plan })),
     ]);
-    for (const a of answers) expect(a).toEqual({ ok: true, data: { visitId, version: 2 } });
+    for (const a of answers.slice(0, 3)) expect(a).toEqual({ ok: true, data: { visitId, version: 2 } });
+    // The answer belongs to the tablet that sent the command: another one (even the same person's) never gets it.
+    for (const a of answers.slice(3)) expect(a).toMatchObject({ ok: false, error: { code: 'conflict', reason: 'command_id_taken' } });
     const incident = newCommandId();
     const raised = await Promise.all([
       ...[1, 2, 3].map(() => send(mei.socket, 'incident:raise', { commandId: incident, kind: 'burn_or_cut', visitId })),
       ...[1, 2].map(() => send(desk.socket, 'incident:raise', { commandId: incident, kind: 'burn_or_cut', visitId })),
     ]);
-    expect(new Set(raised.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(new Set(raised.slice(0, 3).map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(raised[0]!.ok).toBe(true);
+    for (const r of raised.slice(3)) expect(r).toMatchObject({ ok: false, error: { reason: 'command_id_taken' } });
     expect(hub.hub.revision).toBe(revision + 2);
     expect(hub.hub.core.engine.state.visits[visitId]!.plan?.version).toBe(2);
     expect(Object.keys(hub.hub.core.engine.state.meta.incidents)).toHaveLength(1);
