@@ -64,7 +64,11 @@ export const CommandRecordSchema = z.object({ at: TimestampSchema, sender: z.str
 export const MetaSchema = z.object({
   salon: SalonInfoSchema,
   ticket: z.object({ day: z.string(), last: z.number().int() }),
-  /** Signs staff session tokens, so that a signed-in tablet stays signed in across a hub restart. */
+  /**
+   * The hub's secret key: the tokens of phone links and the pairing codes a manager creates are derived from command
+   * ids under it, so a retried command gets the same one back while no file holds it. (Staff sessions are not signed
+   * with it: the hub keeps them, see services/session-table.ts.)
+   */
   sessionKey: z.string().min(32),
   /**
    * How the floor runs (auto-assignment, preferred-beautician wait, the salon's time zone). The default only lets
