@@ -69,7 +69,7 @@ describe('a walk-in from the lobby to the aftercare page on the phone', () => {
     await lobby.getByTestId('walk-in').click();
     for (const digit of '13800138000') await lobby.getByTestId(`keypad-${digit}`).click();
     await lobby.getByTestId('phone-next').click();
-    await lobby.getByTestId('identity-none').click();
+    await lobby.getByTestId('identity-new').click();
     await lobby.getByTestId('first-name').fill('Lina');
     await lobby.getByTestId('last-name').fill('Zhou');
     await lobby.getByTestId('register-next').click();

@@ -85,7 +85,7 @@ async function walkIn(kiosk: Page, round: number, serviceId: string): Promise<vo
   await kiosk.getByTestId('walk-in').click();
   await dial(kiosk, `0746${String(round).padStart(7, '0')}`);
   await kiosk.getByTestId('phone-next').click();
-  await kiosk.getByTestId('identity-none').click();
+  await kiosk.getByTestId('identity-new').click();
   // Names take letters only: the round in letters (a, b, … z, ba, bb, …).
   await kiosk.getByTestId('first-name').fill(`Tap${[...round.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')}`);
   await kiosk.getByTestId('last-name').fill('Bench');
