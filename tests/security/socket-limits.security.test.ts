@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { newCommandId, type Ack } from '@glow/shared';
-import { checkIn, connectKiosk, connectStaff, expectOk, nextEvent, send, startHub, type TestHub } from '../support/hub-harness.ts';
+import { checkIn, connectKiosk, connectStaff, expectOk, nextEvent, pairKiosk, send, startHub, type TestHub } from '../support/hub-harness.ts';
+import { openNonReadingKiosk } from '../support/non-reading-socket.ts';
 
 /**
  * Issue #10, finding 3: one socket used to create 2,000 fake check-ins in 22 s, and a flood of resyncs made the hub
@@ -96,5 +97,36 @@ describe('bounded command rates', () => {
     expect(await checkIn(sameKiosk.socket, { firstName: 'Again', phone: '+15553999999' })).toMatchObject({ ok: false });
     const otherKiosk = await connectKiosk(t.url);
     expectOk(await checkIn(otherKiosk.socket, { firstName: 'Other', phone: '+15553888888' }));
+  });
+});
+
+/**
+ * A socket that stops reading must be dropped, not buffered for without end. Here its resyncs are allowed through
+ * (the rate limits lifted) so that only the outgoing-buffer bound stands between it and the hub's memory; the bound
+ * is lowered so that a few snapshots pass it. (tests/faults/non-reading-sockets runs the attack with the hub's own
+ * limits against a hub in a child process, measuring its memory.)
+ */
+describe('bounded outgoing buffers', () => {
+  let t: TestHub;
+  const UNBOUNDED = { burst: 1_000_000, perSecond: 1_000_000 };
+  beforeAll(async () => {
+    t = await startHub({ socketLimits: { resyncs: UNBOUNDED, strikes: UNBOUNDED, socketCommands: UNBOUNDED, maxBufferedBytes: 256 * 1024 } });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('a socket that asks for snapshots and never reads them is dropped; a real kiosk checks in meanwhile', async () => {
+    const silent = await openNonReadingKiosk(t.url, await pairKiosk(t));
+    const real = await connectKiosk(t.url);
+    // Far more than the loopback's kernel buffers hold: the rest waits on the hub until the bound is passed.
+    silent.askForSnapshots(20_000);
+    // The hub says when it drops a socket (the silent side cannot notice: it reads nothing).
+    const dropped = () =>
+      t.hub.core.securityLog.list().some((e) => e.kind === 'rate_limited' && e.detail === '/kiosk:disconnected:write_buffer');
+    await expect.poll(dropped, { timeout: 60_000, interval: 100 }).toBe(true);
+    expect(t.hub.core.engine.state).toBeDefined();
+    expectOk(await checkIn(real.socket, { firstName: 'Reader', phone: '+15550404040' }));
+    silent.close();
   });
 });

@@ -11,10 +11,10 @@ export type HubProcess = { url: string; pairingCode: string; kioskPairingCode: s
  */
 export function spawnHub(
   dataDir: string,
-  options: number | { timeoutMs?: number; port?: number; timeZone?: string; env?: Record<string, string> } = {},
+  options: number | { timeoutMs?: number; port?: number; timeZone?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<HubProcess> {
-  const { timeoutMs = 30_000, port = 0, timeZone, env = {} } = typeof options === 'number' ? { timeoutMs: options } : options;
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'hub/src/main.ts'), '--demo'], {
+  const { timeoutMs = 30_000, port = 0, timeZone, env = {}, nodeArgs = [] } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(REPO, 'hub/src/main.ts'), '--demo'], {
     cwd: REPO,
     env: {
       ...process.env,
