@@ -104,7 +104,9 @@ try {
     port,
     acceptLossHint: 'start once with GLOW_ACCEPT_DATA_LOSS=1 (or --accept-data-loss)',
   });
-  logger.debug({ err }, 'start-up failed');
+  // A full disk or damaged data is said in full above; anything else is a bug, and its stack goes to the log.
+  if (failure.expected) logger.debug({ err }, 'start-up failed');
+  else logger.error({ err }, 'start-up failed');
   await hub.stop().catch(() => {});
   console.error(`\nGlow cannot start: ${failure.message}\n`);
   process.exit(failure.exitCode);

@@ -1,7 +1,8 @@
 import { errorCode } from './store/store-fs.ts';
 import { StoreError, type StorePort } from './store/store.port.ts';
 
-export type StartFailure = { message: string; exitCode: number };
+/** `expected`: a condition of the machine or the data, said in full by the message; otherwise a bug worth its stack. */
+export type StartFailure = { message: string; exitCode: number; expected: boolean };
 
 export type StartContext = {
   store: StorePort;
@@ -25,7 +26,7 @@ export function describeStartFailure(err: unknown, context: StartContext): Start
   if (err instanceof StoreError) {
     if (err.kind === 'io') return cannotWrite(context, err.message);
     const hint = err.details.canAcceptLoss ? ` Or, to start with what is left and lose the missing changes for good, ${context.acceptLossHint}.` : '';
-    return { message: oneLine(`${err.message}${hint}`), exitCode: DATA_EXIT };
+    return { message: oneLine(`${err.message}${hint}`), exitCode: DATA_EXIT, expected: true };
   }
   const status = context.store.writeStatus();
   if (!status.writable) return cannotWrite(context, status.reason);
@@ -34,12 +35,17 @@ export function describeStartFailure(err: unknown, context: StartContext): Start
     return {
       message: `port ${context.port} is already in use (another Glow hub or another program). Stop it, or start with another PORT.`,
       exitCode: OTHER_EXIT,
+      expected: true,
     };
   }
   if (code === 'EACCES' && err instanceof Error && /listen/.test(err.message)) {
-    return { message: `this user may not listen on port ${context.port}. Start with PORT=8080 or above.`, exitCode: OTHER_EXIT };
+    return {
+      message: `this user may not listen on port ${context.port}. Start with PORT=8080 or above.`,
+      exitCode: OTHER_EXIT,
+      expected: true,
+    };
   }
-  return { message: oneLine(err instanceof Error ? err.message : String(err)), exitCode: OTHER_EXIT };
+  return { message: oneLine(err instanceof Error ? err.message : String(err)), exitCode: OTHER_EXIT, expected: false };
 }
 
 function cannotWrite(context: StartContext, reason: string): StartFailure {
@@ -49,6 +55,7 @@ function cannotWrite(context: StartContext, reason: string): StartFailure {
   return {
     message: oneLine(`cannot save to the data directory ${context.dataDir}: ${what} (${reason}). ${todo} and start Glow again.`),
     exitCode: DATA_EXIT,
+    expected: true,
   };
 }
 
