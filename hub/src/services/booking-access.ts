@@ -9,11 +9,12 @@ export function bookingSettingsOf(state: Readonly<HubState>): BookingSettings {
 }
 
 /**
- * The token of a booking's link: 256 bits that only the hub's key and the confirming command's id can produce. A
- * retried confirmation (same commandId) gets the same link back; the hub keeps only the token's SHA-256.
+ * The token of a booking's link: 256 bits that only the hub's key and the booking's id can produce. A retried
+ * confirmation gets the same link back, and the client's aftercare page (and a Back to the confirmed hold) can link
+ * to the booking again, while the hub keeps only the token's SHA-256.
  */
-export const bookingToken = (key: string, commandId: string): string =>
-  createHmac('sha256', key).update(`booking-link\u0000${commandId}`).digest('base64url');
+export const bookingToken = (key: string, bookingId: string): string =>
+  createHmac('sha256', key).update(`booking-link\u0000${bookingId}`).digest('base64url');
 
 const DAY_MS = 24 * 60 * MINUTE;
 

@@ -1,4 +1,4 @@
-import { findSlot, type Booking } from '@glow/shared';
+import { findSlot, salonDay, type Booking } from '@glow/shared';
 import type { Changes, HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
 import { bookingSettingsOf, slotQuery } from './booking-access.ts';
@@ -42,6 +42,11 @@ export function decideBookingHold(
   if (upcoming.length >= settings.maxUpcomingPerClient) {
     return refuse('conflict', 'too_many_bookings', { n: settings.maxUpcomingPerClient });
   }
+  // The salon's rule: one booking a day from the phone. A second one the same day is most often a slip (the client
+  // meant to move the first); two treatments in one day are arranged with the salon.
+  const timeZone = state.meta.floor.timeZone;
+  const day = salonDay(input.startsAt, timeZone);
+  if (upcoming.some((b) => salonDay(b.startsAt, timeZone) === day)) return refuse('conflict', 'already_booked_that_day');
   const slot = findSlot(slotQuery(state, service, input.staffId, now), input.startsAt);
   if (!slot) return refuse('conflict', 'slot_taken');
 

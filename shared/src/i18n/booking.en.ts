@@ -63,6 +63,8 @@ export const bookingEn = {
   'reason.change_cutoff':
     'Bookings can be changed here only until {hours, plural, one {# hour} other {# hours}} before they start. Please call the salon.',
   'reason.reminder_done': 'This reminder has already been done.',
+  'reason.already_booked_that_day':
+    'You already have a booking that day. To change its time, open that booking from your aftercare page; for a second treatment the same day, please call the salon.',
   'reason.too_many_bookings':
     'You already have {n, plural, one {# upcoming booking} other {# upcoming bookings}}. To book more, please call the salon.',
 

@@ -60,6 +60,7 @@ export const bookingZhCN: Record<keyof typeof bookingEn, string> = {
   'reason.booking_not_active': '此预约已无法更改。',
   'reason.change_cutoff': '预约只能在开始前 {hours} 小时之前在此更改，请致电门店。',
   'reason.reminder_done': '此提醒已完成。',
+  'reason.already_booked_that_day': '您当天已有一个预约。如需改时间，请在护理页面打开该预约；如需同一天再做一项护理，请致电门店。',
   'reason.too_many_bookings': '您已有 {n} 个未到期的预约。如需再预约，请致电门店。',
 
   'staff.bookings.title': '预约',

@@ -1,6 +1,8 @@
 import { PROBLEM_KINDS, PROBLEM_SINCE, CONTACT_PREFERENCES, type Language } from '@glow/shared';
 import { html, raw } from 'hono/html';
 import type { AftercareSheet } from '../../services/aftercare.service.ts';
+import type { BookingFromVisit } from '../../services/visit-bookings.ts';
+import { formatWhen } from './booking-format.ts';
 import { formatDate, phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './aftercare.messages.ts';
 import { languageNav, phonePage, telHref, type Html } from './phone-page.ts';
 
@@ -154,9 +156,23 @@ function reportClosedText(sheet: AftercareSheet, t: PhoneTranslate, reportWindow
 
 export type SheetNotice = 'reported' | 'optedOut' | null;
 
+/** What the client booked from this page, at the top where they look after booking, each leading to its own page. */
+function bookingList(bookings: readonly BookingFromVisit[], t: PhoneTranslate, language: Language, timeZone: string) {
+  if (!bookings.length) return '';
+  return html`<section aria-labelledby="bookings" id="bookings-list" class="box"><h2 id="bookings">${t('bookings')}</h2>
+    <ul>
+      ${bookings.map(
+        (b) => html`<li data-booking="${b.id}">
+          <strong>${t('booking.when', { when: formatWhen(b.startsAt, language, timeZone), service: b.serviceName[language] })}</strong>
+          ${b.staffName ? html`<span class="muted">${t('booking.with', { staff: b.staffName })}</span>` : ''}
+          <a href="/b/${b.token}?lang=${language}">${t('booking.open')}</a></li>`,
+      )}
+    </ul></section>`;
+}
+
 export function aftercarePage(
   sheet: AftercareSheet,
-  ctx: PageContext & { notice: SheetNotice; reportWindowDays: number },
+  ctx: PageContext & { notice: SheetNotice; reportWindowDays: number; bookings?: readonly BookingFromVisit[] },
 ) {
   const { language } = ctx;
   const t = phoneTranslator(language);
@@ -167,6 +183,7 @@ export function aftercarePage(
         ? html`<p class="notice" role="status">${t(ctx.notice)}</p>`
         : ''}
       ${header(sheet, t, language)}
+      ${bookingList(ctx.bookings ?? [], t, language, sheet.timeZone)}
       ${careSections(sheet, t, language)}
       ${problemList(sheet, t, language, ctx.notice === 'reported')}
       <section aria-labelledby="actions" class="noprint"><h2 id="actions">${t('actions')}</h2>

@@ -9,6 +9,7 @@ import { cleanPhoto, MAX_PHOTO_BYTES } from '../../services/aftercare-photo.ts';
 import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 import { buildAftercareSheet, findAftercareLink, type AftercareLink } from '../../services/aftercare.service.ts';
 import { decideReportProblem, MAX_REPORTS_PER_VISIT } from '../../services/complaint.service.ts';
+import { bookingsFromVisit } from '../../services/visit-bookings.ts';
 import { phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './aftercare.messages.ts';
 import {
   aftercarePage,
@@ -80,7 +81,8 @@ export function aftercareRoutes(core: HubCore): Hono {
     const sheet = buildAftercareSheet(core.engine.state, found, core.deps.clock());
     const notice = c.req.query('reported') ? 'reported' : c.req.query('optedOut') ? 'optedOut' : null;
     const reportWindowDays = aftercareSettingsOf(core.engine.state).reportWindowDays;
-    return c.html(aftercarePage(sheet, { base: base(c), language, notice, reportWindowDays }));
+    const bookings = bookingsFromVisit(core.engine.state, found.visit.id, found.client.id, core.deps.clock());
+    return c.html(aftercarePage(sheet, { base: base(c), language, notice, reportWindowDays, bookings }));
   });
 
   app.get('/:token/print', async (c) => {

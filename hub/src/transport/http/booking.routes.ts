@@ -119,6 +119,10 @@ export function rebookRoutes(core: HubCore): Hono {
     if (!booking) return notFound(c);
     const service = state.services[booking.serviceId];
     if (!service) return notFound(c);
+    // Already confirmed (the browser's Back after confirming, a second tab): the booking's own page, not a dead end.
+    if (booking.state === 'booked' || booking.state === 'checked_in') {
+      return c.redirect(`/b/${bookingToken(state.meta.sessionKey, booking.id)}?lang=${lang}`, 303);
+    }
     const t = now();
     const problem =
       error ??
@@ -159,7 +163,7 @@ export function rebookRoutes(core: HubCore): Hono {
     const form = ConfirmFormSchema.safeParse(body);
     if (!form.success) return renderHold(c, link, lang, invalidInput(form.error.issues, lang).message, 400);
     const bookingId = c.req.param('bookingId');
-    const token = bookingToken(core.engine.state.meta.sessionKey, form.data.commandId);
+    const token = bookingToken(core.engine.state.meta.sessionKey, bookingId);
     const ctx = { tokenHash: sha256(token), fromVisitId: link.visit.id };
     const ack = await core.engine.execute({ command: 'booking:confirm', commandId: form.data.commandId, sender: `visit:${link.visit.id}`, language: lang }, (state, at) =>
       decideBookingConfirm(state, at, { bookingId, clientId: link.client.id }, ctx),
