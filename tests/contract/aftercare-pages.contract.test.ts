@@ -88,7 +88,7 @@ describe('the aftercare pages', () => {
       'Your next treatment is due around',
       '+44 20 7946 0958', // the salon's contact
       '12 Rose Street',
-      'Every day 09:00–19:00',
+      'Every day 09:00–20:00',
     ]) {
       expect(body, text).toContain(text);
     }
