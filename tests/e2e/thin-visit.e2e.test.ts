@@ -31,11 +31,14 @@ describe('a walk-in from the lobby to the aftercare page on the phone', () => {
     const staffDeep = await fetch(`${t.url}/staff/some/deep/link`);
     expect(staffDeep.status).toBe(200);
     expect(await staffDeep.text()).toContain('/staff/_app/');
-    const kioskDeep = await fetch(`${t.url}/anything/here`);
-    expect(kioskDeep.status).toBe(200);
-    const html = await kioskDeep.text();
+    // The kiosk has one page: another path is a mistyped link (the styled 404), and a missing file is a 404 too.
+    const kiosk = await fetch(`${t.url}/`);
+    expect(kiosk.status).toBe(200);
+    const html = await kiosk.text();
     expect(html).toContain('/_app/');
     expect(html).not.toContain('/staff/_app/');
+    expect((await fetch(`${t.url}/anything/here`)).status).toBe(404);
+    expect((await fetch(`${t.url}/staff/no-such-file.js`)).status).toBe(404);
     expect((await fetch(`${t.url}/api/health`)).headers.get('content-type')).toContain('application/json');
   });
 

@@ -1,4 +1,5 @@
 import { floorSafetyEn } from './floor-safety.en.ts';
+import { kioskIdentityEn } from './kiosk-identity.en.ts';
 import { bookingEn } from './booking.en.ts';
 import { networkEn } from './network.en.ts';
 import { dataLossEn } from './data-loss.en.ts';
@@ -555,6 +556,8 @@ export const en = {
   ...dataLossEn,
   // the floor's safety rules: health data, in-room consultation, presence (floor-safety.en.ts)
   ...floorSafetyEn,
+  // who a kiosk client is, for the desk to settle in person (kiosk-identity.en.ts)
+  ...kioskIdentityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { floorSafetyZhCN } from './floor-safety.zh-CN.ts';
+import { kioskIdentityZhCN } from './kiosk-identity.zh-CN.ts';
 import { bookingZhCN } from './booking.zh-CN.ts';
 import { networkZhCN } from './network.zh-CN.ts';
 import { dataLossZhCN } from './data-loss.zh-CN.ts';
@@ -542,4 +543,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...dataLossZhCN,
   // the floor's safety rules (floor-safety.zh-CN.ts)
   ...floorSafetyZhCN,
+  // 自助机客人身份（kiosk-identity.zh-CN.ts）
+  ...kioskIdentityZhCN,
 };
