@@ -2,12 +2,13 @@ import type { StaffRole } from '@glow/shared';
 
 /**
  * How long a tablet may sit untouched before it locks back to the PIN pad of the same person (null: never).
- * Room tablets show client data and are left in the room; the front-desk board is meant to stay on display.
+ * Every role locks (#14): room tablets show client data and are left in the room, so they lock soonest; the front
+ * desk's board is watched all day, so it waits longer; the manager's tablet can revoke devices and override answers.
  */
 export const LOCK_AFTER_MS: Readonly<Record<StaffRole, number | null>> = {
   beautician: 2 * 60_000,
-  front_desk: null,
-  manager: null,
+  front_desk: 10 * 60_000,
+  manager: 5 * 60_000,
 };
 
 /** An unacknowledged incident older than this is shown as late (the salon's target is a 5-minute response). */
