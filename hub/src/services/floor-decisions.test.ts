@@ -48,8 +48,12 @@ describe('floor decisions', () => {
     applyChanges(state, decided.changes);
     return decided.result;
   };
+  /** Everyone signed in today (the planner offers clients only to staff who are here). */
+  const everyonePresent = () =>
+    Object.fromEntries(Object.keys(state.staff).map((id) => [id, { day: '2026-11-23', at: NOW - 60 * MIN, by: id }]));
   beforeEach(async () => {
     state = await demoState();
+    state.meta.presence = everyonePresent();
   });
 
   it('accept records when, once, and only for an assigned visit of ones own', () => {
@@ -188,7 +192,7 @@ describe('floor decisions', () => {
     expect(decideReorder(state, NOW, { visitId: 'q1', beforeVisitId: 'b' }, active())).toMatchObject({ reason: 'not_queued' });
   });
 
-  it('nobody is assigned while auto-assignment is paused, or when nobody is on shift', () => {
+  it('nobody is assigned while auto-assignment is paused, when nobody is on shift, or nobody is here today', () => {
     put({ id: 'q', state: 'queued' });
     state.meta.floor = { ...state.meta.floor, autoAssign: false };
     expect(autoAssign(state, NOW, active())).toBeNull();
@@ -198,6 +202,11 @@ describe('floor decisions', () => {
     expect(autoAssign(state, NOW, active())).toBeNull();
     for (const s of Object.values(state.staff)) s.weeklyShifts = shifts[s.id]!;
     expect(autoAssign(state, NOW, active())).not.toBeNull();
+    // On shift but signed in yesterday only: not here today.
+    state.meta.presence = Object.fromEntries(Object.keys(state.staff).map((id) => [id, { day: '2026-11-22', at: NOW - 1440 * MIN, by: id }]));
+    expect(autoAssign(state, NOW, active())).toBeNull();
+    state.meta.presence = { ...state.meta.presence, anna: { day: '2026-11-23', at: NOW, by: 'grace' } };
+    expect(autoAssign(state, NOW, active())?.visits).toMatchObject({ q: { staffId: 'anna' } });
   });
 
   it('revoking a tablet marks it once', () => {

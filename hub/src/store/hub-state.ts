@@ -12,6 +12,7 @@ import {
   FloorSettingsSchema,
   IdSchema,
   IncidentSchema,
+  PresenceSchema,
   QuestionnaireSchema,
   RoomSchema,
   SalonInfoSchema,
@@ -80,6 +81,8 @@ export const MetaSchema = z.object({
    * layout is unchanged: they are rare and small, and the journal keeps each change as an audit trail.
    */
   incidents: z.record(IdSchema, IncidentSchema).default({}),
+  /** Who is here today, by staff id (signed in on a tablet, or marked present by the desk): the planner's staff. */
+  presence: z.record(IdSchema, PresenceSchema).optional(),
   /** Opening hours and how clients book from their phone; the default lets data written before it pass. */
   booking: BookingSettingsSchema.default(DEFAULT_BOOKING_SETTINGS),
   /**

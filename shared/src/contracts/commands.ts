@@ -177,6 +177,10 @@ export const STAFF_COMMANDS = {
   'visit:resolveIdentity': { input: ResolveIdentityInputSchema, output: ResolveIdentityResultSchema, roles: FRONT },
   'queue:reorder': { input: QueueReorderInputSchema, output: Done, roles: FRONT },
   'floor:setAutoAssign': { input: command({ enabled: z.boolean() }), output: Done, roles: FRONT },
+  /** A beautician is here today without signing in on a tablet: the planner may offer them clients. */
+  'staff:markPresent': { input: command({ staffId: IdSchema }), output: z.object({ staffId: IdSchema }), roles: FRONT },
+  /** Minutes a beautician has to accept an assignment before the client goes back to the queue and the desk is told. */
+  'floor:setAcceptWithin': { input: command({ minutes: z.number().int().min(1).max(120) }), output: Done, roles: FRONT },
   'room:setOutOfService': { input: command({ roomId: IdSchema, outOfService: z.boolean() }), output: Done, roles: FRONT },
   'incident:acknowledge': { input: command({ incidentId: IdSchema }), output: Done, roles: FRONT },
   'incident:resolve': { input: command({ incidentId: IdSchema, resolution: freeText(1000) }), output: Done, roles: FRONT },

@@ -1,5 +1,6 @@
 import type { Id, Timestamp } from '../schemas/common.schema.ts';
-import type { FloorSettings } from '../schemas/floor.schema.ts';
+import { DEFAULT_ACCEPT_WITHIN_MIN, type FloorSettings } from '../schemas/floor.schema.ts';
+import type { Visit } from '../schemas/visit.schema.ts';
 import { busyStaffIds, queueOrder, type Floor } from './floor.ts';
 import { makePools, matchAt } from './matching.ts';
 import { needsManagerOverride } from './block.ts';
@@ -39,4 +40,23 @@ export function planAssignments(floor: Floor, now: Timestamp, settings: FloorSet
     roomId: m.room.room.id,
     staffId: m.staff.member.id,
   }));
+}
+
+const MIN = 60_000;
+
+/**
+ * Assignments nobody accepted in time at `now`: assigned, not yet accepted on the beautician's tablet, for
+ * `acceptWithinMin` minutes or more since the assignment. The floor gives them back to the queue (an assignment to
+ * someone who is not looking at a tablet would otherwise hold the room and inflate every wait) and alerts the desk.
+ */
+export function unacceptedAssignments(
+  visits: readonly Visit[],
+  now: Timestamp,
+  settings: Pick<FloorSettings, 'acceptWithinMin'>,
+): Visit[] {
+  const limit = (settings.acceptWithinMin ?? DEFAULT_ACCEPT_WITHIN_MIN) * MIN;
+  return visits.filter((v) => {
+    const since = v.times.assigned;
+    return v.state === 'assigned' && v.acceptedAt === null && since !== undefined && now - since >= limit;
+  });
 }

@@ -22,5 +22,6 @@ export * from './answer-validation.ts';
 export * from './block.ts';
 export * from './person-name.ts';
 export * from './consultation-status.ts';
+export * from './presence.ts';
 export * from './consents.ts';
 export * from './queue-replay.ts';

@@ -26,8 +26,21 @@ export const FloorSettingsSchema = z.object({
   preferredWaitLimitMin: z.number().int().min(0).max(240),
   /** The salon's IANA time zone: shifts and the day tickets restart on. */
   timeZone: z.string().min(1).max(64),
+  /**
+   * Minutes a beautician has to accept an assignment on their tablet before the client goes back to the queue and the
+   * desk is told (DEFAULT_ACCEPT_WITHIN_MIN when the salon has not set it).
+   */
+  acceptWithinMin: z.number().int().min(1).max(120).optional(),
 });
 export type FloorSettings = z.infer<typeof FloorSettingsSchema>;
+export const DEFAULT_ACCEPT_WITHIN_MIN = 5;
+
+/**
+ * A staff member is here today: signed in on a tablet (`by` themselves) or marked present by the desk (`by` the desk
+ * member). Only staff present on the salon's day are offered clients by the planner.
+ */
+export const PresenceSchema = z.object({ day: z.string(), at: z.number(), by: z.string() });
+export type Presence = z.infer<typeof PresenceSchema>;
 
 export const INCIDENT_KINDS = ['allergic_reaction', 'burn_or_cut', 'equipment_failure', 'other'] as const;
 export const IncidentKindSchema = z.enum(INCIDENT_KINDS);

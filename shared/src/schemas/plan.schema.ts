@@ -43,5 +43,13 @@ export const AftercareNotesSchema = z.object({
 });
 export type AftercareNotes = z.infer<typeof AftercareNotesSchema>;
 
-/** Why a beautician handed an assignment back to the queue. */
-export const HandBackSchema = z.object({ at: TimestampSchema, staffId: IdSchema, reason: freeText(300) });
+/**
+ * A visit given back to the queue: by the beautician (or the desk) with a reason, or by the floor when the assignment
+ * was not accepted in time (kind `not_accepted`: the desk is alerted, and the planner does not offer it to them again).
+ */
+export const HandBackSchema = z.object({
+  at: TimestampSchema,
+  staffId: IdSchema,
+  reason: freeText(300),
+  kind: z.enum(['handed_back', 'not_accepted']).optional(),
+});

@@ -2,7 +2,6 @@ import { decideOverrideBlock } from '../../services/override-block.service.ts';
 import { decideReplaceQuestionnaire } from '../../services/questionnaire.service.ts';
 import { STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
-import { aftercareToken, sha256 } from '../../security/secrets.ts';
 import { aftercareToken, pairingCodeFor, sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
 import { decideReminderDone } from '../../services/booking-reminder.service.ts';
@@ -14,6 +13,7 @@ import { decideSetAutoAssign } from '../../services/floor-settings.service.ts';
 import { decideHandBack } from '../../services/hand-back.service.ts';
 import { decideAcknowledgeIncident, decideRaiseIncident, decideResolveIncident } from '../../services/incident.service.ts';
 import { decideRecordConsultation } from '../../services/in-room-consultation.service.ts';
+import { decideMarkPresent } from '../../services/presence.service.ts';
 import { decideManualAssign } from '../../services/manual-assign.service.ts';
 import { decideCreatePairingCode } from '../../services/pairing.service.ts';
 import { decidePlanConfirm, decidePlanUpdate } from '../../services/plan.service.ts';
@@ -35,8 +35,6 @@ type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
  * apply → journal → ack → publish). Kept apart from the socket so that tests can drive the very same handlers
  * without one. `actor` is who is signed in; the binder has already checked the role.
  */
-export function staffCommandHandlers(core: HubCore, actor: () => Actor): CommandHandlers<FloorCommands> {
-  const run = runAs(core, actor);
 export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: string): CommandHandlers<FloorCommands> {
   const run = runAs(core, actor, sender);
   const active = () => core.active.list(core.engine.state);
@@ -95,6 +93,10 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     'visit:resolveIdentity': (input, lang) =>
       run('visit:resolveIdentity', input, lang, (s, _now, who) => decideResolveIdentity(s, who, input.visitId, input.decision)),
     'queue:reorder': (input, lang) => run('queue:reorder', input, lang, (s, now) => decideReorder(s, now, input, active())),
+    'staff:markPresent': (input, lang) =>
+      run('staff:markPresent', input, lang, (s, now, who) => decideMarkPresent(s, now, core.today(now), input.staffId, who.staffId)),
+    'floor:setAcceptWithin': (input, lang) =>
+      run('floor:setAcceptWithin', input, lang, (s) => ({ changes: { meta: { floor: { ...s.meta.floor, acceptWithinMin: input.minutes } } }, result: {} })),
     'floor:setAutoAssign': (input, lang) => run('floor:setAutoAssign', input, lang, (s, now) => decideSetAutoAssign(s, now, input.enabled)),
     'room:setOutOfService': (input, lang) =>
       run('room:setOutOfService', input, lang, (s, now) => decideSetOutOfService(s, now, input.roomId, input.outOfService)),
@@ -102,8 +104,6 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
       run('incident:acknowledge', input, lang, (s, now, who) => decideAcknowledgeIncident(s, now, who, input.incidentId)),
     'incident:resolve': (input, lang) =>
       run('incident:resolve', input, lang, (s, now, who) => decideResolveIncident(s, now, who, input.incidentId, input.resolution)),
-    ...aftercareStaffHandlers(core, actor),
-    ...settingsStaffHandlers(core, actor),
     'device:revoke': async (input, lang) => {
       const ack = await run('device:revoke', input, lang, (s, now) => decideRevokeDevice(s, now, input.deviceId));
       if (ack.ok) core.securityLog.record({ kind: 'device_revoked', deviceId: input.deviceId, staffId: actor().staffId });
@@ -116,6 +116,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
       const ack = await run('pairing:create', input, lang, (_s, now) => {
         const made = decideCreatePairingCode(now, input.kind, code);
         return { changes: made.changes, result: { expiresAt: made.result.expiresAt } };
+      });
       return ack.ok ? { ok: true, data: { code, expiresAt: ack.data.expiresAt } } : ack;
     },
     // Not a change: the manager reads the security events kept in memory (the binder has checked the role).

@@ -1,4 +1,6 @@
+import { decideMarkPresent } from '../../services/presence.service.ts';
 import {
+  isPresent,
   PROTOCOL_VERSION,
   STAFF_COMMANDS,
   StaffHandshakeSchema,
@@ -74,6 +76,12 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
           const result = await core.auth.login({ deviceId: data.deviceId, address: socket.handshake.address }, input.staffId, input.pin);
           if (isRefusal(result)) return { ok: false, error: toAppError(result, lang) };
           data.session = result;
+          // Signing in on a tablet is being here today: the planner may offer this staff member clients from now on.
+          if (!isPresent(core.engine.state.meta.presence ?? {}, result.staffId, core.today(core.deps.clock()))) {
+            void core.engine.execute({ command: 'staff:present', commandId: null, language: lang }, (s, now) =>
+              decideMarkPresent(s, now, core.today(now), result.staffId, result.staffId),
+            );
+          }
           // The answer first, then the snapshot of what this staff member may see.
           setImmediate(() => enterAudience(socket, core));
           return { ok: true, data: result };
