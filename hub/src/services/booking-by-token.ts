@@ -5,9 +5,9 @@ import { bookingSettingsOf, findBookingLink } from './booking-access.ts';
 import { knownVisitor } from './known-visitor.ts';
 
 /**
- * `booking:confirmByToken`: the kiosk scanned a booking's QR. Holding the link proves who the client is, as picking
- * their masked name does, so the answer is the same as a confirmed look-up's — with the scanned booking as today's
- * booking. A token that is unknown, tampered with, expired or revoked is refused alike; a booking that is not for
+ * `booking:confirmByToken`: the kiosk scanned a booking's QR. Holding the link proves who the client is (the one
+ * proof the kiosk takes beyond a phone number), so the kiosk may learn what the client holds: their first name,
+ * consents, last answers and the scanned booking as today's booking. A token that is unknown, tampered with, expired or revoked is refused alike; a booking that is not for
  * today, or cannot be checked in any more, is refused with a clear reason. Reads only: nothing is journaled.
  */
 export function confirmBookingByToken(state: Readonly<HubState>, token: string, now: number): KnownVisitor | Refusal {

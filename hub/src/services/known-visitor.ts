@@ -3,7 +3,8 @@ import { signVisitorToken, VISITOR_TOKEN_MS } from '../security/visitor-token.ts
 import type { HubState } from '../store/hub-state.ts';
 
 /**
- * What the kiosk learns once a person proved who they are (picked their masked name, or scanned their booking's QR):
+ * What the kiosk learns once a person proved who they are by scanning their booking's QR (a phone number alone
+ * proves nothing and gets none of this):
  * a visitor token for the check-in, their first name and language, last answers per category, which consent
  * versions they granted, and today's booking. Nothing else: no phone, no family name, no birthday.
  */
