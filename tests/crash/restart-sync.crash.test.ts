@@ -105,8 +105,9 @@ describe('the hub killed and restarted mid-session', () => {
     await store.close();
     const reached = new Map<string, VisitState>();
     for (const a of acked) {
-      // A close's answer is stored without its aftercare link: the link's token is derived again, never stored.
-      const { aftercarePath: _link, ...stored } = a.data as { aftercarePath?: string };
+      // A close's answer is stored without its aftercare link (path and whole URL): the link's token is derived
+      // again, never stored.
+      const { aftercarePath: _link, aftercareUrl: _url, ...stored } = a.data as { aftercarePath?: string; aftercareUrl?: string };
       expect(disk.state.commands[a.input.commandId as string]?.result, `${a.name} ${a.input.commandId}`).toEqual({ ok: true, data: stored });
       const data = a.data as { visitId?: string; state?: VisitState };
       if (data.visitId) reached.set(data.visitId, data.state ?? reached.get(data.visitId) ?? 'queued');
