@@ -3,6 +3,7 @@
  *   PORT (8080)  HOST (0.0.0.0)  DATA_DIR (./data)  LOG_LEVEL (info)   --demo: seed the demo salon on first start
  *   KIOSK_LOOKUPS_PER_MINUTE (6): phone look-ups one kiosk may make a minute
  *   KIOSK_CHECKINS_PER_MINUTE (20): check-ins one kiosk may send a minute (a burst of that many, then evenly)
+ *   GLOW_MDNS_NAME (glow): the hub announces <name>.local by mDNS when it listens on the network; "off": it does not
  *   GLOW_HOST_NAMES: more names the hub answers to, comma-separated (besides its hostname, <hostname>.local,
  *                    localhost and IP addresses); a request under any other name is refused (DNS rebinding)
  *   HTTPS: a hub reachable from the network (HOST not loopback) serves HTTPS on PORT (8443) with its own CA and plain
@@ -25,6 +26,7 @@ import { LowdbStore } from './store/lowdb.store.ts';
 import { describeStartFailure } from './start-up-failure.ts';
 import { salonCertificateProblem } from './security/certificates.ts';
 import { certificateFiles } from './store/certificate-files.ts';
+import { announceHub, type MdnsAnnouncement } from './transport/mdns-announcer.ts';
 import { ownCertificates, salonCertificate, type TlsSource } from './transport/https/tls-source.ts';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -47,9 +49,18 @@ if (checkInsPerMinute !== null && !(Number.isInteger(checkInsPerMinute) && check
   console.error(`KIOSK_CHECKINS_PER_MINUTE must be a whole number above 0 (got "${process.env.KIOSK_CHECKINS_PER_MINUTE}").`);
   process.exit(1);
 }
+// Announced by mDNS only when tablets can reach the hub (not on loopback).
+const mdnsName = process.env.GLOW_MDNS_NAME ?? 'glow';
+const announce = mdnsName !== 'off' && !['127.0.0.1', '::1', 'localhost'].includes(host);
+if (announce && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(mdnsName)) {
+  console.error(`GLOW_MDNS_NAME must be one DNS label (letters, digits, hyphens), or "off" (got "${mdnsName}").`);
+  process.exit(1);
+}
+let mdns: MdnsAnnouncement | null = null;
 const hostNames = [
   hostname(),
   `${hostname()}.local`,
+  ...(announce ? [`${mdnsName}.local`] : []),
   ...(process.env.GLOW_HOST_NAMES ?? '').split(',').map((n) => n.trim()).filter((n) => n !== ''),
 ];
 const tls = tlsSource();
@@ -93,6 +104,7 @@ try {
   const started = Date.now();
   const { port: actualPort } = await hub.listen(port, host);
   if (tls) plainPort = (await hub.listenRedirect(httpPort, host, lanAddresses[0] ?? null)).port;
+  if (announce) mdns = announceHub({ name: mdnsName, port: actualPort, logger });
   const tablet = await hub.createPairingCode('tablet');
   const kiosk = await hub.createPairingCode('kiosk');
   printBanner(actualPort, tablet, kiosk, Date.now() - started);
@@ -122,6 +134,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       logger.error('stop took longer than 10 s; exiting');
       process.exit(1);
     }, 10_000).unref();
+    void mdns?.stop();
     hub.stop().then(
       () => process.exit(0),
       (err: unknown) => {
@@ -193,6 +206,7 @@ function printBanner(actualPort: number, tablet: Code, kiosk: Code, startMs: num
     `  Pair a kiosk with the one-time code ${kiosk.code} (valid until ${new Date(kiosk.expiresAt).toLocaleTimeString()}); more codes: the manager's tablet.`,
     ...(hub.tls
       ? [
+          ...(mdns ? [`  By name, where the network passes mDNS: https://${mdns.hostName}:${actualPort}/`] : []),
           `  New tablet: open http://${addresses.at(-1) ?? 'localhost'}:${plainPort}/trust once to trust this hub (certificate ${hub.tls.fingerprint}).`,
           ...(hub.tls.expiresAt - Date.now() < 30 * 86_400_000 ? [`  The certificate expires on ${new Date(hub.tls.expiresAt).toDateString()}: renew it.`] : []),
         ]
