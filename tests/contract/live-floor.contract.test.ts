@@ -106,6 +106,8 @@ describe('the live floor over real sockets', () => {
     h = hub;
     const kiosk = await connectKiosk(hub.url);
     const desk = await connectStaff(hub, { staffId: 'grace', pin: '4444' });
+    // Mei and Anna work without tablets here: the desk marks them present, so the planner offers them clients.
+    for (const staffId of ['mei', 'anna']) expectOk(await send(desk.socket, 'staff:markPresent', { staffId }));
     const seen = patches(desk.socket);
     const first = expectOk(await checkIn(kiosk.socket, { firstName: 'Ada', phone: '5550001' }));
     const second = expectOk(await checkIn(kiosk.socket, { firstName: 'Bea', phone: '5550002' }));
@@ -177,6 +179,8 @@ describe('the live floor over real sockets', () => {
 
     const d = (await snapshotOf(desk.socket)).view;
     expect(Object.keys(d.visits)).toEqual([ticket.visitId]);
+    // The desk runs the floor without the client's health answers (#10): only Mei and the manager read them.
+    expect(d.visits[ticket.visitId]!.consultation).toEqual({ status: 'withheld', flags: [], answers: [] });
     expect(Object.keys(d.incidents)).toHaveLength(1);
     expect(Object.keys(d.availability).sort()).toEqual(['anna', 'grace', 'mei', 'olivia', 'sofia']);
     expect(d.devices).toEqual({});
@@ -311,6 +315,7 @@ describe('the live floor over real sockets', () => {
     const kiosk = await connectKiosk(hub.url);
     const mei = await connectStaff(hub, { staffId: 'mei', pin: '1111' });
     const desk = await connectStaff(hub, { staffId: 'grace', pin: '4444' });
+    expectOk(await send(desk.socket, 'staff:markPresent', { staffId: 'anna' }));
     const { visitId } = expectOk(await checkIn(kiosk.socket, { firstName: 'Back', phone: '5550010' }));
     await settle();
     const dropped = nextEvent<StaffPatch>(mei.socket as unknown as Socket, 'sync:patch');

@@ -64,6 +64,8 @@ describe('unhappy clients on the front-desk board', () => {
       expectOk(await send(socket, 'visit:close', { visitId, rating }));
     };
 
+    // Each beautician accepts at once (an assignment left unaccepted would go back to the queue within minutes).
+    for (const { visitId } of [unhappy, happy]) expectOk(await send(staff[assigned[visitId]!.staffId!]!, 'visit:accept', { visitId }));
     clock.now += 45 * MIN;
     await runToClose(unhappy.visitId, { csat: 2, comment: 'The mask stung' });
     await runToClose(happy.visitId, { csat: 4 });

@@ -77,8 +77,9 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
           if (isRefusal(result)) return { ok: false, error: toAppError(result, lang) };
           data.session = result;
           // Signing in on a tablet is being here today: the planner may offer this staff member clients from now on.
+          // Recorded before the answer, so that what the tablet sees next already follows from it.
           if (!isPresent(core.engine.state.meta.presence ?? {}, result.staffId, core.today(core.deps.clock()))) {
-            void core.engine.execute({ command: 'staff:present', commandId: null, language: lang }, (s, now) =>
+            await core.engine.execute({ command: 'staff:present', commandId: null, language: lang }, (s, now) =>
               decideMarkPresent(s, now, core.today(now), result.staffId, result.staffId),
             );
           }
