@@ -154,6 +154,24 @@ describe('LowdbStore: cold months and expired links', () => {
     expect(reopened).toEqual({ state: hub.state, revision: hub.revision });
   });
 
+  it('checks a cold month against its recorded SHA-256 before building on it: an edited month fails the checkpoint, never spreads', async () => {
+    const hub = await salonWithHistory();
+    const older = (await monthFiles()).find((f) => f.startsWith('visits-2022-02'))!;
+    const edited = JSON.parse(await readFile(path.join(dir, older), 'utf8')) as Pick<HubState, 'visits'>;
+    for (const visit of Object.values(edited.visits)) visit.state = 'cancelled';
+    await writeFile(path.join(dir, older), JSON.stringify(edited));
+    const store = make();
+    const opened = await store.open(); // the month is cold: not read at start-up
+    await commit(store, opened!.state, hub.entry({ visits: { older: null } }));
+    await expect(store.checkpoint(opened!.state, hub.revision)).rejects.toThrow(
+      new RegExp(`${older.replace(/\./g, '\\.')}: its content differs from what was written`),
+    );
+    expect(store.writeStatus().writable).toBe(false);
+    await store.close();
+    // The journal still has the change; the edited file was not copied into a new month file.
+    expect((await monthFiles()).filter((f) => f.startsWith('visits-2022-02'))).toEqual([older]);
+  });
+
   it('drops expired links at start-up and at the checkpoint; expired and unknown tokens answer alike', async () => {
     const hub = new HubModel();
     let store = make();

@@ -9,7 +9,7 @@ import { listSegments } from './journal-segments.ts';
 import { JournalWriter } from './journal-writer.ts';
 import { loadDataDir, type LoadedData, type LoadOptions } from './load-data-dir.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, writeManifest, type Manifest } from './manifest.ts';
-import { integrityOf } from './partition-integrity.ts';
+import { checksumOf, integrityOf } from './partition-integrity.ts';
 import { PartitionTracker, type Capture, type ColdOverlay } from './partition-tracker.ts';
 import {
   parsePartitionFileName,
@@ -327,8 +327,23 @@ export class LowdbStore implements StorePort {
     revision: number,
     overlay: ColdOverlay,
   ): Promise<{ file: string; integrity: string } | null> {
+    const recorded = this.current?.manifest.integrity?.[base];
     const data = await readWithLow(
-      new DurableJsonFile<PartitionData>(path.join(this.dir, base), { fs: this.fs, schema: partitionSchema(name) }),
+      new DurableJsonFile<PartitionData>(path.join(this.dir, base), {
+        fs: this.fs,
+        schema: partitionSchema(name),
+        // A cold month is not read at start-up, so its checksum is checked here, before anything is built on it.
+        trusted: (bytes) => {
+          if (recorded !== undefined && checksumOf(recorded) !== checksumOf(integrityOf(name, bytes))) {
+            throw new StoreError(
+              'corrupt',
+              `${base}: its content differs from what was written (SHA-256 does not match ${MANIFEST_FILE}). ` +
+                'Restore the data directory from a backup (see README "Backups").',
+            );
+          }
+          return false;
+        },
+      }),
     );
     if (data === null) throw new StoreError('io', `The snapshot file ${base} is missing.`);
     const visits = { ...data.visits };
