@@ -28,18 +28,21 @@ describe('keyed queue', () => {
     expect(q.waiting('mei')).toBe(0);
   });
 
-  it('refuses at once when too many hold or wait for one of the keys, and frees the key after a failure', async () => {
+  it('refuses at once when too many hold or wait for the sender key (the first), never for a shared one, and frees the key after a failure', async () => {
     const q = new KeyedQueue(2);
     let open!: () => void;
     const gate = new Promise<void>((r) => (open = r));
-    const first = q.run(['d1'], () => gate.then(() => 1));
-    const second = q.run(['d1'], async () => 2);
-    expect(await q.run(['d1'], async () => 3)).toBe(QUEUE_FULL);
-    expect(await q.run(['d2'], async () => 4)).toBe(4);
+    const first = q.run(['d1', 'olivia'], () => gate.then(() => 1));
+    const second = q.run(['d1', 'olivia'], async () => 2);
+    expect(await q.run(['d1', 'olivia'], async () => 3)).toBe(QUEUE_FULL);
+    // Another device waits its turn on Olivia's lane, however full it is, instead of being refused.
+    const other = q.run(['d2', 'olivia'], async () => 4);
+    expect(await q.run(['d3'], async () => 5)).toBe(5);
     open();
-    expect(await Promise.all([first, second])).toEqual([1, 2]);
+    expect(await Promise.all([first, second, other])).toEqual([1, 2, 4]);
     await expect(q.run(['d1'], () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    expect(await q.run(['d1'], async () => 5)).toBe(5);
+    expect(await q.run(['d1'], async () => 6)).toBe(6);
     expect(q.waiting('d1')).toBe(0);
+    expect(q.waiting('olivia')).toBe(0);
   });
 });
