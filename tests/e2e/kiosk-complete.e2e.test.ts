@@ -300,11 +300,12 @@ describe('the lobby kiosk, complete', () => {
       await cam.getByTestId('booking').click();
       await shootKiosk(cam, 'phone-booking');
       await cam.getByTestId('scan-qr').click();
-      await agreeToConsents(cam);
+      // #11: whether the booking can be checked in is said first; the consents come after.
       await cam.getByTestId('booking-found').waitFor();
       const early = await cam.getByTestId('booking-early').isVisible();
       await shootKiosk(cam, early ? 'booking-early' : 'booking-on-time');
       await cam.getByTestId(early ? 'booking-wait' : 'booking-check-in').click();
+      await agreeToConsents(cam);
       // Checked in at the desk before the questionnaire grew: last answers kept, the new required one asked.
       await cam.getByTestId('answer-skin_allergy-no').click();
       await shootKiosk(cam, 'questionnaire-prefilled');
@@ -577,10 +578,10 @@ describe('the lobby kiosk, complete', () => {
     await withCamera(late.link, 'late-qr', async (cam) => {
       await cam.getByTestId('booking').click();
       await cam.getByTestId('scan-qr').click();
-      await agreeToConsents(cam);
       await cam.getByTestId('booking-late').waitFor();
       await shootKiosk(cam, 'booking-late');
       await cam.getByTestId('booking-walk-in').click();
+      await agreeToConsents(cam);
       await cam.getByTestId('service-facial-classic').click();
       await cam.getByTestId('answer-skin_allergy-no').click();
       await cam.getByTestId('questions-next').click();

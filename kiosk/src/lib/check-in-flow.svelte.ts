@@ -283,6 +283,11 @@ export class CheckInFlow {
     this.firstName = '';
     this.lastName = '';
     this.birthday = emptyBirthday();
+    // #11: whether the booking can be checked in (early, on time, late) is said before any consent is asked.
+    if (this.intent === 'booking' && this.booking) {
+      this.goto('booking');
+      return;
+    }
     this.afterIdentity();
   }
 
@@ -293,7 +298,7 @@ export class CheckInFlow {
     this.serviceId = null;
     this.notice = null;
     if (!this.visitor) this.goto('register');
-    else this.nextAfterConsents();
+    else this.afterIdentity();
   }
 
   private afterIdentity(): void {
@@ -362,9 +367,9 @@ export class CheckInFlow {
   }
 
   private nextAfterConsents(): void {
-    // Only a client who scanned their booking's QR has a booking the kiosk knows of; by phone the desk matches it.
-    if (this.intent === 'booking' && this.visitor) {
-      this.goto('booking');
+    // A booking (known only from its QR; by phone the desk matches it) was settled before the consents.
+    if (this.useBooking && this.serviceId) {
+      this.toConsultation();
       return;
     }
     this.goto('service');
@@ -378,7 +383,8 @@ export class CheckInFlow {
     if (!booking) return;
     this.useBooking = true;
     this.serviceId = booking.serviceId;
-    this.toConsultation();
+    this.notice = null;
+    this.afterIdentity();
   }
 
   // ---- service and consultation ----

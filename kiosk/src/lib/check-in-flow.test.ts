@@ -149,17 +149,20 @@ describe('a returning client by phone (the number proves nothing)', () => {
 
 describe('a client who scanned their booking QR (proven)', () => {
   it('is asked again only for a consent whose text has a newer version, and edits last answers', async () => {
-    const { flow, sent } = setUp({ confirm: known({ consents: { terms: 2, health: 2, marketing: null } }) });
+    const late = { bookingId: 'bk1', serviceId: 'nails', staffId: null, startsAt: 5, arrival: 'late' as const, checkInFrom: 4 };
+    const { flow, sent } = setUp({ confirm: known({ consents: { terms: 2, health: 2, marketing: null }, booking: late }) });
     flow.openScanner();
     expect(await flow.scanned(LINK)).toBe(true);
+    // #11: the booking's state (late here) is said before any consent is asked.
+    expect(flow.step).toBe('booking');
+    flow.joinAsWalkIn();
     expect(flow.step).toBe('consent');
     expect(flow.consentTexts.map((c) => c.kind)).toEqual(['terms']);
     flow.answerConsent(true);
     expect(flow.noticeMessage).toBe('Please sign in the box before you agree.');
     flow.setSignature({ consent: 'terms', width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] });
     flow.answerConsent(true);
-    expect(flow.step).toBe('booking'); // no booking today: the booking screen says so
-    flow.joinAsWalkIn();
+    expect(flow.step).toBe('service');
     flow.chooseService('facial');
     expect(flow.step).toBe('review');
     flow.editAnswers();
@@ -323,6 +326,22 @@ describe('booked clients', () => {
     void flow.submit();
     await tick();
     expect(checkInsOf(sent)[0]).toMatchObject({ bookingId: 'bk1', serviceId: 'nails' });
+  });
+
+  it('a booked client asked a consent again is asked it only after the booking is found (#11)', async () => {
+    const early = { bookingId: 'bk1', serviceId: 'nails', staffId: null, startsAt: 5, arrival: 'early' as const, checkInFrom: 4 };
+    const { flow, sent } = setUp({ confirm: known({ consents: { terms: 2, health: 2, marketing: null }, booking: early }) });
+    flow.openScanner();
+    await flow.scanned(LINK);
+    expect(flow.step).toBe('booking');
+    flow.checkInForBooking();
+    expect(flow.step).toBe('consent');
+    flow.setSignature({ consent: 'terms', width: 300, height: 100, strokes: [[1, 1, 5, 5, 9, 9, 20, 20, 30, 30]] });
+    flow.answerConsent(true);
+    expect(flow.step).toBe('confirm');
+    void flow.submit();
+    await tick();
+    expect(checkInsOf(sent)[0]).toMatchObject({ bookingId: 'bk1', serviceId: 'nails', consents: [{ kind: 'terms', version: 3, granted: true }] });
   });
 
   it('a late client joins as a walk-in without the booking', async () => {
