@@ -52,6 +52,12 @@ describe('security log', () => {
     expect(log.list().map((e) => e.detail || e.staffId)).toEqual(['http://evil4.example', 'http://evil3.example', 'http://evil2.example', 'mei']);
   });
 
+  it('cuts an over-long detail or address to fit instead of losing the event', () => {
+    const log = new SecurityLog(() => 0, recordingLogger().logger);
+    log.record({ kind: 'host_refused', address: 'a'.repeat(500), detail: 'h'.repeat(5000) });
+    expect(log.list()[0]).toMatchObject({ address: 'a'.repeat(100), detail: 'h'.repeat(200) });
+  });
+
   it('does not list (nor throw on) an event of an unknown kind', () => {
     const { logger, lines } = recordingLogger();
     const log = new SecurityLog(() => 0, logger);

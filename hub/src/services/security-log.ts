@@ -28,9 +28,16 @@ export class SecurityLog {
     private readonly perKind = SECURITY_LOG_PER_KIND,
   ) {}
 
-  /** Records one event. Never throws: a malformed event from a caller is logged as an error and not listed. */
+  /**
+   * Records one event. Never throws: an over-long address or detail is cut to fit (they come from the network), and
+   * an event that still does not fit the schema (an unknown kind) is logged as an error and not listed.
+   */
   record(input: SecurityEventInput): void {
-    const parsed = SecurityEventInputSchema.safeParse(input);
+    const parsed = SecurityEventInputSchema.safeParse({
+      ...input,
+      ...(typeof input.address === 'string' ? { address: input.address.slice(0, 100) } : {}),
+      ...(typeof input.detail === 'string' ? { detail: input.detail.slice(0, 200) } : {}),
+    });
     if (!parsed.success) {
       this.logger.error({ event: 'security_event_invalid', kind: String((input as { kind?: unknown }).kind) }, 'security event not recorded');
       return;
