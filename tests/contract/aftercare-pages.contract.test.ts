@@ -228,13 +228,14 @@ describe('the aftercare pages', () => {
     expect(await status()).toBe('received');
     expectOk(await send(manager, 'complaint:acknowledge', { complaintId: card!.id }));
     expect(await status()).toBe('handling');
-    const gone = nextEvent<StaffPatch>(desk as unknown as Socket, 'sync:patch');
+    const resolved = nextEvent<StaffPatch>(desk as unknown as Socket, 'sync:patch');
     expectOk(await send(desk, 'complaint:resolve', { complaintId: card!.id, resolution: 'Free calming facial booked.' }));
-    expect((await gone).del.complaints).toEqual([card!.id]);
+    // A resolved report stays on the board, in the history of resolved reports (#11), with how it was resolved.
+    expect((await resolved).set.complaints?.[card!.id]).toMatchObject({ status: 'resolved', resolution: 'Free calming facial booked.' });
     expect(await status()).toBe('resolved');
-    // A reconnecting manager gets open complaints in the snapshot only.
+    // A reconnecting manager gets it in the snapshot too, resolved.
     const again = await connectStaff(t, { staffId: 'olivia', pin: '9999' });
-    expect(again.snapshot.view.complaints).toEqual({});
+    expect(again.snapshot.view.complaints[card!.id]).toMatchObject({ status: 'resolved', hasPhoto: true });
   });
 
   it('answers a sent form twice with the first report', async () => {

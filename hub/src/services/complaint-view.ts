@@ -18,14 +18,17 @@ export function complaintCard(state: Readonly<HubState>, complaint: Complaint): 
   };
 }
 
-/** Complaints still open (received or being handled): what the board lists. */
-export function openComplaintCards(state: Readonly<HubState>): StaffView['complaints'] {
+/**
+ * Every complaint, open and resolved: the board lists the open ones, and a resolved one stays in the history list
+ * (with its photo) instead of disappearing. Complaints are few (a week's window after a visit, a few per visit).
+ */
+export function complaintCards(state: Readonly<HubState>): StaffView['complaints'] {
   const out: StaffView['complaints'] = {};
-  for (const c of Object.values(state.complaints ?? {})) if (c.status !== 'resolved') out[c.id] = complaintCard(state, c);
+  for (const c of Object.values(state.complaints ?? {})) out[c.id] = complaintCard(state, c);
   return out;
 }
 
-/** The part of a staff patch for changed complaints: open ones set, resolved or removed ones deleted. */
+/** The part of a staff patch for changed complaints: changed ones set (resolved too), removed ones deleted. */
 export function complaintPatch(
   state: Readonly<HubState>,
   changed: Record<string, Complaint | null> | undefined,
@@ -34,7 +37,7 @@ export function complaintPatch(
   const set: StaffView['complaints'] = {};
   const del: string[] = [];
   for (const [id, c] of Object.entries(changed)) {
-    if (c && c.status !== 'resolved') set[id] = complaintCard(state, c);
+    if (c) set[id] = complaintCard(state, c);
     else del.push(id);
   }
   return { ...(Object.keys(set).length ? { set } : {}), ...(del.length ? { del } : {}) };

@@ -16,7 +16,7 @@ import { bookingViews } from './booking-view.ts';
 import { aftercareSettingsOf } from './aftercare-settings.ts';
 import { salonSettingsOf } from './salon-settings-view.ts';
 import { boardName } from './board-name.ts';
-import { openComplaintCards } from './complaint-view.ts';
+import { complaintCards } from './complaint-view.ts';
 import { consultationOf, currentQuestionnaires } from './consultation.ts';
 import type { Estimates, Figures } from './derived-figures.ts';
 
@@ -181,7 +181,7 @@ export function staffView(
     staff,
     services: { ...state.services },
     incidents: floor ? Object.fromEntries(derived.openIncidents) : {},
-    complaints: floor ? openComplaintCards(state) : {},
+    complaints: floor ? complaintCards(state) : {},
     aftercare: audience.kind === 'manager' ? { settings: aftercareSettingsOf(state) } : {},
     salonSettings: audience.kind === 'manager' ? { settings: salonSettingsOf(state) } : {},
     ...(floor ? bookingViews(state, derived.at) : { bookings: {}, tasks: {} }),

@@ -55,6 +55,7 @@ const visit = (id: string, over: Partial<VisitCard> = {}): VisitCard => ({
   blocked: false,
   blockOverride: null,
   consultationInPerson: false,
+  returningClient: false,
   inRoomConsultation: null,
   identityCheck: null,
   answersToReview: false,
