@@ -1,5 +1,7 @@
 import {
   consultationPending,
+  isPresent,
+  salonDay,
   isFinal,
   isRecentLowRating,
   needsManagerOverride,
@@ -73,7 +75,9 @@ export function computeDerived(
 ): Derived {
   const availability = new Map<string, StaffView['availability'][string]>();
   for (const s of Object.values(state.staff)) {
-    if (s.active) availability.set(s.id, staffStatusAt(s, activeVisits, now, state.meta.floor.timeZone));
+    const today = salonDay(now, state.meta.floor.timeZone) ?? '';
+    const present = isPresent(state.meta.presence ?? {}, s.id, today);
+    if (s.active) availability.set(s.id, { ...staffStatusAt(s, activeVisits, now, state.meta.floor.timeZone), present });
   }
   const openIncidents = new Map<string, Incident>();
   for (const i of Object.values(state.meta.incidents)) if (i.resolvedAt === null) openIncidents.set(i.id, i);

@@ -79,6 +79,8 @@ export const StaffStatusSchema = z.object({
   onBreak: z.boolean(),
   /** The visit they hold, if any. */
   visitId: IdSchema.nullable(),
+  /** Here today (signed in on a tablet, or marked present by the desk): only they are offered clients. */
+  present: z.boolean().optional(),
 });
 
 export type StaffStatus = z.infer<typeof StaffStatusSchema>;

@@ -22,6 +22,8 @@ export const floorSafetyEn = {
   'staff.consultation.toReview': 'Confirmed “nothing has changed” at the kiosk with the phone number only: go through these answers with the client before the plan.',
   'staff.consultation.recorded': 'Consultation done in the room',
   'staff.consultation.withheld': 'Health answers: only the client’s beautician and the manager see them.',
+  'staff.board.roomActions': 'Desk actions',
+  'staff.board.unacceptedBy': '{name} did not accept in time: back in the queue',
   'staff.board.backToQueue': 'Back to the queue',
   'staff.board.markPresent': 'Mark present',
   'staff.board.present': 'Here today',

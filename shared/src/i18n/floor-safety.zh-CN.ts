@@ -19,6 +19,8 @@ export const floorSafetyZhCN: Record<keyof typeof floorSafetyEn, string> = {
   'staff.consultation.toReview': '客人在自助机上仅凭手机号确认“没有变化”：请在确认方案前与客人逐一核对这些回答。',
   'staff.consultation.recorded': '已在房间内完成问诊',
   'staff.consultation.withheld': '健康问答：仅客人的美容师和店长可见。',
+  'staff.board.roomActions': '前台操作',
+  'staff.board.unacceptedBy': '{name} 未及时接受：已回到排队中',
   'staff.board.backToQueue': '退回排队',
   'staff.board.markPresent': '标记到岗',
   'staff.board.present': '今天在店',
