@@ -47,6 +47,8 @@ describe('decideCheckIn: identity, consents, consultation', () => {
   };
   beforeEach(async () => {
     state = await demoState();
+    // Everyone signed in today: the planner offers clients only to staff who are here.
+    state.meta.presence = Object.fromEntries(Object.keys(state.staff).map((id) => [id, { day: TODAY, at: NOW, by: id }]));
     ctx = {
       today: TODAY,
       newId: sequentialIds(),

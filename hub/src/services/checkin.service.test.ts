@@ -77,6 +77,8 @@ describe('decideCheckIn', () => {
     const d = decideCheckIn(state, TEN_AM, input('13800138000', 'hair-root-colour'), { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     if ('code' in d) throw new Error('refused');
     applyChanges(state, d.changes);
+    // Sofia signed in on her tablet this morning: the planner offers clients only to staff who are here.
+    state.meta.presence = { sofia: { day: '2026-11-23', at: TEN_AM - 3_600_000, by: 'sofia' } };
     const assigned = autoAssign(state, TEN_AM + 1000, ActiveVisits.of(state).list(state))!;
     const visit = Object.values(assigned.visits!)[0]!;
     expect(visit).toMatchObject({ state: 'assigned', staffId: 'sofia', roomId: 'colour-bar', acceptedAt: null });
