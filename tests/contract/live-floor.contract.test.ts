@@ -187,7 +187,9 @@ describe('the live floor over real sockets', () => {
     expect(d.settings.floor).toMatchObject({ autoAssign: true, timeZone: 'UTC' });
 
     const m = (await snapshotOf(boss.socket)).view;
-    expect(Object.keys(m.devices)).toHaveLength(5);
+    // The five tablets, and the kiosk that checked Lina in: kiosks are paired devices too (#10).
+    expect(Object.values(m.devices).filter((d) => d.kind === 'tablet')).toHaveLength(5);
+    expect(Object.values(m.devices).filter((d) => d.kind === 'kiosk')).toHaveLength(1);
     expect(Object.values(m.devices)[0]).not.toHaveProperty('secretHash');
 
     const a = (await snapshotOf(anna.socket)).view;

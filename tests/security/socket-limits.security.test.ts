@@ -39,14 +39,14 @@ describe('bounded command rates', () => {
       { commandId: newCommandId(), client: { firstName: `Fake${i}`, phone: `+1555${String(2000000 + i)}` }, serviceId: 'facial-classic' },
     ]);
     expect(reason).toBe('io server disconnect');
-    const refused = (answers as Ack<unknown>[]).filter((a) => !a.ok && a.error.code === 'rate_limited');
+    const refused = (answers as Ack<unknown>[]).filter((a) => !a.ok && a.error.reason === 'command_rate_limited');
     expect(refused.length).toBeGreaterThan(0);
-    expect(refused[0]).toMatchObject({ ok: false, error: { reason: 'command_rate_limited' } });
+    expect(refused[0]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     // In the abuser's language (its handshake said zh-CN).
     expect((refused[0] as { error: { message: string } }).error.message).toMatch(/请求过多/);
-    // Far fewer than the flood got through: the burst of the buckets at most.
+    // Of the commands let through, the kiosk's check-in bound (twenty) made visits: not thousands.
     const created = (answers as Ack<unknown>[]).filter((a) => a.ok).length;
-    expect(created).toBeLessThanOrEqual(40);
+    expect(created).toBeLessThanOrEqual(20);
 
     const ack = await checkIn(real.socket, { firstName: 'Real', phone: '+15550202020' });
     expect(expectOk(ack).visitId).toEqual(expect.any(String));

@@ -28,13 +28,17 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
     const auth: unknown = socket.handshake.auth ?? {};
     const parsed = KioskHandshakeSchema.safeParse(auth);
     const language = languageOf(auth);
+    // An out-of-date page first: it must reload (and may then be paired), whatever else it sent.
+    const version = typeof auth === 'object' && auth !== null ? (auth as { protocolVersion?: unknown }).protocolVersion : undefined;
+    if (typeof version === 'number' && version !== PROTOCOL_VERSION) {
+      return next(handshakeError(toAppError(refuse('protocol_mismatch'), language)));
+    }
     if (!parsed.success) {
       // No credential at all is the everyday case of a browser that was never paired: say so, not "invalid input".
       const unpaired = typeof auth === 'object' && auth !== null && !('deviceId' in auth) && !('deviceSecret' in auth);
       return next(handshakeError(unpaired ? unknownKiosk(language) : invalidInput(parsed.error.issues, language)));
     }
-    const { protocolVersion, deviceId, deviceSecret } = parsed.data;
-    if (protocolVersion !== PROTOCOL_VERSION) return next(handshakeError(toAppError(refuse('protocol_mismatch'), language)));
+    const { deviceId, deviceSecret } = parsed.data;
     const device = core.engine.state.devices[deviceId];
     if (!device || device.kind !== 'kiosk' || device.revokedAt !== null || !equalHashes(sha256(deviceSecret), device.secretHash)) {
       return next(handshakeError(unknownKiosk(language)));

@@ -25,11 +25,12 @@ export type SocketLimits = {
 
 /**
  * Generous for any real screen (a tablet sends a few commands a minute; a burst of taps, a reconnect's outbox flush
- * of queued commands fit the burst), and small enough that one device cannot crowd out the others.
+ * of queued commands, a script at the desk fit easily), and small enough that a flood is cut off within a fraction of
+ * a second and one device cannot crowd out the others. Check-ins have their own, much lower bound per kiosk.
  */
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
-  socketCommands: { burst: 40, perSecond: 10 },
-  deviceCommands: { burst: 80, perSecond: 20 },
+  socketCommands: { burst: 200, perSecond: 50 },
+  deviceCommands: { burst: 400, perSecond: 100 },
   resyncs: { burst: 3, perSecond: 0.5 },
   connections: { burst: 12, perSecond: 1 },
   strikes: { burst: 50, perSecond: 5 },
