@@ -25,6 +25,7 @@ describe('the security list on the manager’s tablet', () => {
     const rogue = await connectStaff(t, undefined, undefined);
     for (let i = 0; i < 3; i++) await send(rogue.socket, 'auth:login', { staffId: 'mei', pin: '0000' });
     await boss.getByTestId('board').waitFor();
+    await shoot(boss, 'security-board-header-en');
     await boss.getByTestId('security-open').click();
     await boss.getByTestId('security-dialog').waitFor();
     await boss.getByTestId('security-event-pin_locked').waitFor();
