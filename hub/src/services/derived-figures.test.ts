@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { estimateAll, QueueReplay, type Visit } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
-import { DerivedFigures } from './derived-figures.ts';
+import { DerivedFigures, WAIT_CLOCK_MS } from './derived-figures.ts';
 import { floorOf } from './floor-of.ts';
 import { demoState, testVisit } from './test-state.ts';
 
@@ -15,9 +15,9 @@ function figuresOver(state: HubState) {
 const queued = (id: string, rank: number, extra: Partial<Visit> = {}): Visit =>
   testVisit({ id, state: 'queued', times: { checked_in: T0 - 60_000, queued: T0 - 60_000 }, queueRank: rank, ...extra });
 
-/** The waits a replay of the whole floor gives at `now` (to the second the figures look at). */
+/** The waits a replay of the whole floor gives at `now` (to the resolution the figures look at the clock). */
 function fullReplay(state: HubState, active: () => Visit[], now: number) {
-  const at = Math.floor(now / 1000) * 1000;
+  const at = Math.floor(now / WAIT_CLOCK_MS) * WAIT_CLOCK_MS;
   return estimateAll(floorOf(state, active()), at, state.meta.floor, Object.values(state.services));
 }
 
@@ -46,9 +46,9 @@ describe('DerivedFigures', () => {
       for (const [id, wait] of full.byService) expect(estimates.byService.get(id)?.estimateMin).toBe(wait);
     }
     expect(replays).toBe(0);
-  });
+  }, 60_000);
 
-  it('replays afresh when anything else changes, or the clock reaches the next second', async () => {
+  it('replays afresh when anything else changes, or the clock reaches the next quarter minute', async () => {
     const state = await demoState();
     for (let i = 0; i < 5; i++) state.visits[`q${i}`] = queued(`q${i}`, i);
     const { figures, active } = figuresOver(state);
@@ -63,9 +63,9 @@ describe('DerivedFigures', () => {
     // A visit ahead changes (here: it leaves the queue): everyone behind it may move.
     state.visits['q0'] = { ...state.visits['q0']!, state: 'cancelled' };
     expect(at(T0 + 10)).toEqual({ byVisit: fullReplay(state, active, T0 + 10).byVisit, replays: 1 });
-    expect(at(T0 + 1_000)).toEqual({ byVisit: fullReplay(state, active, T0 + 1_000).byVisit, replays: 1 });
-    // Nothing changed, same second: the same replay.
-    expect(at(T0 + 1_500).replays).toBe(0);
+    expect(at(T0 + WAIT_CLOCK_MS)).toEqual({ byVisit: fullReplay(state, active, T0 + WAIT_CLOCK_MS).byVisit, replays: 1 });
+    // Nothing changed, same quarter minute: the same replay.
+    expect(at(T0 + WAIT_CLOCK_MS + 500).replays).toBe(0);
   });
 
   it('tells overruns: sessions in service past their planned end', async () => {

@@ -13,11 +13,13 @@ import type { HubState } from '../store/hub-state.ts';
 import { floorOf } from './floor-of.ts';
 
 /**
- * The wait estimate looks at the clock to this resolution: the replay runs from the start of the current second. A
- * wait is shown in whole minutes, so this moves a figure by at most a minute, and only at a boundary, while letting
- * every command within the same second extend the same replay instead of starting a new one.
+ * The wait estimate looks at the clock to this resolution: the replay runs from the start of the current quarter
+ * minute. A wait is shown in whole minutes and most moments of the replay fall on whole minutes (shifts, breaks,
+ * bookings), for which this changes nothing; a session that started at an odd second may be shown ending up to a
+ * minute later, at a boundary. In exchange every command within the same quarter minute extends the same replay
+ * instead of starting a new one (a new replay of a long queue costs tens of milliseconds).
  */
-export const WAIT_CLOCK_MS = 1_000;
+export const WAIT_CLOCK_MS = 15_000;
 
 /** Wait estimates of the moment, shared by every audience. */
 export type Estimates = { byVisit: Map<string, number | null>; byService: Map<string, ServiceWait> };
@@ -42,7 +44,7 @@ type Inputs = {
  * Cost: a check-in joining the back of the queue extends the last replay (`QueueReplay.append`: a pass over its
  * recorded moments, then a replay of only what follows the moment the newcomer is taken in, if any), so a burst of
  * check-ins costs the same per command whatever the queue's length. Any other change on the floor (a session ends,
- * a visit is assigned, a room or the staff or the settings change) and the next second of the clock run a new
+ * a visit is assigned, a room or the staff or the settings change) and the next quarter minute of the clock run a new
  * replay; the result is always exactly that of a full replay of the floor as it is (property test beside it).
  */
 export class DerivedFigures {
@@ -125,7 +127,7 @@ function inputsOf(state: Readonly<HubState>, active: readonly Visit[], now: numb
 const sameRecords = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The visits `next` has beyond `last`, in queue order, when that is all that differs (same second, settings, services,
+ * The visits `next` has beyond `last`, in queue order, when that is all that differs (same quarter minute, settings, services,
  * rooms, staff, and every earlier visit the very same record); null when anything else changed.
  */
 function addedVisits(last: Inputs, next: Inputs): Visit[] | null {

@@ -4,10 +4,10 @@ import type { FloorSettings } from '../schemas/floor.schema.ts';
 import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
 import type { Visit } from '../schemas/visit.schema.ts';
-import { BOOKED_DUE_LEAD_MIN, compareIds, compareQueue, type Floor } from './floor.ts';
-import { canServeAt, makePools, matchAt, queuedSince, type Pools } from './matching.ts';
+import { BOOKED_DUE_LEAD_MIN, canPerform, compareIds, compareQueue, roomFits, type Floor } from './floor.ts';
+import { canServeAt, makePools, matchAt, queuedSince, sessionMs, type Pools } from './matching.ts';
 import { expectedEnd } from './overrun.ts';
-import { MINUTE } from './shifts.ts';
+import { fitsAt, MINUTE } from './shifts.ts';
 import { holdsRoom } from './visit-machine.ts';
 
 /** When every beautician and room is next free, right after the matching at one moment of the replay. */
@@ -38,6 +38,9 @@ export class QueueReplay {
   private last: Visit | null = null;
   /** Whether the replay stopped because nothing more could happen (as opposed to: nobody was left to place). */
   private exhausted = false;
+  /** Counts changes to the recorded steps, so that a look-up made before one is not reused after it. */
+  private version = 0;
+  private lastLookup: { visit: Visit; version: number; at: number | 'never' | 'after' } | null = null;
 
   private constructor(
     readonly now: Timestamp,
@@ -180,8 +183,26 @@ export class QueueReplay {
    * early (nobody was left to place) and could still take it later.
    */
   private firstStepServing(visit: Visit): number | 'never' | 'after' {
+    // The decision asks for a newcomer's wait and the figures then append the very same record: one pass for both.
+    if (this.lastLookup?.visit === visit && this.lastLookup.version === this.version) return this.lastLookup.at;
+    const at = this.scanSteps(visit);
+    this.lastLookup = { visit, version: this.version, at };
+    return at;
+  }
+
+  private scanSteps(visit: Visit): number | 'never' | 'after' {
+    const service = this.services[visit.serviceId];
+    const durationMs = service ? sessionMs(visit, service) : null;
+    if (!service || durationMs === null) return this.exhausted ? 'never' : 'after';
+    // Which rooms and beauticians could ever take it: a step where none of them is free is passed over without
+    // building the pools (a long queue's newcomer is taken in at no step, so every step is looked at).
+    const rooms = this.pools.rooms.flatMap((r, i) => (r.room.state !== 'out_of_service' && roomFits(r.room, service) ? [i] : []));
+    const refused = new Set((visit.handBacks ?? []).map((h) => h.staffId));
+    const staff = this.pools.staff.flatMap((s, i) => (canPerform(s.member, service) && !refused.has(s.member.id) ? [i] : []));
     for (let k = 0; k < this.steps.length; k++) {
       const step = this.steps[k]!;
+      if (!rooms.some((i) => step.roomFree[i]! <= step.t)) continue;
+      if (!staff.some((i) => step.staffFree[i]! <= step.t && fitsAt(this.pools.staff[i]!.windows, step.t, durationMs))) continue;
       this.load(step);
       if (matchAt(step.t, [visit], this.services, this.pools, this.settings, this.now).length) return k;
     }
@@ -213,6 +234,7 @@ export class QueueReplay {
    */
   private advance(from: Timestamp, pending: Visit[], matchedAtT: boolean): void {
     const { pools, services, settings, now, extras } = this;
+    this.version++;
     let t = from;
     // The serving order changes only when a booked client comes due; re-sorting at every step made the replay
     // quadratic-times-log in the queue length.
