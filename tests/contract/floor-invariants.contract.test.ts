@@ -41,6 +41,16 @@ const WANT: Record<string, VisitState[]> = {
   assign: ['queued', 'assigned'],
   reorder: ['queued'],
   incident: ['assigned', 'in_service'],
+  consult: ['assigned'],
+};
+
+/** Answers to each demo questionnaire's required questions, nothing blocking: the consultation run in the room. */
+const ANSWERS: Record<string, Record<string, unknown>> = {
+  'facial-classic': { pregnant: false, isotretinoin: false, sunburn: false, skin_allergy: false },
+  'facial-hydrating': { pregnant: false, isotretinoin: false, sunburn: false, skin_allergy: false },
+  'body-massage': { pregnant: false, pressure: 3, oil_allergy: false },
+  'hair-root-colour': { allergy: false, patch_test: 'passed', scalp: false },
+  'nails-gel': { nail_infection: false, acrylate_allergy: false },
 };
 
 type Op = { kind: string; a: number; b: number; c: number; actor: number; flag: boolean };
@@ -49,7 +59,7 @@ const op = fc.record({
     'checkIn', 'checkIn', 'checkIn', 'accept', 'handBack', 'planUpdate', 'planConfirm', 'planConfirm', 'planConfirm',
     'start', 'start', 'start', 'note', 'finish', 'finish', 'finish', 'close', 'close', 'close', 'cancel', 'noShow',
     'assign', 'assign', 'reorder', 'autoAssign', 'outOfService', 'roomReady', 'roomReady', 'incident', 'incidentAck',
-    'incidentResolve', 'time', 'time',
+    'incidentResolve', 'time', 'time', 'consult', 'consult', 'consult', 'present',
   ),
   a: fc.nat(50),
   b: fc.nat(50),
@@ -98,6 +108,11 @@ async function apply(t: TestHub, clock: { now: number }, o: Op): Promise<void> {
       return;
     case 'accept':
       return void (await call(t, actor, 'visit:accept', { visitId }));
+    case 'consult':
+      // The desk checks clients in without the health questions: the beautician asks them in the room.
+      return void (await call(t, actor, 'consultation:record', { visitId, answers: ANSWERS[visit?.serviceId ?? ''] ?? {} }));
+    case 'present':
+      return void (await call(t, ACTORS[3]!, 'staff:markPresent', { staffId: STAFF[o.c % STAFF.length] }));
     case 'handBack':
       return void (await call(t, actor, 'visit:handBack', { visitId, reason: 'cannot today' }));
     case 'planUpdate':
@@ -191,6 +206,8 @@ describe('the floor under random commands', () => {
 
   it('keeps its invariants after every step', async () => {
     seed ??= await demoSalon('en', 'UTC');
+    // Most of the staff signed in this morning (the planner offers clients only to staff here today); Sofia did not.
+    seed.meta.presence = { mei: { day: '2026-11-23', at: START, by: 'mei' }, anna: { day: '2026-11-23', at: START, by: 'anna' } };
     const base = seed;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 150 }), async (ops) => {
