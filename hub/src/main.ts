@@ -19,6 +19,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import QRCode from 'qrcode';
 import { createHub } from './app.ts';
 import { randomId } from './security/secrets.ts';
 import { demoSalon, emptySalonWithManager } from './seed/salon-seed.ts';
@@ -108,6 +109,12 @@ try {
   const tablet = await hub.createPairingCode('tablet');
   const kiosk = await hub.createPairingCode('kiosk');
   printBanner(actualPort, tablet, kiosk, Date.now() - started);
+  // A QR code a new tablet scans to open the pairing screen with the code filled in (#14; the code rides in the
+  // link's fragment, which no server sees).
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host) && lanAddresses[0]) {
+    const link = `${hub.tls ? 'https' : 'http'}://${lanAddresses[0]}:${actualPort}/staff/#pair=${tablet.code}`;
+    process.stdout.write(`  Or scan this with a new tablet (once it trusts the hub) to pair it:\n${await QRCode.toString(link, { type: 'terminal', small: true })}\n`);
+  }
 } catch (err) {
   // One line a person can act on and an exit code, never a stack trace (a full disk can surface at any step above).
   const failure = describeStartFailure(err, {

@@ -25,4 +25,5 @@ export const networkEn = {
     'A tablet that trusted this hub before and now shows a certificate warning trusts an old certificate (for example, the hub’s data was restored on another machine): remove the old Glow certificate from the tablet, then install this one.',
   'trust.salonCertificate':
     'This hub uses the salon’s own certificate: tablets that already trust the salon’s certificate authority need nothing more.',
+  'staff.board.pairingScan': 'Or scan this with the new tablet’s camera (once it trusts the hub): the code is filled in.',
 } as const;

@@ -21,4 +21,5 @@ export const networkZhCN: Record<keyof typeof networkEn, string> = {
   'trust.moved':
     '如果平板以前信任过本集线器，现在却显示证书警告，说明它信任的是旧证书（例如集线器的数据在另一台机器上恢复过）：请从平板上删除旧的 Glow 证书，再安装此证书。',
   'trust.salonCertificate': '本集线器使用门店自己的证书：已信任门店证书颁发机构的平板无需其他操作。',
+  'staff.board.pairingScan': '也可以用新平板的相机扫描此二维码（平板需先信任集线器），配对码会自动填入。',
 };
