@@ -7,7 +7,7 @@ import { silentLogger } from '../../hub/src/logger.ts';
 import { spkiHash } from '../../hub/src/security/certificates.ts';
 import { certificateFiles } from '../../hub/src/store/certificate-files.ts';
 import { ownCertificates } from '../../hub/src/transport/https/tls-source.ts';
-import { shoot, TABLET } from '../support/browser.ts';
+import { decodeQr, PHONE, shoot, TABLET } from '../support/browser.ts';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../support/chromium.mjs';
 import { startHub, type TestHub } from '../support/hub-harness.ts';
 
@@ -58,6 +58,22 @@ describe('the kiosk over HTTPS under a LAN name', () => {
     // The app itself started (its script ran under the CSP and drew its first screen), not just the HTML.
     await page.locator('[data-testid]').first().waitFor({ state: 'visible' });
     await shoot(page, 'https-kiosk-lan');
+  });
+
+  it('plain HTTP opens the trust page (both languages, tablet and phone sizes) and redirects the apps to HTTPS', async () => {
+    const plain = (await t.hub.listenRedirect(0, '127.0.0.1', '192.168.1.20')).port;
+    for (const [locale, lang] of [['en-GB', 'en'], ['zh-CN', 'zh-CN']] as const) {
+      for (const [size, viewport] of [['tablet', TABLET], ['phone', PHONE]] as const) {
+        const page = await (await browser.newContext({ viewport, locale })).newPage();
+        await page.goto(`http://${NAME}:${plain}/trust`);
+        await expect.poll(() => page.locator('.fp').innerText()).toBe(t.hub.tls?.fingerprint);
+        expect(await decodeQr(page.locator('figure.qr svg'))).toBe(`http://${NAME}:${plain}/trust`);
+        await shoot(page, `trust-page-${size}-${lang}`);
+      }
+    }
+    const page = await (await browser.newContext({ viewport: TABLET })).newPage();
+    await page.goto(`http://${NAME}:${plain}/staff/`);
+    expect(page.url()).toBe(`${origin}/staff/`);
   });
 
   it('is installable: a manifest for a full-screen app with real icons, for the kiosk and the staff tablet', async () => {
