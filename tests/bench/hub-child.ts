@@ -57,6 +57,12 @@ const hub: Hub = createHub({
   // Every bench page and socket comes from 127.0.0.1: the default six look-ups a minute per address would refuse
   // the browser phase's rounds (each one a walk-in that types a phone number).
   kioskLookupLimit: { max: 10_000, windowMs: 60_000 },
+  // Likewise the per-kiosk check-in and per-socket/device rate limits (a bench kiosk sends 20 check-ins a second, and
+  // every bench socket connects from the one address); the buffer bound stays the hub's own.
+  kioskCheckIns: { burst: 1e9, perSecond: 1e9 },
+  socketLimits: Object.fromEntries(
+    ['socketCommands', 'deviceCommands', 'resyncs', 'connections', 'strikes'].map((k) => [k, { burst: 1e9, perSecond: 1e9 }]),
+  ),
   seed: () => Promise.reject(new Error('the bench hub starts from a seeded data directory')),
   ...(process.env.BENCH_STATIC === '1'
     ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }
@@ -71,7 +77,7 @@ const ms = (ns: number) => ns / 1e6;
 async function handle(req: ChildRequest): Promise<unknown> {
   switch (req.type) {
     case 'pairingCode':
-      return hub.createPairingCode();
+      return hub.createPairingCode(req.kind ?? 'tablet');
     case 'loop:start':
       loop?.disable();
       loop = monitorEventLoopDelay({ resolution: 5 });
@@ -99,6 +105,11 @@ async function handle(req: ChildRequest): Promise<unknown> {
       session = null;
       await writeFile(req.file, JSON.stringify(profile));
       return { file: req.file };
+    }
+    case 'floor': {
+      const cpu = process.cpuUsage();
+      const active = hub.core.active.list(hub.core.engine.state);
+      return { cpuUs: cpu.user + cpu.system, queued: active.filter((v) => v.state === 'queued').length, active: active.length };
     }
     case 'memory':
       return { ...process.memoryUsage(), revision: hub.revision };

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { ChildReady, ChildReply, ChildRequest, LoopDelay } from './child-protocol.ts';
+import { kioskCodes } from './sockets.ts';
+import type { ChildReady, ChildReply, ChildRequest, FloorProbe, LoopDelay } from './child-protocol.ts';
 import { REPO } from './paths.ts';
 import { nowMs } from './stats.ts';
 
@@ -59,6 +60,8 @@ export class HubChild {
     serveApps?: boolean;
     maxOldSpaceMb?: number;
     timeoutMs?: number;
+    /** Runs the hub pinned to this CPU (taskset), for the one-core figure. */
+    pinCpu?: number;
   }): Promise<HubChild> {
     const args = [
       ...(options.maxOldSpaceMb ? [`--max-old-space-size=${options.maxOldSpaceMb}`] : []),
@@ -66,7 +69,8 @@ export class HubChild {
       'tsx',
       join(REPO, 'tests/bench/hub-child.ts'),
     ];
-    const proc = spawn(process.execPath, args, {
+    const pinned = options.pinCpu !== undefined ? ['-c', String(options.pinCpu), process.execPath] : null;
+    const proc = spawn(pinned ? 'taskset' : process.execPath, pinned ? [...pinned, ...args] : args, {
       cwd: REPO,
       env: {
         ...process.env,
@@ -97,7 +101,10 @@ export class HubChild {
         if ('type' in msg && msg.type === 'ready') {
           clearTimeout(timer);
           proc.off('message', onMessage);
-          resolve(new HubChild(proc, msg.url, msg.startMs, () => out));
+          const child = new HubChild(proc, msg.url, msg.startMs, () => out);
+          // Kiosk sockets need a paired kiosk: the bench's kiosks get theirs from this hub's kiosk codes.
+          kioskCodes.set(msg.url, async () => (await child.pairingCode('kiosk')).code);
+          resolve(child);
         }
       };
       proc.on('message', onMessage);
@@ -148,8 +155,8 @@ export class HubChild {
     });
   }
 
-  pairingCode(): Promise<{ code: string; expiresAt: number }> {
-    return this.request({ type: 'pairingCode' });
+  pairingCode(kind: 'tablet' | 'kiosk' = 'tablet'): Promise<{ code: string; expiresAt: number }> {
+    return this.request({ type: 'pairingCode', kind });
   }
 
   loopStart(): Promise<void> {
@@ -158,6 +165,11 @@ export class HubChild {
 
   loopStop(): Promise<LoopDelay> {
     return this.request({ type: 'loop:stop' });
+  }
+
+  /** The hub's CPU time so far and its queue length. */
+  floor(): Promise<FloorProbe> {
+    return this.request({ type: 'floor' });
   }
 
   memory(): Promise<NodeJS.MemoryUsage & { revision: number }> {

@@ -18,14 +18,27 @@ function once<T>(socket: Socket, event: string, timeoutMs: number): Promise<T> {
   return within(new Promise<T>((resolve) => socket.once(event, resolve)), timeoutMs, event);
 }
 
-export async function connectKiosk(url: string): Promise<{ socket: Socket; snapshot: KioskSnapshot }> {
-  const socket = io(url + NAMESPACES.kiosk, { ...options, auth: { protocolVersion: PROTOCOL_VERSION, language: 'en' } });
+/** Where a kiosk code for the hub at a URL comes from (set by HubChild when the hub is ready). */
+export const kioskCodes = new Map<string, () => Promise<string>>();
+
+/** A new lobby kiosk, paired with a kiosk code of the hub at `url`, as the manager pairs one. */
+export async function pairKiosk(url: string, name = 'Bench kiosk'): Promise<Device> {
+  const code = kioskCodes.get(url);
+  if (!code) throw new Error(`no kiosk codes for ${url}: start the hub with HubChild`);
+  return pairKioskDevice(url, await code(), name);
+}
+
+export async function connectKiosk(url: string, device?: Device): Promise<{ socket: Socket; snapshot: KioskSnapshot }> {
+  const paired = device ?? (await pairKiosk(url));
+  const auth = { protocolVersion: PROTOCOL_VERSION, deviceId: paired.deviceId, deviceSecret: paired.deviceSecret, language: 'en' };
+  const socket = io(url + NAMESPACES.kiosk, { ...options, auth });
   const snapshot = await once<KioskSnapshot>(socket, 'sync:snapshot', 30_000);
   return { socket, snapshot };
 }
 
 /** Pairing, as everywhere in the tests. */
 export { pairTablet as pairDevice } from '../../support/pair-tablet.ts';
+import { pairKioskDevice } from '../../support/pair-tablet.ts';
 
 /** A tablet socket with a staff member signed in; resolves with the snapshot of what they may see. */
 export async function connectStaff(

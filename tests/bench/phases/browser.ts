@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { REPO } from '../lib/paths.ts';
 import { nowMs } from '../lib/stats.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../support/chromium.mjs';
-import { dial, sign } from '../../support/kiosk-driver.ts';
+import { asPairedKiosk, dial, sign } from '../../support/kiosk-driver.ts';
+import { pairKiosk } from '../lib/sockets.ts';
 
 export function launch(executablePath = findChromium() ?? '/usr/bin/chromium'): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -19,8 +20,10 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 /** The JavaScript files the browser fetched while loading `url` (until the network is idle), as paths. */
-export async function firstLoadScripts(browser: Browser, url: string): Promise<string[]> {
+export async function firstLoadScripts(browser: Browser, url: string, kiosk?: { deviceId: string; deviceSecret: string }): Promise<string[]> {
   const page = await newPage(browser);
+  // A paired kiosk's first load (an unpaired browser loads the pairing screen instead).
+  if (kiosk) await asPairedKiosk(page, kiosk);
   const scripts = new Set<string>();
   page.on('response', (res) => {
     const u = new URL(res.url());
@@ -150,6 +153,7 @@ export async function tapToAlert(options: {
   await staff.evaluate(ALERT_OBSERVER);
   reloads = 0;
   const kiosk = await newPage(browser);
+  await asPairedKiosk(kiosk, await pairKiosk(url, 'Bench kiosk page'));
   await kiosk.addInitScript({ content: TAP_RECORDER });
   await kiosk.goto(`${url}/`);
   await kiosk.getByTestId('walk-in').waitFor({ state: 'visible', timeout: 30_000 });
