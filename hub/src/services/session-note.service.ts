@@ -21,3 +21,24 @@ export function decideSessionNote(
   const note: SessionNote = { at: now, staffId: actor.staffId, kind: input.kind, text: input.text };
   return { changes: { visits: { [visit.id]: { ...visit, notes: [...visit.notes, note] } } }, result: {} };
 }
+
+/**
+ * Removes a note written by mistake (a wrong chip, a typo): only the visit's own beautician, only while the visit is
+ * still open. The note is named by when it was recorded and its words; the first that matches goes.
+ */
+export function decideRemoveSessionNote(
+  state: Readonly<HubState>,
+  actor: Actor,
+  input: { visitId: string; at: number; text: string },
+): Decision<Record<string, never>> | Refusal {
+  const visit = loadVisit(state, actor, input.visitId);
+  if ('code' in visit) return visit;
+  if (visit.staffId !== actor.staffId) return refuse('forbidden', 'not_your_note');
+  if (visit.state === 'closed' || visit.state === 'cancelled' || visit.state === 'no_show') {
+    return refuse('conflict', 'not_in_service', { state: `state.${visit.state}` });
+  }
+  const index = visit.notes.findIndex((n) => n.at === input.at && n.text === input.text);
+  if (index < 0) return refuse('not_found', 'unknown_note');
+  const notes = visit.notes.filter((_, i) => i !== index);
+  return { changes: { visits: { [visit.id]: { ...visit, notes } } }, result: {} };
+}

@@ -121,6 +121,15 @@ export const SessionNoteInputSchema = command({
   kind: z.enum(NOTE_KINDS),
   text: freeText(500).pipe(z.string().min(1, 'required')),
 });
+/**
+ * Removes a session note written by mistake: the note is named by when it was recorded and its words (two notes alike
+ * in both are the same note to remove either way).
+ */
+export const SessionNoteRemoveInputSchema = command({
+  visitId: IdSchema,
+  at: TimestampSchema,
+  text: z.string().min(1).max(500),
+});
 export const IncidentRaiseInputSchema = command({
   kind: IncidentKindSchema,
   visitId: IdSchema.nullable().default(null),
@@ -167,6 +176,7 @@ export const STAFF_COMMANDS = {
   'consultation:record': { input: ConsultationRecordInputSchema, output: ConsultationRecordResultSchema, roles: ALL_STAFF },
   'plan:confirm': { input: PlanConfirmInputSchema, output: VisitStateResultSchema, roles: ALL_STAFF },
   'session:note': { input: SessionNoteInputSchema, output: Done, roles: ALL_STAFF },
+  'session:removeNote': { input: SessionNoteRemoveInputSchema, output: Done, roles: ALL_STAFF },
   'incident:raise': { input: IncidentRaiseInputSchema, output: z.object({ incidentId: IdSchema }), roles: ALL_STAFF },
   'room:ready': { input: command({ roomId: IdSchema }), output: Done, roles: ALL_STAFF },
   // front desk and manager

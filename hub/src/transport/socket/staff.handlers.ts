@@ -19,7 +19,7 @@ import { decideCreatePairingCode } from '../../services/pairing.service.ts';
 import { decidePlanConfirm, decidePlanUpdate } from '../../services/plan.service.ts';
 import { decideReorder } from '../../services/queue.service.ts';
 import { decideRoomReady, decideSetOutOfService } from '../../services/room.service.ts';
-import { decideSessionNote } from '../../services/session-note.service.ts';
+import { decideRemoveSessionNote, decideSessionNote } from '../../services/session-note.service.ts';
 import { decideClose, decideVisitStep } from '../../services/visit.service.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import type { CommandHandlers } from './bind-commands.ts';
@@ -54,6 +54,8 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
       run('plan:confirm', input, lang, (s, now, who) => decidePlanConfirm(s, now, who, input.visitId, input.planVersion)),
     'visit:start': (input, lang) => run('visit:start', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'start')),
     'session:note': (input, lang) => run('session:note', input, lang, (s, now, who) => decideSessionNote(s, now, who, input)),
+    'session:removeNote': (input, lang) =>
+      run('session:removeNote', input, lang, (s, _now, who) => decideRemoveSessionNote(s, who, input)),
     'visit:finish': (input, lang) =>
       run('visit:finish', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'finish')),
     'visit:close': async (input, lang) => {
