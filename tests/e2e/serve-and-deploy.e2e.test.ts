@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:https';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +13,12 @@ import { REPO } from '../support/hub-harness.ts';
  * CA when asked to, and stops gracefully; a salon certificate that cannot be used stops the start with a message
  * that says what to do; the systemd unit and the Docker image are what the README installs.
  */
-const SERVE = join(REPO, 'hub/scripts/serve.mjs');
 const DAY = 86_400_000;
 
 type Run = { out: () => string; exit: Promise<number | null>; kill: () => void };
-function serve(env: Record<string, string>): Run {
-  const proc = spawn(process.execPath, [SERVE, '--demo'], {
-    cwd: REPO,
+function serve(env: Record<string, string>, root = REPO): Run {
+  const proc = spawn(process.execPath, [join(root, 'hub/scripts/serve.mjs'), '--demo'], {
+    cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', HTTP_PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -80,6 +79,34 @@ describe('npm run serve, the service unit and the image', () => {
       run.kill();
     }
     expect(await run.exit).toBe(0);
+  });
+
+  it('a production install in a clean directory (npm ci --omit=dev beside the build) starts and serves', { timeout: 300_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'glow-prod-'));
+    try {
+      for (const file of ['package.json', 'package-lock.json', ...['shared', 'hub', 'kiosk', 'staff-tablet', 'tests'].map((w) => `${w}/package.json`)]) {
+        await cp(join(REPO, file), join(dir, file));
+      }
+      for (const built of ['hub/dist', 'hub/scripts/serve.mjs', 'kiosk/build', 'staff-tablet/build']) {
+        await cp(join(REPO, built), join(dir, built), { recursive: true });
+      }
+      const install = spawnSync('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, encoding: 'utf8' });
+      expect(install.status, install.stderr).toBe(0);
+      // No build tool came with it: the install is production-only.
+      for (const devOnly of ['vite', 'vitest', 'typescript', '@sveltejs/kit']) expect(existsSync(join(dir, 'node_modules', devOnly)), devOnly).toBe(false);
+      const run = serve({ DATA_DIR: join(dir, 'data'), GLOW_TLS: 'on' }, dir);
+      try {
+        const port = Number((await waitFor(run, /Lobby kiosk:\s+https:\/\/127\.0\.0\.1:(\d+)\//))[1]);
+        const ca = await readFile(join(dir, 'data/tls/ca.crt'), 'utf8');
+        expect(await httpsGet(port, '/api/health', ca)).toBe(200);
+        expect(await httpsGet(port, '/staff/', ca)).toBe(200);
+      } finally {
+        run.kill();
+      }
+      expect(await run.exit).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start with a salon certificate that has expired, saying what to do', async () => {
