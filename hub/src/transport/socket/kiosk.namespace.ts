@@ -78,7 +78,9 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
         'visit:checkIn': (input, lang) =>
           !checkIns.take(kioskKey, core.deps.clock())
             ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'checkin_rate_limited'), lang) })
-            : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, sender: `device:${kioskKey}`, language: lang }, (state, now) =>
+            : input.returning && !identityAttempts.allow(kioskKey, input.commandId)
+              ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'lookup_rate_limited'), lang) })
+              : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, sender: `device:${kioskKey}`, language: lang }, (state, now) =>
             decideCheckIn(state, now, input, {
               today: core.today(now),
               newId: core.deps.newId,
