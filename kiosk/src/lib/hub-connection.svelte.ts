@@ -97,18 +97,8 @@ export class HubConnection {
     return this.send('visit:checkIn', input);
   }
 
-  /** Phone look-up: always three masked names (contract "Kiosk identity"). */
-  lookup(phone: string): Promise<Ack<ClientLookupResult>> {
-    return this.send('client:lookup', { phone });
-  }
-
-  /** The masked name the client picked, or null for "none of these". */
-  confirm(lookupId: string, choice: 0 | 1 | 2 | null): Promise<Ack<ClientConfirmResult>> {
-    return this.send('client:confirm', { lookupId, choice });
-  }
-
-  /** The booking QR the kiosk's camera read: the same answer as `confirm`. */
-  confirmByToken(token: string): Promise<Ack<ClientConfirmResult>> {
+  /** The booking QR the kiosk's camera read: the one proof of who the client is beyond a phone number. */
+  confirmByToken(token: string): Promise<Ack<KnownVisitor>> {
     return this.send('booking:confirmByToken', { token, language: this.language() });
   }
 
