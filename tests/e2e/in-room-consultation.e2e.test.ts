@@ -76,6 +76,10 @@ describe('in-room consultation and the desk’s actions on an assigned visit', (
     await desk.getByTestId('room-actions-room-2').waitFor({ state: 'visible' });
     expect(t.hub.core.engine.state.visits[visitId]).toMatchObject({ state: 'assigned', staffId: 'anna', roomId: 'room-2' });
     await shoot(desk, 'board-room-actions');
+    // The salon's minutes to accept, set from the board.
+    await desk.getByTestId('accept-within-less').click();
+    await desk.getByTestId('accept-within-value').getByText('Accept within 4 min').waitFor({ state: 'visible' });
+    expect(t.hub.core.engine.state.meta.floor.acceptWithinMin).toBe(4);
 
     await desk.getByTestId('room-actions-room-2').click();
     await desk.getByTestId('visit-sheet').waitFor({ state: 'visible' });

@@ -24,6 +24,7 @@ export const floorSafetyEn = {
   'staff.consultation.withheld': 'Health answers: only the client’s beautician and the manager see them.',
   'staff.board.roomActions': 'Desk actions',
   'staff.board.unacceptedBy': '{name} did not accept in time: back in the queue',
+  'staff.board.acceptWithin': 'Accept within {n} min',
   'staff.board.backToQueue': 'Back to the queue',
   'staff.board.markPresent': 'Mark present',
   'staff.board.present': 'Here today',

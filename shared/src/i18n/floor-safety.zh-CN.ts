@@ -21,6 +21,7 @@ export const floorSafetyZhCN: Record<keyof typeof floorSafetyEn, string> = {
   'staff.consultation.withheld': '健康问答：仅客人的美容师和店长可见。',
   'staff.board.roomActions': '前台操作',
   'staff.board.unacceptedBy': '{name} 未及时接受：已回到排队中',
+  'staff.board.acceptWithin': '{n} 分钟内接受',
   'staff.board.backToQueue': '退回排队',
   'staff.board.markPresent': '标记到岗',
   'staff.board.present': '今天在店',
