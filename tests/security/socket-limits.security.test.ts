@@ -10,6 +10,9 @@ import { openNonReadingKiosk } from '../support/non-reading-socket.ts';
  * socket that keeps flooding is disconnected, while a real client's check-in is still acknowledged. (How fast it
  * is acknowledged under abuse is measured by the bench's "abuse" phase, not asserted here.)
  */
+/** How a client sees the hub cutting it off: the hub disconnects it and then ends the connection at once. */
+const CUT_OFF = ['io server disconnect', 'transport close'];
+
 describe('bounded command rates', () => {
   let t: TestHub;
   beforeAll(async () => {
@@ -38,7 +41,7 @@ describe('bounded command rates', () => {
       'visit:checkIn',
       { commandId: newCommandId(), client: { firstName: `Fake${i}`, phone: `+1555${String(2000000 + i)}` }, serviceId: 'facial-classic' },
     ]);
-    expect(reason).toBe('io server disconnect');
+    expect(CUT_OFF).toContain(reason);
     const refused = (answers as Ack<unknown>[]).filter((a) => !a.ok && a.error.reason === 'command_rate_limited');
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0]).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
@@ -62,7 +65,7 @@ describe('bounded command rates', () => {
     const snapshots = { count: 0 };
     abuser.socket.on('sync:snapshot', () => snapshots.count++);
     const { reason, answers } = await flood(abuser.socket as unknown as Socket, 5_000, () => ['sync:resync']);
-    expect(reason).toBe('io server disconnect');
+    expect(CUT_OFF).toContain(reason);
     // A handful of snapshots, not thousands.
     expect(answers.length).toBeLessThanOrEqual(5);
 
@@ -79,7 +82,7 @@ describe('bounded command rates', () => {
       'auth:login',
       { commandId: newCommandId(), staffId: 'olivia', pin: '0000' },
     ]);
-    expect(reason).toBe('io server disconnect');
+    expect(CUT_OFF).toContain(reason);
     expect((answers as Ack<unknown>[]).some((a) => !a.ok && a.error.code === 'rate_limited')).toBe(true);
     expect(expectOk(await send(other.socket, 'floor:setAutoAssign', { enabled: true }))).toEqual({});
     other.socket.disconnect();

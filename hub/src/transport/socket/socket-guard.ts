@@ -116,7 +116,7 @@ export class SocketGuard {
       }
       if (!strikes.take(this.now())) {
         this.record(socket, `disconnected:${what}`);
-        socket.disconnect(true);
+        cutOff(socket);
       }
     };
 
@@ -152,9 +152,7 @@ export class SocketGuard {
     const bytes = bufferedBytes(socket);
     if (bytes <= this.limits.maxBufferedBytes) return false;
     this.record(socket, 'disconnected:write_buffer');
-    socket.disconnect(true);
-    // A WebSocket's close handshake would wait (30 s) behind the unread bytes: cut the connection and free them now.
-    (socket.conn as unknown as EngineInternals).transport?.socket?.terminate?.();
+    cutOff(socket);
     return true;
   }
 
@@ -170,6 +168,15 @@ export class SocketGuard {
   private now(): number {
     return this.core.deps.clock();
   }
+}
+
+/**
+ * Disconnects a socket and cuts its connection at once. A WebSocket's close handshake would wait (30 s) behind bytes
+ * it does not read, and meanwhile the hub would go on parsing the flood already received: terminating frees both now.
+ */
+function cutOff(socket: Socket): void {
+  socket.disconnect(true);
+  (socket.conn as unknown as EngineInternals).transport?.socket?.terminate?.();
 }
 
 function deviceOf(socket: Socket): string {
