@@ -33,6 +33,9 @@ export function planAssignments(floor: Floor, now: Timestamp, settings: FloorSet
     (s) => (busy.has(s.id) ? Infinity : now),
     (r) => (r.state === 'free' ? now : Infinity),
   );
+  // Nobody free, or no room free: nothing to offer, and no need to put the whole queue in order (every command's
+  // follow-up asks, and a long queue made that sort a cost per command, #15).
+  if (!pools.staff.some((s) => s.freeAt <= now) || !pools.rooms.some((r) => r.freeAt <= now && r.room.state !== 'out_of_service')) return [];
   // A visit whose consultation blocks the service waits for a manager's override: nobody is offered it before.
   const order = queueOrder(floor.visits, now).filter((v) => !needsManagerOverride(v));
   return matchAt(now, order, floor.services, pools, settings, now).map((m) => ({
