@@ -9,7 +9,9 @@ import { certificateFiles } from '../../hub/src/store/certificate-files.ts';
 import { ownCertificates } from '../../hub/src/transport/https/tls-source.ts';
 import { decodeQr, PHONE, shoot, TABLET } from '../support/browser.ts';
 import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from '../support/chromium.mjs';
+import { qrVideoPath, writeQrVideo } from '../support/fake-camera.ts';
 import { startHub, type TestHub } from '../support/hub-harness.ts';
+import { pairOnScreen } from '../support/kiosk-driver.ts';
 
 /**
  * The kiosk on a salon network (#14): a tablet opens the hub by a LAN name over HTTPS with the hub's own certificate
@@ -58,6 +60,35 @@ describe('the kiosk over HTTPS under a LAN name', () => {
     // The app itself started (its script ran under the CSP and drew its first screen), not just the HTML.
     await page.locator('[data-testid]').first().waitFor({ state: 'visible' });
     await shoot(page, 'https-kiosk-lan');
+  });
+
+  it('the kiosk\'s camera works over HTTPS under the LAN name: it reads a QR code held up to it', async () => {
+    // A Chromium whose camera shows a QR code that is not a booking: reading it proves the camera ran and was read.
+    const video = await writeQrVideo('https://example.invalid/not-a-booking', qrVideoPath(dir, 'not-a-booking'));
+    const material = t.hub.tls!;
+    const camBrowser = await chromium.launch({
+      executablePath: findChromium()!,
+      args: [
+        ...CHROMIUM_ARGS,
+        `--host-resolver-rules=MAP ${NAME} 127.0.0.1`,
+        `--ignore-certificate-errors-spki-list=${spkiHash(material.certPem)},${spkiHash(material.caCertPem!)}`,
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    });
+    try {
+      const page = await (await camBrowser.newContext({ viewport: TABLET, locale: 'en-GB' })).newPage();
+      await page.goto(`${origin}/`);
+      await pairOnScreen(page, (await t.hub.createPairingCode('kiosk')).code);
+      await page.getByTestId('booking').click();
+      await page.getByTestId('scan-qr').click();
+      await expect.poll(() => page.getByTestId('scan-camera').getAttribute('data-state')).toBe('scanning');
+      await expect.poll(() => page.getByTestId('error-notice').innerText()).toContain('not a booking from this salon');
+      await shoot(page, 'https-kiosk-camera-lan');
+    } finally {
+      await camBrowser.close();
+    }
   });
 
   it('plain HTTP opens the trust page (both languages, tablet and phone sizes) and redirects the apps to HTTPS', async () => {
