@@ -143,8 +143,16 @@ describe('the kiosk over HTTPS under a LAN name', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const cached = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('glow-kiosk-')).length);
     expect(cached).toBe(1);
+    // The staff tablet's worker (scope /staff/) keeps its own shell.
+    const staff = await context.newPage();
+    await staff.goto(`${origin}/staff/`);
+    await staff.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await staff.waitForFunction(() => navigator.serviceWorker.controller !== null);
     // The Wi-Fi drops (the hub is gone): a reload still opens the app, which says it cannot reach the hub.
     await t.stop();
+    const staffReload = await staff.reload();
+    expect(staffReload?.fromServiceWorker()).toBe(true);
+    await staff.locator('[data-testid]').first().waitFor({ state: 'visible' });
     const response = await page.reload();
     expect(response?.fromServiceWorker()).toBe(true);
     await page.locator('[data-testid]').first().waitFor({ state: 'visible' });
