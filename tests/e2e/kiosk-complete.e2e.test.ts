@@ -466,12 +466,14 @@ describe('the lobby kiosk, complete', () => {
         lobby.evaluate(async () => ({
           text: document.body.innerText,
           inputs: [...document.querySelectorAll('input, textarea')].map((e) => (e as HTMLInputElement).value).join(' '),
-          local: JSON.stringify({ ...localStorage }),
+          // The kiosk's own pairing (its device credential, nothing of a client) is all that stays.
+          local: JSON.stringify(Object.fromEntries(Object.entries({ ...localStorage }).filter(([key]) => key !== 'glow.kiosk.device'))),
+          paired: localStorage.getItem('glow.kiosk.device') !== null,
           session: JSON.stringify({ ...sessionStorage }),
           dbs: (await indexedDB.databases()).map((d) => d.name),
         })),
       )
-      .toEqual({ text: expect.not.stringMatching(new RegExp(`${NAME}|${PHONE}|林`)), inputs: '', local: '{}', session: '{}', dbs: [] });
+      .toEqual({ text: expect.not.stringMatching(new RegExp(`${NAME}|${PHONE}|林`)), inputs: '', local: '{}', paired: true, session: '{}', dbs: [] });
     const html = await lobby.content();
     expect(html).not.toContain(NAME);
     expect(html).not.toContain(PHONE);
