@@ -98,6 +98,27 @@ function windowOf(shift: Shift, day: LocalDay, timeZone: string): ShiftWindow {
  */
 export function shiftWindows(weeklyShifts: WeeklyShifts | undefined, now: Timestamp, timeZone: string): ShiftWindow[] {
   if (!weeklyShifts) return [];
+  const hit = dayWindows.get(weeklyShifts);
+  if (hit && hit.timeZone === timeZone && hit.from <= now && now < hit.to) return hit.windows;
+  const today = localDay(now, timeZone);
+  const windows = computeShiftWindows(weeklyShifts, now, timeZone);
+  const from = today ? at(today, '00:00', timeZone) : Number.NaN;
+  // Kept until three hours before the next local midnight: an hour that occurs twice around midnight (a zone whose
+  // clocks go back then) can then never be taken for the wrong day.
+  const to = today ? at(today, '00:00', timeZone, 1) - 3 * 3_600_000 : Number.NaN;
+  if (from <= now && now < to) dayWindows.set(weeklyShifts, { timeZone, from, to, windows });
+  return windows;
+}
+
+/**
+ * The windows depend on `now` only through its local day, so they are kept per week of shifts (records are replaced,
+ * never changed in place) for the rest of that day: the planner and the wait replay ask for every beautician's
+ * windows at every command, and working them out again (time-zone arithmetic) was a cost per command (#15).
+ * Callers must not change the arrays they are given.
+ */
+const dayWindows = new WeakMap<WeeklyShifts, { timeZone: string; from: Timestamp; to: Timestamp; windows: ShiftWindow[] }>();
+
+function computeShiftWindows(weeklyShifts: WeeklyShifts, now: Timestamp, timeZone: string): ShiftWindow[] {
   const windows: ShiftWindow[] = [];
   let tomorrowStart = Infinity;
   for (const offset of [-1, 0, 1]) {
