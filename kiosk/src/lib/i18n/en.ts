@@ -101,6 +101,8 @@ export const en = {
   'kiosk.consent.purpose': "Why we ask",
   'kiosk.consent.ifDeclined': "If you say no",
   'kiosk.consent.version': "Text version {version}",
+  'kiosk.consent.more': "More below: scroll to read it all",
+  'kiosk.consent.moreRequired': "More below: please read it all before you agree",
   'kiosk.consent.agree': "I agree",
   'kiosk.consent.decline': "No, thank you",
   'kiosk.consent.optional': "Optional",

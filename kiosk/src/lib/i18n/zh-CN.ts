@@ -99,6 +99,8 @@ export const zhCN: Record<KioskMessageKey, string> = {
   'kiosk.consent.purpose': "我们为何询问",
   'kiosk.consent.ifDeclined': "如果您不同意",
   'kiosk.consent.version': "文本版本 {version}",
+  'kiosk.consent.more': "下面还有内容：请向下滚动阅读全文",
+  'kiosk.consent.moreRequired': "下面还有内容：同意前请阅读全文",
   'kiosk.consent.agree': "我同意",
   'kiosk.consent.decline': "不，谢谢",
   'kiosk.consent.optional': "可选",
