@@ -13,6 +13,8 @@ import { asPairedKiosk, dial } from '../support/kiosk-driver.ts';
 describe('the lobby kiosk, the snags', () => {
   let t: TestHub;
   let browser: Browser;
+  /** One paired kiosk, whose credential each test's page holds (pairing is limited per address). */
+  let device: Awaited<ReturnType<typeof pairKiosk>>;
   const long = (n: number, words: string) => Array.from({ length: n }, (_, i) => `${i + 1}. ${words}`).join('\n');
 
   beforeAll(async () => {
@@ -24,6 +26,7 @@ describe('the lobby kiosk, the snags', () => {
       'zh-CN': long(25, '如您迟到超过十五分钟，门店可能会请您改约时间。'),
     };
     browser = await launchBrowser();
+    device = await pairKiosk(t);
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -38,7 +41,7 @@ describe('the lobby kiosk, the snags', () => {
 
   const open = async (): Promise<Page> => {
     const page = await newPage(browser, TABLET);
-    await asPairedKiosk(page, await pairKiosk(t));
+    await asPairedKiosk(page, device);
     await page.goto(`${t.url}/`);
     await page.getByTestId('walk-in').waitFor({ state: 'visible' });
     return page;
