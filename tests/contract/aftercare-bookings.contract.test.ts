@@ -21,7 +21,7 @@ describe('booking from the aftercare page', () => {
   beforeAll(async () => {
     t = await startHub({ clock: () => now });
     const desk = (await connectStaff(t, { staffId: 'olivia', pin: '9999' })).socket;
-    [{ path: aftercare }] = (await closedVisits(t, desk, 1, 'Ana')) as [{ path: string }];
+    [{ path: aftercare }] = (await closedVisits(t, desk, 1, 'Ana')) as unknown as [{ path: string }];
     day1 = salonDay(now + DAY, t.hub.core.engine.state.meta.floor.timeZone)!;
     const [first] = slotsIn((await getPage(t, bookPath(aftercare, { service: 'facial-classic', staff: 'any', day: day1 }))).body);
     // Hold and confirm by hand, keeping the hold page's address (where Back leads).

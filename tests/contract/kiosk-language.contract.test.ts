@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { newCommandId, type Ack } from '@glow/shared';
+import { DEFAULT_SOCKET_LIMITS } from '../../hub/src/transport/socket/socket-guard.ts';
 import { connectKiosk, startHub, type TestHub } from '../support/hub-harness.ts';
 
 /**
@@ -11,7 +12,8 @@ import { connectKiosk, startHub, type TestHub } from '../support/hub-harness.ts'
 describe('the language of the kiosk’s answers', () => {
   let t: TestHub;
   beforeAll(async () => {
-    t = await startHub();
+    // A socket burst of 40 commands (the hub's default is larger), so that 45 sent at once cross it.
+    t = await startHub({ socketLimits: { ...DEFAULT_SOCKET_LIMITS, socketCommands: { burst: 40, perSecond: 1 } } });
   });
   afterAll(() => t.stop());
 

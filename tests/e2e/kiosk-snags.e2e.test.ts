@@ -20,7 +20,7 @@ describe('the lobby kiosk, the snags', () => {
   beforeAll(async () => {
     t = await startHub({ staticDirs: true });
     // A salon's real service terms are long: twenty-five clauses in each language.
-    const terms = t.hub.core.engine.state.meta.consents!.terms;
+    const terms = t.hub.core.engine.state.meta.consents!.terms!;
     terms.body = {
       en: long(25, 'The salon may ask you to reschedule if you arrive more than fifteen minutes late.'),
       'zh-CN': long(25, '如您迟到超过十五分钟，门店可能会请您改约时间。'),
