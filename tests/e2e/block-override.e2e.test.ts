@@ -73,6 +73,9 @@ describe('blocked consultation on the staff tablets', () => {
     expect(await mei.getByTestId('flag-block').first().textContent()).toContain('Recent sunburn');
     await shoot(mei, 'block-beautician-alert-overridden');
     expect(t.hub.core.engine.state.visits[visitId]).toMatchObject({ state: 'assigned', staffId: 'mei', blockOverride: { by: 'olivia' } });
+    // The sheet stays open on the now assigned visit (the desk has actions for assigned visits): the manager closes it.
+    await boss.getByTestId('visit-sheet-close').click();
+    await boss.getByTestId('visit-sheet').waitFor({ state: 'detached' });
   });
 
   it('reads the same in Chinese', async () => {
@@ -110,7 +113,8 @@ describe('blocked consultation on the staff tablets', () => {
       }),
     );
     await anna.getByTestId('assignment-alert').waitFor({ state: 'visible' });
-    await anna.getByTestId('consultation-in-person').waitFor({ state: 'visible' });
+    // Not "no contraindications": the consultation is still to be done, in the room, before the plan (#11).
+    await anna.getByTestId('consultation-pending').waitFor({ state: 'visible' });
     expect(await anna.getByTestId('flags-none').count()).toBe(0);
     await shoot(anna, 'block-beautician-in-person');
   });
