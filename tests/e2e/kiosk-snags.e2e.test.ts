@@ -36,7 +36,7 @@ describe('the lobby kiosk, the snags', () => {
   /** A screenshot for people to look at, once the screen's entrance transition is over (nothing is asserted on it). */
   const settledShot = async (page: Page, name: string) => {
     await page.waitForTimeout(800);
-    await settledShot(page, name);
+    await shoot(page, name);
   };
 
   const open = async (): Promise<Page> => {
@@ -98,7 +98,8 @@ describe('the lobby kiosk, the snags', () => {
     expect(await page.evaluate(() => document.querySelector('main')!.scrollTop)).toBe(0);
     await settledShot(page, 'kiosk-consent-long-en');
     await page.getByTestId('lang-zh-CN').click();
-    expect(await more.innerText()).toContain('同意前请阅读全文');
+    // The language switch re-renders the screen: wait for the Chinese text rather than reading mid-render.
+    await expect.poll(() => more.innerText()).toContain('同意前请阅读全文');
     await settledShot(page, 'kiosk-consent-long-zh-CN');
     await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await more.waitFor({ state: 'detached' });
