@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createAdaptorServer } from '@hono/node-server';
-import { MAX_PAYLOAD_BYTES, NAMESPACES, salonDay, type DeviceKind } from '@glow/shared';
+import { MAX_PAYLOAD_BYTES, NAMESPACES, type DeviceKind } from '@glow/shared';
 import { Server as IoServer } from 'socket.io';
 import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
@@ -15,6 +15,7 @@ import { floorFollowUp } from './services/auto-assign.ts';
 import { ClientIndex } from './services/client-index.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
+import { createReads } from './services/reads.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
 import { SecurityLog } from './services/security-log.ts';
 import type { Changes } from './store/hub-state.ts';
@@ -97,9 +98,11 @@ export function createHub(deps: HubDeps): Hub {
   };
 
   const securityLog = new SecurityLog(deps.clock, deps.logger);
+  const reads = createReads(() => engine.state, active);
   const core: HubCore = {
     deps,
     engine,
+    reads,
     get publisher() {
       return publisher;
     },
@@ -110,8 +113,7 @@ export function createHub(deps: HubDeps): Hub {
     securityLog,
     settings: {},
     phoneOrigin: () => phoneOrigin,
-    // The salon's date in its own time zone (the shared shift arithmetic); UTC if the zone were ever invalid.
-    today: (now) => salonDay(now, engine.state.meta.floor.timeZone) ?? (salonDay(now, 'UTC') as string),
+    today: reads.today,
   };
 
   const allowedHost = hostAllowList(deps.hostNames ?? []);

@@ -4,6 +4,7 @@ import type { AuthService } from './services/auth.service.ts';
 import type { ClientIndex } from './services/client-index.ts';
 import type { DerivedFigures } from './services/derived-figures.ts';
 import type { HubEngine } from './services/hub-engine.ts';
+import type { HubReads } from './services/reads.ts';
 import type { SecurityLog } from './services/security-log.ts';
 import type { Publisher } from './transport/socket/publisher.ts';
 
@@ -17,6 +18,8 @@ export type HubSettings = Record<string, never>;
 export type HubCore = {
   deps: HubDeps;
   engine: HubEngine;
+  /** What transports read of the records (services/reads.ts): they never read `engine.state` themselves. */
+  reads: HubReads;
   publisher: Publisher;
   /** Waits and overruns of the moment, kept up to date incrementally: what the views and the decisions read. */
   figures: DerivedFigures;
