@@ -158,10 +158,7 @@ export function createHub(deps: HubDeps): Hub {
   const guard = new SocketGuard([kioskNsp, staffNsp], core, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
   // A kiosk's session is restored only while it is paired, like a tablet's.
   for (const nsp of [staffNsp, kioskNsp]) {
-    guardRecovery(nsp, (data) => {
-      const device = engine.state.devices[(data as Partial<StaffSocketData> | undefined)?.deviceId ?? ''];
-      return device !== undefined && device.revokedAt === null;
-    });
+    guardRecovery(nsp, (data) => reads.isPaired((data as Partial<StaffSocketData> | undefined)?.deviceId ?? ''));
   }
 
   /**

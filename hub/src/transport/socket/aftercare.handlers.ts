@@ -21,7 +21,7 @@ export function aftercareStaffHandlers(core: HubCore, actor: () => Actor, sender
     'complaint:resolve': (input, lang) =>
       run('complaint:resolve', input, lang, (s, now, who) => decideResolveComplaint(s, now, who, input.complaintId, input.resolution)),
     'complaint:photo': async (input, lang) => {
-      const photo = core.engine.state.complaints[input.complaintId]?.photo;
+      const photo = core.reads.complaintPhoto(input.complaintId);
       if (!photo) return { ok: false, error: toAppError(refuse('not_found', 'no_photo'), lang) };
       const bytes = await core.deps.store.getBlob(photo.blobId);
       if (!bytes) return { ok: false, error: toAppError(refuse('not_found', 'no_photo'), lang) };

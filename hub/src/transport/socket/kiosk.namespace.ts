@@ -1,13 +1,11 @@
 import { KIOSK_COMMANDS, KioskHandshakeSchema, PROTOCOL_VERSION, type KioskSnapshot, type Language } from '@glow/shared';
 import type { Namespace } from 'socket.io';
-import { confirmBookingByToken } from '../../services/booking-by-token.ts';
 import { decideCheckIn } from '../../services/checkin.service.ts';
 import { KioskIdentityLimit } from '../../services/kiosk-lookups.ts';
 import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 import { kioskView } from '../../services/views.ts';
 import type { HubCore } from '../../hub-core.ts';
-import { equalHashes, sha256 } from '../../security/secrets.ts';
 import { BucketMap, type Rate } from '../../security/token-bucket.ts';
 import { bindCommands } from './bind-commands.ts';
 import { handshakeError } from './handshake-error.ts';
@@ -39,10 +37,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
       return next(handshakeError(unpaired ? unknownKiosk(language) : invalidInput(parsed.error.issues, language)));
     }
     const { deviceId, deviceSecret } = parsed.data;
-    const device = core.engine.state.devices[deviceId];
-    if (!device || device.kind !== 'kiosk' || device.revokedAt !== null || !equalHashes(sha256(deviceSecret), device.secretHash)) {
-      return next(handshakeError(unknownKiosk(language)));
-    }
+    if (!core.reads.pairedDevice(deviceId, 'kiosk', deviceSecret)) return next(handshakeError(unknownKiosk(language)));
     const data: KioskSocketData = { deviceId, language: parsed.data.language };
     socket.data = data;
     next();
@@ -93,7 +88,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
           ),
         // The kiosk scanned a booking's QR (its link's token): proof of who the client is; a read, nothing journaled.
         'booking:confirmByToken': async (input, lang) => {
-          const visitor = confirmBookingByToken(core.engine.state, input.token, core.deps.clock());
+          const visitor = core.reads.confirmBookingByToken(input.token, core.deps.clock());
           return 'code' in visitor ? { ok: false, error: toAppError(visitor, lang) } : { ok: true, data: visitor };
         },
       },

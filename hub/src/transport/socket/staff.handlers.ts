@@ -2,7 +2,7 @@ import { decideOverrideBlock } from '../../services/override-block.service.ts';
 import { decideReplaceQuestionnaire } from '../../services/questionnaire.service.ts';
 import { STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
-import { aftercareToken, pairingCodeFor, sha256 } from '../../security/secrets.ts';
+import { sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
 import { decideReminderDone } from '../../services/booking-reminder.service.ts';
 import { decideEndUnserved } from '../../services/cancel.service.ts';
@@ -26,7 +26,6 @@ import type { CommandHandlers } from './bind-commands.ts';
 import { aftercareStaffHandlers } from './aftercare.handlers.ts';
 import { settingsStaffHandlers } from './settings.handlers.ts';
 import { runAs } from './run-as.ts';
-import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
 
 type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
 
@@ -37,7 +36,7 @@ type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
  */
 export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: string): CommandHandlers<FloorCommands> {
   const run = runAs(core, actor, sender);
-  const active = () => core.active.list(core.engine.state);
+  const active = () => core.reads.activeVisits();
 
   return {
     // room mode
@@ -59,8 +58,8 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     'visit:finish': (input, lang) =>
       run('visit:finish', input, lang, (s, now, who) => decideVisitStep(s, now, who, input.visitId, 'finish')),
     'visit:close': async (input, lang) => {
-      const token = aftercareToken(core.engine.state.meta.sessionKey, input.commandId);
-      const ctx = { tokenHash: sha256(token), linkDays: aftercareSettingsOf(core.engine.state).linkDays };
+      const token = core.reads.aftercareTokenFor(input.commandId);
+      const ctx = { tokenHash: sha256(token), linkDays: core.reads.aftercareSettings().linkDays };
       const ack = await run('visit:close', input, lang, (s, now, who) => decideClose(s, now, who, input.visitId, input, ctx));
       const path = `/a/${token}`;
       const origin = core.phoneOrigin();
@@ -114,7 +113,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     // The code is derived from this tablet and the command (under the hub's key), so the answer kept for a retry
     // holds only its expiry: the code itself is never written to the command log or the journal (only its hash).
     'pairing:create': async (input, lang) => {
-      const code = pairingCodeFor(core.engine.state.meta.sessionKey, sender, input.commandId);
+      const code = core.reads.pairingCodeFor(sender, input.commandId);
       const ack = await run('pairing:create', input, lang, (_s, now) => {
         const made = decideCreatePairingCode(now, input.kind, code);
         return { changes: made.changes, result: { expiresAt: made.result.expiresAt } };

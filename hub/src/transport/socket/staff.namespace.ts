@@ -1,6 +1,5 @@
 import { decideMarkPresent } from '../../services/presence.service.ts';
 import {
-  isPresent,
   PROTOCOL_VERSION,
   STAFF_COMMANDS,
   StaffHandshakeSchema,
@@ -10,7 +9,6 @@ import {
 } from '@glow/shared';
 import type { Namespace, Socket } from 'socket.io';
 import type { HubCore } from '../../hub-core.ts';
-import { equalHashes, sha256 } from '../../security/secrets.ts';
 import { invalidInput, isRefusal, refuse, toAppError } from '../../services/app-error.ts';
 import { DataLossAlarm } from '../../services/data-loss-alarm.ts';
 import type { Actor } from '../../services/visit-access.ts';
@@ -38,9 +36,8 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
     if (!parsed.success) return next(handshakeError(invalidInput(parsed.error.issues, 'en')));
     const { protocolVersion, deviceId, deviceSecret, sessionToken, language } = parsed.data;
     if (protocolVersion !== PROTOCOL_VERSION) return next(handshakeError(toAppError(refuse('protocol_mismatch'), language)));
-    const device = core.engine.state.devices[deviceId];
     // A kiosk's credential opens the kiosk namespace only: it is no tablet.
-    if (!device || device.kind !== 'tablet' || device.revokedAt !== null || !equalHashes(sha256(deviceSecret), device.secretHash)) {
+    if (!core.reads.pairedDevice(deviceId, 'tablet', deviceSecret)) {
       return next(handshakeError(toAppError(refuse('unauthorized', 'unknown_device'), language)));
     }
     const session = core.auth.resume(deviceId, sessionToken);
@@ -78,7 +75,7 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
           data.session = result;
           // Signing in on a tablet is being here today: the planner may offer this staff member clients from now on.
           // Recorded before the answer, so that what the tablet sees next already follows from it.
-          if (!isPresent(core.engine.state.meta.presence ?? {}, result.staffId, core.today(core.deps.clock()))) {
+          if (!core.reads.isPresentToday(result.staffId, core.deps.clock())) {
             await core.engine.execute({ command: 'staff:present', commandId: null, language: lang }, (s, now) =>
               decideMarkPresent(s, now, core.today(now), result.staffId, result.staffId),
             );
