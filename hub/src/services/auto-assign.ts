@@ -1,7 +1,5 @@
 import {
-  isPresent,
   planAssignments,
-  salonDay,
   roomsToFree,
   transition,
   unacceptedAssignments,
@@ -21,12 +19,10 @@ import { freed, heldRoom, released } from './visit-access.ts';
 export function autoAssign(state: Readonly<HubState>, now: number, activeVisits: readonly Visit[]): Changes | null {
   if (!state.meta.floor.autoAssign) return null;
   // The planner never offers a visit again to a beautician who handed it back (the front desk still can).
-  // Only staff who are here today: signed in on a tablet, or marked present by the desk. An assignment to someone on
-  // shift who never came in would hold the room unaccepted while the queue waits.
-  const today = salonDay(now, state.meta.floor.timeZone) ?? '';
-  const floor = floorOf(state, activeVisits);
-  const present = { ...floor, staff: floor.staff.filter((s) => isPresent(state.meta.presence ?? {}, s.id, today)) };
-  const plan = planAssignments(present, now, state.meta.floor);
+  // Only staff who are here today: signed in on a tablet, or marked present by the desk (the floor carries the
+  // presence record, and the shared matching rule applies it). An assignment to someone on shift who never came in
+  // would hold the room unaccepted while the queue waits.
+  const plan = planAssignments(floorOf(state, activeVisits), now, state.meta.floor);
   if (!plan.length) return null;
   const visits: NonNullable<Changes['visits']> = {};
   const rooms: NonNullable<Changes['rooms']> = {};

@@ -20,6 +20,8 @@ describe('decideCheckIn', () => {
   });
 
   it('creates the client and a queued visit with the day’s next ticket', () => {
+    // The staff are here to take her: the wait counts only staff present today (#11).
+    state.meta.presence = Object.fromEntries(Object.keys(state.staff).map((id) => [id, { day: '2026-11-23', at: TEN_AM - 3_600_000, by: id }]));
     const d = decideCheckIn(state, TEN_AM, input('13800138000'), { today: '2026-11-23', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     if ('code' in d) throw new Error('refused');
     const visit = Object.values(d.changes.visits!)[0]!;

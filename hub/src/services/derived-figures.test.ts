@@ -7,7 +7,12 @@ import { demoState, testVisit } from './test-state.ts';
 
 const T0 = Date.parse('2026-06-15T10:00:00Z');
 
+/** Everyone on the demo's staff signed in on the morning of T0 (the estimates count only staff present today). */
+const allPresent = (state: HubState) =>
+  Object.fromEntries(Object.keys(state.staff).map((id) => [id, { day: '2026-06-15', at: T0 - 3_600_000, by: id }]));
+
 function figuresOver(state: HubState) {
+  state.meta.presence ??= allPresent(state);
   const active = () => Object.values(state.visits).filter((v) => v.state !== 'closed');
   return { figures: new DerivedFigures(() => state, active), active };
 }
@@ -66,6 +71,20 @@ describe('DerivedFigures', () => {
     expect(at(T0 + WAIT_CLOCK_MS)).toEqual({ byVisit: fullReplay(state, active, T0 + WAIT_CLOCK_MS).byVisit, replays: 1 });
     // Nothing changed, same quarter minute: the same replay.
     expect(at(T0 + WAIT_CLOCK_MS + 500).replays).toBe(0);
+  });
+
+  it('replays afresh when who is present changes: a wait never counts on someone not here (#11)', async () => {
+    const state = await demoState();
+    state.meta.presence = {};
+    for (let i = 0; i < 3; i++) state.visits[`q${i}`] = queued(`q${i}`, i);
+    const { figures, active } = figuresOver(state);
+    // Nobody signed in yet: no wait can be promised.
+    expect([...figures.at(T0).estimates.byVisit.values()]).toEqual([null, null, null]);
+    // The staff sign in (a new presence record, as the engine writes it): the waits follow at once.
+    state.meta = { ...state.meta, presence: allPresent(state) };
+    const after = figures.at(T0 + 10).estimates.byVisit;
+    expect(after).toEqual(fullReplay(state, active, T0 + 10).byVisit);
+    expect(after.get('q0')).toBe(0);
   });
 
   it('tells overruns: sessions in service past their planned end', async () => {

@@ -34,6 +34,8 @@ type Inputs = {
   services: readonly Service[];
   rooms: readonly Room[];
   staff: readonly StaffMember[];
+  /** Who is here today: the estimates count only them, so a sign-in or the desk marking someone present is a new replay. */
+  presence: Readonly<HubState['meta']['presence']>;
   visits: Map<string, Visit>;
 };
 
@@ -44,7 +46,7 @@ type Inputs = {
  * Cost: a check-in joining the back of the queue extends the last replay (`QueueReplay.append`: a pass over its
  * recorded moments, then a replay of only what follows the moment the newcomer is taken in, if any), so a burst of
  * check-ins costs the same per command whatever the queue's length. Any other change on the floor (a session ends,
- * a visit is assigned, a room or the staff or the settings change) and the next quarter minute of the clock run a new
+ * a visit is assigned, a room or the staff or who is present or the settings change) and the next quarter minute of the clock run a new
  * replay; the result is always exactly that of a full replay of the floor as it is (property test beside it).
  */
 export class DerivedFigures {
@@ -120,6 +122,7 @@ function inputsOf(state: Readonly<HubState>, active: readonly Visit[], now: numb
     services: Object.values(state.services),
     rooms: Object.values(state.rooms),
     staff: Object.values(state.staff),
+    presence: state.meta.presence,
     visits: new Map(active.map((v) => [v.id, v])),
   };
 }
@@ -131,7 +134,7 @@ const sameRecords = <T>(a: readonly T[], b: readonly T[]): boolean => a.length =
  * rooms, staff, and every earlier visit the very same record); null when anything else changed.
  */
 function addedVisits(last: Inputs, next: Inputs): Visit[] | null {
-  if (last.at !== next.at || last.settings !== next.settings) return null;
+  if (last.at !== next.at || last.settings !== next.settings || last.presence !== next.presence) return null;
   if (!sameRecords(last.services, next.services) || !sameRecords(last.rooms, next.rooms) || !sameRecords(last.staff, next.staff)) return null;
   for (const [id, v] of last.visits) if (next.visits.get(id) !== v) return null;
   const added: Visit[] = [];

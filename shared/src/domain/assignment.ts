@@ -32,6 +32,7 @@ export function planAssignments(floor: Floor, now: Timestamp, settings: FloorSet
     settings.timeZone,
     (s) => (busy.has(s.id) ? Infinity : now),
     (r) => (r.state === 'free' ? now : Infinity),
+    floor.presence,
   );
   // Nobody free, or no room free: nothing to offer, and no need to put the whole queue in order (every command's
   // follow-up asks, and a long queue made that sort a cost per command, #15).

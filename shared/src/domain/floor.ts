@@ -1,4 +1,5 @@
 import type { Id, Timestamp } from '../schemas/common.schema.ts';
+import type { Presence } from '../schemas/floor.schema.ts';
 import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
 import type { StaffMember } from '../schemas/staff.schema.ts';
@@ -12,6 +13,13 @@ export type Floor = {
   rooms: readonly Room[];
   staff: readonly StaffMember[];
   services: Readonly<Record<Id, Service>>;
+  /**
+   * Who is here on the salon's day (signed in on a tablet, or marked present by the desk). When given, the planner
+   * and the wait estimates count only these beauticians: a client is never offered to someone on shift who never came
+   * in, so no wait may count on them either (#11). The hub always gives it; left out only by unit tests of other rules,
+   * where everyone on shift counts.
+   */
+  presence?: Readonly<Record<Id, Presence>>;
 };
 
 /** A booked visit counts as due, and goes to the front of the queue, this many minutes before its time. */

@@ -1,12 +1,13 @@
 import type { Id, Timestamp } from '../schemas/common.schema.ts';
-import type { FloorSettings } from '../schemas/floor.schema.ts';
+import type { FloorSettings, Presence } from '../schemas/floor.schema.ts';
 import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
 import type { StaffMember } from '../schemas/staff.schema.ts';
 import type { Visit } from '../schemas/visit.schema.ts';
 import { canPerform, compareIds, isBeautician, roomFits } from './floor.ts';
 import { plannedMinutes } from './overrun.ts';
-import { fitsAt, MINUTE, nextFit, shiftWindows, type ShiftWindow } from './shifts.ts';
+import { isPresent } from './presence.ts';
+import { fitsAt, MINUTE, nextFit, salonDay, shiftWindows, type ShiftWindow } from './shifts.ts';
 
 /**
  * The one matching rule shared by the planner (at `now`, with what is free now) and the wait estimate (replayed at
@@ -20,8 +21,8 @@ export type Pools = { staff: StaffSlot[]; rooms: RoomSlot[]; byId: Map<Id, Staff
 export type Match = { visit: Visit; staff: StaffSlot; room: RoomSlot; start: Timestamp; durationMs: number };
 
 /**
- * Beauticians (active, role beautician) with today's shift windows, and every room, each with when it is free
- * (Infinity: not in this simulation). Sorted so that the least versatile is offered first, keeping a beautician with
+ * Beauticians (active, role beautician, and present today when `presence` is given) with today's shift windows, and
+ * every room, each with when it is free (Infinity: not in this simulation). Sorted so that the least versatile is offered first, keeping a beautician with
  * rare skills and a room with rare equipment for the clients who need them; ties by id.
  */
 export function makePools(
@@ -31,9 +32,13 @@ export function makePools(
   timeZone: string,
   staffFreeAt: (s: StaffMember) => Timestamp,
   roomFreeAt: (r: Room) => Timestamp,
+  presence?: Readonly<Record<Id, Presence>>,
 ): Pools {
+  // The planner and the estimates share this one presence rule, so a wait never counts on someone who is not here.
+  const today = presence ? (salonDay(now, timeZone) ?? '') : '';
+  const here = (s: StaffMember): boolean => !presence || isPresent(presence, s.id, today);
   const staffSlots = staff
-    .filter(isBeautician)
+    .filter((s) => isBeautician(s) && here(s))
     .map((member) => ({
       member,
       windows: shiftWindows(member.weeklyShifts, now, timeZone),

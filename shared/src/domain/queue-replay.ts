@@ -90,7 +90,7 @@ export class QueueReplay {
           return Infinity;
       }
     };
-    const pools = makePools(floor.staff, floor.rooms, now, settings.timeZone, (s) => staffFree.get(s.id) ?? now, roomFreeAt);
+    const pools = makePools(floor.staff, floor.rooms, now, settings.timeZone, (s) => staffFree.get(s.id) ?? now, roomFreeAt, floor.presence);
     const queued = floor.visits.filter((v) => v.state === 'queued');
     // A blocked visit waits for a manager's override, not for a room: it takes no place in the replay (as in the planner).
     const inReplay = queued.filter((v) => !needsManagerOverride(v));

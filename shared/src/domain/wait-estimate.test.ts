@@ -260,3 +260,38 @@ describe('estimateWaits: hand-backs', () => {
     expect(estimate({ visits: [handedBack], staff: [beautician('amy', ['facial'])] }).byVisit.get('v')).toBeNull();
   });
 });
+
+describe('estimateWaits: only staff present today (#11)', () => {
+  // The planner offers clients only to staff signed in on a tablet or marked present by the desk; a wait that counted
+  // on someone on shift who never came in would promise the lobby a time nobody will keep.
+  const today = '2026-06-15';
+  const hereToday = { mei: { day: today, at: now - 60 * MIN, by: 'mei' } };
+  const staff = [beautician('mei', ['facial']), beautician('sofia', ['facial'])];
+  const queue = [visit('first', 'facial', 'queued', { queueRank: 1 }), visit('second', 'facial', 'queued', { queueRank: 2 })];
+
+  it('counts only the beauticians here today, for the queue and for a new walk-in', () => {
+    const everyone = estimate({ visits: queue, staff }, now, settings(), services.facial);
+    // Both rooms taken at once: the walk-in waits for the first session and its room's 10-minute clean.
+    expect([everyone.byVisit.get('first'), everyone.byVisit.get('second'), everyone.forExtra]).toEqual([0, 0, 70]);
+    // Sofia is on shift but never signed in: Mei takes the queue one after the other.
+    const onlyMei = estimate({ visits: queue, staff, presence: hereToday }, now, settings(), services.facial);
+    expect([onlyMei.byVisit.get('first'), onlyMei.byVisit.get('second'), onlyMei.forExtra]).toEqual([0, 60, 120]);
+    expect(estimateServiceWaits(floorOf({ visits: queue, staff, presence: hereToday }), now, settings(), [services.facial]).get('facial')).toBe(120);
+  });
+
+  it('gives no wait when nobody qualified is here, and yesterday’s sign-in does not count', () => {
+    const yesterday = { mei: { day: '2026-06-14', at: now - 24 * 60 * MIN, by: 'mei' }, sofia: { day: '2026-06-14', at: 0, by: 'grace' } };
+    const { byVisit, forExtra } = estimate({ visits: queue, staff, presence: yesterday }, now, settings(), services.facial);
+    expect([byVisit.get('first'), byVisit.get('second'), forExtra]).toEqual([null, null, null]);
+    expect(estimate({ visits: queue, staff, presence: {} }).byVisit.get('first')).toBeNull();
+  });
+
+  it('uses the salon’s day in its time zone: just after midnight in Shanghai is already the next day', () => {
+    const lateUtc = at('2026-06-15T16:30:00Z'); // 00:30 on 16 June in Shanghai
+    const allDay = staff.map((s) => ({ ...s, weeklyShifts: everyDay(shift('00:00', '00:00')) }));
+    const shanghai = settings({ timeZone: 'Asia/Shanghai' });
+    expect(estimate({ visits: queue, staff: allDay, presence: hereToday }, lateUtc, shanghai).byVisit.get('first')).toBeNull();
+    const signedInAgain = { mei: { day: '2026-06-16', at: lateUtc, by: 'mei' } };
+    expect(estimate({ visits: queue, staff: allDay, presence: signedInAgain }, lateUtc, shanghai).byVisit.get('first')).toBe(0);
+  });
+});
