@@ -15,6 +15,7 @@ import { floorFollowUp } from './services/auto-assign.ts';
 import { ClientIndex } from './services/client-index.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
+import { PhotoStore } from './services/photo-store.ts';
 import { createReads } from './services/reads.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
 import { SecurityLog } from './services/security-log.ts';
@@ -194,6 +195,8 @@ export function createHub(deps: HubDeps): Hub {
     },
     async listen(port, host) {
       await engine.open();
+      // Before anyone connects: photos no record names (a crash between writing one and refusing its report).
+      await new PhotoStore(deps.store, deps.newId, deps.logger).sweep(engine.state);
       rebuildIndexes();
       publisher.reset(engine.revision);
       await completeMeta();

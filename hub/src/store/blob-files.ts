@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkBlobId } from './store.port.ts';
+import { BLOB_ID, checkBlobId } from './store.port.ts';
 import { writeFileAtomically } from './atomic-write.ts';
 import { errorCode, type StoreFs } from './store-fs.ts';
 
@@ -44,6 +44,23 @@ export class BlobFiles {
     await this.fs.unlink(path.join(this.dir, id)).catch((err: unknown) => {
       if (errorCode(err) !== 'ENOENT') throw err;
     });
+  }
+
+  /**
+   * The ids of the whole blobs. A blob cut off by a crash before its rename (atomic-write.ts) is never listed and is
+   * removed here: it is part of a client's photo that no record can come to name.
+   */
+  async list(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await this.fs.readdir(this.dir);
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return [];
+      throw err;
+    }
+    const cutOff = names.filter((name) => name.startsWith('.') && name.endsWith('.tmp'));
+    for (const name of cutOff) await this.fs.unlink(path.join(this.dir, name)).catch(() => {});
+    return names.filter((name) => BLOB_ID.test(name));
   }
 
   /** Creates the blob directory once, and makes its entry in the data directory durable. */

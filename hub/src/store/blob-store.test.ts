@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,20 @@ describe.each(stores)('%s blobs', (_name, make) => {
     await again.deleteBlob('photo_1');
     expect(await again.getBlob('photo_1')).toBeNull();
     await again.close();
+  });
+
+  it('lists the blobs it keeps, and never one cut off mid-write by a crash', async () => {
+    const { store, dir } = await make();
+    await store.open();
+    expect(await store.listBlobs()).toEqual([]);
+    await store.putBlob('photo_1', new Uint8Array([1]));
+    await store.putBlob('photo_2', new Uint8Array([2]));
+    if (dir) await writeFile(join(dir, 'blobs', '.photo_3.123.1.tmp'), new Uint8Array([3]));
+    expect((await store.listBlobs()).sort()).toEqual(['photo_1', 'photo_2']);
+    if (dir) expect((await readdir(join(dir, 'blobs'))).sort()).toEqual(['photo_1', 'photo_2']);
+    await store.deleteBlob('photo_1');
+    expect(await store.listBlobs()).toEqual(['photo_2']);
+    await store.close();
   });
 
   it('refuses ids that could leave the blob directory', async () => {

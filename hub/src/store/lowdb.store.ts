@@ -115,6 +115,10 @@ export class LowdbStore implements StorePort {
     return this.blobs.delete(id);
   }
 
+  listBlobs(): Promise<string[]> {
+    return this.blobs.list();
+  }
+
   async open(): Promise<{ state: HubState; revision: number } | null> {
     if (this.lock || this.closing) throw new Error('LowdbStore.open() may be called once');
     await this.fs.mkdir(this.dir, 0o700).catch((err: unknown) => {

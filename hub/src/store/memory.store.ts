@@ -120,6 +120,10 @@ export class MemoryStore implements StorePort {
     this.disk.blobs?.delete(id);
   }
 
+  async listBlobs(): Promise<string[]> {
+    return [...(this.disk.blobs?.keys() ?? [])];
+  }
+
   close(final?: { state: HubState; revision: number }): Promise<void> {
     this.closing ??= (async () => {
       await this.drain();

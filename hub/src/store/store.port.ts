@@ -28,6 +28,8 @@ export interface StorePort {
   /** The blob's bytes, or null when there is none of that id. */
   getBlob(id: string): Promise<Uint8Array | null>;
   deleteBlob(id: string): Promise<void>;
+  /** The ids of every blob kept, for the start-up sweep of blobs no record names (services/photo-store.ts). */
+  listBlobs(): Promise<string[]>;
   /**
    * Whether the latest write reached the disk (a journal group, a checkpoint, a blob); when it did not, why. The hub
    * reports it on /api/health: a hub that cannot write must not look healthy.

@@ -66,6 +66,9 @@ export class StockJsonFileStore implements StorePort {
   async deleteBlob(id: string): Promise<void> {
     this.blobs.delete(id);
   }
+  async listBlobs(): Promise<string[]> {
+    return [...this.blobs.keys()];
+  }
   /** The baseline store keeps no write status: the bench does not look at /api/health. */
   writeStatus(): StoreWriteStatus {
     return { writable: true };
