@@ -201,7 +201,7 @@ describe('the aftercare pages', () => {
       contact: 'call',
       status: 'received',
       clientName: 'Lina Z.',
-      clientPhone: '13800138000',
+      clientPhone: '+8613800138000',
       hasPhoto: true,
     });
     expect(Object.values((await deskAlerted).set.complaints ?? {})).toHaveLength(1);

@@ -98,7 +98,7 @@ describe('kiosk identity over real sockets', () => {
     for (const [id, c] of Object.entries(clients)) expect(state.clients[id]).toEqual(c);
     expect(state.visits[known.visitId]).toMatchObject({ identityCheck: 'returning_unproven', answersToReview: true, answers: FACIAL_OK });
     expect(state.visits[unknown.visitId]).toMatchObject({ identityCheck: 'number_not_on_file', answersToReview: false, answers: {}, consultationInPerson: true });
-    expect(state.clients[state.visits[unknown.visitId]!.clientId]).toMatchObject({ firstName: '…9000', phone: '13900139000' });
+    expect(state.clients[state.visits[unknown.visitId]!.clientId]).toMatchObject({ firstName: '…9000', phone: '+8613900139000' });
   });
 
   it('limits phone check-ins per kiosk with a clear message in the kiosk’s language, until the minute has passed', async () => {

@@ -85,7 +85,7 @@ describe('the aftercare page on the phone', () => {
     const id = Object.keys(t.hub.core.engine.state.complaints)[0]!;
     const card = board.getByTestId(`complaint-${id}`);
     expect(await card.innerText()).toContain('Red, itchy patches');
-    expect(await card.innerText()).toContain('Call back: 13800138000');
+    expect(await card.innerText()).toContain('Call back: 138 0013 8000');
     await board.getByTestId(`complaint-photo-toggle-${id}`).click();
     await board.getByTestId(`complaint-photo-${id}`).waitFor({ state: 'visible' });
     await shoot(board, 'aftercare-manager-complaint-alert');

@@ -5,6 +5,7 @@ import { BookingCardSchema, TaskCardSchema } from './bookings.ts';
 import { SalonSettingsViewSchema } from './settings.ts';
 import { IdSchema, LanguageSchema, LANGUAGES, LocalizedTextSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { RoomSchema } from '../schemas/room.schema.ts';
+import { isPhoneCountry, type PhoneCountry } from '../schemas/person-rules.ts';
 import { ConsentKindSchema, ConsentTextSchema } from '../schemas/consent.schema.ts';
 import { QuestionnaireSchema } from '../schemas/questionnaire.schema.ts';
 import { ServiceCategorySchema } from '../schemas/service.schema.ts';
@@ -59,6 +60,11 @@ export const SalonInfoSchema = z.object({
   name: z.string(),
   defaultLanguage: LanguageSchema,
   languages: z.array(LanguageSchema).default([...LANGUAGES]),
+  /**
+   * The country of phone numbers typed without a country code (DEFAULT_PHONE_COUNTRY when not set): every number is
+   * stored and looked up in one form (canonicalPhone).
+   */
+  phoneCountry: z.custom<PhoneCountry>((v) => typeof v === 'string' && isPhoneCountry(v), 'phone_country').optional(),
 });
 export type SalonInfo = z.infer<typeof SalonInfoSchema>;
 

@@ -2,6 +2,7 @@ import { KIOSK_COMMANDS, KioskHandshakeSchema, PROTOCOL_VERSION, type KioskSnaps
 import type { Namespace } from 'socket.io';
 import { decideCheckIn } from '../../services/checkin.service.ts';
 import { KioskIdentityLimit } from '../../services/kiosk-lookups.ts';
+import { withSalonPhones } from '../../services/salon-phone.ts';
 import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 import { kioskView } from '../../services/views.ts';
@@ -70,7 +71,8 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
       KIOSK_COMMANDS,
       {
         // Bounded per kiosk (a salon's lobby checks in a few clients a minute at most), before anything is decided.
-        'visit:checkIn': (input, lang) =>
+        // Phone numbers in the salon's one canonical form before anything looks them up or keeps them.
+        'visit:checkIn': withSalonPhones(() => core.reads.salon(), (input, lang) =>
           !checkIns.take(kioskKey, core.deps.clock())
             ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'checkin_rate_limited'), lang) })
             : input.returning && !identityAttempts.allow(kioskKey, input.commandId)
@@ -85,7 +87,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
               activeVisits: core.active.list(state),
               waitOf: (visit) => core.figures.waitOf(visit, now),
             }),
-          ),
+          )),
         // The kiosk scanned a booking's QR (its link's token): proof of who the client is; a read, nothing journaled.
         'booking:confirmByToken': async (input, lang) => {
           const visitor = core.reads.confirmBookingByToken(input.token, core.deps.clock());

@@ -26,6 +26,7 @@ import type { CommandHandlers } from './bind-commands.ts';
 import { aftercareStaffHandlers } from './aftercare.handlers.ts';
 import { settingsStaffHandlers } from './settings.handlers.ts';
 import { runAs } from './run-as.ts';
+import { withSalonPhones } from '../../services/salon-phone.ts';
 
 type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
 
@@ -75,7 +76,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
       run('visit:overrideBlock', input, lang, (s, now, who) => decideOverrideBlock(s, now, who, input)),
     'questionnaire:replace': (input, lang) =>
       run('questionnaire:replace', input, lang, (s) => decideReplaceQuestionnaire(s, input)),
-    'visit:checkInByHand': (input, lang) =>
+    'visit:checkInByHand': withSalonPhones(() => core.reads.salon(), (input, lang) =>
       run('visit:checkInByHand', input, lang, (s, now) =>
         decideCheckIn(s, now, input, {
           atDesk: true,
@@ -86,7 +87,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
           activeVisits: active(),
           waitOf: (visit) => core.figures.waitOf(visit, now),
         }),
-      ),
+      )),
     'visit:cancel': (input, lang) =>
       run('visit:cancel', input, lang, (s, now, who) => decideEndUnserved(s, now, who, input.visitId, 'cancel')),
     'visit:noShow': (input, lang) =>

@@ -58,6 +58,7 @@ export const en = {
   'rule.too_long': "{field} is too long.",
   'rule.control_chars': "{field} contains characters that cannot be used.",
   'rule.phone_format': "{field} must have 6 to 15 digits (spaces, dashes and a leading + are fine).",
+  'rule.phone_impossible': "No phone number can look like this: check the digits, and for a number from another country start with + and its country code.",
   'rule.id_format': "{field} is not valid.",
   'rule.invalid_type': "{field} is missing or has the wrong type.",
   'rule.unrecognized_keys': "{field} has fields that are not allowed.",

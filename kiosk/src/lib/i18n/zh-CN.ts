@@ -56,6 +56,7 @@ export const zhCN: Record<KioskMessageKey, string> = {
   'rule.too_long': "{field}太长了。",
   'rule.control_chars': "{field}包含无法使用的字符。",
   'rule.phone_format': "{field}应为 6 到 15 位数字（可含空格、横线和开头的 +）。",
+  'rule.phone_impossible': "这不可能是一个电话号码：请检查号码；外国号码请以 + 和国家代码开头。",
   'rule.id_format': "{field}无效。",
   'rule.invalid_type': "{field}缺失或类型不正确。",
   'rule.unrecognized_keys': "{field}包含不允许的字段。",
