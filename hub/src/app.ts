@@ -19,6 +19,7 @@ import { PhotoStore } from './services/photo-store.ts';
 import { createReads } from './services/reads.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
 import { SecurityLog } from './services/security-log.ts';
+import { touchesSalonView } from './services/salon-view.ts';
 import type { Changes } from './store/hub-state.ts';
 import { createHttpApp } from './transport/http/http-app.ts';
 import { phoneOriginOf } from './transport/http/phone-origin.ts';
@@ -82,6 +83,8 @@ export function createHub(deps: HubDeps): Hub {
     committed: (changes, revision) => {
       publisher.publish(changes, revision);
       disconnectRevoked(changes);
+      // The salon's own settings (set-up finished, a new currency or time zone) ride in snapshots, not patches (#13).
+      if (touchesSalonView(changes)) sendSnapshots();
     },
     reset: () => {
       rebuildIndexes();
@@ -89,10 +92,13 @@ export function createHub(deps: HubDeps): Hub {
       // Every client resyncs from a fresh snapshot: what they held may include changes that were never saved.
       // Sent on the open connections rather than by disconnecting them: a client that a server-side disconnect
       // leaves for good (socket.io does not reconnect after one by itself) would never come back.
-      io.of(NAMESPACES.kiosk).emit('sync:snapshot', kioskSnapshot(core));
-      for (const socket of staffNsp.sockets.values()) socket.emit('sync:snapshot', staffSnapshot(core, socket.data as StaffSocketData));
+      sendSnapshots();
     },
   });
+  const sendSnapshots = () => {
+    io.of(NAMESPACES.kiosk).emit('sync:snapshot', kioskSnapshot(core));
+    for (const socket of staffNsp.sockets.values()) socket.emit('sync:snapshot', staffSnapshot(core, socket.data as StaffSocketData));
+  };
   const rebuildIndexes = () => {
     clients.rebuild(engine.state.clients);
     active.rebuild(engine.state.visits);

@@ -22,7 +22,9 @@ import { pino } from 'pino';
 import QRCode from 'qrcode';
 import { createHub } from './app.ts';
 import { randomId } from './security/secrets.ts';
-import { demoSalon, emptySalonWithManager } from './seed/salon-seed.ts';
+import { demoSalon, salonAwaitingSetup } from './seed/salon-seed.ts';
+import { pendingSetupCode } from './services/setup.service.ts';
+import { formatSetupCode } from '@glow/shared';
 import { LowdbStore } from './store/lowdb.store.ts';
 import { describeStartFailure } from './start-up-failure.ts';
 import { salonCertificateProblem } from './security/certificates.ts';
@@ -79,7 +81,6 @@ for (const dir of Object.values(staticDirs)) {
   }
 }
 
-let firstManagerPin: string | null = null;
 const store = new LowdbStore({ dir: dataDir, logger, acceptDataLoss });
 const hub = createHub({
   store,
@@ -93,12 +94,8 @@ const hub = createHub({
   version,
   ...(lookupsPerMinute !== null ? { kioskLookupLimit: { max: lookupsPerMinute, windowMs: 60_000 } } : {}),
   ...(checkInsPerMinute !== null ? { kioskCheckIns: { burst: checkInsPerMinute, perSecond: checkInsPerMinute / 60 } } : {}),
-  seed: async () => {
-    if (demo) return demoSalon();
-    const { state, pin } = await emptySalonWithManager('My Salon');
-    firstManagerPin = pin;
-    return state;
-  },
+  // An empty data directory: the demo salon with --demo, else a salon waiting for its owner's set-up (#13).
+  seed: async () => (demo ? demoSalon() : salonAwaitingSetup()),
 });
 
 try {
@@ -106,12 +103,14 @@ try {
   const { port: actualPort } = await hub.listen(port, host);
   if (tls) plainPort = (await hub.listenRedirect(httpPort, host, lanAddresses[0] ?? null)).port;
   if (announce) mdns = announceHub({ name: mdnsName, port: actualPort, logger });
-  const tablet = await hub.createPairingCode('tablet');
+  // Until the salon is set up, the first tablet needs the set-up code, not a pairing code (there is nobody to sign in as).
+  const setupCode = pendingSetupCode(hub.core.engine.state);
+  const tablet = setupCode ? null : await hub.createPairingCode('tablet');
   const kiosk = await hub.createPairingCode('kiosk');
-  printBanner(actualPort, tablet, kiosk, Date.now() - started);
+  printBanner(actualPort, tablet, kiosk, setupCode, Date.now() - started);
   // A QR code a new tablet scans to open the pairing screen with the code filled in (#14; the code rides in the
   // link's fragment, which no server sees).
-  if (!['127.0.0.1', '::1', 'localhost'].includes(host) && lanAddresses[0]) {
+  if (tablet && !['127.0.0.1', '::1', 'localhost'].includes(host) && lanAddresses[0]) {
     const link = `${hub.tls ? 'https' : 'http'}://${lanAddresses[0]}:${actualPort}/staff/#pair=${tablet.code}`;
     process.stdout.write(`  Or scan this with a new tablet (once it trusts the hub) to pair it:\n${await QRCode.toString(link, { type: 'terminal', small: true })}\n`);
   }
@@ -194,7 +193,7 @@ function fail(message: string): never {
 
 type Code = { code: string; expiresAt: number };
 
-function printBanner(actualPort: number, tablet: Code, kiosk: Code, startMs: number): void {
+function printBanner(actualPort: number, tablet: Code | null, kiosk: Code, setupCode: string | null, startMs: number): void {
   const addresses =
     host === '0.0.0.0' || host === '::'
       ? ['localhost', ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address))]
@@ -209,7 +208,14 @@ function printBanner(actualPort: number, tablet: Code, kiosk: Code, startMs: num
       `  Staff tablet:  ${scheme}://${a}:${actualPort}/staff/`,
     ]),
     '',
-    `  Pair a staff tablet with the one-time code ${tablet.code} (valid until ${new Date(tablet.expiresAt).toLocaleTimeString()}).`,
+    ...(setupCode
+      ? [
+          `  First start: open the staff tablet address above on the owner's tablet and set the salon up with the`,
+          `  one-time set-up code ${formatSetupCode(setupCode)} (it is shown here on every start until the set-up is done).`,
+          `  The kiosk says "not open yet" until then.`,
+        ]
+      : []),
+    ...(tablet ? [`  Pair a staff tablet with the one-time code ${tablet.code} (valid until ${new Date(tablet.expiresAt).toLocaleTimeString()}).`] : []),
     `  Pair a kiosk with the one-time code ${kiosk.code} (valid until ${new Date(kiosk.expiresAt).toLocaleTimeString()}); more codes: the manager's tablet.`,
     ...(hub.tls
       ? [
@@ -219,7 +225,6 @@ function printBanner(actualPort: number, tablet: Code, kiosk: Code, startMs: num
         ]
       : []),
     ...(demo ? ['  Demo PINs: Mei 1111, Anna 2222, Sofia 3333 (beauticians), Grace 4444 (front desk), Olivia 9999 (manager).'] : []),
-    ...(firstManagerPin ? [`  First start: the manager's PIN is ${firstManagerPin}. Change it after signing in.`] : []),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

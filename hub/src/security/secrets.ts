@@ -50,3 +50,14 @@ export function pairingCodeFor(key: string, sender: string, commandId: string): 
   // 2^32 is not a multiple of a million: the first codes are a hair likelier (by one part in 4,000), which is harmless.
   return String(mac.readUInt32BE(0) % 1_000_000).padStart(6, '0');
 }
+
+/**
+ * The first-start set-up code (#13): ten digits only the hub's key produces, so the start-up banner can print it on
+ * every start until the set-up is done while no file, log line or journal entry holds it. It opens nothing once the
+ * salon is set up.
+ */
+export function setupCodeFor(key: string): string {
+  const mac = createHmac('sha256', key).update('setup-code').digest();
+  // 40 bits modulo 10^10: the first codes are a hair likelier (by one part in 100), which is harmless.
+  return String(mac.readUIntBE(0, 5) % 10_000_000_000).padStart(10, '0');
+}

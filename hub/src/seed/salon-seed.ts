@@ -1,5 +1,5 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import { DEFAULT_AFTERCARE_SETTINGS, DEFAULT_BOOKING_SETTINGS, type FloorSettings, type Language, type WeeklyShifts } from '@glow/shared';
+import { randomBytes } from 'node:crypto';
+import { DEFAULT_AFTERCARE_SETTINGS, DEFAULT_BOOKING_SETTINGS, type FloorSettings, type Language } from '@glow/shared';
 import { hashPin } from '../security/secrets.ts';
 import { emptyState, type HubState } from '../store/hub-state.ts';
 import { DEMO_AFTERCARE_SETTINGS, withDemoGuide } from './demo-aftercare.ts';
@@ -19,7 +19,7 @@ export function defaultFloorSettings(timeZone: string = machineTimeZone()): Floo
 /** A salon with nothing in it yet but its name: the manager sets up the rest. */
 export function emptySalon(name: string, defaultLanguage: Language = 'en', timeZone: string = machineTimeZone()): HubState {
   return emptyState({
-    salon: { name, defaultLanguage, languages: ['en', 'zh-CN'] },
+    salon: { name, defaultLanguage, languages: ['en', 'zh-CN'], locale: 'en-GB', currency: 'CNY', closedDates: [], setUp: true },
     ticket: { day: '', last: 0 },
     sessionKey: randomBytes(32).toString('base64url'),
     floor: defaultFloorSettings(timeZone),
@@ -31,16 +31,15 @@ export function emptySalon(name: string, defaultLanguage: Language = 'en', timeZ
   });
 }
 
-/** Office hours for staff who do not take clients (front desk, manager) until the manager sets real ones. */
-const OFFICE_HOURS: WeeklyShifts = Array.from({ length: 7 }, () => ({ start: '09:00', end: '19:00', breaks: [] }));
-
-/** A real salon's first start: an empty salon and one manager whose random PIN the start-up log shows once. */
-export async function emptySalonWithManager(name: string, timeZone?: string): Promise<{ state: HubState; pin: string }> {
-  const state = emptySalon(name, 'en', timeZone);
-  const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  state.staff.manager = { id: 'manager', name: 'Manager', role: 'manager', skills: [], active: true, weeklyShifts: OFFICE_HOURS };
-  state.credentials.manager = await hashPin(pin);
-  return { state, pin };
+/**
+ * A real salon's first start (#13): nothing but the hub's key and defaults, waiting for its owner. The start-up banner
+ * prints the set-up code derived from the key; the first tablet that opens /staff/ with it sets the salon up (name,
+ * languages, time zone, currency, hours, the owner and their PIN) in one command. No staff, no PIN, nothing to log.
+ */
+export function salonAwaitingSetup(timeZone?: string): HubState {
+  const state = emptySalon('', 'en', timeZone);
+  state.meta.salon.setUp = false;
+  return state;
 }
 
 /**

@@ -40,16 +40,26 @@ export class AuthService {
   ) {}
 
   async login(origin: AttemptOrigin, staffId: string, pin: string): Promise<StaffSession | Refusal> {
+    const checked = await this.checkPin(origin, staffId, pin, 'auth:login');
+    if (checked !== true) return checked;
+    return this.openSession(staffId, origin.deviceId) ?? refuse('unauthorized', 'bad_pin');
+  }
+
+  /**
+   * Whether `pin` is the staff member's, under the same rules as a sign-in: one attempt at a time per tablet and per
+   * person, and every wrong PIN counts towards the same lock-outs (a PIN change's "current PIN" is no side door).
+   */
+  async checkPin(origin: AttemptOrigin, staffId: string, pin: string, what = 'auth:login'): Promise<true | Refusal> {
     const outcome = await this.queue.run([`device\u0000${origin.deviceId}`, `staff\u0000${staffId}`], () =>
       this.attempt(origin, staffId, pin),
     );
     if (outcome !== QUEUE_FULL) return outcome;
-    this.securityLog.record({ kind: 'rate_limited', deviceId: origin.deviceId, staffId: knownId(this.getState(), staffId), address: origin.address, detail: 'auth:login' });
+    this.securityLog.record({ kind: 'rate_limited', deviceId: origin.deviceId, staffId: knownId(this.getState(), staffId), address: origin.address, detail: what });
     return refuse('rate_limited', 'pin_busy');
   }
 
   /** One attempt, alone on its device and its staff member: the lock-outs it reads are final. */
-  private async attempt(origin: AttemptOrigin, staffId: string, pin: string): Promise<StaffSession | Refusal> {
+  private async attempt(origin: AttemptOrigin, staffId: string, pin: string): Promise<true | Refusal> {
     const state = this.getState();
     const pair = `${origin.deviceId}\u0000${staffId}`;
     const staff = state.staff[staffId];
@@ -70,9 +80,24 @@ export class AuthService {
     }
     this.perPair.succeed(pair);
     this.perDevice.succeed(origin.deviceId);
+    return true;
+  }
+
+  /**
+   * A session for an active staff member on a device, without a PIN: after a PIN check, or for the owner whose
+   * tablet the first-start set-up has just paired (they typed their new PIN twice a moment ago).
+   */
+  openSession(staffId: string, deviceId: string): StaffSession | null {
+    const staff = this.getState().staff[staffId];
+    if (!staff?.active) return null;
     const expiresAt = this.clock() + SESSION_MS;
-    const token = this.sessions.open({ staffId, deviceId: origin.deviceId, expiresAt });
+    const token = this.sessions.open({ staffId, deviceId, expiresAt });
     return { staffId, name: staff.name, role: staff.role, token, expiresAt };
+  }
+
+  /** Someone's PIN changed (reset by the manager): their sessions end everywhere but on the tablet that changed it. */
+  endStaff(staffId: string, exceptToken?: string): void {
+    this.sessions.endStaff(staffId, exceptToken);
   }
 
   private waitSeconds(pair: string, deviceId: string, now: number): number {

@@ -42,6 +42,12 @@ export class SessionTable {
     for (const [hash, s] of this.byHash) if (s.deviceId === deviceId) this.byHash.delete(hash);
   }
 
+  /** A staff member's sessions end (their PIN was reset), except the one holding `exceptToken`. */
+  endStaff(staffId: string, exceptToken?: string): void {
+    const kept = exceptToken ? sha256(exceptToken) : null;
+    for (const [hash, s] of this.byHash) if (s.staffId === staffId && hash !== kept) this.byHash.delete(hash);
+  }
+
   /** Forgets expired sessions (the session sweep calls it), so the table holds only live ones. */
   sweep(now: number): void {
     for (const [hash, s] of this.byHash) if (s.expiresAt <= now) this.byHash.delete(hash);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AFTERCARE_STAFF_COMMANDS } from './complaints.ts';
 import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
 import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
+import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
 import { ReturningVisitorSchema, VisitorTokenSchema } from '../schemas/kiosk-identity.schema.ts';
@@ -206,6 +207,7 @@ export const STAFF_COMMANDS = {
   ...AFTERCARE_STAFF_COMMANDS,
   ...BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
+  ...SETUP_STAFF_COMMANDS,
 } as const satisfies CommandMap;
 
 export type KioskCommandName = keyof typeof KIOSK_COMMANDS;

@@ -8,3 +8,4 @@ export * from './http.ts';
 export * from './complaints.ts';
 export * from './bookings.ts';
 export * from './settings.ts';
+export * from './setup.ts';

@@ -5,6 +5,7 @@ import { BookingCardSchema, TaskCardSchema } from './bookings.ts';
 import { SalonSettingsViewSchema } from './settings.ts';
 import { IdSchema, LanguageSchema, LANGUAGES, LocalizedTextSchema, TimestampSchema } from '../schemas/common.schema.ts';
 import { RoomSchema } from '../schemas/room.schema.ts';
+import { SalonLocaleSchema } from '../schemas/salon.schema.ts';
 import { isPhoneCountry, type PhoneCountry } from '../schemas/person-rules.ts';
 import { ConsentKindSchema, ConsentTextSchema } from '../schemas/consent.schema.ts';
 import { QuestionnaireSchema } from '../schemas/questionnaire.schema.ts';
@@ -65,8 +66,22 @@ export const SalonInfoSchema = z.object({
    * stored and looked up in one form (canonicalPhone).
    */
   phoneCountry: z.custom<PhoneCountry>((v) => typeof v === 'string' && isPhoneCountry(v), 'phone_country').optional(),
+  /** How English dates and times are written (schemas/salon.schema.ts); data from before the setting: en-GB (24-hour). */
+  locale: SalonLocaleSchema.default('en-GB'),
+  /** ISO 4217; prices are in its minor units. Data from before the setting: CNY. */
+  currency: z.string().regex(/^[A-Z]{3}$/).default('CNY'),
+  /** Days closed although their weekday is open (YYYY-MM-DD, the salon's calendar). */
+  closedDates: z.array(z.string()).default([]),
+  /**
+   * False from an empty data directory's first start until the owner finishes the set-up on a tablet: the kiosk
+   * shows "not open yet" and the hub refuses check-ins. Data from before the set-up existed was set up already.
+   */
+  setUp: z.boolean().default(true),
 });
 export type SalonInfo = z.infer<typeof SalonInfoSchema>;
+/** What every screen receives about the salon: the stored info and the time zone every date and time is shown in. */
+export const SalonViewSchema = SalonInfoSchema.extend({ timeZone: z.string() });
+export type SalonView = z.infer<typeof SalonViewSchema>;
 
 /** Views are keyed collections so that one generic patch format serves every audience. */
 /** A paired tablet or kiosk, as the manager sees it in order to revoke it. */
@@ -159,7 +174,7 @@ export type Snapshot<V> = {
   protocolVersion: number;
   /** The hub's revision; every later patch carries the next one. */
   revision: number;
-  salon: SalonInfo;
+  salon: SalonView;
   view: V;
   /** Staff namespace only: who is signed in on this socket, if anyone. */
   session?: StaffSession | null;

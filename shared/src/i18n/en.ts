@@ -4,6 +4,7 @@ import { bookingEn } from './booking.en.ts';
 import { networkEn } from './network.en.ts';
 import { dataLossEn } from './data-loss.en.ts';
 import { settingsEn } from './settings.en.ts';
+import { setupEn } from './setup.en.ts';
 
 /**
  * English catalogue: ICU MessageFormat strings (intl-messageformat formats them). The zh-CN catalogue must have the
@@ -559,6 +560,7 @@ export const en = {
   ...bookingEn,
   // the manager's salon settings (settings.en.ts)
   ...settingsEn,
+  ...setupEn,
   // the hub on the salon's network: unknown host names, trusting its certificate (network.en.ts)
   ...networkEn,
   // the manager's alert that the hub lost acknowledged changes (data-loss.en.ts)

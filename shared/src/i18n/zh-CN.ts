@@ -4,6 +4,7 @@ import { bookingZhCN } from './booking.zh-CN.ts';
 import { networkZhCN } from './network.zh-CN.ts';
 import { dataLossZhCN } from './data-loss.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
+import { setupZhCN } from './setup.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文目录。Keys must match en.ts exactly (the type enforces it). */
@@ -546,6 +547,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...bookingZhCN,
   // the manager's salon settings (settings.zh-CN.ts)
   ...settingsZhCN,
+  ...setupZhCN,
   // the hub on the salon's network (network.zh-CN.ts)
   ...networkZhCN,
   // 服务器丢失已确认更改的提醒 (data-loss.zh-CN.ts)

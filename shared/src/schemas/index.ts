@@ -15,3 +15,4 @@ export * from './consent.schema.ts';
 export * from './kiosk-identity.schema.ts';
 export * from './person-rules.ts';
 export * from './security-event.schema.ts';
+export * from './salon.schema.ts';

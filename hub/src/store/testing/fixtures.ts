@@ -8,7 +8,7 @@ export const T0 = Date.UTC(2025, 2, 14, 9, 0, 0); // 14 March 2025, 09:00 UTC
 
 export function sampleMeta(): Meta {
   return {
-    salon: { name: 'Glow Test Salon', defaultLanguage: 'en', languages: ['en', 'zh-CN'] },
+    salon: { name: 'Glow Test Salon', defaultLanguage: 'en', languages: ['en', 'zh-CN'], locale: 'en-GB', currency: 'CNY', closedDates: [], setUp: true },
     ticket: { day: '2025-03-14', last: 0 },
     sessionKey: 'test-session-key-0123456789abcdef0123456789',
     floor: { autoAssign: true, preferredWaitLimitMin: 20, timeZone: 'UTC' },

@@ -4,7 +4,7 @@ import type { AftercareSheet } from '../../services/aftercare.service.ts';
 import { aftercarePage, linkNotFoundPage, printPage } from './aftercare.page.ts';
 
 const sheet: AftercareSheet = {
-  salon: { name: 'Glow <b>Salon</b>', defaultLanguage: 'en', languages: ['en', 'zh-CN'] },
+  salon: { name: 'Glow <b>Salon</b>', defaultLanguage: 'en', languages: ['en', 'zh-CN'], locale: 'en-GB', currency: 'CNY', closedDates: [], setUp: true },
   contact: { ...DEFAULT_AFTERCARE_SETTINGS.contact, phone: '+44 20 1234 5678' },
   firstName: '<img src=x onerror=alert(1)>',
   serviceName: { en: 'Facial', 'zh-CN': '面部护理' },

@@ -9,6 +9,7 @@ import { aftercareRoutes } from './aftercare.routes.ts';
 import { bookingLinkRoutes } from './booking-link.routes.ts';
 import { rebookRoutes } from './booking.routes.ts';
 import { deviceRoutes } from './devices.routes.ts';
+import { setupRoutes } from './setup.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { languageFrom } from './language.ts';
 import { CSP_DIRECTIVES } from './csp.ts';
@@ -65,6 +66,7 @@ export function createHttpApp(core: HubCore): Hono {
 
   app.route('/api/health', healthRoutes(core));
   app.route('/api/devices', deviceRoutes(core));
+  app.route('/api/setup', setupRoutes(core));
   app.all('/api/*', (c) => c.json({ ok: false, error: toAppError(refuse('not_found'), lang(c)) }, 404));
   // Rebooking (`/a/<token>/book…`) is mounted first so its paths are never taken for an aftercare sub-page.
   app.route('/a', rebookRoutes(core));

@@ -6,6 +6,8 @@ import { withSalonPhones } from '../../services/salon-phone.ts';
 import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 import { kioskView } from '../../services/views.ts';
+import { salonView } from '../../services/salon-view.ts';
+import { setupPending } from '../../services/setup.service.ts';
 import type { HubCore } from '../../hub-core.ts';
 import { BucketMap, type Rate } from '../../security/token-bucket.ts';
 import { bindCommands } from './bind-commands.ts';
@@ -78,7 +80,8 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
             : input.returning && !identityAttempts.allow(kioskKey, input.commandId)
               ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'lookup_rate_limited'), lang) })
               : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, sender: `device:${kioskKey}`, language: lang }, (state, now) =>
-            decideCheckIn(state, now, input, {
+            // Until the owner has finished the first-start set-up there is no salon to check in to (#13).
+            setupPending(state) ? refuse('conflict', 'salon_not_open') : decideCheckIn(state, now, input, {
               today: core.today(now),
               newId: core.deps.newId,
               existingClientId: core.clients.find(input.client?.phone ?? input.returning?.phone ?? ''),
@@ -126,7 +129,7 @@ export function kioskSnapshot(core: HubCore): KioskSnapshot {
   return {
     protocolVersion: PROTOCOL_VERSION,
     revision: core.publisher.revision,
-    salon: state.meta.salon,
+    salon: salonView(state),
     view: kioskView(state, core.publisher.current(), core.active.list(state)),
   };
 }

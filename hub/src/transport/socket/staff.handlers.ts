@@ -1,6 +1,6 @@
 import { decideOverrideBlock } from '../../services/override-block.service.ts';
 import { decideReplaceQuestionnaire } from '../../services/questionnaire.service.ts';
-import { STAFF_COMMANDS } from '@glow/shared';
+import { SETUP_STAFF_COMMANDS, STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
@@ -28,7 +28,8 @@ import { settingsStaffHandlers } from './settings.handlers.ts';
 import { runAs } from './run-as.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
 
-type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout'>;
+/** The PIN and salon-settings commands (#13) are bound in staff.namespace.ts: a PIN check needs the socket's address. */
+type FloorCommands = Omit<typeof STAFF_COMMANDS, 'auth:login' | 'auth:logout' | keyof typeof SETUP_STAFF_COMMANDS>;
 
 /**
  * The staff tablet's floor commands, each one line: the pure decision it runs through the one command path (decide →

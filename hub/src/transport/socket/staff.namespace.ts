@@ -13,9 +13,11 @@ import { invalidInput, isRefusal, refuse, toAppError } from '../../services/app-
 import { DataLossAlarm } from '../../services/data-loss-alarm.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import { audienceKey, staffView, type Audience } from '../../services/views.ts';
+import { salonView } from '../../services/salon-view.ts';
 import { bindCommands } from './bind-commands.ts';
 import { handshakeError } from './handshake-error.ts';
 import { staffCommandHandlers } from './staff.handlers.ts';
+import { pinStaffHandlers } from './pin.handlers.ts';
 import { AUDIENCE_ROOM_PREFIX } from './publisher.ts';
 
 export type StaffSocketData = { deviceId: string; language: Language; session: StaffSession | null; audience?: string };
@@ -96,6 +98,7 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
           return { ok: true, data: {} };
         },
         ...staffCommandHandlers(core, actor, `device:${data.deviceId}`),
+        ...pinStaffHandlers(core, actor, { deviceId: data.deviceId, address: socket.handshake.address }, () => data.session),
       },
       () => ({ language: data.language, role: currentRole(socket, core, data) }),
       core.deps.logger,
@@ -174,7 +177,7 @@ export function staffSnapshot(core: HubCore, data: StaffSocketData): StaffSnapsh
   return {
     protocolVersion: PROTOCOL_VERSION,
     revision: core.publisher.revision,
-    salon: state.meta.salon,
+    salon: salonView(state),
     session: data.session,
     view: staffView(state, audienceOf(data.session), core.publisher.current(), core.active.list(state)),
   };
