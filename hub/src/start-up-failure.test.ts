@@ -42,4 +42,14 @@ describe('describeStartFailure', () => {
     expect(inUse.message).toMatch(/port 8443 is already in use/);
     expect(describeStartFailure(new TypeError('x is undefined'), context())).toEqual({ message: 'x is undefined', exitCode: 1, expected: false });
   });
+
+  it('says plainly that the data is from a newer Glow, with no hint to accept a loss', () => {
+    const newer = describeStartFailure(
+      new StoreError('newer', 'The data in /srv/glow/data was written by a newer version of Glow (manifest.json: format 2, data version 9).'),
+      context(),
+    );
+    expect(newer).toMatchObject({ exitCode: 2, expected: true });
+    expect(newer.message).toMatch(/^The data in \/srv\/glow\/data was written by a newer version of Glow/);
+    expect(newer.message).not.toMatch(/GLOW_ACCEPT/);
+  });
 });

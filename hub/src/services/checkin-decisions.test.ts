@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CheckInInputSchema, VisitSchema, type Booking, type Questionnaire } from '@glow/shared';
 import { applyChanges } from '../store/apply-changes.ts';
 import type { HubState } from '../store/hub-state.ts';
+import { migrate } from '../store/migrations/index.ts';
 import { signVisitorToken, verifyVisitorToken } from '../security/visitor-token.ts';
 import { ActiveVisits } from './active-visits.ts';
 import { toAppError } from './app-error.ts';
@@ -101,11 +102,12 @@ describe('decideCheckIn: identity, consents, consultation', () => {
     expect(visit.signature).toEqual([{ ...terms, at: NOW }, { ...SIGNATURE, at: NOW }]);
   });
 
-  it('reads a visit stored with one signature (before there could be two) as a list of one', () => {
+  it('reads a visit stored with one signature (before there could be two) as a list of one, once migrated', () => {
     const { visit } = commit(register());
     const { signature, ...old } = visit;
-    expect(VisitSchema.parse({ ...old, signature: signature![0] }).signature).toEqual(signature);
-    expect(VisitSchema.parse(old).signature).toBeNull();
+    const migrated = (stored: object) => (migrate({ visits: { v: stored } }, 0)['visits'] as Record<string, unknown>)['v'];
+    expect(VisitSchema.parse(migrated({ ...old, signature: signature![0] })).signature).toEqual(signature);
+    expect(VisitSchema.parse(migrated(old)).signature).toBeNull();
   });
 
   it('checks the answers again, naming each question in the client’s language; drops hidden ones', () => {

@@ -29,8 +29,8 @@ export const StaffCredentialSchema = z.object({ pinHash: z.string(), salt: z.str
 export const DeviceSchema = z.object({
   id: IdSchema,
   name: z.string(),
-  /** Which namespace its credential opens. Devices paired before kiosks were paired were all tablets. */
-  kind: DeviceKindSchema.default('tablet'),
+  /** Which namespace its credential opens (devices paired before kiosks were paired: migration 1). */
+  kind: DeviceKindSchema,
   secretHash: z.string(),
   pairedAt: TimestampSchema,
   revokedAt: TimestampSchema.nullable(),
@@ -38,7 +38,7 @@ export const DeviceSchema = z.object({
 export type Device = z.infer<typeof DeviceSchema>;
 
 /** A one-time pairing code, stored hashed, keyed by that hash, for one kind of device. */
-export const PairingCodeSchema = z.object({ expiresAt: TimestampSchema, kind: DeviceKindSchema.default('tablet') });
+export const PairingCodeSchema = z.object({ expiresAt: TimestampSchema, kind: DeviceKindSchema });
 
 /** A link given to a client (the aftercare QR): stored by the SHA-256 of its token, one purpose, expiring. */
 export const PublicLinkSchema = z.object({
@@ -53,13 +53,12 @@ export const PublicLinkSchema = z.object({
 });
 export type PublicLink = z.infer<typeof PublicLinkSchema>;
 
-/** The first answer to a command, kept so that a retry with the same commandId gets it again and changes nothing. */
 /**
  * The answer a command got, kept so that a retry gets it again, and whom it was given to (only that sender may
- * retry). Records from before senders were recorded belong to nobody (a retry of one is refused); they are dropped a
- * day after they were written (command-retention.ts), like every record.
+ * retry). Records from before senders were recorded belong to nobody, `''` (migration 2): a retry of one is refused;
+ * they are dropped a day after they were written (command-retention.ts), like every record.
  */
-export const CommandRecordSchema = z.object({ at: TimestampSchema, sender: z.string().default(''), result: z.unknown() });
+export const CommandRecordSchema = z.object({ at: TimestampSchema, sender: z.string(), result: z.unknown() });
 
 /** Singletons: the salon's own settings and the daily ticket counter. */
 export const MetaSchema = z.object({

@@ -12,6 +12,7 @@ import { checksumOf, integrityOf } from './partition-integrity.ts';
 import { listSegments } from './journal-segments.ts';
 import type { ActiveSegment } from './journal-writer.ts';
 import { MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, readManifest, type Manifest } from './manifest.ts';
+import { DATA_VERSION, migrate, migrationsAfter } from './migrations/index.ts';
 import {
   isVisitPartition,
   mergePartition,
@@ -61,6 +62,11 @@ export type LoadedData = {
   cold: Set<PartitionName>;
   /** Expired links dropped from the loaded state (their file still holds them until the next rewrite). */
   prunedLinks: number;
+  /**
+   * The data version the loaded snapshot was at when older than this hub's (it was migrated in memory, so every
+   * partition must be rewritten before a manifest may say the current version); null when it was current.
+   */
+  migratedFrom: number | null;
   /** Entries replayed on top of the snapshot: not in any snapshot yet, so their partitions are dirty. */
   replayed: JournalEntry[];
   /** The newest segment, where appending continues; null when there is no journal file. */
@@ -88,7 +94,7 @@ export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
   const { fs, dir, logger } = options;
   const current = await readManifest(fs, dir, MANIFEST_FILE);
   const previous = await readManifest(fs, dir, PREVIOUS_MANIFEST_FILE);
-  const segments = await readSegments(options);
+  const segments = await readSegments(options, journalDataVersion(current, previous));
   const last = segments[segments.length - 1];
   const journalEnd = last
     ? {
@@ -113,7 +119,7 @@ export async function loadDataDir(options: LoadOptions): Promise<LoadedData> {
     if (floor && floor.revision > 0) lossAccepted(logger, floor, 0, 'nothing');
     if (options.repairTornTail && last && last.tornBytes > 0) await cutTornTail(options, last);
     const empty = { snapshot: null, manifest: null, visitPartitions: null, cold: new Set<PartitionName>() };
-    return { ...empty, prunedLinks: 0, replayed: [], journalEnd };
+    return { ...empty, migratedFrom: null, prunedLinks: 0, replayed: [], journalEnd };
   }
 
   const problems: CorruptFileError[] = [];
@@ -226,11 +232,24 @@ function lossAccepted(logger: StoreLogger, floor: Floor, reached: number, from: 
   );
 }
 
-async function readSegments(options: LoadOptions): Promise<ParsedSegment[]> {
+/**
+ * The oldest data version a journal line may have been written at: lines after a snapshot were written by a hub at
+ * least as new as the one that wrote it, so it is the oldest manifest's version, or 0 when the state may have to be
+ * built from the whole journal (a manifest missing or damaged).
+ */
+function journalDataVersion(...reads: ReadonlyArray<Awaited<ReturnType<typeof readManifest>>>): number {
+  let version = DATA_VERSION;
+  for (const read of reads) version = Math.min(version, read.status === 'ok' ? read.manifest.dataVersion : 0);
+  return version;
+}
+
+async function readSegments(options: LoadOptions, dataVersion: number): Promise<ParsedSegment[]> {
   const { fs, dir, activeLimit } = options;
   const refs = await listSegments(fs, dir);
   const segments = await Promise.all(
-    refs.map((ref) => readSegment(fs, dir, ref, ref.file === activeLimit?.file ? activeLimit.length : undefined)),
+    refs.map((ref) =>
+      readSegment(fs, dir, ref, ref.file === activeLimit?.file ? activeLimit.length : undefined, dataVersion),
+    ),
   );
   segments.forEach((segment, i) => {
     // A torn last line of the newest segment is a crash in the middle of writing a group: dropped (and logged)
@@ -253,6 +272,15 @@ async function loadCandidate(
   const cold = new Set<PartitionName>();
   const now = options.now ?? latestEntryTime(segments);
   let prunedLinks = 0;
+  // The snapshot's data version; a state built from the journal alone was migrated line by line from version 0.
+  const dataVersion = candidate.manifest?.manifest.dataVersion ?? 0;
+  const migrating = dataVersion < DATA_VERSION;
+  if (migrating) {
+    logger.warn(
+      { from: dataVersion, to: DATA_VERSION, migrations: migrationsAfter(dataVersion).map((m) => `${m.version}: ${m.name}`) },
+      'The data was written by an older Glow: migrating it (the next checkpoint rewrites every snapshot file)',
+    );
+  }
   /**
    * Files that passed the full check although the manifest did not vouch for them (written by an older hub, or under
    * a schema since changed): their values under the current schema, so that the next checkpoint records them and the
@@ -273,6 +301,8 @@ async function loadCandidate(
             fs,
             schema: partitionSchema(name),
             trusted: (bytes) => {
+              // Migrated data is not the bytes that were written: always checked in full, after migrating.
+              if (migrating) return false;
               checked = integrityOf(name, bytes);
               // Bytes other than the ones written are damage or an edit, even when they still parse and match the
               // schema: the newer generation is not used, and an older one plus the journal rebuilds it.
@@ -284,13 +314,14 @@ async function loadCandidate(
               }
               return checked === recorded;
             },
-            ...(name === 'links'
-              ? { prepare: (data: unknown) => dropExpiredRawLinks(data, now, (n) => (prunedLinks += n)) }
-              : {}),
+            prepare: (raw: unknown) => {
+              const data = migrating ? migrate(raw as Record<string, unknown>, dataVersion) : raw;
+              return name === 'links' ? dropExpiredRawLinks(data, now, (n) => (prunedLinks += n)) : data;
+            },
           });
           const data = await readWithLow(adapter);
           if (data === null) throw new CorruptFileError(file, `the file is missing (listed in ${candidate.label})`);
-          if (checked !== undefined && checked !== recorded) verified[file] = checked;
+          if (!migrating && checked !== undefined && checked !== recorded) verified[file] = checked;
           return [name, data] as const;
         }),
       );
@@ -306,7 +337,9 @@ async function loadCandidate(
     const first = names.filter((name) => decisive.has(name));
     merge(await read(first));
     // Without any time known everything is loaded, and no link is dropped.
-    const warmFrom = now === null ? null : firstWarmMonth(now, reachMs(state.meta), oldestReference(state, now));
+    // Migrating: every month is read, as every file is rewritten at the current version by the next checkpoint.
+    const warmFrom =
+      now === null || migrating ? null : firstWarmMonth(now, reachMs(state.meta), oldestReference(state, now));
     const rest: PartitionName[] = [];
     for (const name of names) {
       if (decisive.has(name)) continue;
@@ -338,6 +371,7 @@ async function loadCandidate(
     },
     visitPartitions,
     cold,
+    migratedFrom: migrating ? dataVersion : null,
     prunedLinks,
     replayed: replay.applied,
   };

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from './data-dir-lock.ts';
 import type { HubState } from './hub-state.ts';
 import { LowdbStore, type LowdbStoreOptions } from './lowdb.store.ts';
-import { MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, type Manifest } from './manifest.ts';
+import { FORMAT_VERSION, MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, type Manifest } from './manifest.ts';
+import { DATA_VERSION } from './migrations/index.ts';
 import { firstWarmMonth, isColdMonth, reachMs } from './cold-months.ts';
 import { FIXED_PARTITIONS, visitPartition } from './partitions.ts';
 import { StoreError, type StorePort } from './store.port.ts';
@@ -354,7 +355,7 @@ describe('LowdbStore', () => {
       );
       await store.checkpoint(hub.state, hub.revision);
       const manifest = await readManifestFile();
-      expect(manifest).toMatchObject({ formatVersion: 1, revision: 2 });
+      expect(manifest).toMatchObject({ formatVersion: FORMAT_VERSION, dataVersion: DATA_VERSION, revision: 2 });
       expect(manifest.partitions).toEqual([
         'bookings.r2.json',
         'clients.r2.json',

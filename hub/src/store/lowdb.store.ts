@@ -6,6 +6,7 @@ import { HighWaterMark } from './high-water.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
 import { entryProblem, invalidEntry } from './journal-entry.schema.ts';
 import { listSegments } from './journal-segments.ts';
+import { DATA_VERSION } from './migrations/index.ts';
 import { JournalWriter } from './journal-writer.ts';
 import { loadDataDir, type LoadedData, type LoadOptions } from './load-data-dir.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, PREVIOUS_MANIFEST_FILE, writeManifest, type Manifest } from './manifest.ts';
@@ -308,6 +309,9 @@ export class LowdbStore implements StorePort {
     const manifest: Manifest = {
       formatVersion: FORMAT_VERSION,
       revision,
+      // Sound because a load that migrated older data marks every partition dirty (load() below): each file this
+      // manifest lists was written, or last checked, at the current data version.
+      dataVersion: DATA_VERSION,
       partitions: [...files.values()].sort(),
       createdAt: this.options.now?.() ?? Date.now(),
       integrity,
@@ -422,7 +426,9 @@ export class LowdbStore implements StorePort {
     this.current = loaded.manifest ? { manifest: loaded.manifest.manifest, files: loaded.manifest.files } : null;
     // After recovering from manifest.prev.json the damaged newest generation is not trusted: one generation only.
     this.previous = null;
-    this.tracker = new PartitionTracker(loaded.visitPartitions, loaded.cold);
+    // Data migrated at load differs from its files: the next checkpoint rewrites every partition (nothing is left cold
+    // after such a load), so that the manifest it writes can say the current data version.
+    this.tracker = new PartitionTracker(loaded.migratedFrom === null ? loaded.visitPartitions : null, loaded.cold);
     // The links file still holds what the load dropped as expired: the next checkpoint rewrites it without them.
     if (loaded.prunedLinks > 0) this.tracker.markDirty('links', loaded.snapshot?.revision ?? 0);
     this.latestAt = null;

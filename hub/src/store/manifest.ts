@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TimestampSchema } from '@glow/shared';
 import { CorruptFileError } from './corrupt-file-error.ts';
 import { DurableJsonFile, readWithLow, writeWithLow } from './durable-json-file.ts';
+import { FORMAT_VERSION, upgradeManifest } from './manifest-upgrade.ts';
 import { FIXED_PARTITIONS, parsePartitionFileName, type PartitionName } from './partitions.ts';
 import type { StoreFs } from './store-fs.ts';
 
@@ -13,11 +14,13 @@ import type { StoreFs } from './store-fs.ts';
  */
 export const MANIFEST_FILE = 'manifest.json';
 export const PREVIOUS_MANIFEST_FILE = 'manifest.prev.json';
-export const FORMAT_VERSION = 1;
+export { FORMAT_VERSION } from './manifest-upgrade.ts';
 
 export const ManifestSchema = z.strictObject({
   formatVersion: z.literal(FORMAT_VERSION),
   revision: z.number().int().nonnegative(),
+  /** The data version of the snapshot's files (migrations/index.ts): what start-up migrates them from. */
+  dataVersion: z.number().int().nonnegative(),
   partitions: z.array(z.string()),
   createdAt: TimestampSchema,
   /**
@@ -34,10 +37,17 @@ export type ManifestRead =
   | { status: 'missing' }
   | { status: 'corrupt'; error: CorruptFileError };
 
-/** Reads and checks one manifest file; I/O errors other than "missing" are thrown. */
+/**
+ * Reads and checks one manifest file; I/O errors other than "missing" are thrown, and so is a manifest written by a
+ * newer Glow (StoreError 'newer', manifest-upgrade.ts).
+ */
 export async function readManifest(fs: StoreFs, dir: string, file: string): Promise<ManifestRead> {
   try {
-    const adapter = new DurableJsonFile<Manifest>(path.join(dir, file), { fs, schema: ManifestSchema });
+    const adapter = new DurableJsonFile<Manifest>(path.join(dir, file), {
+      fs,
+      schema: ManifestSchema,
+      prepare: (raw) => upgradeManifest(raw, file, dir),
+    });
     const manifest = await readWithLow(adapter);
     if (manifest === null) return { status: 'missing' };
     return { status: 'ok', manifest, files: partitionFiles(file, manifest) };

@@ -46,7 +46,8 @@ export function checkBlobId(id: string): void {
   if (!BLOB_ID.test(id)) throw new StoreError('io', `Not a blob id: ${JSON.stringify(id).slice(0, 80)}`);
 }
 
-export type StoreErrorKind = 'in_use' | 'corrupt' | 'io';
+/** `newer`: the data directory was written by a newer Glow (its data version is beyond this hub's migrations). */
+export type StoreErrorKind = 'in_use' | 'corrupt' | 'io' | 'newer';
 
 export class StoreError extends Error {
   constructor(

@@ -107,10 +107,7 @@ export const StoredSignatureSchema = z.object({ ...signatureShape, at: Timestamp
 export type StoredSignature = z.infer<typeof StoredSignatureSchema>;
 
 /**
- * The signatures kept with a visit, one per signed consent; null when none was asked for. Visits stored when a
- * check-in carried one signature hold it as a single object: read as a list of one.
+ * The signatures kept with a visit, one per signed consent; null when none was asked for. (Visits stored when a
+ * check-in carried one signature held it as a single object: the hub's data migration 3 made it a list of one.)
  */
-export const VisitSignaturesSchema = z.preprocess(
-  (v) => (v != null && !Array.isArray(v) ? [v] : v),
-  z.array(StoredSignatureSchema).min(1).max(SIGNABLE_CONSENTS.length).nullable(),
-);
+export const VisitSignaturesSchema = z.array(StoredSignatureSchema).min(1).max(SIGNABLE_CONSENTS.length).nullable();

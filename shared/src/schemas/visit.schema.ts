@@ -91,6 +91,6 @@ export const VisitSchema = z.object({
   /** The client said at the kiosk they have a booking today (phone only: the desk matches it, the kiosk learns nothing). */
   saysBooked: z.boolean().default(false),
   /** The client's signatures, one per consent they gave that the salon wants signed. */
-  signature: VisitSignaturesSchema.default(null),
+  signature: VisitSignaturesSchema,
 });
 export type Visit = z.infer<typeof VisitSchema>;
