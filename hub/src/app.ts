@@ -12,6 +12,7 @@ import { DerivedFigures } from './services/derived-figures.ts';
 import { refuse, toAppError } from './services/app-error.ts';
 import { AuthService } from './services/auth.service.ts';
 import { floorFollowUp } from './services/auto-assign.ts';
+import { catalogueUpgrade } from './services/catalogue/catalogue-upgrade.ts';
 import { ClientIndex } from './services/client-index.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
@@ -206,6 +207,7 @@ export function createHub(deps: HubDeps): Hub {
       rebuildIndexes();
       publisher.reset(engine.revision);
       await completeMeta();
+      await completeCatalogue();
       idleTimer = setInterval(() => engine.idleCheckpoint(), 60_000);
       idleTimer.unref();
       ticker.start();
@@ -269,6 +271,14 @@ export function createHub(deps: HubDeps): Hub {
       return stopped;
     },
   };
+
+  /** Categories, skills and equipment named by older data get their records once, journaled (catalogue-upgrade.ts). */
+  async function completeCatalogue(): Promise<void> {
+    const changes = catalogueUpgrade(engine.state);
+    if (!changes) return;
+    const ack = await engine.execute({ command: 'catalogue:upgrade', commandId: null, language: 'en' }, () => ({ changes, result: {} }));
+    if (!ack.ok) throw new Error(ack.error.message);
+  }
 
   /**
    * Data written before the floor settings and incidents existed: give it the defaults once, as a journaled change,

@@ -19,10 +19,30 @@ export function questionnaireOfCategory(state: Readonly<HubState>, category: Ser
   return best;
 }
 
-/** The consultation a visit's service asks for: the latest questionnaire of the service's category. */
+/** Whether a category asks its consultation: the manager may set a category to ask none (catalogue, #13). */
+const asksConsultation = (state: Readonly<HubState>, category: ServiceCategory): boolean =>
+  state.categories?.[category]?.consultation !== false;
+
+/**
+ * The consultation a visit's service asks for now: the latest questionnaire of the service's category, or none when
+ * the category asks none.
+ */
 export function questionnaireFor(state: Readonly<HubState>, serviceId: string): Questionnaire | undefined {
   const service = state.services[serviceId];
+  return service && asksConsultation(state, service.category) ? questionnaireOfCategory(state, service.category) : undefined;
+}
+
+/** The questionnaire a visit's answers are read against, whether or not its category still asks one. */
+function answeredQuestionnaire(state: Readonly<HubState>, serviceId: string): Questionnaire | undefined {
+  const service = state.services[serviceId];
   return service ? questionnaireOfCategory(state, service.category) : undefined;
+}
+
+/** The questionnaires asked now, by category (the kiosk's and the tablets' views): none for a category that asks none. */
+export function askedQuestionnaires(state: Readonly<HubState>): Partial<Record<ServiceCategory, Questionnaire>> {
+  const out = currentQuestionnaires(state);
+  for (const category of Object.keys(out)) if (!asksConsultation(state, category)) delete out[category];
+  return out;
 }
 
 /** Every category's current questionnaire, keyed by category (the kiosk view). */
@@ -41,7 +61,7 @@ const answeredOn = (state: Readonly<HubState>, visit: Visit): string | undefined
 
 /** The visit's consultation as the beautician reads it: flags first, then the answers, in both languages. */
 export function consultationOf(state: Readonly<HubState>, visit: Visit): ConsultationSummary {
-  return consultationSummary(questionnaireFor(state, visit.serviceId), visit.answers, answeredOn(state, visit));
+  return consultationSummary(answeredQuestionnaire(state, visit.serviceId), visit.answers, answeredOn(state, visit));
 }
 
 /**
@@ -50,4 +70,4 @@ export function consultationOf(state: Readonly<HubState>, visit: Visit): Consult
  */
 export const isBlocked = (state: Readonly<HubState>, visit: Visit): boolean =>
   !visit.blockOverride &&
-  (needsManagerOverride(visit) || hasBlockingFlag(questionnaireFor(state, visit.serviceId), visit.answers, answeredOn(state, visit)));
+  (needsManagerOverride(visit) || hasBlockingFlag(answeredQuestionnaire(state, visit.serviceId), visit.answers, answeredOn(state, visit)));

@@ -6,6 +6,9 @@ import {
   ClientSchema,
   ConsentSettingsSchema,
   ComplaintSchema,
+  CatalogueTermSchema,
+  ProductSchema,
+  ServiceCategoryRecordSchema,
   DEFAULT_AFTERCARE_SETTINGS,
   DEFAULT_BOOKING_SETTINGS,
   DeviceKindSchema,
@@ -118,6 +121,16 @@ export const HubStateSchema = z.object({
   bookings: z.record(IdSchema, BookingSchema),
   /** Problems clients reported from the aftercare page (the photo bytes are blobs of the store, not in here). */
   complaints: z.record(IdSchema, ComplaintSchema),
+  /**
+   * The salon's catalogue lists (#13), edited by the manager: service categories, skills, equipment, products. Salon
+   * settings, not personal data: kept in the settings partition; archived, never deleted, while history names them.
+   * Empty by default so that data written before them loads (the hub fills categories, skills and equipment from
+   * what services, staff and rooms name at start-up: services/catalogue-upgrade.ts).
+   */
+  categories: z.record(IdSchema, ServiceCategoryRecordSchema).default({}),
+  skills: z.record(IdSchema, CatalogueTermSchema).default({}),
+  equipment: z.record(IdSchema, CatalogueTermSchema).default({}),
+  products: z.record(IdSchema, ProductSchema).default({}),
 });
 export type HubState = z.infer<typeof HubStateSchema>;
 
@@ -157,5 +170,9 @@ export function emptyState(meta: Meta): HubState {
     commands: {},
     bookings: {},
     complaints: {},
+    categories: {},
+    skills: {},
+    equipment: {},
+    products: {},
   };
 }

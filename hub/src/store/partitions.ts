@@ -22,6 +22,10 @@ export const SETTINGS_KEYS = [
   'credentials',
   'devices',
   'pairingCodes',
+  'categories',
+  'skills',
+  'equipment',
+  'products',
 ] as const satisfies ReadonlyArray<keyof HubState>;
 
 /** Partitions every snapshot has, even when empty. Month partitions exist only while they hold visits. */

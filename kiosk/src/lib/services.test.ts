@@ -13,7 +13,20 @@ const service = (id: string, category: Service['category'], en: string, zh: stri
 });
 const ticket = (serviceId: string, state: Ticket['state']): Ticket => ({ ticket: 'A001', state, serviceId, estimateMin: 5, beautician: null });
 
+const category = (id: string, order: number, en: string, zh: string, archived = false) => ({
+  id,
+  name: { en, 'zh-CN': zh },
+  order,
+  consultation: true,
+  archived,
+});
+
 const view: KioskView = {
+  categories: {
+    nails: category('nails', 1, 'Nails', '美甲'),
+    facial: category('facial', 0, 'Facial', '面部护理'),
+    body: category('body', 2, 'Body', '身体护理'),
+  },
   consents: {},
   questionnaires: {},
   services: {
@@ -26,11 +39,24 @@ const view: KioskView = {
 };
 
 describe('groupServices', () => {
-  it('lists categories in the lobby order, skips empty ones, and sorts by name in the language on screen', () => {
-    const groups = groupServices(view.services, 'en');
+  it('lists the salon’s categories in its order, skips empty ones, and sorts by name in the language on screen', () => {
+    const groups = groupServices(view, 'en');
     expect(groups.map((g) => g.category)).toEqual(['facial', 'nails']);
     expect(groups[0]?.services.map((s) => s.id)).toEqual(['a', 'b']);
-    expect(groups[0]?.label).toBe('kiosk.service.category.facial');
+    expect(groups[0]?.label).toBe('Facial');
+    expect(groupServices(view, 'zh-CN')[1]?.label).toBe('美甲');
+  });
+
+  it('follows the manager’s order and leaves out archived categories and services', () => {
+    const reordered: typeof view = {
+      ...view,
+      categories: { ...view.categories, nails: category('nails', 0, 'Nails', '美甲'), facial: category('facial', 5, 'Facial', '面部护理') },
+      services: { ...view.services, b: { ...view.services.b!, archived: true } },
+    };
+    expect(groupServices(reordered, 'en').map((g) => g.category)).toEqual(['nails', 'facial']);
+    expect(groupServices(reordered, 'en')[1]?.services.map((s) => s.id)).toEqual(['a']);
+    const closed = { ...view, categories: { ...view.categories, nails: category('nails', 1, 'Nails', '美甲', true) } };
+    expect(groupServices(closed, 'en').map((g) => g.category)).toEqual(['facial']);
   });
 });
 

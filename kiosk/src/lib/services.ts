@@ -1,36 +1,30 @@
 import type { KioskView, Language, Service, ServiceCategory, Ticket, VisitState } from '@glow/shared';
-import type { KioskMessageKey as MessageKey } from './i18n/translate.ts';
 
 /** States in which a ticket is still waiting in the lobby (not yet taken by a beautician). */
 export const WAITING_STATES: readonly VisitState[] = ['checked_in', 'queued'];
 
 export const isWaiting = (ticket: Ticket): boolean => WAITING_STATES.includes(ticket.state);
 
+export type ServiceGroup = { category: ServiceCategory; label: string; services: Service[] };
+
 /**
- * Each category's heading, in the order the lobby lists them. `satisfies` keeps it complete: a category added to the
- * shared schema fails the type check here until it has a label.
+ * Services grouped by the salon's categories (#13: categories are the salon's own data, named in both languages), in
+ * the salon's order, each group sorted by name in the screen's language. A service whose category the kiosk does not
+ * have (archived since) is not offered.
  */
-export const CATEGORY_LABELS = {
-  facial: 'kiosk.service.category.facial',
-  body: 'kiosk.service.category.body',
-  hair_colour: 'kiosk.service.category.hair_colour',
-  nails: 'kiosk.service.category.nails',
-} as const satisfies Record<ServiceCategory, MessageKey>;
-
-const CATEGORY_ORDER = Object.keys(CATEGORY_LABELS) as ServiceCategory[];
-
-export type ServiceGroup = { category: ServiceCategory; label: MessageKey; services: Service[] };
-
-/** Services grouped by category in the lobby's order, each group sorted by name in the screen's language. */
-export function groupServices(services: KioskView['services'], language: Language): ServiceGroup[] {
-  const all = Object.values(services);
-  return CATEGORY_ORDER.map((category) => ({
-    category,
-    label: CATEGORY_LABELS[category],
-    services: all
-      .filter((s) => s.category === category)
-      .sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
-  })).filter((group) => group.services.length > 0);
+export function groupServices(view: Pick<KioskView, 'services' | 'categories'>, language: Language): ServiceGroup[] {
+  const all = Object.values(view.services);
+  return Object.values(view.categories)
+    .filter((c) => !c.archived)
+    .sort((a, b) => a.order - b.order || a.name[language].localeCompare(b.name[language], language))
+    .map((category) => ({
+      category: category.id,
+      label: category.name[language] || category.name.en,
+      services: all
+        .filter((s) => s.category === category.id && s.archived !== true)
+        .sort((a, b) => a.name[language].localeCompare(b.name[language], language)),
+    }))
+    .filter((group) => group.services.length > 0);
 }
 
 export type Wait = { waiting: number; estimateMin: number | null };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AFTERCARE_STAFF_COMMANDS } from './complaints.ts';
 import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
 import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
+import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
@@ -207,6 +208,7 @@ export const STAFF_COMMANDS = {
   ...AFTERCARE_STAFF_COMMANDS,
   ...BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
+  ...CATALOGUE_STAFF_COMMANDS,
   ...SETUP_STAFF_COMMANDS,
 } as const satisfies CommandMap;
 

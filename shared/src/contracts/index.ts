@@ -8,4 +8,5 @@ export * from './http.ts';
 export * from './complaints.ts';
 export * from './bookings.ts';
 export * from './settings.ts';
+export * from './catalogue.ts';
 export * from './setup.ts';

@@ -11,6 +11,7 @@ import { ConsentKindSchema, ConsentTextSchema } from '../schemas/consent.schema.
 import { QuestionnaireSchema } from '../schemas/questionnaire.schema.ts';
 import { ServiceCategorySchema } from '../schemas/service.schema.ts';
 import { ServiceSchema } from '../schemas/service.schema.ts';
+import { CatalogueTermSchema, ProductSchema, ServiceCategoryRecordSchema } from '../schemas/catalogue.schema.ts';
 import { StaffMemberSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
 import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
 import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
@@ -134,6 +135,13 @@ export const StaffViewSchema = z.object({
    * questions, never anyone's answers); signed-in staff only.
    */
   questionnaires: z.partialRecord(ServiceCategorySchema, QuestionnaireSchema),
+  /** The salon's service categories, archived ones included (history names them); signed-in staff only. */
+  categories: z.record(IdSchema, ServiceCategoryRecordSchema),
+  /** The skills and equipment lists the manager edits; signed-in staff only. */
+  skills: z.record(IdSchema, CatalogueTermSchema),
+  equipment: z.record(IdSchema, CatalogueTermSchema),
+  /** Retail and professional products staff recommend; signed-in staff only. */
+  products: z.record(IdSchema, ProductSchema),
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 
@@ -156,6 +164,8 @@ export const KioskViewSchema = z.object({
   consents: z.partialRecord(ConsentKindSchema, ConsentTextSchema),
   /** The current consultation per service category (the latest version). */
   questionnaires: z.partialRecord(ServiceCategorySchema, QuestionnaireSchema),
+  /** The categories the lobby groups services under, in the salon's order (archived ones are not sent). */
+  categories: z.record(IdSchema, ServiceCategoryRecordSchema),
 });
 export type KioskView = z.infer<typeof KioskViewSchema>;
 

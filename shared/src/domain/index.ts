@@ -25,3 +25,4 @@ export * from './consultation-status.ts';
 export * from './presence.ts';
 export * from './consents.ts';
 export * from './queue-replay.ts';
+export * from './money.ts';

@@ -5,6 +5,7 @@ import { networkEn } from './network.en.ts';
 import { dataLossEn } from './data-loss.en.ts';
 import { settingsEn } from './settings.en.ts';
 import { setupEn } from './setup.en.ts';
+import { catalogueEn } from './catalogue.en.ts';
 
 /**
  * English catalogue: ICU MessageFormat strings (intl-messageformat formats them). The zh-CN catalogue must have the
@@ -561,6 +562,7 @@ export const en = {
   // the manager's salon settings (settings.en.ts)
   ...settingsEn,
   ...setupEn,
+  ...catalogueEn,
   // the hub on the salon's network: unknown host names, trusting its certificate (network.en.ts)
   ...networkEn,
   // the manager's alert that the hub lost acknowledged changes (data-loss.en.ts)

@@ -5,6 +5,7 @@ import { networkZhCN } from './network.zh-CN.ts';
 import { dataLossZhCN } from './data-loss.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
+import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文目录。Keys must match en.ts exactly (the type enforces it). */
@@ -548,6 +549,7 @@ export const zhCN: Record<MessageKey, string> = {
   // the manager's salon settings (settings.zh-CN.ts)
   ...settingsZhCN,
   ...setupZhCN,
+  ...catalogueZhCN,
   // the hub on the salon's network (network.zh-CN.ts)
   ...networkZhCN,
   // 服务器丢失已确认更改的提醒 (data-loss.zh-CN.ts)

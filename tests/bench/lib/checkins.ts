@@ -12,6 +12,9 @@ export function answersFor(category: ServiceCategory, i: number): Answers {
       return { allergy: false, patch_test: 'passed' };
     case 'nails':
       return { nail_infection: false };
+    default:
+      // A category the salon added itself has no demo questionnaire: nothing to answer.
+      return {};
   }
 }
 

@@ -104,7 +104,7 @@ const ZH_LAST = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', 
 const STAFF_FIRST = ['Hana', 'Yuki', 'Lena', 'Maya', 'Nora', 'Iris', 'Jade', 'Rosa', 'Tara', 'Vera', 'Wen', 'Xiu', 'Ying', 'Zara', 'Ada', 'Bea', 'Cleo', 'Dana', 'Eva', 'Fay', 'Gia', 'Ines', 'Joy', 'Kim', 'Lia', 'Mira', 'Nia', 'Opal', 'Pia', 'Quinn', 'Rae', 'Sia', 'Tess', 'Uma', 'Val', 'Wren', 'Xena', 'Yara', 'Zoe', 'Amy', 'Bo', 'Cora', 'Dee', 'Elle', 'Fern'];
 const STAFF_LAST = ['Ahn', 'Bauer', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Huang', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Novak', 'Olsen'];
 
-const CATEGORY_SERVICES: Record<ServiceCategory, { en: string; zh: string }[]> = {
+const CATEGORY_SERVICES: Record<'facial' | 'body' | 'hair_colour' | 'nails', { en: string; zh: string }[]> = {
   facial: [
     { en: 'Brightening facial', zh: '亮肤护理' }, { en: 'Anti-ageing facial', zh: '抗衰护理' }, { en: 'Clarifying facial', zh: '净肤护理' },
     { en: 'Oxygen facial', zh: '氧气护理' }, { en: 'Sensitive-skin facial', zh: '敏感肌护理' }, { en: 'Express facial', zh: '快速面部护理' },
@@ -196,6 +196,8 @@ function answersFor(category: ServiceCategory, rng: Prng): Answers {
       return { allergy: false, patch_test: 'passed' };
     case 'nails':
       return { nail_infection: false };
+    default:
+      return {};
   }
 }
 
