@@ -98,6 +98,43 @@ describe('the aftercare page on the phone', () => {
     await shoot(board, 'aftercare-manager-complaint-handling');
   });
 
+  it('enlarges the report’s photo full screen on a tap, and keeps a resolved report in a history (#11)', async () => {
+    const id = Object.keys(t.hub.core.engine.state.complaints)[0]!;
+    // The small photo opened in the previous test: a tap shows it over the whole screen, to look at the skin closely.
+    await board.getByTestId(`complaint-photo-open-${id}`).click();
+    const zoom = board.getByTestId('complaint-photo-zoom');
+    await zoom.waitFor({ state: 'visible' });
+    const box = await zoom.boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: TABLET.width, height: TABLET.height });
+    const image = await zoom.locator('img').boundingBox();
+    expect(Math.max(image!.width / TABLET.width, image!.height / TABLET.height)).toBeGreaterThan(0.9);
+    await shoot(board, 'aftercare-manager-photo-full-screen');
+    await board.getByTestId('complaint-photo-close').click();
+    await zoom.waitFor({ state: 'detached' });
+
+    // Resolved with a note: the card leaves the open reports and is listed, with how it ended, under the history.
+    await board.getByTestId(`complaint-resolve-${id}`).click();
+    await board.getByTestId('complaint-resolution').fill('Called her back; free calming facial booked.');
+    await board.getByTestId('complaint-resolve-submit').click();
+    await expect.poll(() => t.hub.core.engine.state.complaints[id]?.status).toBe('resolved');
+    await board.getByTestId(`complaint-${id}`).waitFor({ state: 'detached' });
+    const history = board.getByTestId('complaint-history');
+    await history.waitFor({ state: 'visible' });
+    expect(await history.locator('summary').innerText()).toBe('Resolved reports (1)');
+    await history.locator('summary').click();
+    const entry = board.getByTestId(`complaint-resolved-${id}`);
+    expect(await entry.innerText()).toContain('Red, itchy patches');
+    expect(await entry.innerText()).toContain('free calming facial booked');
+    // Its photo (fetched above) can still be looked at, full screen too.
+    await entry.getByTestId(`complaint-photo-open-${id}`).click();
+    await board.getByTestId('complaint-photo-zoom').waitFor({ state: 'visible' });
+    // A tap anywhere on it returns to the board.
+    await board.getByTestId('complaint-photo-zoom').click();
+    await board.getByTestId('complaint-photo-zoom').waitFor({ state: 'detached' });
+    await entry.scrollIntoViewIfNeeded();
+    await shoot(board, 'aftercare-manager-complaint-history');
+  });
+
   it('lets the manager set the link days and the report window on the board', async () => {
     const card = board.getByTestId('aftercare-settings');
     await card.scrollIntoViewIfNeeded();

@@ -9,6 +9,7 @@ import {
   type CommandOutput,
   type AnswerInfo,
   type DataLossAlert,
+  type Language,
   type PendingCommand,
   type STAFF_COMMANDS,
   type StaffCommandName,
@@ -74,6 +75,8 @@ export class StaffClient {
   notice = $state<string | null>(null);
   /** The aftercare QR on screen (from `visit:close`, even when its answer arrives after a reload). */
   aftercare = $state<AftercareShown | null>(loadAftercare());
+  /** The client's language of each visit whose close is queued (see `queue`). */
+  private readonly closingLanguages = new Map<string, Language>();
   /** Refusals of commands sent before a reload: shown until dismissed, so that nothing fails silently. */
   refusals = $state.raw<readonly Refusal[]>([]);
   /** Tickets and room names of queued commands, kept so that the offline banner names them after a reload. */
@@ -154,6 +157,13 @@ export class StaffClient {
 
   /** Sends a floor command through the outbox; resolves with the hub’s answer, however many reconnects it takes. */
   queue<K extends QueuedCommandName>(name: K, input: Input<K>): Promise<Ack<Output<K>>> {
+    // The QR after a close is the client's screen, in their visit's language; the hub's patch that takes the closed
+    // visit off this tablet may arrive before the answer, so the language is noted now, while the visit is in view.
+    if (name === 'visit:close') {
+      const { visitId } = input as Record<string, unknown>;
+      const language = typeof visitId === 'string' ? this.view?.visits[visitId]?.language : undefined;
+      if (language) this.closingLanguages.set(visitId as string, language);
+    }
     const answer = this.outbox.send<Output<K>>(name, input as Record<string, unknown>);
     // Remember what the queued commands are called; forget what no queued command names any more.
     const named = new Set(this.outbox.items.flatMap((c) => [c.input.visitId, c.input.roomId]).filter((v) => typeof v === 'string'));
@@ -315,8 +325,10 @@ export class StaffClient {
     if (command.name === 'visit:close' && ack.ok) {
       const data = ack.data as Output<'visit:close'>;
       const roomId = this.view?.visits[data.visitId]?.roomId ?? null;
-      // The QR screen is the client's: in the language of their visit (the tablet's own if the visit is already gone).
-      const language = this.view?.visits[data.visitId]?.language ?? locale.language;
+      // The QR screen is the client's: in the language of their visit (noted when the close was queued; the tablet's
+      // own only for a close queued before a reload whose visit is already gone).
+      const language = this.view?.visits[data.visitId]?.language ?? this.closingLanguages.get(data.visitId) ?? locale.language;
+      this.closingLanguages.delete(data.visitId);
       this.aftercare = { visitId: data.visitId, url: data.aftercareUrl ?? location.origin + data.aftercarePath, expiresAt: data.expiresAt, roomId, language };
       saveAftercare(this.aftercare);
       saveAftercareDraft(null);
