@@ -1,4 +1,4 @@
-import type { Language } from '@glow/shared';
+import { salonFormat, type Language, type SalonFormat, type SalonFormatSettings } from '@glow/shared';
 import { getContext, setContext } from 'svelte';
 import { en } from './i18n/en.ts';
 import { createKioskTranslator, loadCatalogue, type KioskCatalogue, type KioskTranslate } from './i18n/translate.ts';
@@ -13,6 +13,19 @@ export class Locale {
    * page's `lang` follows it, so a screen reader never reads English words with a Chinese voice.
    */
   readonly shown: Language = $derived(this.catalogues[this.language] ? this.language : 'en');
+  /**
+   * The salon's time zone, English locale and currency, from the hub's snapshot (useSalon): the lobby shows the
+   * salon's clock, never the kiosk device's own zone. UTC only until the first snapshot, before any screen with a time.
+   */
+  private salon = $state.raw<SalonFormatSettings>({ timeZone: 'UTC' });
+  /** Dates, times and money in the language on screen, the salon's way (shared salonFormat). */
+  readonly format: SalonFormat = $derived(salonFormat(this.shown, this.salon));
+
+  useSalon({ timeZone, locale, currency }: SalonFormatSettings): void {
+    const now = this.salon;
+    if (now.timeZone === timeZone && now.locale === locale && now.currency === currency) return;
+    this.salon = { timeZone, locale, currency };
+  }
 
   set(language: Language): void {
     this.language = language;

@@ -1,6 +1,6 @@
 import type { BookingCard, StaffView, TaskCard } from '@glow/shared';
 import { describe, expect, it } from 'vitest';
-import { bookingsByDay, dueTasks, salonTime } from './bookings.ts';
+import { bookingsByDay, dueTasks } from './bookings.ts';
 
 const HOUR = 3_600_000;
 // Monday 23 March 2026, 22:30 in London is already Tuesday 00:30 in Shanghai: days follow the salon's zone.
@@ -65,12 +65,5 @@ describe('dueTasks', () => {
     const over = task('over', NOW - HOUR, NOW - 25 * HOUR);
     const doneYesterday = task('old', NOW + 5 * HOUR, NOW - 30 * HOUR, NOW - 26 * HOUR);
     expect(dueTasks(view('Europe/London', [], [done, notYet, open, over, doneYesterday]), NOW).map((t) => t.id)).toEqual(['open', 'done']);
-  });
-});
-
-describe('salonTime', () => {
-  it('shows the salon’s clock, not the tablet’s', () => {
-    expect(salonTime(NOW, 'en', view('Asia/Shanghai'))).toBe('06:30');
-    expect(salonTime(NOW, 'en', view('Europe/London'))).toBe('22:30');
   });
 });

@@ -1,4 +1,4 @@
-import { salonDay, type BookingCard, type Language, type StaffView, type TaskCard } from '@glow/shared';
+import { salonDay, type BookingCard, type StaffView, type TaskCard } from '@glow/shared';
 
 /** The board's bookings panel and reminder tasks: what to list at `now`, in the salon's time zone. */
 
@@ -27,16 +27,3 @@ export function dueTasks(view: StaffView, now: number): TaskCard[] {
     .filter((t) => t.dueAt <= now && t.startsAt > now && (t.doneAt === null || salonDay(t.doneAt, zone) === today))
     .sort((a, b) => Number(a.doneAt !== null) - Number(b.doneAt !== null) || a.startsAt - b.startsAt);
 }
-
-/** "10:30" in the salon's time zone. */
-export const salonTime = (at: number, language: Language, view: StaffView): string =>
-  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zoneOf(view) }).format(at);
-
-/** "Tue 24 Nov" in the salon's time zone. */
-export const salonDate = (at: number, language: Language, view: StaffView): string =>
-  new Intl.DateTimeFormat(language === 'zh-CN' ? 'zh-CN' : 'en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: zoneOf(view),
-  }).format(at);

@@ -1,4 +1,4 @@
-import { createTranslator, type Language, type Translate } from '@glow/shared';
+import { createTranslator, salonFormat, type Language, type SalonFormat, type SalonFormatSettings, type Translate } from '@glow/shared';
 import { loadLanguage, saveLanguage } from './storage.ts';
 
 function guess(): Language {
@@ -12,6 +12,26 @@ class Locale {
   /** True once someone tapped a language on this tablet; the salon default no longer overrides it. */
   private chosen = loadLanguage() !== null;
   t: Translate = $derived(createTranslator(this.language));
+  /**
+   * The salon's time zone, English locale and currency, from the hub (useSalon): every date, time and price on the
+   * tablet is written with them, never with the tablet's own zone. UTC only until the first snapshot, which comes
+   * before any screen with a time.
+   */
+  private salon = $state.raw<SalonFormatSettings>({ timeZone: 'UTC' });
+  /** Dates, times and money in the tablet's language, the salon's way (shared salonFormat). */
+  format: SalonFormat = $derived(salonFormat(this.language, this.salon));
+
+  /** The same in another language: a reminder script in the client's. */
+  formatIn(language: Language): SalonFormat {
+    return salonFormat(language, this.salon);
+  }
+
+  /** The salon's settings as the hub last sent them. */
+  useSalon({ timeZone, locale, currency }: SalonFormatSettings): void {
+    const now = this.salon;
+    if (now.timeZone === timeZone && now.locale === locale && now.currency === currency) return;
+    this.salon = { timeZone, locale, currency };
+  }
 
   choose(language: Language): void {
     this.chosen = true;

@@ -1,4 +1,4 @@
-import type { SecurityEvent, StaffView } from '@glow/shared';
+import { salonFormat, type SecurityEvent, type StaffView } from '@glow/shared';
 import { describe, expect, it } from 'vitest';
 import { securityRows } from './security-events.ts';
 
@@ -33,11 +33,11 @@ describe('security rows', () => {
         event({ seq: 1, kind: 'device_revoked', deviceId: 'gone', staffId: 'someone' }),
       ],
       view('Asia/Shanghai'),
-      'en',
+      salonFormat('en', { timeZone: 'Asia/Shanghai' }),
     );
     expect(rows[0]).toMatchObject({ key: 3, detail: 'POST /api/devices/pair from http://evil.example', who: '', device: '' });
     expect(rows[1]).toEqual({ key: 2, kind: 'pin_locked', when: 'Tue 24 Mar 07:30', who: 'Olivia', device: 'Front desk', address: '10.0.0.7', detail: '', count: 3 });
     expect(rows[2]).toMatchObject({ key: 1, who: 'someone', device: 'gone', address: '' });
-    expect(securityRows([event({})], view('Europe/London'), 'en')[0]!.when).toBe('Mon 23 Mar 23:30');
+    expect(securityRows([event({})], view('Europe/London'), salonFormat('en', { timeZone: 'Europe/London' }))[0]!.when).toBe('Mon 23 Mar 23:30');
   });
 });

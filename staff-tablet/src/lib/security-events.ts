@@ -1,5 +1,4 @@
-import type { Language, SecurityEvent, StaffView } from '@glow/shared';
-import { salonDate, salonTime } from './bookings.ts';
+import type { SalonFormat, SecurityEvent, StaffView } from '@glow/shared';
 
 /** One line of the manager's security list, ready to show. */
 export type SecurityRow = {
@@ -25,13 +24,13 @@ const READABLE_DETAIL: ReadonlySet<SecurityEvent['kind']> = new Set(['origin_ref
 
 /**
  * The hub's security events as the manager reads them: newest first (as the hub sends them), names instead of ids where
- * the board knows them, times in the salon's time zone (the tablet's own zone may differ).
+ * the board knows them, times written by `format`: the salon's (its time zone, which the tablet's own may differ from).
  */
-export function securityRows(events: readonly SecurityEvent[], view: StaffView, language: Language): SecurityRow[] {
+export function securityRows(events: readonly SecurityEvent[], view: StaffView, format: SalonFormat): SecurityRow[] {
   return events.map((e) => ({
     key: e.seq,
     kind: e.kind,
-    when: `${salonDate(e.at, language, view)} ${salonTime(e.at, language, view)}`,
+    when: `${format.date(e.at)} ${format.time(e.at)}`,
     who: e.staffId ? (view.staff[e.staffId]?.name ?? e.staffId) : '',
     device: e.deviceId ? (view.devices[e.deviceId]?.name ?? e.deviceId) : '',
     address: e.address ?? '',

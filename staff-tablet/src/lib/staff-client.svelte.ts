@@ -281,6 +281,7 @@ export class StaffClient {
       this.setSession(session);
     }
     this.snapshot = snapshot;
+    locale.useSalon(snapshot.salon);
     // The hub words its messages in the handshake's language: reconnect if the salon's default changed it.
     if (locale.useSalonDefault(snapshot.salon.defaultLanguage)) this.languageChanged();
   };

@@ -81,5 +81,3 @@ export function formatElapsed(ms: number): string {
 /** A countdown as "m:ss", never below zero. */
 export const formatCountdown = (ms: number): string => formatElapsed(Math.ceil(Math.max(0, ms) / 1000) * 1000);
 
-export const formatTime = (ms: number, language: Language): string =>
-  new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
