@@ -65,6 +65,7 @@ export const catalogueEn = {
   'staff.catalogue.outTag': 'Out of service',
   'staff.catalogue.archive': 'Archived: kept for the history, offered nowhere',
   'staff.catalogue.leftTag': 'Left',
+  'staff.catalogue.pick': 'Choose one on the list, or add a new one.',
   'staff.catalogue.saved': 'Saved. Every screen shows it now.',
   'staff.catalogue.name': 'Name',
   'staff.catalogue.choose': '— choose —',

@@ -63,6 +63,7 @@ export const catalogueZhCN: Record<keyof typeof catalogueEn, string> = {
   'staff.catalogue.outTag': '停用中',
   'staff.catalogue.archive': '已归档：保留历史记录，不再提供',
   'staff.catalogue.leftTag': '已离职',
+  'staff.catalogue.pick': '请在列表中选择一项，或新建一项。',
   'staff.catalogue.saved': '已保存。所有屏幕已即时更新。',
   'staff.catalogue.name': '名称',
   'staff.catalogue.choose': '— 请选择 —',

@@ -24,6 +24,9 @@ import { copyText, type FieldErrors } from './settings-form.ts';
  * lists' search. Forms send whole items; the hub checks them again.
  */
 
+/** One row of a catalogue list. */
+export type ListRow = { id: string; label: string; detail?: string; tag?: string | null };
+
 type Named = { name: LocalizedText | string; archived?: boolean; active?: boolean };
 
 /** Current categories in the salon's order (archived ones are kept for history, not offered). */

@@ -82,6 +82,10 @@ const view = (over: Partial<StaffView> = {}): StaffView => ({
   devices: {},
   settings: { floor: { autoAssign: true, preferredWaitLimitMin: 20, timeZone: 'UTC' } },
   questionnaires: {},
+  categories: {},
+  skills: {},
+  equipment: {},
+  products: {},
   ...over,
 });
 

@@ -32,6 +32,14 @@ const LABELS: Record<string, MessageKey> = {
   'settings:consent': 'staff.pending.salonSettings',
   'settings:contact': 'staff.pending.salonSettings',
   'questionnaire:replace': 'staff.pending.salonSettings',
+  'catalogue:category': 'staff.pending.catalogue',
+  'catalogue:orderCategories': 'staff.pending.catalogue',
+  'catalogue:skill': 'staff.pending.catalogue',
+  'catalogue:equipment': 'staff.pending.catalogue',
+  'catalogue:service': 'staff.pending.catalogue',
+  'catalogue:product': 'staff.pending.catalogue',
+  'staff:save': 'staff.pending.catalogue',
+  'room:save': 'staff.pending.catalogue',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);

@@ -53,7 +53,9 @@ export class SettingsSave {
 async function focusFirstInvalid(): Promise<void> {
   await tick();
   if (typeof document === 'undefined') return;
-  const field = document.querySelector<HTMLElement>('[data-testid="settings-screen"] [aria-invalid="true"]');
+  const field = document.querySelector<HTMLElement>(
+    '[data-testid="settings-screen"] [aria-invalid="true"], [data-testid="catalogue-screen"] [aria-invalid="true"]',
+  );
   field?.focus();
   field?.scrollIntoView({ block: 'center' });
 }
