@@ -45,10 +45,10 @@ describe('sockets that ask for snapshots and never read them', () => {
     let peak = rssOf(pid);
     const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 50);
     try {
-      for (const s of silent) s.askForSnapshots(20_000);
+      for (const s of silent) s.askForSnapshots(2_000);
       // Each drop is a structured warning in the hub's log, naming the kiosk.
       const dropped = () => new Set(hub!.output().match(/"deviceId":"[^"]+"(?=[^\n]*disconnected:)/g) ?? []).size;
-      await expect.poll(dropped, { timeout: 60_000, interval: 100 }).toBe(SILENT);
+      await expect.poll(dropped, { timeout: 240_000, interval: 100 }).toBe(SILENT);
 
       const lobby = kioskSocket(hub.url, real);
       await new Promise((r) => lobby.once('sync:snapshot', r));
@@ -61,7 +61,7 @@ describe('sockets that ask for snapshots and never read them', () => {
     }
     expect(hub.proc.exitCode).toBeNull();
     expect((await fetch(`${hub.url}/api/health`)).status).toBe(200);
-    console.log(`non-reading sockets: hub RSS peak ${(peak / MB).toFixed(0)} MB while ${SILENT} silent kiosks asked for 20,000 snapshots each`);
+    console.log(`non-reading sockets: hub RSS peak ${(peak / MB).toFixed(0)} MB while ${SILENT} silent kiosks asked for 2,000 snapshots each`);
     expect(peak).toBeLessThan(400 * MB);
-  });
+  }, 400_000);
 });
