@@ -2,21 +2,20 @@ import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createAdaptorServer } from '@hono/node-server';
-import { MAX_PAYLOAD_BYTES, NAMESPACES, type DeviceKind } from '@glow/shared';
-import { Server as IoServer } from 'socket.io';
+import { NAMESPACES, type DeviceKind } from '@glow/shared';
 import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
-import { defaultFloorSettings } from './seed/salon-seed.ts';
 import { ActiveVisits } from './services/active-visits.ts';
 import { DerivedFigures } from './services/derived-figures.ts';
-import { refuse, toAppError } from './services/app-error.ts';
 import { AuthService } from './services/auth.service.ts';
 import { floorFollowUp } from './services/auto-assign.ts';
 import { catalogueUpgrade } from './services/catalogue/catalogue-upgrade.ts';
 import { ClientIndex } from './services/client-index.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
+import { metaUpgrade } from './services/meta-upgrade.ts';
 import { PhotoStore } from './services/photo-store.ts';
+import { LiveViews } from './services/live-views.ts';
 import { createReads } from './services/reads.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
 import { SecurityLog } from './services/security-log.ts';
@@ -28,19 +27,13 @@ import { hostAllowList } from './transport/http/host-allow-list.ts';
 import { createRedirectApp } from './transport/https/redirect-app.ts';
 import { SecureServing } from './transport/https/secure-serving.ts';
 import type { TlsMaterial } from './transport/https/tls-source.ts';
-import { languageFrom } from './transport/http/language.ts';
-import { isSameOrigin } from './transport/http/same-origin.ts';
-import { disconnectKiosk, kioskSnapshot, setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
+import { setUpKioskNamespace } from './transport/socket/kiosk.namespace.ts';
+import { liveSync } from './transport/socket/live-sync.ts';
 import { Publisher } from './transport/socket/publisher.ts';
-import { guardRecovery } from './transport/socket/recovery-guard.ts';
 import { SessionExpiry } from './transport/socket/session-expiry.ts';
 import { DEFAULT_SOCKET_LIMITS, SocketGuard } from './transport/socket/socket-guard.ts';
-import {
-  disconnectDevice,
-  setUpStaffNamespace,
-  staffSnapshot,
-  type StaffSocketData,
-} from './transport/socket/staff.namespace.ts';
+import { createSocketServer } from './transport/socket/socket-server.ts';
+import { setUpStaffNamespace } from './transport/socket/staff.namespace.ts';
 
 export type { HubDeps } from './deps.ts';
 
@@ -67,131 +60,85 @@ export type Hub = {
   readonly tls: TlsMaterial | null;
 };
 
-/** Wires the store, clock, ids, services and transports together. Nothing happens until `listen`. */
+/**
+ * Wires the store, clock, ids, services and transports together, each built after what it needs (a service never
+ * reaches for one built later). Nothing happens until `listen`.
+ */
 export function createHub(deps: HubDeps): Hub {
+  // The records, and the indexes that follow every change applied to them.
   const clients = new ClientIndex();
   const active = new ActiveVisits();
-  const figures = new DerivedFigures(() => engine.state, () => active.list(engine.state));
-  let publisher!: Publisher;
-  let phoneOrigin: string | null = null;
-
   const engine = new HubEngine(deps, {
     followUp: (state, now) => floorFollowUp(state, now, active.list(state)),
     applied: (changes) => {
       clients.note(changes.clients);
       active.note(changes.visits);
     },
-    committed: (changes, revision) => {
-      publisher.publish(changes, revision);
-      disconnectRevoked(changes);
-      // The salon's own settings (set-up finished, a new currency or time zone) ride in snapshots, not patches (#13).
-      if (touchesSalonView(changes)) sendSnapshots();
-    },
-    reset: () => {
-      rebuildIndexes();
-      publisher.reset(engine.revision);
-      // Every client resyncs from a fresh snapshot: what they held may include changes that were never saved.
-      // Sent on the open connections rather than by disconnecting them: a client that a server-side disconnect
-      // leaves for good (socket.io does not reconnect after one by itself) would never come back.
-      sendSnapshots();
-    },
+    // A recovery replaced the state: the indexes first, before anything that follows the engine reads them.
+    reset: () => rebuildIndexes(),
   });
-  const sendSnapshots = () => {
-    io.of(NAMESPACES.kiosk).emit('sync:snapshot', kioskSnapshot(core));
-    for (const socket of staffNsp.sockets.values()) socket.emit('sync:snapshot', staffSnapshot(core, socket.data as StaffSocketData));
-  };
+  const state = () => engine.state;
   const rebuildIndexes = () => {
     clients.rebuild(engine.state.clients);
     active.rebuild(engine.state.visits);
   };
 
+  // Services: what decisions and views read, and who may do what.
+  const figures = new DerivedFigures(state, () => active.list(engine.state));
   const securityLog = new SecurityLog(deps.clock, deps.logger);
-  const reads = createReads(() => engine.state, active);
+  const reads = createReads(state, active);
+  const views = new LiveViews({
+    state,
+    activeVisits: () => active.list(engine.state),
+    recentLowRatings: (now) => active.recentLowRatings(engine.state, now),
+    figures,
+    clock: deps.clock,
+  });
+  let phoneOrigin: string | null = null;
   const core: HubCore = {
     deps,
     engine,
     reads,
-    get publisher() {
-      return publisher;
-    },
+    views,
     figures,
-    auth: new AuthService(() => engine.state, deps.clock, securityLog),
+    auth: new AuthService(state, deps.clock, securityLog),
     clients,
     active,
     securityLog,
-    settings: {},
     phoneOrigin: () => phoneOrigin,
     today: reads.today,
   };
-
-  const allowedHost = hostAllowList(deps.hostNames ?? []);
-  // HTTPS when the hub has a certificate source (main.ts); plain HTTP for tests on 127.0.0.1. The certificate is set
-  // once the data directory is open (listen), and swapped in place on renewal.
-  const fetch = createHttpApp(core).fetch;
-  const http = (deps.tls ? createAdaptorServer({ fetch, createServer: createHttpsServer, serverOptions: {} }) : createAdaptorServer({ fetch })) as HttpServer;
-  const secure = deps.tls ? new SecureServing(http as unknown as HttpsServer, deps.tls, deps.clock, deps.logger) : null;
-  let redirect: HttpServer | null = null;
-  const io = new IoServer(http, {
-    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
-    serveClient: false,
-    // Browsers send an Origin; a page from another site must not open a socket to the hub. Nor may a page under a
-    // name that is not the hub's (DNS rebinding: Origin and Host then both carry the attacker's name).
-    allowRequest: (req, callback) => {
-      if (!allowedHost(req.headers.host)) {
-        core.securityLog.record({ kind: 'host_refused', address: req.socket.remoteAddress ?? null, detail: (req.headers.host ?? '').slice(0, 200) });
-        return callback(toAppError(refuse('forbidden', 'unknown_host', { host: (req.headers.host ?? '').slice(0, 100) }), languageFrom(req.headers['accept-language'])).message, false);
-      }
-      const same = isSameOrigin(req.headers.origin, req.headers.host);
-      if (!same) core.securityLog.record({ kind: 'origin_refused', address: req.socket.remoteAddress ?? null, detail: `socket from ${(req.headers.origin ?? '').slice(0, 100)}` });
-      callback(null, same);
-    },
-    // Recovery is only an optimisation (a restart always ends in a snapshot), and it never skips the handshake
-    // middleware: a revoked tablet cannot slip back in through it.
-    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
-  });
-  const staffNsp = io.of(NAMESPACES.staff);
-  publisher = new Publisher(
-    { kiosk: io.of(NAMESPACES.kiosk), staff: staffNsp },
-    () => engine.state,
-    () => active.list(engine.state),
-    deps.clock,
-    (now) => active.recentLowRatings(engine.state, now),
-    RECOVERY_WINDOW_MS,
-    figures,
-  );
-  const kioskNsp = io.of(NAMESPACES.kiosk);
-  setUpKioskNamespace(kioskNsp, core);
-  setUpStaffNamespace(staffNsp, core);
-  // After the namespaces' own handshakes, which name the device that every limit is keyed on.
-  const guard = new SocketGuard([kioskNsp, staffNsp], core, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
-  // A kiosk's session is restored only while it is paired, like a tablet's.
-  for (const nsp of [staffNsp, kioskNsp]) {
-    guardRecovery(nsp, (data) => reads.isPaired((data as Partial<StaffSocketData> | undefined)?.deviceId ?? ''));
-  }
-
-  /**
-   * A tablet revoked in this change loses its sockets now that the revocation is on disk: right after the answer to
-   * whoever revoked it has gone out (which may be that very tablet).
-   */
-  function disconnectRevoked(changes: Changes): void {
-    for (const device of Object.values(changes.devices ?? {})) {
-      if (device && device.revokedAt !== null) {
-        core.auth.endDevice(device.id); // its staff sessions end with it
-        setImmediate(() => (device.kind === 'kiosk' ? disconnectKiosk(kioskNsp, device.id) : disconnectDevice(staffNsp, device.id)));
-      }
-    }
-  }
-
   const ticker = new FloorTicker({
     engine,
     active,
     clock: deps.clock,
     logger: deps.logger,
-    viewsChangedAt: (now) => publisher.changedAt(now),
+    viewsChangedAt: (now) => views.changedAt(now),
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
 
-  const sessions = new SessionExpiry(staffNsp, core);
+  // Transports. HTTPS when the hub has a certificate source (main.ts); plain HTTP for tests on 127.0.0.1. The
+  // certificate is set once the data directory is open (listen), and swapped in place on renewal.
+  const allowedHost = hostAllowList(deps.hostNames ?? []);
+  const fetch = createHttpApp(core).fetch;
+  const http = (deps.tls ? createAdaptorServer({ fetch, createServer: createHttpsServer, serverOptions: {} }) : createAdaptorServer({ fetch })) as HttpServer;
+  const secure = deps.tls ? new SecureServing(http as unknown as HttpsServer, deps.tls, deps.clock, deps.logger) : null;
+  let redirect: HttpServer | null = null;
+  const io = createSocketServer(http, { allowedHost, securityLog, recoveryWindowMs: RECOVERY_WINDOW_MS });
+  const namespaces = { kiosk: io.of(NAMESPACES.kiosk), staff: io.of(NAMESPACES.staff) };
+  const publisher = new Publisher({ namespaces, views, recoveryWindowMs: RECOVERY_WINDOW_MS });
+  setUpKioskNamespace(namespaces.kiosk, core, publisher);
+  setUpStaffNamespace(namespaces.staff, core, publisher);
+  // After the namespaces' own handshakes, which name the device that every limit is keyed on.
+  const guard = new SocketGuard([namespaces.kiosk, namespaces.staff], core, { ...DEFAULT_SOCKET_LIMITS, ...deps.socketLimits });
+  const sessions = new SessionExpiry(namespaces.staff, core);
+
+  // What follows the engine's revisions: patches, revocations, snapshots after a reset (live-sync.ts).
+  const sync = liveSync({ core, namespaces, publisher });
+  engine.follow(sync);
+  // The salon's own settings (set-up finished, a new currency or time zone) ride in snapshots, not patches (#13).
+  engine.follow({ committed: (changes) => touchesSalonView(changes) && sync.sendSnapshots() });
+
   let idleTimer: NodeJS.Timeout | null = null;
   let stopped: Promise<void> | null = null;
 
@@ -205,9 +152,9 @@ export function createHub(deps: HubDeps): Hub {
       // Before anyone connects: photos no record names (a crash between writing one and refusing its report).
       await new PhotoStore(deps.store, deps.newId, deps.logger).sweep(engine.state);
       rebuildIndexes();
-      publisher.reset(engine.revision);
-      await completeMeta();
-      await completeCatalogue();
+      views.reset(engine.revision);
+      await journalUpgrade(engine, 'salon:upgrade', metaUpgrade(engine.state, deps.timeZone));
+      await journalUpgrade(engine, 'catalogue:upgrade', catalogueUpgrade(engine.state));
       idleTimer = setInterval(() => engine.idleCheckpoint(), 60_000);
       idleTimer.unref();
       ticker.start();
@@ -217,28 +164,20 @@ export function createHub(deps: HubDeps): Hub {
         secure.start();
       }
       guard.start();
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(port, host, () => resolve());
-      });
-      const address = http.address() as AddressInfo;
+      const bound = await listenOn(http, port, host);
       phoneOrigin = phoneOriginOf(http, deps.phoneHost);
-      return { url: `${secure ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`, port: address.port };
+      return { url: urlOf(secure ? 'https' : 'http', host, bound), port: bound };
     },
     async listenRedirect(port, host, lanHost = null) {
       const httpsPort = (http.address() as AddressInfo | null)?.port;
       if (!secure || httpsPort === undefined) throw new Error('listenRedirect: start the hub with a certificate (deps.tls) and listen first');
       const app = createRedirectApp({ allowedHost, securityLog: core.securityLog, httpsPort: () => httpsPort, material: () => secure.current, lanHost: () => lanHost, phonePages: fetch });
       const server = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve());
-      });
+      const bound = await listenOn(server, port, host);
       redirect = server;
       // A client's phone opens its links over plain HTTP: it never trusts the hub's own CA (redirect-app.ts).
       phoneOrigin = phoneOriginOf(server, deps.phoneHost) ?? phoneOrigin;
-      const address = server.address() as AddressInfo;
-      return { url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`, port: address.port };
+      return { url: urlOf('http', host, bound), port: bound };
     },
     get tls() {
       return secure?.current ?? null;
@@ -271,26 +210,22 @@ export function createHub(deps: HubDeps): Hub {
       return stopped;
     },
   };
+}
 
-  /** Categories, skills and equipment named by older data get their records once, journaled (catalogue-upgrade.ts). */
-  async function completeCatalogue(): Promise<void> {
-    const changes = catalogueUpgrade(engine.state);
-    if (!changes) return;
-    const ack = await engine.execute({ command: 'catalogue:upgrade', commandId: null, language: 'en' }, () => ({ changes, result: {} }));
-    if (!ack.ok) throw new Error(ack.error.message);
-  }
+/** Starts a server listening; resolves with the port it got. */
+async function listenOn(server: HttpServer, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
 
-  /**
-   * Data written before the floor settings and incidents existed: give it the defaults once, as a journaled change,
-   * with the time zone this hub was started in.
-   */
-  async function completeMeta(): Promise<void> {
-    const meta = engine.state.meta as Partial<typeof engine.state.meta>;
-    if (meta.floor && meta.incidents) return;
-    const changes: Changes = {
-      meta: { floor: meta.floor ?? defaultFloorSettings(deps.timeZone), incidents: meta.incidents ?? {} },
-    };
-    const ack = await engine.execute({ command: 'salon:upgrade', commandId: null, language: 'en' }, () => ({ changes, result: {} }));
-    if (!ack.ok) throw new Error(ack.error.message);
-  }
+const urlOf = (scheme: 'http' | 'https', host: string, port: number): string => `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** A change the hub makes by itself at start-up for data from before a feature, journaled like any command; none when null. */
+async function journalUpgrade(engine: HubEngine, command: string, changes: Changes | null): Promise<void> {
+  if (!changes) return;
+  const ack = await engine.execute({ command, commandId: null, language: 'en' }, () => ({ changes, result: {} }));
+  if (!ack.ok) throw new Error(ack.error.message);
 }

@@ -5,22 +5,20 @@ import type { ClientIndex } from './services/client-index.ts';
 import type { DerivedFigures } from './services/derived-figures.ts';
 import type { HubEngine } from './services/hub-engine.ts';
 import type { HubReads } from './services/reads.ts';
+import type { LiveViews } from './services/live-views.ts';
 import type { SecurityLog } from './services/security-log.ts';
-import type { Publisher } from './transport/socket/publisher.ts';
 
 /**
- * Settings the hub applies that are not stored with the salon. (Aftercare link days and the report window are salon
- * settings now, in `meta.aftercare`: see services/aftercare-settings.ts.)
+ * The services the transports share, built once by createHub in dependency order. A transport changes the salon only
+ * through `engine.execute` (the one command path), reads it through `reads`, and sends views cut by `views`.
  */
-export type HubSettings = Record<string, never>;
-
-/** What the transports share: built once by createHub. */
 export type HubCore = {
   deps: HubDeps;
   engine: HubEngine;
   /** What transports read of the records (services/reads.ts): they never read `engine.state` themselves. */
   reads: HubReads;
-  publisher: Publisher;
+  /** Snapshots and patches of every audience (services/live-views.ts), and the revision they are at. */
+  views: LiveViews;
   /** Waits and overruns of the moment, kept up to date incrementally: what the views and the decisions read. */
   figures: DerivedFigures;
   auth: AuthService;
@@ -29,7 +27,6 @@ export type HubCore = {
   active: ActiveVisits;
   /** Failed PINs, lock-outs, pairing failures, revocations, refused origins…: logged, and listed for the manager. */
   securityLog: SecurityLog;
-  settings: HubSettings;
   /** `http(s)://<network address>:<port>` once listening, for links a phone opens; null without one (phone-origin.ts). */
   phoneOrigin: () => string | null;
   /** The salon's local date (YYYY-MM-DD) at a moment, in the salon's time zone: tickets restart every day. */

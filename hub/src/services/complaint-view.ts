@@ -1,4 +1,4 @@
-import type { Complaint, ComplaintCard, StaffView } from '@glow/shared';
+import type { Complaint, ComplaintCard } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 import { boardName } from './board-name.ts';
 
@@ -16,29 +16,4 @@ export function complaintCard(state: Readonly<HubState>, complaint: Complaint): 
     ticket: visit?.ticket ?? '',
     hasPhoto: photo !== null,
   };
-}
-
-/**
- * Every complaint, open and resolved: the board lists the open ones, and a resolved one stays in the history list
- * (with its photo) instead of disappearing. Complaints are few (a week's window after a visit, a few per visit).
- */
-export function complaintCards(state: Readonly<HubState>): StaffView['complaints'] {
-  const out: StaffView['complaints'] = {};
-  for (const c of Object.values(state.complaints ?? {})) out[c.id] = complaintCard(state, c);
-  return out;
-}
-
-/** The part of a staff patch for changed complaints: changed ones set (resolved too), removed ones deleted. */
-export function complaintPatch(
-  state: Readonly<HubState>,
-  changed: Record<string, Complaint | null> | undefined,
-): { set?: StaffView['complaints']; del?: string[] } {
-  if (!changed) return {};
-  const set: StaffView['complaints'] = {};
-  const del: string[] = [];
-  for (const [id, c] of Object.entries(changed)) {
-    if (c) set[id] = complaintCard(state, c);
-    else del.push(id);
-  }
-  return { ...(Object.keys(set).length ? { set } : {}), ...(del.length ? { del } : {}) };
 }

@@ -30,7 +30,7 @@ export class FloorTicker {
       active: ActiveVisits;
       clock: () => number;
       logger: Logger;
-      /** Whether the published views would differ at this moment (the publisher knows what it last sent). */
+      /** Whether the published views would differ at this moment (the live views know the last revision's figures). */
       viewsChangedAt: (now: number) => boolean;
       intervalMs?: number;
     },

@@ -11,6 +11,17 @@ export type Decide<T> = (state: Readonly<HubState>, now: number) => Decision<T> 
 export type FollowUp = (state: Readonly<HubState>, now: number) => Changes | null;
 
 /**
+ * Something that follows the engine: every durable revision, in order, and a replacement of the whole state (a
+ * recovery after a failed write). The live views' publisher is one (services/live-views.ts, transport/socket/live-sync.ts).
+ */
+export type EngineListener = {
+  /** Called in revision order once an entry is durable. */
+  committed?(changes: Changes, revision: number): void;
+  /** Called when the state was replaced (recovery after a failed write): every client needs a new snapshot. */
+  reset?(): void;
+};
+
+/**
  * A command with a commandId names its sender: the device (`device:<id>`) or the page (`phone`) it came from. The
  * answer is recorded with the sender, and a retry is answered from the record only for that same sender: another
  * one reusing the id (guessed, or read off the wire) is refused and never sees the first sender's answer.
@@ -34,6 +45,7 @@ export class HubEngine {
   private readonly persisting = new Set<Promise<unknown>>();
   private lastCheckpoint = 0;
   private checkpointing: Promise<void> | null = null;
+  private readonly listeners: EngineListener[] = [];
 
   constructor(
     private readonly deps: Pick<HubDeps, 'store' | 'clock' | 'logger' | 'seed' | 'checkpointEvery'>,
@@ -41,12 +53,15 @@ export class HubEngine {
       followUp: FollowUp;
       /** Called with each change as soon as it is applied in memory (derived indexes follow the state). */
       applied: (changes: Changes) => void;
-      /** Called in revision order once an entry is durable. */
-      committed: (changes: Changes, revision: number) => void;
-      /** Called when the state was replaced (recovery after a failed write): every client needs a new snapshot. */
-      reset: () => void;
-    },
-  ) {}
+    } & EngineListener,
+  ) {
+    this.listeners.push(hooks);
+  }
+
+  /** Adds a follower of the durable revisions and of resets, called after those added before it. */
+  follow(listener: EngineListener): void {
+    this.listeners.push(listener);
+  }
 
   /** Loads the state from the store, or seeds it on first start (the seed is the first journal entry). */
   async open(): Promise<void> {
@@ -142,7 +157,7 @@ export class HubEngine {
     } finally {
       this.persisting.delete(write);
     }
-    this.hooks.committed(entry.changes, entry.seq);
+    for (const listener of this.listeners) listener.committed?.(entry.changes, entry.seq);
     this.maybeCheckpoint();
     return ack;
   }
@@ -159,7 +174,7 @@ export class HubEngine {
         }
         // Let the refusals of the failed commands go out first (they are sent as their promises settle).
         await new Promise((resolve) => setImmediate(resolve));
-        this.hooks.reset();
+        for (const listener of this.listeners) listener.reset?.();
       } catch (err) {
         this.deps.logger.error({ err }, 'reloading the store failed');
       } finally {

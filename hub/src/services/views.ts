@@ -1,26 +1,18 @@
 import {
   consultationPending,
-  isPresent,
-  salonDay,
   isFinal,
   isRecentLowRating,
   needsManagerOverride,
-  staffStatusAt,
-  type Incident,
-  type KioskView,
   type StaffView,
   type Ticket,
   type Visit,
   type VisitCard,
 } from '@glow/shared';
 import type { Device, HubState } from '../store/hub-state.ts';
-import { bookingViews } from './booking-view.ts';
-import { aftercareSettingsOf } from './aftercare-settings.ts';
-import { salonSettingsOf } from './salon-settings-view.ts';
 import { boardName } from './board-name.ts';
-import { complaintCards } from './complaint-view.ts';
-import { consultationOf, currentQuestionnaires } from './consultation.ts';
-import type { Estimates, Figures } from './derived-figures.ts';
+import { consultationOf } from './consultation.ts';
+import type { Estimates } from './derived-figures.ts';
+import type { Derived } from './view-figures.ts';
 
 /**
  * Who a socket is, as far as what it may see: the lobby kiosk; a paired tablet nobody has signed in on; the front
@@ -44,47 +36,6 @@ export function parseAudienceKey(key: string): Audience {
 export const isSignedIn = (a: Audience): boolean => a.kind === 'floor' || a.kind === 'manager' || a.kind === 'beautician';
 /** The front desk and the manager see the whole floor. */
 export const seesFloor = (a: Audience): boolean => a.kind === 'floor' || a.kind === 'manager';
-
-export type { Estimates } from './derived-figures.ts';
-
-/**
- * What views show that depends on the clock as well as on the records: waits, overruns, who is on shift or on a
- * break. Computed once per revision, when it is published, so that a snapshot at revision r and the patches around it
- * agree; the floor tick compares it with the present to decide whether a new revision is due.
- */
-export type Derived = {
-  at: number;
-  estimates: Estimates;
-  overrun: ReadonlySet<string>;
-  availability: ReadonlyMap<string, StaffView['availability'][string]>;
-  openIncidents: ReadonlyMap<string, Incident>;
-  /** Who held each active visit: a beautician is told to drop a visit only if it was theirs. */
-  holders: ReadonlyMap<string, string | null>;
-  /** Closed visits rated low within the hour at `at`: the floor still sees them (the board's unhappy clients). */
-  lowRatings: ReadonlySet<string>;
-};
-
-/** The views' clock-dependent data at `now`, around the waits and overruns of the hub's derived figures. */
-export function computeDerived(
-  state: Readonly<HubState>,
-  activeVisits: readonly Visit[],
-  now: number,
-  recentLowRatings: readonly Visit[],
-  /** The waits and overruns at `now` (services/derived-figures.ts). */
-  figures: Figures,
-): Derived {
-  const availability = new Map<string, StaffView['availability'][string]>();
-  for (const s of Object.values(state.staff)) {
-    const today = salonDay(now, state.meta.floor.timeZone) ?? '';
-    const present = isPresent(state.meta.presence ?? {}, s.id, today);
-    if (s.active) availability.set(s.id, { ...staffStatusAt(s, activeVisits, now, state.meta.floor.timeZone), present });
-  }
-  const openIncidents = new Map<string, Incident>();
-  for (const i of Object.values(state.meta.incidents)) if (i.resolvedAt === null) openIncidents.set(i.id, i);
-  const holders = new Map(activeVisits.map((v) => [v.id, v.staffId]));
-  const lowRatings = new Set(recentLowRatings.filter((v) => isRecentLowRating(v, now)).map((v) => v.id));
-  return { at: now, estimates: figures.estimates, overrun: figures.overrun, availability, openIncidents, holders, lowRatings };
-}
 
 /**
  * Whether an audience may read a visit's health data (consultation answers and the contraindication flags derived
@@ -133,9 +84,9 @@ export function canSeeVisit(audience: Audience, visit: Visit, now: number): bool
 }
 
 /**
- * The one projection of a visit for an audience, used by snapshots (over every id) and patches (over the changed
- * ids): the card it may see, or null when it may not see the visit at all (a patch then deletes it). Who sees which
- * visit, and who sees its health data, is decided here and nowhere else.
+ * A visit as an audience may see it, or null when it may not see the visit at all: the projection of the `visits`
+ * collection (view-projections.ts), used by snapshots (over every id) and patches (over the changed ids, null
+ * deleting). Who sees which visit, and who sees its health data, is decided here and nowhere else.
  */
 export function cardFor(audience: Audience, state: Readonly<HubState>, visit: Visit, derived: Derived): VisitCard | null {
   return canSeeVisit(audience, visit, derived.at) ? visitCard(audience, state, visit, derived) : null;
@@ -161,51 +112,3 @@ export const deviceCard = (d: Device): StaffView['devices'][string] => ({
   pairedAt: d.pairedAt,
   revokedAt: d.revokedAt,
 });
-
-export function staffView(
-  state: Readonly<HubState>,
-  audience: Audience,
-  derived: Derived,
-  activeVisits: readonly Visit[],
-): StaffView {
-  const signedIn = isSignedIn(audience);
-  const floor = seesFloor(audience);
-  const visits: StaffView['visits'] = {};
-  const add = (v: Visit | undefined) => {
-    const card = v && cardFor(audience, state, v, derived);
-    if (card) visits[card.id] = card;
-  };
-  if (signedIn) for (const v of activeVisits) add(v);
-  if (floor) for (const id of derived.lowRatings) add(state.visits[id]);
-  const staff: StaffView['staff'] = {};
-  for (const s of Object.values(state.staff)) if (s.active) staff[s.id] = s;
-  return {
-    visits,
-    rooms: signedIn ? { ...state.rooms } : {},
-    staff,
-    services: { ...state.services },
-    incidents: floor ? Object.fromEntries(derived.openIncidents) : {},
-    complaints: floor ? complaintCards(state) : {},
-    aftercare: audience.kind === 'manager' ? { settings: aftercareSettingsOf(state) } : {},
-    salonSettings: audience.kind === 'manager' ? { settings: salonSettingsOf(state) } : {},
-    ...(floor ? bookingViews(state, derived.at) : { bookings: {}, tasks: {} }),
-    availability: floor ? Object.fromEntries(derived.availability) : {},
-    devices: audience.kind === 'manager' ? Object.fromEntries(Object.values(state.devices).map((d) => [d.id, deviceCard(d)])) : {},
-    // Harmless to a locked tablet too (auto-assignment on or off, the time zone), and the view's type has it always.
-    settings: { floor: state.meta.floor },
-    questionnaires: signedIn ? currentQuestionnaires(state) : {},
-  };
-}
-
-export function kioskView(state: Readonly<HubState>, derived: Derived, activeVisits: readonly Visit[]): KioskView {
-  const tickets: KioskView['tickets'] = {};
-  for (const v of activeVisits) tickets[v.id] = ticketOf(state, v, derived.estimates);
-  return {
-    services: { ...state.services },
-    tickets,
-    waits: Object.fromEntries(derived.estimates.byService),
-    // What a client reads and answers at the kiosk: salon settings, nothing about any client.
-    consents: { ...(state.meta.consents ?? {}) },
-    questionnaires: currentQuestionnaires(state),
-  };
-}

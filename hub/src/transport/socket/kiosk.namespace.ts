@@ -5,14 +5,13 @@ import { KioskIdentityLimit } from '../../services/kiosk-lookups.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
 import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
-import { kioskView } from '../../services/views.ts';
 import { salonView } from '../../services/salon-view.ts';
 import { setupPending } from '../../services/setup.service.ts';
 import type { HubCore } from '../../hub-core.ts';
 import { BucketMap, type Rate } from '../../security/token-bucket.ts';
 import { bindCommands } from './bind-commands.ts';
 import { handshakeError } from './handshake-error.ts';
-import { AUDIENCE_ROOM_PREFIX } from './publisher.ts';
+import { AUDIENCE_ROOM_PREFIX, type Publisher } from './publisher.ts';
 
 export type KioskSocketData = { deviceId: string; language: Language };
 
@@ -24,7 +23,7 @@ export const DEFAULT_KIOSK_CHECK_INS: Rate = { burst: 20, perSecond: 20 / 60 };
  * device like a tablet: its credential (kind `kiosk`) is checked on every connection, including one that resumes
  * through connection-state recovery, so an unpaired browser gets no socket and a revoked kiosk cannot come back.
  */
-export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
+export function setUpKioskNamespace(nsp: Namespace, core: HubCore, publisher: Pick<Publisher, 'left'>): void {
   nsp.use((socket, next) => {
     const auth: unknown = socket.handshake.auth ?? {};
     const parsed = KioskHandshakeSchema.safeParse(auth);
@@ -63,7 +62,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore): void {
     const resumed = socket.recovered && socket.rooms.has(AUDIENCE_ROOM_PREFIX + 'kiosk');
     void socket.join(AUDIENCE_ROOM_PREFIX + 'kiosk');
     if (!resumed) socket.emit('sync:snapshot', kioskSnapshot(core));
-    socket.on('disconnect', () => core.publisher.left('kiosk', 'kiosk'));
+    socket.on('disconnect', () => publisher.left('kiosk', 'kiosk'));
     socket.on('sync:resync', (ack: unknown) => {
       if (typeof ack === 'function') ack(kioskSnapshot(core));
     });
@@ -128,8 +127,8 @@ export function kioskSnapshot(core: HubCore): KioskSnapshot {
   const state = core.engine.state;
   return {
     protocolVersion: PROTOCOL_VERSION,
-    revision: core.publisher.revision,
+    revision: core.views.revision,
     salon: salonView(state),
-    view: kioskView(state, core.publisher.current(), core.active.list(state)),
+    view: core.views.kioskView(),
   };
 }

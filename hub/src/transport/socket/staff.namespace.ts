@@ -12,13 +12,13 @@ import type { HubCore } from '../../hub-core.ts';
 import { invalidInput, isRefusal, refuse, toAppError } from '../../services/app-error.ts';
 import { DataLossAlarm } from '../../services/data-loss-alarm.ts';
 import type { Actor } from '../../services/visit-access.ts';
-import { audienceKey, staffView, type Audience } from '../../services/views.ts';
+import { audienceKey, type Audience } from '../../services/views.ts';
 import { salonView } from '../../services/salon-view.ts';
 import { bindCommands } from './bind-commands.ts';
 import { handshakeError } from './handshake-error.ts';
 import { staffCommandHandlers } from './staff.handlers.ts';
 import { pinStaffHandlers } from './pin.handlers.ts';
-import { AUDIENCE_ROOM_PREFIX } from './publisher.ts';
+import { AUDIENCE_ROOM_PREFIX, type Publisher } from './publisher.ts';
 
 export type StaffSocketData = { deviceId: string; language: Language; session: StaffSession | null; audience?: string };
 
@@ -27,7 +27,7 @@ const alarms = new WeakMap<HubCore, DataLossAlarm>();
 const MANAGER_ROOM = AUDIENCE_ROOM_PREFIX + audienceKey({ kind: 'manager' });
 
 /** Staff tablets: a paired device (secret in the handshake), then a staff member signed in with a PIN. */
-export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
+export function setUpStaffNamespace(nsp: Namespace, core: HubCore, publisher: Pick<Publisher, 'left'>): void {
   const alarm = new DataLossAlarm(core.deps.logger, core.deps.clock);
   alarms.set(core, alarm);
   // Runs on every connection, including one that resumes through connection-state recovery (`skipMiddlewares:
@@ -62,7 +62,7 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore): void {
       if (typeof ack === 'function') ack(staffSnapshot(core, data));
     });
     socket.on('disconnect', () => {
-      if (data.audience) core.publisher.left('staff', data.audience);
+      if (data.audience) publisher.left('staff', data.audience);
     });
 
     const actor = (): Actor => ({ staffId: data.session!.staffId, role: data.session!.role });
@@ -176,9 +176,9 @@ export function staffSnapshot(core: HubCore, data: StaffSocketData): StaffSnapsh
   const state = core.engine.state;
   return {
     protocolVersion: PROTOCOL_VERSION,
-    revision: core.publisher.revision,
+    revision: core.views.revision,
     salon: salonView(state),
     session: data.session,
-    view: staffView(state, audienceOf(data.session), core.publisher.current(), core.active.list(state)),
+    view: core.views.staffView(audienceOf(data.session)),
   };
 }
