@@ -1,9 +1,8 @@
 import {
   hasBlockingFlag,
+  normalizePhone,
   type Ack,
-  type AppError,
   type Answers,
-  type ConsentChoice,
   type ConsentText,
   type KioskView,
   type KnownVisitor,
@@ -11,37 +10,17 @@ import {
   type Questionnaire,
   type Service,
   type Signature,
-  type TodayBooking,
 } from '@glow/shared';
+import { BACK, canMove, type BackFacts, type Step } from './check-in-steps.ts';
 import { consentsToAsk, healthConsented } from './consents.ts';
+import { newClient, type CurrentClient, type Intent } from './current-client.ts';
 import type { CheckInInput, CheckInResult } from './hub-connection.svelte.ts';
-import { isKioskMessageKey, type KioskMessageKey, type KioskTranslate } from './i18n/translate.ts';
-import {
-  emptyBirthday,
-  nameProblem,
-  normalizePhone,
-  parseBirthday,
-  phoneProblem,
-  type BirthdayParts,
-  type NameProblem,
-} from './person.ts';
-import { answersToSend, canReuse, questionnaireProblems, today, type QuestionProblem } from './questionnaire-form.ts';
+import { isKioskMessageKey, type KioskTranslate } from './i18n/translate.ts';
+import { emptyBirthday, kioskTimeZone, nameProblem, parseBirthday, phoneProblem, type BirthdayParts, type NameProblem } from './person.ts';
+import { answersToSend, canReuse, questionnaireProblems, today } from './questionnaire-form.ts';
 
-export type Step =
-  | 'welcome'
-  | 'phone'
-  | 'scan'
-  | 'identify'
-  | 'register'
-  | 'consent'
-  | 'booking'
-  | 'service'
-  | 'review'
-  | 'questionnaire'
-  | 'confirm'
-  | 'ticket';
-
-export type Intent = 'walk_in' | 'booking';
+export type { Step } from './check-in-steps.ts';
+export type { CurrentClient, Intent, Notice, Ticket } from './current-client.ts';
 
 /** What the flow needs from the hub; every call goes through the outbox (same commandId on every retry). */
 export type KioskHub = {
@@ -49,17 +28,16 @@ export type KioskHub = {
   checkIn(input: CheckInInput): Promise<Ack<CheckInResult>>;
 };
 
-/** A message for the client: a key of the kiosk's catalogue, or the hub's own words in the language it wrote them. */
-export type Notice = { key: KioskMessageKey; params?: Record<string, string | number> } | { error: AppError; language: Language };
-
-export type Ticket = CheckInResult & {
-  blocked: boolean;
-  inPerson: boolean;
-  serviceId: string;
-  /** A phone-only check-in that said nothing has changed: the beautician goes through the stored answers in the room. */
-  review: boolean;
-  /** A phone-only check-in for a booking: the front desk matches it. */
-  saysBooked: boolean;
+/** What the flow reads from the kiosk around it. */
+export type CheckInFlowDeps = {
+  hub: KioskHub;
+  view: () => KioskView | null;
+  /** The language on screen (the client's choice, else the salon's default). */
+  language: () => Language;
+  t: () => KioskTranslate;
+  now?: () => number;
+  /** The zone of the salon's calendar day (a birthday may not lie after it); the kiosk's own by default. */
+  timeZone?: () => string;
 };
 
 export type RegisterField = 'firstName' | 'lastName' | 'birthday';
@@ -68,56 +46,47 @@ export type RegisterField = 'firstName' | 'lastName' | 'birthday';
  * One client's visit to the kiosk, from the welcome screen to the ticket: who they are (a new registration with
  * consents; "I have been here before" with the phone number only, which the kiosk never checks and which shows
  * nothing of the stored record; or their booking's QR, the one proof the kiosk takes), what they came for (a booking
- * or a walk-in service), the consultation, and the one `visit:checkIn` command that saves all of it. Everything it holds about the client lives here and in
- * the components it feeds; `reset()` forgets all of it.
+ * or a walk-in service), the consultation, and the one `visit:checkIn` command that saves all of it.
+ *
+ * Everything it holds about the client is the one `client` object (current-client.ts), replaced on every change and
+ * by `reset()` with a new one: nothing of the previous client stays reachable. Its screens and "Back" follow the
+ * table in check-in-steps.ts.
  */
 export class CheckInFlow {
-  step = $state<Step>('welcome');
-  intent = $state<Intent>('walk_in');
-  phone = $state('');
-  /** "I have been here before", phone number only: nothing is asked or shown of the record (DESIGN §6). */
-  returning = $state(false);
-  /** A client who proved who they are by their booking's QR. */
-  visitor = $state.raw<KnownVisitor | null>(null);
-  /** A new client's details. */
-  firstName = $state('');
-  lastName = $state('');
-  birthday = $state<BirthdayParts>(emptyBirthday());
-  /** Fields whose problems are shown (after "Next"). */
-  showProblems = $state(false);
-  /** The consent texts to ask, in order, captured when the client was identified (a text edited meanwhile is not mixed in). */
-  consentTexts = $state.raw<ConsentText[]>([]);
-  consentIndex = $state(0);
-  consentChoices = $state.raw<ConsentChoice[]>([]);
-  /** The signatures drawn, one per signable consent (the salon may ask for both terms and health). */
-  signatures = $state.raw<Partial<Record<Signature['consent'], Signature>>>({});
-  serviceId = $state<string | null>(null);
-  booking = $state.raw<TodayBooking | null>(null);
-  /** Whether this check-in is for the booking (false once a late client chose to join as a walk-in). */
-  useBooking = $state(false);
-  answers = $state<Answers>({});
-  /** Problems per question id, shown after "Next". */
-  questionProblems = $state.raw<Map<string, QuestionProblem>>(new Map());
-  busy = $state(false);
-  notice = $state.raw<Notice | null>(null);
-  result = $state.raw<Ticket | null>(null);
+  #client = $state.raw<CurrentClient>(newClient());
   /** Bumped by every reset: screens are keyed on it, and a late answer for an earlier client is dropped. */
   session = $state(0);
-  /** The steps taken, for "Back" (the screen's and the browser's). */
-  private trail: Step[] = [];
 
-  constructor(
-    private readonly hub: KioskHub,
-    private readonly view: () => KioskView | null,
-    private readonly language: () => Language,
-    private readonly t: () => KioskTranslate,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly hub: KioskHub;
+  private readonly view: () => KioskView | null;
+  private readonly language: () => Language;
+  private readonly t: () => KioskTranslate;
+  private readonly now: () => number;
+  private readonly timeZone: () => string;
+
+  constructor(deps: CheckInFlowDeps) {
+    this.hub = deps.hub;
+    this.view = deps.view;
+    this.language = deps.language;
+    this.t = deps.t;
+    this.now = deps.now ?? Date.now;
+    this.timeZone = deps.timeZone ?? kioskTimeZone;
+  }
+
+  /** The client in front of the kiosk (read-only: the flow's methods make each change). */
+  get client(): CurrentClient {
+    return this.#client;
+  }
+
+  /** A change about this client: a new object, never an edit of the old one. */
+  private update(change: Partial<CurrentClient>): void {
+    this.#client = { ...this.#client, ...change };
+  }
 
   // ---- derived ----
 
   readonly service: Service | undefined = $derived.by(() => {
-    const id = this.serviceId;
+    const id = this.#client.serviceId;
     return id ? this.view()?.services[id] : undefined;
   });
 
@@ -128,43 +97,44 @@ export class CheckInFlow {
 
   /** Whether health answers are collected on this visit (see `healthConsented`). */
   readonly healthOk: boolean = $derived.by(() =>
-    healthConsented(this.view()?.consents ?? {}, this.visitor?.consents ?? null, this.consentChoices),
+    healthConsented(this.view()?.consents ?? {}, this.#client.visitor?.consents ?? null, this.#client.consentChoices),
   );
 
   /** Last time's answers for this service's category, if they can stand for today. */
   readonly lastAnswers = $derived.by(() => {
     const q = this.questionnaire;
     const category = this.service?.category;
-    const last = category ? this.visitor?.lastAnswers[category] : undefined;
+    const last = category ? this.#client.visitor?.lastAnswers[category] : undefined;
     return q && last && canReuse(q, last, this.now()) ? last : undefined;
   });
 
   /** Last time's answers for this category that cannot stand as they are: the questionnaire starts from them. */
   private readonly previousAnswers = $derived.by(() => {
     const category = this.service?.category;
-    const last = category ? this.visitor?.lastAnswers[category] : undefined;
+    const last = category ? this.#client.visitor?.lastAnswers[category] : undefined;
     return last && last.questionnaireId === this.questionnaire?.id ? last.answers : undefined;
   });
 
-  readonly consent: ConsentText | undefined = $derived.by(() => this.consentTexts[this.consentIndex]);
+  readonly consent: ConsentText | undefined = $derived.by(() => this.#client.consentTexts[this.#client.consentIndex]);
 
   /** A new client's field problems, in the language on screen (only after "Next"). */
   readonly registerErrors: Map<RegisterField, string> = $derived.by(() => {
     const errors = new Map<RegisterField, string>();
-    if (!this.showProblems) return errors;
+    const c = this.#client;
+    if (!c.showProblems) return errors;
     const t = this.t();
     const say = (field: 'firstName' | 'lastName', p: NameProblem | null) => {
       if (p) errors.set(field, t(p.key, { field: t(`field.${field}`), ...p.params }));
     };
-    say('firstName', nameProblem(this.firstName, true));
-    say('lastName', nameProblem(this.lastName, false));
-    const birthday = parseBirthday(this.birthday, new Date(this.now()));
+    say('firstName', nameProblem(c.firstName, true));
+    say('lastName', nameProblem(c.lastName, false));
+    const birthday = this.birthday(c.birthday);
     if (!birthday.ok) errors.set('birthday', t(birthday.key));
     return errors;
   });
 
   readonly noticeMessage: string | null = $derived.by(() => {
-    const n = this.notice;
+    const n = this.#client.notice;
     if (!n) return null;
     // The only rule notices are the phone number's (the registration form shows its own per field).
     if ('key' in n) return this.t()(n.key, { field: this.t()('field.phone'), ...n.params });
@@ -174,59 +144,75 @@ export class CheckInFlow {
     return isKioskMessageKey(key) ? this.t()(key) : n.error.message;
   });
 
-  // ---- navigation ----
+  /** What "Back" needs to know (check-in-steps.ts), read from the client and what their choices imply. */
+  private readonly backFacts: BackFacts = $derived.by(() => {
+    const c = this.#client;
+    const q = !!this.questionnaire;
+    return {
+      who: c.returning ? 'returning' : c.visitor ? 'proven' : 'new',
+      bookingShown: !!c.visitor && !!c.booking,
+      consentsAsked: c.consentTexts.length,
+      consentIndex: c.consentIndex,
+      forBooking: c.useBooking,
+      reviewShown: q && (c.returning || (this.healthOk && !!this.lastAnswers)),
+      questionnaireShown: q && !c.returning && this.healthOk,
+      changingService: c.changingService,
+    };
+  });
 
-  private goto(step: Step): void {
-    if (this.step !== step) this.trail.push(this.step);
-    this.step = step;
+  private birthday(parts: BirthdayParts) {
+    return parseBirthday(parts, this.now(), this.timeZone());
   }
 
-  /** "Back": the previous screen of this client's visit; a step that no longer applies is skipped. */
+  // ---- navigation ----
+
+  /** On to the next screen, along the table (check-in-steps.ts); a move it does not list is a mistake in the flow. */
+  private goto(step: Step, change: Partial<CurrentClient> = {}): void {
+    const from = this.#client.step;
+    if (from !== step && !canMove(from, step)) throw new Error(`kiosk flow: no move from ${from} to ${step}`);
+    this.update({ ...change, step, changingService: step === 'service' && !!change.changingService });
+  }
+
+  /** "Back" (the screen's and the browser's): where the table says, given the visit so far. */
   back(): void {
-    if (this.busy) return;
-    this.notice = null;
-    const previous = this.trail.pop();
-    if (!previous || previous === 'welcome' || previous === 'ticket') {
+    const c = this.#client;
+    if (c.busy) return;
+    const move = BACK[c.step](this.backFacts);
+    if (move.to === 'welcome') {
       this.reset();
       return;
     }
-    // Back to who they are: whatever was said after it no longer holds; start over at the phone number.
-    if (previous === 'identify' || previous === 'scan') {
-      this.trail = ['welcome'];
-      this.returning = false;
-      this.visitor = null;
-      this.step = 'phone';
-      return;
-    }
-    if (previous === 'consent' && this.consentIndex > 0 && this.step === 'consent') this.consentIndex -= 1;
-    this.step = previous;
+    this.update({
+      step: move.to,
+      notice: null,
+      changingService: false,
+      ...(move.consentIndex !== undefined ? { consentIndex: move.consentIndex } : {}),
+      ...(move.forgetIdentity ? { returning: false, visitor: null, booking: null } : {}),
+    });
     // A consent shown again has an empty pad: a signature the client no longer sees is not sent.
-    if (this.step === 'consent') this.setSignature(null);
+    if (move.to === 'consent') this.setSignature(null);
   }
 
   start(intent: Intent): void {
-    this.intent = intent;
-    this.notice = null;
-    this.goto('phone');
+    this.goto('phone', { intent, notice: null });
   }
 
   // ---- phone and identity ----
 
   pressPhone(phone: string): void {
-    this.phone = phone;
-    if (this.notice && 'key' in this.notice && this.notice.key.startsWith('rule.')) this.notice = null;
+    const n = this.#client.notice;
+    this.update({ phone, ...(n && 'key' in n && n.key.startsWith('rule.') ? { notice: null } : {}) });
   }
 
   /** "Next" under the keypad: the number is kept on the kiosk; the hub is not asked who it belongs to. */
   submitPhone(): void {
-    if (this.busy) return;
-    const problem = phoneProblem(this.phone);
+    if (this.#client.busy) return;
+    const problem = phoneProblem(this.#client.phone);
     if (problem) {
-      this.notice = { key: problem };
+      this.update({ notice: { key: problem } });
       return;
     }
-    this.notice = null;
-    this.goto('identify');
+    this.goto('identify', { notice: null });
   }
 
   /**
@@ -234,40 +220,31 @@ export class CheckInFlow {
    * consents, no answers shown (the number proves nothing); a new one registers.
    */
   choose(returning: boolean): void {
-    if (this.busy) return;
-    this.notice = null;
-    this.visitor = null;
-    this.booking = null;
-    this.returning = returning;
+    if (this.#client.busy) return;
+    const common = { notice: null, visitor: null, booking: null, returning };
     if (returning) {
-      this.consentTexts = [];
-      this.consentChoices = [];
-      this.goto('service');
+      this.goto('service', { ...common, consentTexts: [], consentChoices: [] });
       return;
     }
-    this.consentTexts = consentsToAsk(this.view()?.consents ?? {}, null);
-    this.goto('register');
+    this.goto('register', { ...common, consentTexts: consentsToAsk(this.view()?.consents ?? {}, null) });
   }
 
   /** "Scan my booking QR": the camera instead of the phone number. */
   openScanner(): void {
-    this.intent = 'booking';
-    this.notice = null;
-    this.goto('scan');
+    this.goto('scan', { intent: 'booking', notice: null });
   }
 
   /** The kiosk's camera read a booking link: `/b/<token>`, on any host. */
   async scanned(text: string): Promise<boolean> {
-    if (this.busy) return false;
+    if (this.#client.busy) return false;
     const token = bookingToken(text);
     if (!token) {
-      this.notice = { key: 'kiosk.scan.notBooking' };
+      this.update({ notice: { key: 'kiosk.scan.notBooking' } });
       return false;
     }
     let known = false;
     await this.ask(this.hub.confirmByToken(token), (answer) => {
       known = true;
-      this.intent = 'booking';
       this.identified(answer);
     });
     return known;
@@ -275,55 +252,53 @@ export class CheckInFlow {
 
   /** The client proved who they are with their booking's QR: their consents and today's booking are theirs to see. */
   private identified(answer: KnownVisitor): void {
-    this.returning = false;
-    this.visitor = answer;
-    this.consentTexts = consentsToAsk(this.view()?.consents ?? {}, answer.consents);
-    this.booking = answer.booking;
-    // The new client's fields are not needed; a stale draft must not travel with a returning client's visit.
-    this.firstName = '';
-    this.lastName = '';
-    this.birthday = emptyBirthday();
+    this.update({
+      intent: 'booking',
+      returning: false,
+      visitor: answer,
+      consentTexts: consentsToAsk(this.view()?.consents ?? {}, answer.consents),
+      booking: answer.booking,
+      // The new client's fields are not needed; a stale draft must not travel with a returning client's visit.
+      firstName: '',
+      lastName: '',
+      birthday: emptyBirthday(),
+    });
     // #11: whether the booking can be checked in (early, on time, late) is said before any consent is asked.
-    if (this.intent === 'booking' && this.booking) {
+    if (answer.booking) {
       this.goto('booking');
       return;
     }
     this.afterIdentity();
   }
 
-  /** Booking intent without a booking found: carry on as a walk-in (a new client registers first). */
+  /** A proven client's booking cannot be kept (late): carry on as a walk-in. */
   joinAsWalkIn(): void {
-    this.intent = 'walk_in';
-    this.useBooking = false;
-    this.serviceId = null;
-    this.notice = null;
-    if (!this.visitor) this.goto('register');
-    else this.afterIdentity();
+    this.update({ intent: 'walk_in', useBooking: false, serviceId: null, notice: null });
+    this.afterIdentity();
   }
 
   private afterIdentity(): void {
-    this.consentIndex = 0;
-    this.consentChoices = [];
-    if (this.consentTexts.length) this.goto('consent');
+    this.update({ consentIndex: 0, consentChoices: [] });
+    if (this.#client.consentTexts.length) this.goto('consent');
     else this.nextAfterConsents();
   }
 
   // ---- registration ----
 
   setName(field: 'firstName' | 'lastName', value: string): void {
-    this[field] = value;
+    this.update({ [field]: value });
   }
 
   setBirthday(part: keyof BirthdayParts, value: string): void {
-    this.birthday = { ...this.birthday, [part]: value };
+    this.update({ birthday: { ...this.#client.birthday, [part]: value } });
   }
 
   /** "Next" on the registration screen: the first field to fix, or on to the consents. */
   submitRegistration(): RegisterField | null {
-    this.showProblems = true;
+    this.update({ showProblems: true });
     const bad = (['firstName', 'lastName', 'birthday'] as const).find((f) => this.registerErrors.has(f));
     if (bad) return bad;
-    this.notice = null;
+    this.update({ notice: null });
     this.afterIdentity();
     return null;
   }
@@ -334,33 +309,33 @@ export class CheckInFlow {
   setSignature(signature: Signature | null): void {
     const kind = signature?.consent ?? this.consent?.kind;
     if (kind !== 'terms' && kind !== 'health') return;
-    const { [kind]: _old, ...others } = this.signatures;
-    this.signatures = signature ? { ...others, [kind]: signature } : others;
-    if (signature && this.notice && 'key' in this.notice && this.notice.key === 'kiosk.signature.required') this.notice = null;
+    const { [kind]: _old, ...others } = this.#client.signatures;
+    const n = this.#client.notice;
+    this.update({
+      signatures: signature ? { ...others, [kind]: signature } : others,
+      ...(signature && n && 'key' in n && n.key === 'kiosk.signature.required' ? { notice: null } : {}),
+    });
   }
 
   /** The client's answer to the consent on screen; a required one declined stops here with a clear message. */
   answerConsent(granted: boolean): void {
     const text = this.consent;
-    if (!text || this.busy) return;
+    const c = this.#client;
+    if (!text || c.busy) return;
     if (!granted && text.required) {
-      this.notice = { key: 'kiosk.consent.requiredDeclined' };
+      this.update({ notice: { key: 'kiosk.consent.requiredDeclined' } });
       return;
     }
-    if (granted && text.signatureRequired && (text.kind === 'terms' || text.kind === 'health')) {
-      if (!this.signatures[text.kind]) {
-        this.notice = { key: 'kiosk.signature.required' };
-        return;
-      }
+    if (granted && text.signatureRequired && (text.kind === 'terms' || text.kind === 'health') && !c.signatures[text.kind]) {
+      this.update({ notice: { key: 'kiosk.signature.required' } });
+      return;
     }
-    this.notice = null;
-    this.consentChoices = [
-      ...this.consentChoices.filter((c) => c.kind !== text.kind),
-      { kind: text.kind, version: text.version, granted },
-    ];
-    if (this.consentIndex + 1 < this.consentTexts.length) {
-      this.consentIndex += 1;
-      this.trail.push('consent');
+    this.update({
+      notice: null,
+      consentChoices: [...c.consentChoices.filter((x) => x.kind !== text.kind), { kind: text.kind, version: text.version, granted }],
+    });
+    if (c.consentIndex + 1 < c.consentTexts.length) {
+      this.goto('consent', { consentIndex: c.consentIndex + 1 });
       return;
     }
     this.nextAfterConsents();
@@ -368,7 +343,7 @@ export class CheckInFlow {
 
   private nextAfterConsents(): void {
     // A booking (known only from its QR; by phone the desk matches it) was settled before the consents.
-    if (this.useBooking && this.serviceId) {
+    if (this.#client.useBooking && this.#client.serviceId) {
       this.toConsultation();
       return;
     }
@@ -379,11 +354,9 @@ export class CheckInFlow {
 
   /** Check in for today's booking (on time, or early and willing to wait). */
   checkInForBooking(): void {
-    const booking = this.booking;
+    const booking = this.#client.booking;
     if (!booking) return;
-    this.useBooking = true;
-    this.serviceId = booking.serviceId;
-    this.notice = null;
+    this.update({ useBooking: true, serviceId: booking.serviceId, notice: null });
     this.afterIdentity();
   }
 
@@ -391,23 +364,19 @@ export class CheckInFlow {
 
   /** "Change" beside the service on the summary: back to the list (the answers given are for the old service). */
   changeService(): void {
-    if (this.busy) return;
-    this.notice = null;
-    this.goto('service');
+    if (this.#client.busy) return;
+    this.goto('service', { notice: null, changingService: true });
   }
 
   chooseService(serviceId: string): void {
-    this.serviceId = serviceId;
-    this.useBooking = false;
-    this.notice = null;
+    this.update({ serviceId, useBooking: false, notice: null });
     this.toConsultation();
   }
 
   private toConsultation(): void {
-    this.answers = {};
-    this.questionProblems = new Map();
+    this.update({ answers: {}, questionProblems: new Map() });
     // By phone only: "Has anything changed?", without the answers.
-    if (this.returning) {
+    if (this.#client.returning) {
       this.goto(this.questionnaire ? 'review' : 'confirm');
       return;
     }
@@ -420,30 +389,29 @@ export class CheckInFlow {
       return;
     }
     // A returning client whose last answers no longer cover the questionnaire: start from them, answer what is new.
-    if (this.previousAnswers) this.answers = structuredClone(this.previousAnswers);
-    this.goto('questionnaire');
+    this.goto('questionnaire', this.previousAnswers ? { answers: structuredClone(this.previousAnswers) } : {});
   }
 
   /** "Something has changed": the questionnaire, filled in with last time's answers. */
   editAnswers(): void {
-    this.answers = structuredClone(this.lastAnswers?.answers ?? {});
-    this.goto('questionnaire');
+    this.goto('questionnaire', { answers: structuredClone(this.lastAnswers?.answers ?? {}) });
   }
 
   setAnswer(questionId: string, value: Answers[string] | undefined): void {
-    const next = { ...this.answers };
+    const next = { ...this.#client.answers };
     if (value === undefined) delete next[questionId];
     else next[questionId] = value;
-    this.answers = next;
-    if (this.questionProblems.size) this.questionProblems = questionnaireProblems(this.questionnaire!, next, this.now());
+    const recheck = this.#client.questionProblems.size > 0;
+    this.update({ answers: next, ...(recheck ? { questionProblems: questionnaireProblems(this.questionnaire!, next, this.now()) } : {}) });
   }
 
   /** "Next" under the questionnaire: the first question to fix, or on to the summary. */
   submitAnswers(): string | null {
     const q = this.questionnaire;
     if (!q) return null;
-    this.questionProblems = questionnaireProblems(q, this.answers, this.now());
-    const first = this.questionProblems.keys().next();
+    const problems = questionnaireProblems(q, this.#client.answers, this.now());
+    this.update({ questionProblems: problems });
+    const first = problems.keys().next();
     if (!first.done) return first.value;
     this.goto('confirm');
     return null;
@@ -453,14 +421,15 @@ export class CheckInFlow {
 
   /** The check-in as one command: identity, service or booking, consents, signature and answers together. */
   buildInput(sameAsLast: boolean): CheckInInput | null {
-    const serviceId = this.serviceId;
+    const c = this.#client;
+    const serviceId = c.serviceId;
     if (!serviceId) return null;
-    if (this.returning) {
+    if (c.returning) {
       // The number and the answer to "anything changed?" only: nothing the client says may stand for their record.
       return {
         serviceId,
         language: this.language(),
-        returning: { phone: normalizePhone(this.phone), saysBooked: this.intent === 'booking' },
+        returning: { phone: normalizePhone(c.phone), saysBooked: c.intent === 'booking' },
         sameAsLast: !!this.questionnaire && sameAsLast,
       };
     }
@@ -468,46 +437,45 @@ export class CheckInFlow {
     const input: CheckInInput = {
       serviceId,
       language: this.language(),
-      answers: health && !sameAsLast && this.questionnaire ? answersToSend(this.questionnaire, this.answers, this.now()) : {},
+      answers: health && !sameAsLast && this.questionnaire ? answersToSend(this.questionnaire, c.answers, this.now()) : {},
       sameAsLast: health && sameAsLast,
     };
-    if (this.visitor) input.visitorToken = this.visitor.visitorToken;
+    if (c.visitor) input.visitorToken = c.visitor.visitorToken;
     else {
-      const birthday = parseBirthday(this.birthday, new Date(this.now()));
+      const birthday = this.birthday(c.birthday);
       input.client = {
-        firstName: this.firstName.trim(),
-        lastName: this.lastName.trim(),
-        phone: normalizePhone(this.phone),
+        firstName: c.firstName.trim(),
+        lastName: c.lastName.trim(),
+        phone: normalizePhone(c.phone),
         ...(birthday.ok && birthday.value ? { birthday: birthday.value } : {}),
       };
     }
-    if (this.useBooking && this.booking) input.bookingId = this.booking.bookingId;
-    if (this.consentChoices.length) input.consents = [...this.consentChoices];
-    // Every signature of a consent granted now; one alone goes in the shape hubs from before two signatures know.
-    const signed = Object.values(this.signatures).filter((s) => this.consentChoices.some((c) => c.kind === s.consent && c.granted));
-    if (signed.length) input.signature = signed.length === 1 ? signed[0]! : signed;
+    if (c.useBooking && c.booking) input.bookingId = c.booking.bookingId;
+    if (c.consentChoices.length) input.consents = [...c.consentChoices];
+    // Every signature of a consent granted now.
+    const signed = Object.values(c.signatures).filter((s) => c.consentChoices.some((x) => x.kind === s.consent && x.granted));
+    if (signed.length) input.signature = signed;
     return input;
   }
 
   /** "Check me in" (or "Nothing has changed", which is the same tap): one command, however often it is tapped. */
   async submit(sameAsLast = false): Promise<void> {
-    if (this.busy) return;
+    const c = this.#client;
+    if (c.busy) return;
     const input = this.buildInput(sameAsLast);
     if (!input) {
       this.goto('service');
       return;
     }
     const q = this.questionnaire;
-    const returning = this.returning;
-    const given = sameAsLast ? (this.lastAnswers?.answers ?? {}) : input.answers ?? {};
+    const returning = c.returning;
+    const given = sameAsLast ? (this.lastAnswers?.answers ?? {}) : (input.answers ?? {});
     const blocked = !returning && !!q && this.healthOk && hasBlockingFlag(q, given, today(this.now()));
     const inPerson = !!q && (returning ? !sameAsLast : !this.healthOk);
     const review = returning && !!q && sameAsLast;
-    const saysBooked = returning && this.intent === 'booking';
+    const saysBooked = returning && c.intent === 'booking';
     await this.ask(this.hub.checkIn(input), (data) => {
-      this.result = { ...data, blocked, inPerson, serviceId: input.serviceId, review, saysBooked };
-      this.trail = [];
-      this.step = 'ticket';
+      this.goto('ticket', { result: { ...data, blocked, inPerson, serviceId: input.serviceId, review, saysBooked } });
     });
   }
 
@@ -516,45 +484,23 @@ export class CheckInFlow {
    * earlier client (after a reset) is dropped.
    */
   private async ask<T>(pending: Promise<Ack<T>>, then: (data: T) => void): Promise<void> {
-    this.busy = true;
-    this.notice = null;
+    this.update({ busy: true, notice: null });
     const session = this.session;
     const language = this.language();
     const ack = await pending;
     if (session !== this.session) return;
-    this.busy = false;
+    this.update({ busy: false });
     if (ack.ok) {
       then(ack.data);
       return;
     }
-    this.notice = { error: ack.error, language };
+    this.update({ notice: { error: ack.error, language } });
   }
 
-  /** Back to the welcome screen, forgetting everything about this client. */
+  /** Back to the welcome screen, forgetting everything about this client: the one object is replaced. */
   reset(): void {
     this.session += 1;
-    this.step = 'welcome';
-    this.intent = 'walk_in';
-    this.phone = '';
-    this.returning = false;
-    this.visitor = null;
-    this.firstName = '';
-    this.lastName = '';
-    this.birthday = emptyBirthday();
-    this.showProblems = false;
-    this.consentTexts = [];
-    this.consentIndex = 0;
-    this.consentChoices = [];
-    this.signatures = {};
-    this.serviceId = null;
-    this.booking = null;
-    this.useBooking = false;
-    this.answers = {};
-    this.questionProblems = new Map();
-    this.busy = false;
-    this.notice = null;
-    this.result = null;
-    this.trail = [];
+    this.#client = newClient();
   }
 }
 

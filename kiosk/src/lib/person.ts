@@ -1,15 +1,11 @@
-import { isBefore, isExists, subYears } from 'date-fns';
-import { NAME_MAX_LENGTH, isPhoneNumber, normalizePhone } from '@glow/shared';
-import type { KioskMessageKey } from './i18n/translate.ts';
+import { MAX_AGE_YEARS, PersonNameSchema, PhoneSchema, birthdayProblem } from '@glow/shared';
+import { isKioskMessageKey, type KioskMessageKey } from './i18n/translate.ts';
 
 /**
  * Checks of what a new client types at the kiosk, before anything is sent: each answers the message key to show (in
- * the language on screen) or null. The hub validates again with the shared schemas; these catch what a person can
- * fix on the spot, with a message that says how.
+ * the language on screen) or null. The rules are shared's (person-rules.ts, client.schema.ts, birthday.ts), the same
+ * the hub checks again; the kiosk only adds what a person can fix on the spot, with a message that says how.
  */
-
-/** The shared limit (the hub's schema refuses past it too): a longer name is refused, never cut short. */
-export const NAME_MAX = NAME_MAX_LENGTH;
 
 const HAN = /\p{Script=Han}/u;
 const LATIN = /\p{Script=Latin}/u;
@@ -18,52 +14,54 @@ const NAME_CHARS = /^[\p{L}\p{M}\s'’.\-·]*$/u;
 
 export type NameProblem = { key: KioskMessageKey; params?: Record<string, string | number> };
 
+/**
+ * A name's problem. Its length is the shared schema's (a longer name is refused, never cut short); the kiosk is
+ * stricter than the hub on what a name is made of (no emoji, symbols or digits, no Han mixed with Latin), because a
+ * client registering on their own is the one who can fix it.
+ */
 export function nameProblem(value: string, required: boolean): NameProblem | null {
   const name = value.trim();
   if (!name) return required ? { key: 'rule.required' } : null;
-  if ([...name].length > NAME_MAX) return { key: 'rule.too_long' }; // code points, as zod counts
+  if (PersonNameSchema.safeParse(name).error?.issues.some((i) => i.message === 'too_long')) return { key: 'rule.too_long' };
   if (!NAME_CHARS.test(name)) return { key: 'kiosk.name.symbols' };
   if (HAN.test(name) && LATIN.test(name)) return { key: 'kiosk.name.mixed' };
   return null;
 }
 
-export { normalizePhone };
-
-/** The shared phone rules (person-rules.ts in shared), with the message to show. */
+/** The shared phone schema's verdict on a number as typed, as the message to show (`rule.<its code>`). */
 export function phoneProblem(phone: string): KioskMessageKey | null {
-  const p = normalizePhone(phone);
-  if (!p) return 'rule.required';
-  return isPhoneNumber(p) ? null : 'rule.phone_format';
+  const parsed = PhoneSchema.safeParse(phone);
+  if (parsed.success) return null;
+  const key = `rule.${parsed.error.issues[0]?.message ?? 'phone_format'}`;
+  return isKioskMessageKey(key) ? key : 'rule.phone_format';
 }
 
 export type BirthdayParts = { year: string; month: string; day: string };
 export const emptyBirthday = (): BirthdayParts => ({ year: '', month: '', day: '' });
 
-/** People older than this are not expected at the kiosk: a year further back is a slip of the finger. */
-const OLDEST_YEARS = 120;
-
 /**
- * A birthday from three pickers: all empty (none given), or a date that exists, is not in the future and not more
- * than 120 years ago. `now` is the kiosk's clock.
+ * A birthday from three pickers: all empty (none given), or a date the shared rule accepts (`birthdayProblem`: it
+ * exists, is not after today and not more than MAX_AGE_YEARS back, on the calendar day of `timeZone`).
  */
 export function parseBirthday(
   parts: BirthdayParts,
-  now: Date,
+  now: number,
+  timeZone: string,
 ): { ok: true; value: string | null } | { ok: false; key: KioskMessageKey } {
   const filled = [parts.year, parts.month, parts.day].filter((p) => p !== '').length;
   if (filled === 0) return { ok: true, value: null };
   if (filled < 3) return { ok: false, key: 'kiosk.birthday.incomplete' };
-  const [y, m, d] = [Number(parts.year), Number(parts.month), Number(parts.day)];
-  if (![y, m, d].every(Number.isInteger) || !isExists(y, m - 1, d)) return { ok: false, key: 'kiosk.birthday.impossible' };
-  const date = new Date(y, m - 1, d);
-  if (date > now) return { ok: false, key: 'kiosk.birthday.future' };
-  if (isBefore(date, subYears(now, OLDEST_YEARS))) return { ok: false, key: 'kiosk.birthday.impossible' };
-  const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  return { ok: true, value: `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` };
+  const date = `${parts.year.padStart(4, '0')}-${parts.month.padStart(2, '0')}-${parts.day.padStart(2, '0')}`;
+  const problem = birthdayProblem(date, now, timeZone);
+  if (!problem) return { ok: true, value: date };
+  return { ok: false, key: problem === 'birthday_future' ? 'kiosk.birthday.future' : 'kiosk.birthday.impossible' };
 }
 
-/** The years a birthday picker offers: this year back to 120 years ago, newest first. */
+/** The years a birthday picker offers: this year back to the shared limit (MAX_AGE_YEARS), newest first. */
 export function birthdayYears(now: Date): number[] {
   const thisYear = now.getFullYear();
-  return Array.from({ length: OLDEST_YEARS + 1 }, (_, i) => thisYear - i);
+  return Array.from({ length: MAX_AGE_YEARS + 1 }, (_, i) => thisYear - i);
 }
+
+/** The zone the kiosk's clock shows: the kiosk stands in the salon, so it is the salon's. */
+export const kioskTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
