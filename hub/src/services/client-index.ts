@@ -13,12 +13,23 @@ const owner = (c: Client): boolean => c.duplicateOf === undefined;
 export class ClientIndex {
   private byPhone = new Map<string, string>();
 
+  /**
+   * Numbers stored as typed before they were canonical (data migration 4) may make two owners of one number: the
+   * earliest client keeps it, as the kiosk would have kept the later one apart.
+   */
   rebuild(clients: Readonly<Record<string, Client>>): void {
-    this.byPhone = new Map(Object.values(clients).filter(owner).map((c) => [c.phone, c.id]));
+    const owners = Object.values(clients)
+      .filter(owner)
+      .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+    this.byPhone = new Map(owners.map((c) => [c.phone, c.id]));
   }
 
   note(clients: Readonly<Record<string, Client | null>> | undefined): void {
-    for (const [id, c] of Object.entries(clients ?? {})) if (c && owner(c)) this.byPhone.set(c.phone, id);
+    for (const [id, c] of Object.entries(clients ?? {})) {
+      if (!c || !owner(c)) continue;
+      const held = this.byPhone.get(c.phone);
+      if (held === undefined || held === id) this.byPhone.set(c.phone, id);
+    }
   }
 
   find(phone: string): string | undefined {

@@ -7,6 +7,7 @@ const versionZero = (): StoredData => ({
   devices: { d1: { id: 'd1', name: 'Front', secretHash: 'h', pairedAt: 1, revokedAt: null } },
   pairingCodes: { hash: { expiresAt: 5 } },
   commands: { c1: { at: 1, result: {} } },
+  clients: { k1: { id: 'k1', phone: '13800138000' } },
   visits: { v1: { id: 'v1', signature: { consent: 'terms', width: 10, height: 10, strokes: [], at: 1 } } },
 });
 
