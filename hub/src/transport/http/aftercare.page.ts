@@ -2,8 +2,8 @@ import { PROBLEM_KINDS, PROBLEM_SINCE, CONTACT_PREFERENCES, type Language } from
 import { html, raw } from 'hono/html';
 import type { AftercareSheet } from '../../services/aftercare.service.ts';
 import type { BookingFromVisit } from '../../services/visit-bookings.ts';
-import { formatWhen } from './booking-format.ts';
-import { formatDate, phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './aftercare.messages.ts';
+import { formatDate, formatWhen } from './phone-dates.ts';
+import { phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './phone-messages.ts';
 import { languageNav, phonePage, telHref, type Html } from './phone-page.ts';
 
 export type PaperSize = 'A5' | 'A4';

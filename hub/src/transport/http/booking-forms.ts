@@ -1,6 +1,6 @@
-import { CommandIdSchema, IdSchema, LanguageSchema } from '@glow/shared';
-import type { Context } from 'hono';
+import { CommandIdSchema, IdSchema, LanguageSchema, type Language } from '@glow/shared';
 import { z } from 'zod';
+import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 
 /**
  * What the booking forms post, checked before anything is decided: a malformed form gets a clear message and changes
@@ -31,14 +31,9 @@ export const BookQuerySchema = z.object({
 
 export const ANYONE = 'any';
 
-/**
- * A posted form's fields. A body that is not a form at all (broken multipart, another content type) reads as no
- * fields, so it is refused as a malformed form — with a message — rather than failing the route.
- */
-export async function readForm(c: Context): Promise<Record<string, unknown>> {
-  try {
-    return await c.req.parseBody();
-  } catch {
-    return {};
-  }
-}
+/** The message of a malformed booking form: the field and the rule, or plain "invalid" for a body that is no form. */
+export const invalidBookingForm = (issues: readonly z.core.$ZodIssue[] | null, language: Language): string =>
+  (issues ? invalidInput(issues, language) : toAppError(refuse('invalid_input'), language)).message;
+
+/** The largest booking form: a few short fields. */
+export const BOOKING_FORM_BYTES = 8 * 1024;

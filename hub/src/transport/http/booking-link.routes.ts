@@ -1,25 +1,23 @@
-import { createTranslator, salonDay, type Booking, type Language, type MessageKey } from '@glow/shared';
+import { type Booking, type Language } from '@glow/shared';
 import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
 import type { HubCore } from '../../hub-core.ts';
-import { aftercareSettingsOf } from '../../services/aftercare-settings.ts';
-import { invalidInput } from '../../services/app-error.ts';
-import { bookingSettingsOf, canChangeOnline, findBookingLink, type BookingLink } from '../../services/booking-access.ts';
+import { canChangeOnline, type BookingLink } from '../../services/booking-access.ts';
 import { decideBookingCancel, decideBookingMove } from '../../services/booking-change.service.ts';
-import { BookQuerySchema, CancelFormSchema, MoveFormSchema, readForm } from './booking-forms.ts';
+import { BOOKING_FORM_BYTES, BookQuerySchema, CancelFormSchema, invalidBookingForm, MoveFormSchema } from './booking-forms.ts';
 import { bookingPageContext } from './booking.layout.ts';
 import { cancelPage, managePage, movePage, type BookingSummary } from './booking.pages.ts';
 import { slotPicker, statusOf } from './booking-picker.ts';
 import { languageFrom } from './language.ts';
-import { guardPhoneForms, linkNotFound as notFound } from './phone-routes.ts';
+import { phoneRoutes, type Problem } from './phone-form.ts';
+import { guardPhonePages } from './phone-guards.ts';
+import { phoneTranslator, type PhoneMessageKey } from './phone-messages.ts';
 
-const FORM_LIMIT = 8 * 1024;
-const NOTICES: Record<string, MessageKey> = {
+const NOTICES: Record<string, PhoneMessageKey> = {
   confirmed: 'phone.booking.confirmed',
   moved: 'phone.booking.moved',
   cancelled: 'phone.booking.cancelledNow',
 };
-type Status = 200 | 400 | 404 | 409 | 503;
 
 /**
  * A booking's own link, `/b/<token>` (purpose `booking`, stored hashed): the booking and its check-in QR, and moving
@@ -28,133 +26,110 @@ type Status = 200 | 400 | 404 | 409 | 503;
  */
 export function bookingLinkRoutes(core: HubCore): Hono {
   const app = new Hono();
+  const { reads } = core;
   const now = () => core.deps.clock();
-
-  guardPhoneForms(app, ['*'], FORM_LIMIT);
-
-  const found = (c: Context): BookingLink | null => findBookingLink(core.engine.state, c.req.param('token') ?? '', now());
-  const languageOf = (c: Context, link: BookingLink, posted?: unknown) =>
-    languageFrom(undefined, (typeof posted === 'string' ? posted : undefined) ?? c.req.query('lang') ?? link.client.language);
+  guardPhonePages(app, ['*']);
+  const find = (c: Context) => reads.bookingLink(c.req.param('token') ?? '', now());
+  const routes = phoneRoutes<BookingLink>(app, {
+    find,
+    languageOf: (c, link, posted) => languageFrom(undefined, posted ?? c.req.query('lang') ?? link.client.language),
+    engine: core.engine,
+  });
   const base = (c: Context) => `/b/${c.req.param('token')}`;
-  const contextFor = (c: Context, language: Language) => bookingPageContext(c, core.engine.state, language);
+  const sender = (link: BookingLink) => `booking:${link.booking.id}`;
+  const changeable = (link: BookingLink) => canChangeOnline(link.booking, reads.bookingSettings(), now());
   const summaryOf = (b: Booking, link: BookingLink): BookingSummary => ({
     serviceName: link.service.name,
     startsAt: b.startsAt,
-    staffName: b.anyStaff ? null : (core.engine.state.staff[b.staffId ?? '']?.name ?? null),
+    staffName: b.anyStaff ? null : reads.staffName(b.staffId ?? ''),
     state: b.state,
   });
 
-  const renderManage = async (c: Context, link: BookingLink, lang: Language, error: string | null = null, status: Status = 200) => {
-    const state = core.engine.state;
-    const settings = bookingSettingsOf(state);
+  /** The booking, its QR while there is something to check in, and what can still be done with it. */
+  const drawManage = async (c: Context, link: BookingLink, lang: Language, problem: Problem | null = null) => {
+    const settings = reads.bookingSettings();
     const b = link.booking;
-    const t = now();
     const done = c.req.query('done');
-    const notice = done && NOTICES[done] ? createTranslator(lang)(NOTICES[done]) : null;
-    // The QR is the link itself: the kiosk reads the token from it. Shown only while there is something to check in.
+    // The QR is the link itself: the kiosk reads the token from it.
     const url = `${new URL(c.req.url).origin}${base(c)}`;
     const qrSvg = b.state === 'booked' ? await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
     return c.html(
-      managePage(contextFor(c, lang), {
+      managePage(bookingPageContext(c, reads, lang), {
         firstName: link.client.firstName,
         booking: summaryOf(b, link),
         qrSvg,
-        changeUntil: canChangeOnline(b, settings, t) ? b.startsAt - settings.changeCutoffHours * 3_600_000 : null,
+        changeUntil: changeable(link) ? b.startsAt - settings.changeCutoffHours * 3_600_000 : null,
         cutoffHours: settings.changeCutoffHours,
-        salonPhone: aftercareSettingsOf(state).contact.phone,
+        salonPhone: reads.aftercareSettings().contact.phone,
         moveLink: `${base(c)}/move?lang=${lang}`,
         cancelLink: `${base(c)}/cancel?lang=${lang}`,
-        notice,
-        error,
+        notice: done && NOTICES[done] ? phoneTranslator(lang)(NOTICES[done]) : null,
+        error: problem?.message ?? null,
       }),
-      status,
+      problem?.status ?? 200,
     );
   };
+  /** A refused change: the booking page, as it is now, says why. */
+  const refusedOnManage = (c: Context, link: BookingLink, lang: Language, message: string, status: Problem['status']) =>
+    drawManage(c, find(c) ?? link, lang, { message, status });
 
-  app.get('/:token', async (c) => {
-    const link = found(c);
-    if (!link) return notFound(c);
-    return renderManage(c, link, languageOf(c, link));
-  });
+  routes.page('/:token', (c, link, language) => drawManage(c, link, language));
 
-  const renderCancel = (c: Context, link: BookingLink, lang: Language, error: string | null = null, status: Status = 200) =>
+  const drawCancel = (c: Context, link: BookingLink, lang: Language, problem: Problem | null = null) =>
     c.html(
-      cancelPage(contextFor(c, lang), {
+      cancelPage(bookingPageContext(c, reads, lang), {
         booking: summaryOf(link.booking, link),
         action: `${base(c)}/cancel`,
         backLink: `${base(c)}?lang=${lang}`,
-        error,
+        error: problem?.message ?? null,
       }),
-      status,
+      problem?.status ?? 200,
     );
 
-  app.get('/:token/cancel', (c) => {
-    const link = found(c);
-    if (!link) return notFound(c);
-    // Past the cutoff (or already cancelled) the booking page says what to do instead.
-    if (!canChangeOnline(link.booking, bookingSettingsOf(core.engine.state), now())) return renderManage(c, link, languageOf(c, link));
-    return renderCancel(c, link, languageOf(c, link));
+  // Past the cutoff (or already cancelled) the booking page says what to do instead.
+  routes.page('/:token/cancel', (c, link, language) => (changeable(link) ? drawCancel(c, link, language) : drawManage(c, link, language)));
+  routes.form('/:token/cancel', {
+    schema: CancelFormSchema,
+    maxBytes: BOOKING_FORM_BYTES,
+    render: (c, link, language, problem) => drawCancel(c, link, language, problem),
+    invalid: invalidBookingForm,
+    command: 'booking:cancel',
+    sender,
+    decide: (_input, link) => (state, at) => decideBookingCancel(state, at, link.booking.id),
+    done: (c, _link, language) => `${base(c)}?lang=${language}&done=cancelled`,
+    refused: (c, link, language, error) => refusedOnManage(c, link, language, error.message, statusOf(error.code)),
   });
 
-  app.post('/:token/cancel', async (c) => {
-    const link = found(c);
-    if (!link) return notFound(c);
-    const body = await readForm(c);
-    const lang = languageOf(c, link, body.lang);
-    const form = CancelFormSchema.safeParse(body);
-    if (!form.success) return renderCancel(c, link, lang, invalidInput(form.error.issues, lang).message, 400);
-    const ack = await core.engine.execute({ command: 'booking:cancel', commandId: form.data.commandId, sender: `booking:${link.booking.id}`, language: lang }, (state, at) =>
-      decideBookingCancel(state, at, link.booking.id),
-    );
-    if (!ack.ok) return renderManage(c, found(c) ?? link, lang, ack.error.message, statusOf(ack.error.code));
-    return c.redirect(`${base(c)}?lang=${lang}&done=cancelled`, 303);
-  });
-
-  const renderMove = (c: Context, link: BookingLink, lang: Language, day: string | undefined, error: string | null = null, status: Status = 200) => {
+  const drawMove = (c: Context, link: BookingLink, lang: Language, day: string | undefined, problem: Problem | null = null) => {
     const b = link.booking;
     // Without a chosen day, start on the booking's own day (moving is usually to another time that day).
-    const ownDay = salonDay(b.startsAt, core.engine.state.meta.floor.timeZone) ?? undefined;
+    const picker = slotPicker(reads, link.service, b.anyStaff ? null : b.staffId, now(), { day: day ?? reads.salonDayOf(b.startsAt) ?? undefined, ignoreBookingId: b.id }, {
+      action: `${base(c)}/move`,
+      hidden: { lang },
+      dayLink: (d) => `${base(c)}/move?${new URLSearchParams({ day: d, lang }).toString()}`,
+    });
     return c.html(
-      movePage(contextFor(c, lang), {
-        booking: summaryOf(b, link),
-        picker: slotPicker(core.engine.state, link.service, b.anyStaff ? null : b.staffId, now(), { day: day ?? ownDay, ignoreBookingId: b.id }, {
-          action: `${base(c)}/move`,
-          hidden: { lang },
-          dayLink: (d) => `${base(c)}/move?${new URLSearchParams({ day: d, lang }).toString()}`,
-        }),
-        backLink: `${base(c)}?lang=${lang}`,
-        error,
-      }),
-      status,
+      movePage(bookingPageContext(c, reads, lang), { booking: summaryOf(b, link), picker, backLink: `${base(c)}?lang=${lang}`, error: problem?.message ?? null }),
+      problem?.status ?? 200,
     );
   };
 
-  app.get('/:token/move', (c) => {
-    const link = found(c);
-    if (!link) return notFound(c);
-    if (!canChangeOnline(link.booking, bookingSettingsOf(core.engine.state), now())) return renderManage(c, link, languageOf(c, link));
-    return renderMove(c, link, languageOf(c, link), BookQuerySchema.parse({ day: c.req.query('day') }).day);
-  });
-
-  app.post('/:token/move', async (c) => {
-    const link = found(c);
-    if (!link) return notFound(c);
-    const body = await readForm(c);
-    const lang = languageOf(c, link, body.lang);
-    const form = MoveFormSchema.safeParse(body);
-    if (!form.success) return renderMove(c, link, lang, undefined, invalidInput(form.error.issues, lang).message, 400);
-    const { commandId, startsAt } = form.data;
-    const ack = await core.engine.execute({ command: 'booking:move', commandId, sender: `booking:${link.booking.id}`, language: lang }, (state, at) =>
-      decideBookingMove(state, at, { bookingId: link.booking.id, startsAt }, { tokenHash: link.tokenHash }),
-    );
-    if (!ack.ok) {
-      const fresh = found(c) ?? link;
-      if (ack.error.code === 'conflict' && (ack.error.reason === 'change_cutoff' || ack.error.reason === 'booking_not_active')) {
-        return renderManage(c, fresh, lang, ack.error.message, 409);
-      }
-      return renderMove(c, fresh, lang, undefined, ack.error.message, statusOf(ack.error.code));
-    }
-    return c.redirect(`${base(c)}?lang=${lang}&done=moved`, 303);
+  routes.page('/:token/move', (c, link, language) =>
+    changeable(link) ? drawMove(c, link, language, BookQuerySchema.parse({ day: c.req.query('day') }).day) : drawManage(c, link, language),
+  );
+  routes.form('/:token/move', {
+    schema: MoveFormSchema,
+    maxBytes: BOOKING_FORM_BYTES,
+    render: (c, link, language, problem) => drawMove(c, link, language, undefined, problem),
+    invalid: invalidBookingForm,
+    command: 'booking:move',
+    sender,
+    decide: ({ startsAt }, link) => (state, at) => decideBookingMove(state, at, { bookingId: link.booking.id, startsAt }, { tokenHash: link.tokenHash }),
+    done: (c, _link, language) => `${base(c)}?lang=${language}&done=moved`,
+    refused: (c, link, language, error) =>
+      error.code === 'conflict' && (error.reason === 'change_cutoff' || error.reason === 'booking_not_active')
+        ? refusedOnManage(c, link, language, error.message, 409)
+        : drawMove(c, find(c) ?? link, language, undefined, { message: error.message, status: statusOf(error.code) }),
   });
 
   return app;

@@ -1,6 +1,5 @@
 import { bookableDays, searchSlots, type ErrorCode, type Service } from '@glow/shared';
-import type { HubState } from '../../store/hub-state.ts';
-import { bookingSettingsOf, slotQuery } from '../../services/booking-access.ts';
+import type { HubReads } from '../../services/reads.ts';
 import type { DayOption, SlotPicker } from './booking.pages.ts';
 
 /** Where a picker's slot forms post, their hidden fields, and the link of another day. */
@@ -10,14 +9,14 @@ export type PickerForm = Pick<SlotPicker, 'action' | 'hidden' | 'dayLink'>;
  * A slot picker (rebooking and moving alike): the days and times of pickSlots, how long a slot is held, and its forms.
  */
 export function slotPicker(
-  state: Readonly<HubState>,
+  reads: HubReads,
   service: Service,
   staffId: string | null,
   now: number,
   opts: Parameters<typeof pickSlots>[4],
   form: PickerForm,
 ): SlotPicker {
-  return { ...pickSlots(state, service, staffId, now, opts), holdMinutes: bookingSettingsOf(state).holdMinutes, ...form };
+  return { ...pickSlots(reads, service, staffId, now, opts), holdMinutes: reads.bookingSettings().holdMinutes, ...form };
 }
 
 /**
@@ -25,15 +24,15 @@ export function slotPicker(
  * day — or, when none was chosen, of the recommended day if it has any, else of the first day that has some.
  */
 export function pickSlots(
-  state: Readonly<HubState>,
+  reads: HubReads,
   service: Service,
   staffId: string | null,
   now: number,
   opts: { day?: string | undefined; recommendedDay?: string | null; ignoreBookingId?: string },
 ): { days: DayOption[]; day: string; slots: number[] } {
-  const settings = bookingSettingsOf(state);
-  const timeZone = state.meta.floor.timeZone;
-  const query = slotQuery(state, service, staffId, now, opts.ignoreBookingId);
+  const settings = reads.bookingSettings();
+  const timeZone = reads.timeZone();
+  const query = reads.slotQuery(service, staffId, now, opts.ignoreBookingId);
   const days = bookableDays(now, timeZone, settings).map((day) => {
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
     return { day, closed: settings.openingHours[weekday] === null, recommended: day === opts.recommendedDay };

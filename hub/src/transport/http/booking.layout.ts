@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createTranslator, type Language } from '@glow/shared';
+import type { Language } from '@glow/shared';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import type { HubState } from '../../store/hub-state.ts';
+import type { HubReads } from '../../services/reads.ts';
 import type { PageContext } from './booking.pages.ts';
 import { languageNav, phonePage, type Html } from './phone-page.ts';
+import { phoneTranslator } from './phone-messages.ts';
 
 /**
  * The booking pages in the phone pages' frame (phone-page.ts): every step is a plain link or form, so the pages work
@@ -38,20 +39,31 @@ const STYLE = `
 /** A fresh commandId for a form: a double-tap or a resent form carries the same one, so it never acts twice. */
 export const formCommandId = (): string => randomBytes(16).toString('base64url');
 
-export function bookingPage(language: Language, title: string, salon: string, body: Html, langLink: (l: Language) => string) {
-  const t = createTranslator(language);
-  return phonePage(language, `${title} · ${salon}`, html`${body} ${languageNav(language, t('phone.language'), langLink)}`, STYLE);
+/** A booking page: the salon and the title (and a line under it), the page's body, and the language switch. */
+export function bookingPage(ctx: PageContext, title: string, body: Html, intro?: string) {
+  const t = phoneTranslator(ctx.language);
+  return phonePage(
+    ctx.language,
+    `${title} · ${ctx.salon}`,
+    html`<header>
+        <div class="salon">${ctx.salon}</div>
+        <h1>${title}</h1>
+        ${intro ? html`<p class="muted">${intro}</p>` : ''}
+      </header>
+      ${body} ${languageNav(ctx.language, t('phone.language'), ctx.langLink)}`,
+    STYLE,
+  );
 }
 
 /**
  * What every booking page is drawn with: the salon, its time zone, and links to the same page in another language
  * (a one-off notice such as `done=moved` is not carried over).
  */
-export function bookingPageContext(c: Context, state: Readonly<HubState>, language: Language): PageContext {
+export function bookingPageContext(c: Context, reads: HubReads, language: Language): PageContext {
   return {
     language,
-    salon: state.meta.salon.name,
-    timeZone: state.meta.floor.timeZone,
+    salon: reads.salon().name,
+    timeZone: reads.timeZone(),
     langLink: (l) => {
       const url = new URL(c.req.url);
       url.searchParams.set('lang', l);

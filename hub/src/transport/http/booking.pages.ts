@@ -1,8 +1,9 @@
-import { createTranslator, type Language, type LocalizedText } from '@glow/shared';
+import type { Language, LocalizedText } from '@glow/shared';
 import { html, raw } from 'hono/html';
 import { bookingPage, formCommandId, messageBox } from './booking.layout.ts';
 import { telHref } from './phone-page.ts';
-import { formatDay, formatTime, formatWhen } from './booking-format.ts';
+import { phoneTranslator } from './phone-messages.ts';
+import { formatDay, formatTime, formatWhen } from './phone-dates.ts';
 import { ANYONE } from './booking-forms.ts';
 
 /** What every booking page knows: where it is, in which language, and how to link to itself in the other one. */
@@ -22,7 +23,7 @@ export type SlotPicker = {
 };
 
 function dayLabel(d: DayOption, language: Language): string {
-  const t = createTranslator(language);
+  const t = phoneTranslator(language);
   const day = formatDay(d.day, language);
   if (d.closed) return t('phone.book.closed', { day });
   return d.recommended ? t('phone.book.recommended', { day }) : day;
@@ -30,7 +31,7 @@ function dayLabel(d: DayOption, language: Language): string {
 
 /** The day's free times, each a one-button form (no script: the button posts the slot). */
 function slotList(ctx: PageContext, p: SlotPicker, pickKey: 'phone.book.pick' | 'phone.move.pick') {
-  const t = createTranslator(ctx.language);
+  const t = phoneTranslator(ctx.language);
   const index = p.days.findIndex((d) => d.day === p.day);
   const prev = index > 0 ? p.days[index - 1] : undefined;
   const next = index >= 0 && index < p.days.length - 1 ? p.days[index + 1] : undefined;
@@ -69,18 +70,12 @@ export type RebookView = {
 
 /** `/a/<token>/book`: pick the treatment, a beautician or anyone, a day, then a time. */
 export function rebookPage(ctx: PageContext, v: RebookView) {
-  const t = createTranslator(ctx.language);
+  const t = phoneTranslator(ctx.language);
   const lang = ctx.language;
   return bookingPage(
-    lang,
+    ctx,
     t('phone.book.title'),
-    ctx.salon,
-    html`<header>
-        <div class="salon">${ctx.salon}</div>
-        <h1>${t('phone.book.title')}</h1>
-        <p class="muted">${t('phone.book.greeting', { name: v.firstName })}</p>
-      </header>
-      ${messageBox('alert', v.error)}
+    html`${messageBox('alert', v.error)}
       <form method="get" action="">
         <input type="hidden" name="lang" value="${lang}" />
         <label for="service">${t('phone.book.service')}</label>
@@ -105,7 +100,7 @@ export function rebookPage(ctx: PageContext, v: RebookView) {
       </form>
       ${slotList(ctx, v.picker, 'phone.book.pick')}
       <p><a href="${v.aftercareLink}">← ${t('phone.book.backToAftercare')}</a></p>`,
-    ctx.langLink,
+    t('phone.book.greeting', { name: v.firstName }),
   );
 }
 
@@ -117,7 +112,7 @@ export type BookingSummary = {
 };
 
 function summary(ctx: PageContext, s: BookingSummary, withState: boolean) {
-  const t = createTranslator(ctx.language);
+  const t = phoneTranslator(ctx.language);
   return html`<dl>
     <dt>${t('phone.summary.service')}</dt><dd>${s.serviceName[ctx.language]}</dd>
     <dt>${t('phone.summary.when')}</dt><dd>${formatWhen(s.startsAt, ctx.language, ctx.timeZone)}</dd>
@@ -131,16 +126,11 @@ export function holdPage(
   ctx: PageContext,
   v: { booking: BookingSummary; holdExpiresAt: number; confirmAction: string; backLink: string; error?: string | null },
 ) {
-  const t = createTranslator(ctx.language);
+  const t = phoneTranslator(ctx.language);
   return bookingPage(
-    ctx.language,
+    ctx,
     t('phone.hold.title'),
-    ctx.salon,
-    html`<header>
-        <div class="salon">${ctx.salon}</div>
-        <h1>${t('phone.hold.title')}</h1>
-      </header>
-      ${messageBox('alert', v.error)}
+    html`${messageBox('alert', v.error)}
       ${summary(ctx, v.booking, false)}
       ${v.error ? '' : html`<p class="muted">${t('phone.hold.heldUntil', { time: formatTime(v.holdExpiresAt, ctx.language, ctx.timeZone) })}</p>`}
       <div class="actions">
@@ -153,7 +143,6 @@ export function holdPage(
             </form>`}
         <a class="button secondary" href="${v.backLink}">${t('phone.hold.other')}</a>
       </div>`,
-    ctx.langLink,
   );
 }
 
@@ -173,18 +162,12 @@ export type ManageView = {
 
 /** `/b/<token>`: the booking, its check-in QR, and moving or cancelling it until the cutoff. */
 export function managePage(ctx: PageContext, v: ManageView) {
-  const t = createTranslator(ctx.language);
+  const t = phoneTranslator(ctx.language);
   const canChange = v.changeUntil !== null;
   return bookingPage(
-    ctx.language,
+    ctx,
     t('phone.booking.title'),
-    ctx.salon,
-    html`<header>
-        <div class="salon">${ctx.salon}</div>
-        <h1>${t('phone.booking.title')}</h1>
-        <p class="muted">${t('phone.booking.greeting', { name: v.firstName, salon: ctx.salon })}</p>
-      </header>
-      ${messageBox('notice', v.notice)} ${messageBox('alert', v.error)}
+    html`${messageBox('notice', v.notice)} ${messageBox('alert', v.error)}
       ${summary(ctx, v.booking, true)}
       ${v.qrSvg
         ? html`<figure class="qr" aria-label="${t('phone.booking.qrLabel')}">
@@ -202,22 +185,17 @@ export function managePage(ctx: PageContext, v: ManageView) {
               </div>`
           : html`<p class="alert" role="status">${t('phone.booking.cutoffPassed', { hours: v.cutoffHours })}</p>
               ${v.salonPhone ? html`<p><a href="${telHref(v.salonPhone)}">${t('phone.booking.callOn', { phone: v.salonPhone })}</a></p>` : ''}`}`,
-    ctx.langLink,
+    t('phone.booking.greeting', { name: v.firstName, salon: ctx.salon }),
   );
 }
 
 /** `/b/<token>/cancel`: are you sure? (a form, so a link preview can never cancel anything). */
 export function cancelPage(ctx: PageContext, v: { booking: BookingSummary; action: string; backLink: string; error?: string | null }) {
-  const t = createTranslator(ctx.language);
+  const t = phoneTranslator(ctx.language);
   return bookingPage(
-    ctx.language,
+    ctx,
     t('phone.cancel.title'),
-    ctx.salon,
-    html`<header>
-        <div class="salon">${ctx.salon}</div>
-        <h1>${t('phone.cancel.title')}</h1>
-      </header>
-      ${messageBox('alert', v.error)}
+    html`${messageBox('alert', v.error)}
       ${summary(ctx, v.booking, false)}
       <div class="actions">
         <form method="post" action="${v.action}">
@@ -227,22 +205,16 @@ export function cancelPage(ctx: PageContext, v: { booking: BookingSummary; actio
         </form>
         <a class="button secondary" href="${v.backLink}">${t('phone.cancel.no')}</a>
       </div>`,
-    ctx.langLink,
   );
 }
 
 /** `/b/<token>/move`: the same slot picker, for the booking's treatment and beautician. */
 export function movePage(ctx: PageContext, v: { booking: BookingSummary; picker: SlotPicker; backLink: string; error?: string | null }) {
-  const t = createTranslator(ctx.language);
+  const t = phoneTranslator(ctx.language);
   return bookingPage(
-    ctx.language,
+    ctx,
     t('phone.move.title'),
-    ctx.salon,
-    html`<header>
-        <div class="salon">${ctx.salon}</div>
-        <h1>${t('phone.move.title')}</h1>
-      </header>
-      ${messageBox('alert', v.error)}
+    html`${messageBox('alert', v.error)}
       ${summary(ctx, v.booking, false)}
       <form method="get" action="">
         <input type="hidden" name="lang" value="${ctx.language}" />
@@ -256,6 +228,5 @@ export function movePage(ctx: PageContext, v: { booking: BookingSummary; picker:
       </form>
       ${slotList(ctx, v.picker, 'phone.move.pick')}
       <p><a href="${v.backLink}">← ${t('phone.booking.back')}</a></p>`,
-    ctx.langLink,
   );
 }

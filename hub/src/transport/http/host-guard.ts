@@ -1,9 +1,9 @@
-import type { IncomingMessage } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { SecurityLog } from '../../services/security-log.ts';
 import { refuse, toAppError } from '../../services/app-error.ts';
 import type { HostCheck } from './host-allow-list.ts';
 import { languageFrom } from './language.ts';
+import { remoteAddress } from './remote-address.ts';
 
 /**
  * Refuses, before any route sees it, a request under a name the hub does not answer to (a DNS-rebinding page, or a
@@ -19,10 +19,4 @@ export function hostGuard(allowed: HostCheck, securityLog: SecurityLog): Middlew
     c.header('Cache-Control', 'no-store');
     return c.req.path.startsWith('/api/') ? c.json({ ok: false, error }, 421) : c.text(error.message, 421);
   };
-}
-
-/** The peer's address when the request came over a real socket (absent under `app.request()` in tests). */
-function remoteAddress(c: Context): string | null {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming?.socket.remoteAddress ?? null;
 }

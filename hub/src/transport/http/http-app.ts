@@ -1,10 +1,8 @@
-import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { MAX_PAYLOAD_BYTES } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { refuse, toAppError } from '../../services/app-error.ts';
-import { linkNotFoundPage } from './aftercare.page.ts';
 import { aftercareRoutes } from './aftercare.routes.ts';
 import { bookingLinkRoutes } from './booking-link.routes.ts';
 import { rebookRoutes } from './booking.routes.ts';
@@ -15,9 +13,8 @@ import { languageFrom } from './language.ts';
 import { CSP_DIRECTIVES } from './csp.ts';
 import { hostAllowList } from './host-allow-list.ts';
 import { hostGuard } from './host-guard.ts';
-import { foreignOriginGuard, largestBodyLimit, refuseOrigin } from './request-guards.ts';
-import { withoutLinkToken } from './phone-routes.ts';
-import { isSameOrigin } from './same-origin.ts';
+import { foreignOriginGuard, largestBodyLimit, limitBody } from './request-guards.ts';
+import { linkNotFound, withoutLinkToken } from './phone-routes.ts';
 import { spa } from './static.routes.ts';
 
 /** Every HTTP route of the hub: the API, the phone pages and the two built apps. */
@@ -40,28 +37,11 @@ export function createHttpApp(core: HubCore): Hono {
     }),
   );
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_PAYLOAD_BYTES,
-      // The rest of the body is never read, so the connection cannot be reused: say so.
-      onError: (c) => {
-        c.header('Connection', 'close');
-        return c.json({ ok: false, error: toAppError(refuse('payload_too_large'), lang(c)) }, 413);
-      },
-    }),
-  );
-
-  // A page from another site must not be able to change anything here, even from inside the salon's network.
-  app.use('/api/*', async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !isSameOrigin(c.req.header('origin'), c.req.header('host'))) {
-      return refuseOrigin(c, core.securityLog);
-    }
-    return next();
-  });
-
-  // The same for every other route (phone pages, booking links), and a size limit under all of them.
-  app.use('*', foreignOriginGuard(core.securityLog));
+  // The API takes small JSON bodies, and never a request from another site's page (nor an `Origin: null` one).
+  app.use('/api/*', limitBody(MAX_PAYLOAD_BYTES));
+  app.use('/api/*', foreignOriginGuard(core.securityLog, 'refuse'));
+  // Every other route (phone pages, booking links) refuses other sites too, and a size limit is under all of them.
+  app.use('*', foreignOriginGuard(core.securityLog, 'allow'));
   app.use('*', largestBodyLimit);
 
   app.route('/api/health', healthRoutes(core));
@@ -74,8 +54,6 @@ export function createHttpApp(core: HubCore): Hono {
   app.route('/b', bookingLinkRoutes(core));
   // A phone link no route knows (an empty or mangled token) is a link not found, not the kiosk app under a phone
   // page's CSP (found by the route fuzzing in tests/security).
-  const linkNotFound = (c: Context) =>
-    c.html(linkNotFoundPage(languageFrom(c.req.header('accept-language'), c.req.query('lang'))), 404);
   app.all('/a/*', linkNotFound);
   app.all('/b/*', linkNotFound);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './aftercare.messages.ts';
+import { formatDate } from './phone-dates.ts';
 
 // formatDate keeps one Intl.DateTimeFormat per language and zone (made once, not per page): the reuse must never
 // answer in another language's or zone's terms.
@@ -19,5 +19,12 @@ describe('formatDate (cached formatters)', () => {
     for (const zone of zones) formatDate(lateEvening, 'en', zone);
     expect(formatDate(lateEvening, 'en', 'Etc/GMT+1')).toBe('Mon, 23 November 2026');
     expect(formatDate(lateEvening, 'en', 'Etc/GMT-1')).toBe('Tue, 24 November 2026');
+  });
+});
+
+describe('formatDate (the salon’s zone)', () => {
+  it('answers the date in the salon’s zone, not the hub’s', () => {
+    // 23:30 UTC on 1 June is already 2 June in Shanghai.
+    expect(formatDate(Date.UTC(2026, 5, 1, 23, 30), 'en', 'Asia/Shanghai')).toContain('2 June');
   });
 });
