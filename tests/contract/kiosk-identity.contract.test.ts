@@ -54,7 +54,7 @@ const register = (kiosk: KioskSocket, over: Record<string, unknown> = {}, comman
     language: 'en',
     answers: FACIAL_OK,
     consents: ALL_GRANTED,
-    signature: SIGNATURE,
+    signature: [SIGNATURE],
     ...over,
   } as never);
 

@@ -28,7 +28,7 @@ const register = (kiosk: KioskSocket, phone: string, language: 'en' | 'zh-CN' = 
     language,
     answers: FACIAL_OK,
     consents: ALL_GRANTED,
-    signature: SIGNATURE,
+    signature: [SIGNATURE],
   } as never);
 const returning = (kiosk: KioskSocket, phone: string) =>
   send(kiosk, 'visit:checkIn', { returning: { phone }, serviceId: 'facial-classic', language: 'en', sameAsLast: true } as never);

@@ -100,9 +100,9 @@ describe('salon settings over real sockets', () => {
     ];
     const signature = { consent: 'terms' as const, width: 400, height: 150, strokes: [[10, 10, 60, 40, 110, 30, 160, 70, 210, 20]] };
     const answers = { pregnant: false, isotretinoin: false, sunburn: false, skin_allergy: false, concerns: ['dryness'] };
-    const old = await send(kiosk.socket, 'visit:checkIn', { client, serviceId: 'facial-classic', language: 'en', answers, consents: consents(1), signature });
+    const old = await send(kiosk.socket, 'visit:checkIn', { client, serviceId: 'facial-classic', language: 'en', answers, consents: consents(1), signature: [signature] });
     expect(old).toMatchObject({ ok: false, error: { reason: 'consent_outdated' } });
-    const { visitId } = expectOk(await send(kiosk.socket, 'visit:checkIn', { client, serviceId: 'facial-classic', language: 'en', answers, consents: consents(2), signature }));
+    const { visitId } = expectOk(await send(kiosk.socket, 'visit:checkIn', { client, serviceId: 'facial-classic', language: 'en', answers, consents: consents(2), signature: [signature] }));
     const clientId = hub.hub.core.engine.state.visits[visitId]!.clientId;
     expect(hub.hub.core.engine.state.clients[clientId]!.consents).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'health', version: 2, granted: true })]));
   });

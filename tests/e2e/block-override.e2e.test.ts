@@ -46,7 +46,7 @@ describe('blocked consultation on the staff tablets', () => {
         language: 'en',
         answers: { pregnant: false, isotretinoin: false, sunburn: true, skin_allergy: false },
         consents: CONSENTS,
-        signature: SIGNATURE,
+        signature: [SIGNATURE],
       }),
     );
     await boss.getByTestId(`queue-blocked-${visitId}`).waitFor({ state: 'visible' });
@@ -87,7 +87,7 @@ describe('blocked consultation on the staff tablets', () => {
         language: 'zh-CN',
         answers: { allergy: false, patch_test: 'none', scalp: false },
         consents: CONSENTS,
-        signature: SIGNATURE,
+        signature: [SIGNATURE],
       }),
     );
     await boss.getByTestId('lang-zh-CN').first().click();

@@ -28,7 +28,7 @@ describe('the desk settles who a kiosk client is', () => {
       language,
       answers: ANSWERS,
       consents: CONSENTS,
-      signature: SIGNATURE,
+      signature: [SIGNATURE],
     });
 
   beforeAll(async () => {

@@ -31,7 +31,7 @@ const register = (kiosk: KioskSocket, client: object, answers: object, consents:
     answers,
     consents,
     ...(consents.some((c) => (c as { kind: string; granted: boolean }).kind === 'health' && (c as { granted: boolean }).granted)
-      ? { signature: SIGNATURE }
+      ? { signature: [SIGNATURE] }
       : {}),
   } as never);
 const returning = (kiosk: KioskSocket, phone: string, sameAsLast = true, saysBooked = false) =>

@@ -4,22 +4,14 @@ import {
   describeIssues,
   isMessageKey,
   type AppError,
-  type ErrorCode,
   type Language,
   type MessageKey,
-  type MessageParams,
+  type Refusal,
 } from '@glow/shared';
 
-/** A refusal decided by a service, before it is put into the user's language. */
-export type Refusal = { code: ErrorCode; reason?: string; params?: MessageParams; issues?: RefusalIssue[] };
-/** A field-level problem a decision found (e.g. one consultation answer): `rule.<rule>` with its params. */
-export type RefusalIssue = { field: string; rule: string; params?: MessageParams };
-
-export const refuse = (code: ErrorCode, reason?: string, params?: MessageParams, issues?: RefusalIssue[]): Refusal =>
-  issues ? { code, reason, params, issues } : { code, reason, params };
-
-export const isRefusal = (x: unknown): x is Refusal =>
-  typeof x === 'object' && x !== null && 'code' in x && !('ok' in x);
+// A refusal decided by a service, before it is put into the user's language: defined in shared, where the pure
+// decisions that return it live.
+export { isRefusal, refuse, type Refusal, type RefusalIssue } from '@glow/shared';
 
 /** Puts a refusal into words in the user's language: the reason's message when there is one, else the code's. */
 export function toAppError(refusal: Refusal, language: Language): AppError {

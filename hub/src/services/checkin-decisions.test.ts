@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CheckInInputSchema, VisitSchema, type Booking, type Questionnaire } from '@glow/shared';
+import { CheckInInputSchema, DeskCheckInInputSchema, VisitSchema, type Booking, type Questionnaire } from '@glow/shared';
 import { applyChanges } from '../store/apply-changes.ts';
 import type { HubState } from '../store/hub-state.ts';
 import { migrate } from '../store/migrations/index.ts';
@@ -7,7 +7,7 @@ import { signVisitorToken, verifyVisitorToken } from '../security/visitor-token.
 import { ActiveVisits } from './active-visits.ts';
 import { toAppError } from './app-error.ts';
 import { autoAssign } from './auto-assign.ts';
-import { decideCheckIn, type CheckInContext } from './checkin.service.ts';
+import { decideDeskCheckIn, decideKioskCheckIn, type CheckInContext } from './checkin.service.ts';
 import { decideManualAssign } from './manual-assign.service.ts';
 import { decideOverrideBlock } from './override-block.service.ts';
 import { decideReplaceQuestionnaire } from './questionnaire.service.ts';
@@ -32,14 +32,14 @@ const register = (over: Record<string, unknown> = {}) =>
     language: 'en',
     answers: FACIAL_OK,
     consents: CONSENTS,
-    signature: SIGNATURE,
+    signature: [SIGNATURE],
     ...over,
   });
 
-describe('decideCheckIn: identity, consents, consultation', () => {
+describe('decideKioskCheckIn: identity, consents, consultation', () => {
   let state: HubState;
   let ctx: CheckInContext;
-  const decide = (input: ReturnType<typeof register>, at = NOW, c: Partial<CheckInContext> = {}) => decideCheckIn(state, at, input, { ...ctx, ...c });
+  const decide = (input: ReturnType<typeof register>, at = NOW, c: Partial<CheckInContext> = {}) => decideKioskCheckIn(state, at, input, { ...ctx, ...c });
   const commit = (input: ReturnType<typeof register>, c: Partial<CheckInContext> = {}) => {
     const d = decide(input, NOW, c);
     if ('code' in d) throw new Error(`refused: ${d.reason}`);
@@ -94,7 +94,7 @@ describe('decideCheckIn: identity, consents, consultation', () => {
     state.meta.consents!.terms = { ...state.meta.consents!.terms!, signatureRequired: true };
     const terms = { ...SIGNATURE, consent: 'terms' as const };
     // Only one of the two: the other consent is named.
-    expect(decide(register({ signature: SIGNATURE }))).toMatchObject({ reason: 'signature_required', params: { consent: 'consent.kind.terms' } });
+    expect(decide(register({ signature: [SIGNATURE] }))).toMatchObject({ reason: 'signature_required', params: { consent: 'consent.kind.terms' } });
     expect(decide(register({ signature: [terms] }))).toMatchObject({ reason: 'signature_required', params: { consent: 'consent.kind.health' } });
     // Each consent signed once.
     expect(() => register({ signature: [terms, terms] })).toThrow(/signature_twice/);
@@ -147,14 +147,15 @@ describe('decideCheckIn: identity, consents, consultation', () => {
 
   it('at the front desk (face to face) a known number is that client; one already on the floor is refused with the ticket', () => {
     const first = commit(register());
-    const desk = register({ commandId: 'cmd-000005', client: { firstName: 'Mei', phone: '13800138000' }, consents: undefined, signature: undefined, answers: {} });
+    const desk = DeskCheckInInputSchema.parse({ commandId: 'cmd-000005', client: { firstName: 'Mei', phone: '13800138000' }, serviceId: 'facial-classic', language: 'en' });
     const active = [state.visits[first.visit.id]!];
-    expect(decide(desk, NOW, { existingClientId: first.client!.id, atDesk: true, activeVisits: active })).toEqual({
+    const atDesk = (c: Partial<CheckInContext>) => decideDeskCheckIn(state, NOW, desk, { ...ctx, ...c });
+    expect(atDesk({ existingClientId: first.client!.id, activeVisits: active })).toEqual({
       code: 'conflict',
       reason: 'already_checked_in',
       params: { ticket: first.visit.ticket },
     });
-    const later = decide(desk, NOW, { existingClientId: first.client!.id, atDesk: true, activeVisits: [] });
+    const later = atDesk({ existingClientId: first.client!.id, activeVisits: [] });
     if ('code' in later) throw new Error(later.reason);
     expect(Object.values(later.changes.visits!)[0]!.clientId).toBe(first.client!.id);
   });
@@ -181,7 +182,7 @@ describe('decideCheckIn: identity, consents, consultation', () => {
     expect(stranger({})).toEqual(unknown({}));
     expect(stranger({})).toMatchObject({ reason: 'consent_terms_required' });
     const terms = [CONSENTS[0]];
-    const same = { consents: CONSENTS, signature: SIGNATURE, answers: {}, sameAsLast: true };
+    const same = { consents: CONSENTS, signature: [SIGNATURE], answers: {}, sameAsLast: true };
     expect(stranger(same)).toEqual(unknown(same));
     expect(stranger(same)).toMatchObject({ reason: 'no_last_answers' });
     state.bookings = { bk: { clientId: first.client!.id } as Booking };

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { CheckInInputSchema } from '@glow/shared';
 import { applyChanges } from '../store/apply-changes.ts';
 import type { HubState } from '../store/hub-state.ts';
-import { decideCheckIn, type CheckInContext } from './checkin.service.ts';
+import { decideKioskCheckIn, type CheckInContext } from './checkin.service.ts';
 import { decideResolveIdentity } from './checkin-identity.service.ts';
 import { demoState, sequentialIds } from './test-state.ts';
 
@@ -26,9 +26,9 @@ describe('decideResolveIdentity: the desk settles a kiosk registration with a kn
       language: 'en',
       answers: FACIAL(pregnant),
       consents: consents(true),
-      signature: SIGNATURE,
+      signature: [SIGNATURE],
     });
-    const d = decideCheckIn(state, NOW, input, { ...ctx, existingClientId });
+    const d = decideKioskCheckIn(state, NOW, input, { ...ctx, existingClientId });
     if ('code' in d) throw new Error(d.reason);
     applyChanges(state, d.changes);
     return state.visits[d.result.visitId]!;

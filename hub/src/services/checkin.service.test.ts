@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CheckInInputSchema } from '@glow/shared';
+import { CheckInInputSchema, DeskCheckInInputSchema } from '@glow/shared';
 import { applyChanges } from '../store/apply-changes.ts';
 import type { HubState } from '../store/hub-state.ts';
-import { decideCheckIn } from './checkin.service.ts';
+import { decideDeskCheckIn, decideKioskCheckIn } from './checkin.service.ts';
 import { autoAssign } from './auto-assign.ts';
 import { ActiveVisits } from './active-visits.ts';
 import { demoState, sequentialIds } from './test-state.ts';
@@ -13,7 +13,7 @@ const TEN_AM = Date.UTC(2026, 10, 23, 10, 0);
 const input = (phone: string, serviceId = 'facial-classic', firstName = 'Lina') =>
   CheckInInputSchema.parse({ commandId: 'cmd-000001', client: { firstName, lastName: 'Zhou', phone }, serviceId, language: 'zh-CN' });
 
-describe('decideCheckIn', () => {
+describe('decideKioskCheckIn and decideDeskCheckIn', () => {
   let state: HubState;
   beforeEach(async () => {
     state = await demoState();
@@ -22,7 +22,7 @@ describe('decideCheckIn', () => {
   it('creates the client and a queued visit with the day’s next ticket', () => {
     // The staff are here to take her: the wait counts only staff present today (#11).
     state.meta.presence = Object.fromEntries(Object.keys(state.staff).map((id) => [id, { day: '2026-11-23', at: TEN_AM - 3_600_000, by: id }]));
-    const d = decideCheckIn(state, TEN_AM, input('13800138000'), { today: '2026-11-23', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
+    const d = decideKioskCheckIn(state, TEN_AM, input('13800138000'), { today: '2026-11-23', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     if ('code' in d) throw new Error('refused');
     const visit = Object.values(d.changes.visits!)[0]!;
     expect(visit).toMatchObject({ state: 'queued', ticket: 'A001', serviceId: 'facial-classic', language: 'zh-CN' });
@@ -34,7 +34,7 @@ describe('decideCheckIn', () => {
 
   it('keeps a kiosk registration with a known number apart: the stored client is neither changed nor named', () => {
     state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0 };
-    const d = decideCheckIn(state, 1000, input('13800138000', 'facial-classic', 'Somebody'), {
+    const d = decideKioskCheckIn(state, 1000, input('13800138000', 'facial-classic', 'Somebody'), {
       today: '2026-11-23',
       newId: sequentialIds(),
       existingClientId: 'c1',
@@ -52,8 +52,8 @@ describe('decideCheckIn', () => {
     state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0 };
     const returning = (phone: string) => ({ commandId: 'cmd-000009', returning: { phone, saysBooked: false }, serviceId: 'facial-classic', language: 'en' as const, answers: {}, sameAsLast: true });
     const ctx = (existingClientId: string | undefined) => ({ today: '2026-11-23', newId: () => 'v1', existingClientId, activeVisits: [] });
-    const known = decideCheckIn(state, 1000, returning('13800138000'), ctx('c1'));
-    const unknown = decideCheckIn(state, 1000, returning('13900139000'), ctx(undefined));
+    const known = decideKioskCheckIn(state, 1000, returning('13800138000'), ctx('c1'));
+    const unknown = decideKioskCheckIn(state, 1000, returning('13900139000'), ctx(undefined));
     if ('code' in known || 'code' in unknown) throw new Error('refused');
     expect(known.result).toEqual(unknown.result);
     expect(known.result.firstName).toBeNull();
@@ -63,20 +63,22 @@ describe('decideCheckIn', () => {
   });
 
   it('refuses a service the salon does not offer', () => {
-    const d = decideCheckIn(state, 1000, input('13800138000', 'botox'), { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
+    const d = decideKioskCheckIn(state, 1000, input('13800138000', 'botox'), { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     expect(d).toEqual({ code: 'invalid_input', reason: 'unknown_service', params: undefined });
   });
 
   it('at the front desk records the beautician the client asked for, and refuses one who does not exist', () => {
     const ctx = { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] };
-    const d = decideCheckIn(state, 1000, { ...input('13800138000'), preferredStaffId: 'anna', waitForPreferred: true }, ctx);
+    const desk = (over: object) =>
+      DeskCheckInInputSchema.parse({ commandId: 'cmd-000001', client: { firstName: 'Lina', lastName: 'Zhou', phone: '13800138000' }, serviceId: 'facial-classic', language: 'zh-CN', ...over });
+    const d = decideDeskCheckIn(state, 1000, desk({ preferredStaffId: 'anna', waitForPreferred: true }), ctx);
     if ('code' in d) throw new Error('refused');
     expect(Object.values(d.changes.visits!)[0]).toMatchObject({ preferredStaffId: 'anna', waitForPreferred: true, queueRank: 1000 });
-    expect(decideCheckIn(state, 1000, { ...input('13800138000'), preferredStaffId: 'nobody' }, ctx)).toMatchObject({ reason: 'unknown_staff' });
+    expect(decideDeskCheckIn(state, 1000, desk({ preferredStaffId: 'nobody' }), ctx)).toMatchObject({ reason: 'unknown_staff' });
   });
 
   it('is followed by assignment to a free qualified beautician and a fitting room', () => {
-    const d = decideCheckIn(state, TEN_AM, input('13800138000', 'hair-root-colour'), { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
+    const d = decideKioskCheckIn(state, TEN_AM, input('13800138000', 'hair-root-colour'), { today: 'x', newId: sequentialIds(), existingClientId: undefined, activeVisits: [] });
     if ('code' in d) throw new Error('refused');
     applyChanges(state, d.changes);
     // Sofia signed in on her tablet this morning: the planner offers clients only to staff who are here.

@@ -1,37 +1,36 @@
 import {
-  birthdayProblem,
-  CheckInInputSchema,
-  CheckInResultSchema,
-  decideConsents,
+  alreadyOnFloor,
+  carriedAnswers,
+  checkedInClient,
+  checkedInVisit,
+  consultationAnswers,
+  decideCheckInService,
+  decideConsentStep,
+  deskWho,
   estimateWaits,
   hasBlockingFlag,
-  newVisit,
+  isRefusal,
+  kioskWho,
   nextTicket,
-  salonDay,
-  transition,
-  type Answers,
-  type Booking,
-  type Client,
+  type CheckInAnswers,
+  type CheckInInputSchema,
+  type CheckInResultSchema,
+  type CheckInService,
+  type CheckInWho,
+  type DeskCheckInInputSchema,
+  type Refusal,
   type StoredSignature,
   type Visit,
+  type WhoContext,
 } from '@glow/shared';
 import type { z } from 'zod';
 import type { Changes, HubState } from '../store/hub-state.ts';
-import { refuse, type Refusal } from './app-error.ts';
-import { carriedAnswers, consultationAnswers } from './checkin-answers.ts';
 import { floorOf } from './floor-of.ts';
 import type { Decision } from './hub-engine.ts';
 import { questionnaireFor } from './consultation.ts';
 
 type KioskCheckIn = z.output<typeof CheckInInputSchema>;
-/** The kiosk's check-in, or the front desk's (a new or known client by phone, no consents, no answers). */
-type CheckIn = Omit<KioskCheckIn, 'answers' | 'sameAsLast'> & {
-  answers?: Answers;
-  sameAsLast?: boolean;
-  /** At the front desk: a beautician the client asked for, and whether they would rather wait for them. */
-  preferredStaffId?: string | null;
-  waitForPreferred?: boolean;
-};
+type DeskCheckIn = z.output<typeof DeskCheckInInputSchema>;
 type CheckInResult = z.output<typeof CheckInResultSchema>;
 
 export type CheckInContext = {
@@ -40,11 +39,6 @@ export type CheckInContext = {
   newId: () => string;
   /** The client the phone number belongs to, if any (never a record kept apart as a duplicate). */
   existingClientId: string | undefined;
-  /**
-   * The front desk checks the client in by hand, face to face: a known number is that client. At the kiosk a number
-   * proves nothing, so a registration with a known number is kept apart as a record of its own.
-   */
-  atDesk?: boolean;
   /** The client a visitor token names, if the token is genuine and unexpired (checked by the transport's key). */
   verifyVisitor?: (token: string, now: number) => string | null;
   /** The visits on the floor now (the active-visit index), for the wait estimate. */
@@ -60,210 +54,132 @@ export type CheckInContext = {
 };
 
 /**
- * A client checks in at the kiosk (or the front desk checks them in by hand), all in one decision so that nothing is
- * half-saved: who they are, their booking if they proved it, their consents against the salon's current texts,
- * their signature when a consent needs one, and their consultation answers checked again here (never trusting the
- * kiosk). The visit goes through `checked_in` into the queue; a blocking contraindication marks it `blocked`.
- *
- * Who (DESIGN §6, knowing a phone number proves nothing): a registration is always a record of its own — with a
- * known number it is kept apart as a duplicate for the desk to settle; "I have been here before" with a number
- * changes no client and answers the kiosk exactly alike for a known and an unknown number (the stored answers go to
- * the beautician to review in the room); a visitor token (the booking's QR) is the client, proven.
+ * A client checks in at the kiosk, all in one decision so that nothing is half-saved: who they are, their booking if
+ * they proved it, their consents against the salon's current texts with their signatures, and their consultation
+ * answers checked again here (never trusting the kiosk). Each step is a pure function in shared/src/domain/check-in.
+ * A blocking contraindication marks the visit `blocked` (held back from assignment until a manager overrides it).
  */
-export function decideCheckIn(
+export function decideKioskCheckIn(
   state: Readonly<HubState>,
   now: number,
-  input: CheckIn,
+  input: KioskCheckIn,
   ctx: CheckInContext,
 ): Decision<CheckInResult> | Refusal {
-  // ---- who ----
-  let client: Client | undefined;
-  let isNew = false;
-  let identityCheck: Visit['identityCheck'] = null;
-  const known = ctx.existingClientId ? state.clients[ctx.existingClientId] : undefined;
-  if (input.visitorToken !== undefined) {
-    const id = ctx.verifyVisitor?.(input.visitorToken, now) ?? null;
-    client = id ? state.clients[id] : undefined;
-    if (!client) return refuse('unauthorized', 'visitor_token_invalid');
-  } else if (input.returning) {
-    client = known;
-    identityCheck = 'returning_unproven';
-    if (!client) {
-      // Nothing on file for the number: the visit still needs a client, named for the desk by the number's end
-      // until they ask. The kiosk is answered exactly as for a known number.
-      isNew = true;
-      identityCheck = 'number_not_on_file';
-      client = {
-        id: ctx.newId(),
-        firstName: `…${input.returning.phone.slice(-4)}`,
-        lastName: '',
-        phone: input.returning.phone,
-        language: input.language,
-        createdAt: now,
-      };
-    }
-  } else if (input.client) {
-    const birthday = input.client.birthday;
-    const problem = birthday ? birthdayProblem(birthday, now, state.meta.floor.timeZone) : null;
-    if (problem && problem !== 'birthday_format') {
-      return refuse('invalid_input', problem, undefined, [{ field: 'client.birthday', rule: problem }]);
-    }
-    client = ctx.atDesk ? known : undefined;
-    if (!client) {
-      isNew = true;
-      // A kiosk registration with a number that is already a client's: the same person or a stranger, nobody can
-      // tell here. A record of its own, marked for the desk; the existing client is not touched.
-      const duplicateOf = known?.id;
-      if (duplicateOf) identityCheck = 'duplicate_number';
-      client = {
-        id: ctx.newId(),
-        firstName: input.client.firstName,
-        lastName: input.client.lastName,
-        phone: input.client.phone,
-        language: input.language,
-        createdAt: now,
-        ...(birthday ? { birthday } : {}),
-        ...(duplicateOf ? { duplicateOf } : {}),
-      };
-    }
-  } else {
-    return refuse('invalid_input');
-  }
-
-  // One person, one ticket: the client (or, for a registration, someone with the same number and first name: the
-  // same person registering again) already on the floor is told so, with the ticket and nothing else. A stranger's
-  // registration with the number never keeps the number's client from checking in.
-  const same = (other: Client | undefined): boolean =>
-    other !== undefined &&
-    (other.id === client.id ||
-      (input.client !== undefined &&
-        other.phone === client.phone &&
-        other.firstName.trim().toLocaleLowerCase() === client.firstName.trim().toLocaleLowerCase()));
-  const already = ctx.activeVisits.find((v) => same(state.clients[v.clientId]));
-  if (already) return refuse('conflict', 'already_checked_in', { ticket: already.ticket });
-
-  // Only a visitor who proved who they are (a booking's QR) may use or change what the client said before.
-  const verified = input.visitorToken !== undefined;
-  // ---- booking ----
-  let booking: Booking | undefined;
-  if (input.bookingId !== undefined) {
-    booking = verified ? state.bookings?.[input.bookingId] : undefined;
-    if (!booking || booking.clientId !== client.id) return refuse('not_found', 'unknown_booking');
-    if (booking.state !== 'booked') return refuse('conflict', 'booking_not_checkinable');
-    if (salonDay(booking.startsAt, state.meta.floor.timeZone) !== ctx.today) return refuse('conflict', 'booking_not_today');
-  }
-  // A booked client gets the booked service, whatever the kiosk sent.
-  const serviceId = booking?.serviceId ?? input.serviceId;
-  const service = state.services[serviceId];
-  if (!service) return refuse('invalid_input', 'unknown_service');
-  const preferredStaffId = booking ? (booking.anyStaff ? null : booking.staffId) : (input.preferredStaffId ?? null);
-  if (preferredStaffId !== null && !state.staff[preferredStaffId]?.active) return refuse('not_found', 'unknown_staff');
-
-  // ---- consents and signature ----
-  const consents = decideConsents(state.meta.consents ?? {}, verified ? client.consents : [], input.consents, now);
-  if ('reason' in consents) {
-    const params = 'kind' in consents ? { consent: `consent.kind.${consents.kind}` } : undefined;
-    return refuse(consents.reason === 'consent_outdated' ? 'conflict' : 'invalid_input', consents.reason, params);
-  }
-  // Each signature must be for a consent granted now, and every granted consent the salon wants signed must have one
-  // (terms and health both, when it asks for both). A single signature is the shape from before there could be two.
-  const sigs = input.signature === undefined ? [] : Array.isArray(input.signature) ? input.signature : [input.signature];
-  for (const sig of sigs) {
-    if (!input.consents?.some((c) => c.kind === sig.consent && c.granted)) return refuse('invalid_input', 'signature_not_granted');
-  }
-  const unsigned = consents.signatureFor.find((kind) => !sigs.some((s) => s.consent === kind));
-  if (unsigned) return refuse('invalid_input', 'signature_required', { consent: `consent.kind.${unsigned}` });
-  const signature: StoredSignature[] | null = sigs.length ? sigs.map((s) => ({ ...s, at: now })) : null;
-
-  // ---- consultation ----
-  const questionnaire = questionnaireFor(state, serviceId);
+  const token = input.visitorToken;
+  const who = kioskWho(input, whoContext(state, now, input.language, ctx), token === undefined ? null : (ctx.verifyVisitor?.(token, now) ?? null));
+  if (isRefusal(who)) return who;
+  const what = checkInFor(state, ctx, who, input.client !== undefined, { bookingId: input.bookingId, serviceId: input.serviceId, preferredStaffId: null });
+  if (isRefusal(what)) return what;
+  const history = who.verified ? who.client.consents : [];
+  const consent = decideConsentStep(state.meta.consents ?? {}, history, input.consents, input.signature ?? [], now);
+  if (isRefusal(consent)) return consent;
+  const questionnaire = questionnaireFor(state, what.service.id);
+  const category = what.service.category;
+  const known = { questionnaire, category, today: ctx.today, sameAsLast: input.sameAsLast };
+  // The consultation ran with the consent step: required questions count, and a blocking answer holds the client.
+  const strict = input.consents !== undefined;
   const consultation = input.returning
-    ? // Never a refusal here: "no earlier answers" would tell the kiosk the number is unknown.
-      carriedAnswers({
-        questionnaire,
-        category: service.category,
-        client: isNew ? undefined : client,
-        sameAsLast: input.sameAsLast ?? false,
-        today: ctx.today,
-      })
-    : consultationAnswers({
-        questionnaire,
-        category: service.category,
-        client,
-        isNew: isNew || !verified,
-        answers: input.answers ?? {},
-        sameAsLast: input.sameAsLast ?? false,
-        healthConsent: consents.health,
-        // Callers from before consents (the desk, old kiosks) keep the old rules: answers checked, none required.
-        strict: input.consents !== undefined,
-        today: ctx.today,
-        language: input.language,
-      });
-  if ('code' in consultation) return consultation;
-  const { answers, inPerson } = consultation;
-  const answersToReview = 'toReview' in consultation && consultation.toReview === true;
-  // Old-shape callers keep the old floor rules (assigned, but the plan cannot be confirmed while the answers block);
-  // the kiosk's flow, which always sends consents, holds a blocked client back from assignment until an override.
-  const blocked = input.consents !== undefined && hasBlockingFlag(questionnaire, answers, ctx.today);
-
-  // ---- records ----
-  // Declining the health consent deletes the answers stored for the client, as its text says.
-  const declinedHealth = consents.records.some((r) => r.kind === 'health' && !r.granted);
-  const { lastAnswers: _dropped, ...withoutAnswers } = client;
-  const updated: Client = {
-    ...(declinedHealth ? withoutAnswers : client),
-    ...(consents.records.length ? { consents: [...(client.consents ?? []), ...consents.records] } : {}),
-    ...(questionnaire && Object.keys(answers).length && !input.sameAsLast
-      ? {
-          lastAnswers: {
-            ...(client.lastAnswers ?? {}),
-            [service.category]: { questionnaireId: questionnaire.id, version: questionnaire.version, answers, at: now },
-          },
-        }
-      : {}),
-  };
-  // "I have been here before" changes no client: only the record made for a number nothing was on file for.
-  const clients: Record<string, Client> = input.returning
-    ? isNew
-      ? { [client.id]: client }
-      : {}
-    : isNew || declinedHealth || updated.consents !== client.consents || updated.lastAnswers !== client.lastAnswers
-      ? { [client.id]: updated }
-      : {};
-
-  const { ticket, counter } = nextTicket(state.meta.ticket, ctx.today);
-  const queued = transition('checked_in', 'queue');
-  if (!queued.ok) return refuse('conflict', 'illegal_transition');
-  const visit: Visit = {
-    ...newVisit({ id: ctx.newId(), ticket, clientId: client.id, serviceId, language: input.language, at: now }),
-    state: queued.state,
-    times: { checked_in: now, queued: now },
-    answers,
-    preferredStaffId,
-    waitForPreferred: booking ? preferredStaffId !== null : preferredStaffId !== null && (input.waitForPreferred ?? false),
-    ...(booking ? { kind: 'booked' as const, dueAt: booking.startsAt } : {}),
-    blocked,
-    returningClient: ctx.servedBefore?.(client.id) ?? false,
-    identityCheck,
-    answersToReview,
+    ? carriedAnswers({ ...known, client: who.isNew ? undefined : who.client })
+    : consultationAnswers({ ...known, client: who.client, isNew: who.isNew || !who.verified, answers: input.answers, healthConsent: consent.health, strict, language: input.language });
+  if (isRefusal(consultation)) return consultation;
+  const returning = input.returning !== undefined;
+  const client = checkedInClient(who, returning, now, { consentRecords: consent.records, answers: consultation.answers, sameAsLast: input.sameAsLast, questionnaire, category });
+  return completeCheckIn(state, now, ctx, { input, who, what, consultation, client, signature: consent.signature }, {
+    blocked: strict && hasBlockingFlag(questionnaire, consultation.answers, ctx.today),
     saysBooked: input.returning?.saysBooked ?? false,
-    // The desk asks no health questions: the beautician runs the consultation in the room.
-    consultationInPerson: inPerson || ctx.atDesk === true,
-    signature,
-  };
-  const changes: Changes = { clients, visits: { [visit.id]: visit }, meta: { ticket: counter } };
-  if (booking) changes.bookings = { [booking.id]: { ...booking, state: 'checked_in', visitId: visit.id } };
+    waitForPreferred: what.booking !== undefined && what.preferredStaffId !== null,
+    inPerson: consultation.inPerson,
+    // A registration answers with the name the person typed, a returning number with none: a kiosk must not reveal
+    // who owns a phone number. A visitor who scanned their booking's QR proved who they are: their own first name.
+    firstName: returning ? null : (input.client?.firstName ?? who.client.firstName),
+  });
+}
 
+/**
+ * The front desk checks a client in by hand, face to face: a known number is that client; no consents or answers
+ * are taken here (the desk keeps consents on paper, and the beautician runs the consultation in the room).
+ */
+export function decideDeskCheckIn(
+  state: Readonly<HubState>,
+  now: number,
+  input: DeskCheckIn,
+  ctx: CheckInContext,
+): Decision<CheckInResult> | Refusal {
+  const who = deskWho(input.client, whoContext(state, now, input.language, ctx));
+  const what = checkInFor(state, ctx, who, true, { bookingId: undefined, serviceId: input.serviceId, preferredStaffId: input.preferredStaffId });
+  if (isRefusal(what)) return what;
+  const consultation: CheckInAnswers = { answers: {}, inPerson: true, toReview: false };
+  const client = who.isNew ? who.client : null;
+  return completeCheckIn(state, now, ctx, { input, who, what, consultation, client, signature: null }, {
+    blocked: false,
+    saysBooked: false,
+    waitForPreferred: what.preferredStaffId !== null && input.waitForPreferred,
+    inPerson: true,
+    firstName: input.client.firstName,
+  });
+}
+
+function whoContext(state: Readonly<HubState>, now: number, language: KioskCheckIn['language'], ctx: CheckInContext): WhoContext {
+  return { clients: state.clients, now, timeZone: state.meta.floor.timeZone, language, newId: ctx.newId, existingClientId: ctx.existingClientId };
+}
+
+/** Not already on the floor (one person, one ticket), then the booking, service and beautician. */
+function checkInFor(
+  state: Readonly<HubState>,
+  ctx: CheckInContext,
+  who: CheckInWho,
+  typedByHand: boolean,
+  request: { bookingId: string | undefined; serviceId: string; preferredStaffId: string | null },
+): CheckInService | Refusal {
+  const onFloor = ctx.activeVisits.map((v) => ({ ticket: v.ticket, client: state.clients[v.clientId] }));
+  const twice = alreadyOnFloor(who.client, typedByHand, onFloor);
+  if (twice) return twice;
+  const { client, verified } = who;
+  return decideCheckInService(state, { ...request, client, verified, today: ctx.today, timeZone: state.meta.floor.timeZone });
+}
+
+type Steps = {
+  input: { language: KioskCheckIn['language'] };
+  who: CheckInWho;
+  what: CheckInService;
+  consultation: CheckInAnswers;
+  client: HubState['clients'][string] | null;
+  signature: StoredSignature[] | null;
+};
+type Outcome = { blocked: boolean; saysBooked: boolean; waitForPreferred: boolean; inPerson: boolean; firstName: string | null };
+
+/** The day's next ticket, the visit in the queue, the booking checked in, and the wait to tell the client. */
+function completeCheckIn(
+  state: Readonly<HubState>,
+  now: number,
+  ctx: CheckInContext,
+  { input, who, what, consultation, client, signature }: Steps,
+  outcome: Outcome,
+): Decision<CheckInResult> | Refusal {
+  const { ticket, counter } = nextTicket(state.meta.ticket, ctx.today);
+  const identity = { id: ctx.newId(), ticket, clientId: who.client.id, serviceId: what.service.id, language: input.language };
+  const visit = checkedInVisit(identity, now, {
+    answers: consultation.answers,
+    preferredStaffId: what.preferredStaffId,
+    waitForPreferred: outcome.waitForPreferred,
+    booking: what.booking,
+    blocked: outcome.blocked,
+    returningClient: ctx.servedBefore?.(who.client.id) ?? false,
+    identityCheck: who.identityCheck,
+    answersToReview: consultation.toReview,
+    saysBooked: outcome.saysBooked,
+    consultationInPerson: outcome.inPerson,
+    signature,
+  });
+  if (isRefusal(visit)) return visit;
+  const changes: Changes = { clients: client ? { [client.id]: client } : {}, visits: { [visit.id]: visit }, meta: { ticket: counter } };
+  const { booking } = what;
+  if (booking) changes.bookings = { [booking.id]: { ...booking, state: 'checked_in', visitId: visit.id } };
   // A blocked client waits for the manager, not the queue: the front desk tells them the wait.
-  const estimateMin = blocked
+  const estimateMin = outcome.blocked
     ? null
     : ctx.waitOf
       ? ctx.waitOf(visit)
       : (estimateWaits(floorOf(state, [...ctx.activeVisits, visit]), now, state.meta.floor).byVisit.get(visit.id) ?? null);
-  return {
-    changes,
-    // A registration answers with the name the person typed, a returning number with none: a kiosk must not reveal
-    // who owns a phone number. A visitor who scanned their booking's QR proved who they are: their own first name.
-    result: { visitId: visit.id, ticket, firstName: input.returning ? null : (input.client?.firstName ?? client.firstName), estimateMin },
-  };
+  return { changes, result: { visitId: visit.id, ticket, firstName: outcome.firstName, estimateMin } };
 }

@@ -1,7 +1,6 @@
-import { consultationPending, hasBlockingFlag, salonDay, type Answers, type Visit } from '@glow/shared';
+import { consultationAnswers, consultationPending, hasBlockingFlag, salonDay, type Answers, type Visit } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
-import { consultationAnswers } from './checkin-answers.ts';
 import { questionnaireFor } from './consultation.ts';
 import type { Decision } from './hub-engine.ts';
 import { loadVisit, type Actor } from './visit-access.ts';

@@ -40,8 +40,9 @@ const ALL_STAFF = ['beautician', 'front_desk', 'manager'] as const satisfies rea
  * Identity is exactly one of: `client` (a registration: the person's own details, never attached to a client who
  * already has the number), `returning` (the phone number only, "I have been here before": it proves nothing, so the
  * kiosk sends no consents, answers or signature and the hub changes no client), or `visitorToken` (a client who
- * scanned their booking's QR). `consents` absent means a caller from before consents (the desk keeps them on paper);
- * when present, the hub checks each against the version of the salon's current text.
+ * scanned their booking's QR). The kiosk sends `consents` (possibly empty) with every registration and QR check-in;
+ * the hub checks each against the version of the salon's current text. (Sent without them, by API clients only, the
+ * answers are checked but none is required.) The front desk checks clients in with `visit:checkInByHand`.
  */
 export const CheckInInputSchema = command({
   client: KioskClientInputSchema.optional(),
@@ -58,7 +59,7 @@ export const CheckInInputSchema = command({
    * a `returning` client, to the beautician to review in the room; the kiosk never sees them).
    */
   sameAsLast: z.boolean().default(false),
-  /** One signature, or one per consent the salon wants signed (terms and health both, when it asks for both). */
+  /** One per consent granted now that the salon wants signed (terms and health both, when it asks for both). */
   signature: CheckInSignaturesSchema.optional(),
 })
   .refine((c) => [c.client, c.returning, c.visitorToken].filter((x) => x !== undefined).length === 1, {

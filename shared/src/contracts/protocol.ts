@@ -1,5 +1,17 @@
-/** Bumped whenever a command, event or view changes shape; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped whenever a command, event or view changes shape; the handshake refuses a mismatch, saying which side is
+ * older (protocolMismatch). 3: a check-in's `signature` is always a list.
+ */
+export const PROTOCOL_VERSION = 3;
+
+/**
+ * Why a client speaking `clientVersion` may not connect: its page is older than the hub (reloading it fetches the
+ * hub's), or newer (the hub runs an older Glow: a reload will not help until the hub is updated). Null: it may.
+ */
+export function protocolMismatch(clientVersion: number): 'client_too_old' | 'hub_too_old' | null {
+  if (clientVersion === PROTOCOL_VERSION) return null;
+  return clientVersion < PROTOCOL_VERSION ? 'client_too_old' : 'hub_too_old';
+}
 
 export const NAMESPACES = { kiosk: '/kiosk', staff: '/staff' } as const;
 

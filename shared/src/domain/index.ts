@@ -26,3 +26,5 @@ export * from './presence.ts';
 export * from './consents.ts';
 export * from './queue-replay.ts';
 export * from './money.ts';
+export * from './refusal.ts';
+export * from './check-in/index.ts';

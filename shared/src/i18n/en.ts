@@ -107,6 +107,8 @@ export const en = {
   'error.conflict': 'That cannot be done right now.',
   'error.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'error.protocol_mismatch': 'This screen is out of date. Please reload it.',
+  'reason.client_too_old': 'This screen is out of date. Please reload it.',
+  'reason.hub_too_old': 'This screen is newer than the Glow hub it connects to. Reload it; if this message stays, the hub needs updating: please tell the manager.',
   'error.payload_too_large': 'That is too large to send.',
   'error.unavailable': 'The hub is busy or shutting down. Your change was not saved; please try again.',
   'error.internal': 'Something went wrong. Your change was not saved; please try again.',

@@ -100,6 +100,8 @@ export const zhCN: Record<MessageKey, string> = {
   'error.conflict': '现在无法进行此操作。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.protocol_mismatch': '此页面版本过旧，请刷新。',
+  'reason.client_too_old': '此页面版本过旧，请刷新。',
+  'reason.hub_too_old': '此页面比所连接的 Glow 主机版本更新。请刷新；如果仍显示此消息，主机需要更新：请告知经理。',
   'error.payload_too_large': '内容过大，无法发送。',
   'error.unavailable': '服务器繁忙或正在关闭，您的更改未保存，请重试。',
   'error.internal': '出现问题，您的更改未保存，请重试。',

@@ -93,13 +93,12 @@ export const SignatureSchema = z
   });
 export type Signature = z.infer<typeof SignatureSchema>;
 
-/**
- * The signatures of one check-in: one per signable consent the salon wants signed (terms and health may both be).
- * A single signature (the shape from before there could be two) is still accepted; at most one per consent.
- */
+/** The signatures of one check-in: one per signable consent the salon wants signed (terms and health may both be). */
 export const CheckInSignaturesSchema = z
-  .union([SignatureSchema, z.array(SignatureSchema).min(1).max(SIGNABLE_CONSENTS.length)])
-  .refine((s) => !Array.isArray(s) || new Set(s.map((x) => x.consent)).size === s.length, { message: 'signature_twice' });
+  .array(SignatureSchema)
+  .min(1)
+  .max(SIGNABLE_CONSENTS.length)
+  .refine((s) => new Set(s.map((x) => x.consent)).size === s.length, { message: 'signature_twice' });
 export type CheckInSignatures = z.infer<typeof CheckInSignaturesSchema>;
 
 /** A signature as kept with the visit (already checked on the way in), with the time it was given. */

@@ -1,6 +1,6 @@
 import { KIOSK_COMMANDS, KioskHandshakeSchema, PROTOCOL_VERSION, type KioskSnapshot, type Language } from '@glow/shared';
 import type { Namespace } from 'socket.io';
-import { decideCheckIn } from '../../services/checkin.service.ts';
+import { decideKioskCheckIn } from '../../services/checkin.service.ts';
 import { KioskIdentityLimit } from '../../services/kiosk-lookups.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
 import { verifyVisitorToken } from '../../security/visitor-token.ts';
@@ -10,7 +10,7 @@ import { setupPending } from '../../services/setup.service.ts';
 import type { HubCore } from '../../hub-core.ts';
 import { BucketMap, type Rate } from '../../security/token-bucket.ts';
 import { bindCommands } from './bind-commands.ts';
-import { handshakeError } from './handshake-error.ts';
+import { handshakeError, protocolRefusal } from './handshake-error.ts';
 import { AUDIENCE_ROOM_PREFIX, type Publisher } from './publisher.ts';
 
 export type KioskSocketData = { deviceId: string; language: Language };
@@ -30,9 +30,8 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore, publisher: Pi
     const language = languageOf(auth);
     // An out-of-date page first: it must reload (and may then be paired), whatever else it sent.
     const version = typeof auth === 'object' && auth !== null ? (auth as { protocolVersion?: unknown }).protocolVersion : undefined;
-    if (typeof version === 'number' && version !== PROTOCOL_VERSION) {
-      return next(handshakeError(toAppError(refuse('protocol_mismatch'), language)));
-    }
+    const outdated = typeof version === 'number' ? protocolRefusal(version, language) : null;
+    if (outdated) return next(outdated);
     if (!parsed.success) {
       // No credential at all is the everyday case of a browser that was never paired: say so, not "invalid input".
       const unpaired = typeof auth === 'object' && auth !== null && !('deviceId' in auth) && !('deviceSecret' in auth);
@@ -80,7 +79,7 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore, publisher: Pi
               ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'lookup_rate_limited'), lang) })
               : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, sender: `device:${kioskKey}`, language: lang }, (state, now) =>
             // Until the owner has finished the first-start set-up there is no salon to check in to (#13).
-            setupPending(state) ? refuse('conflict', 'salon_not_open') : decideCheckIn(state, now, input, {
+            setupPending(state) ? refuse('conflict', 'salon_not_open') : decideKioskCheckIn(state, now, input, {
               today: core.today(now),
               newId: core.deps.newId,
               existingClientId: core.clients.find(input.client?.phone ?? input.returning?.phone ?? ''),

@@ -6,7 +6,7 @@ import { sha256 } from '../../security/secrets.ts';
 import { decideAccept } from '../../services/accept.service.ts';
 import { decideReminderDone } from '../../services/booking-reminder.service.ts';
 import { decideEndUnserved } from '../../services/cancel.service.ts';
-import { decideCheckIn } from '../../services/checkin.service.ts';
+import { decideDeskCheckIn } from '../../services/checkin.service.ts';
 import { decideResolveIdentity } from '../../services/checkin-identity.service.ts';
 import { decideRevokeDevice } from '../../services/device.service.ts';
 import { decideSetAutoAssign } from '../../services/floor-settings.service.ts';
@@ -80,8 +80,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
       run('questionnaire:replace', input, lang, (s) => decideReplaceQuestionnaire(s, input)),
     'visit:checkInByHand': withSalonPhones(() => core.reads.salon(), (input, lang) =>
       run('visit:checkInByHand', input, lang, (s, now) =>
-        decideCheckIn(s, now, input, {
-          atDesk: true,
+        decideDeskCheckIn(s, now, input, {
           today: core.today(now),
           newId: core.deps.newId,
           existingClientId: core.clients.find(input.client.phone),

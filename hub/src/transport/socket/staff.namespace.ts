@@ -15,7 +15,7 @@ import type { Actor } from '../../services/visit-access.ts';
 import { audienceKey, type Audience } from '../../services/views.ts';
 import { salonView } from '../../services/salon-view.ts';
 import { bindCommands } from './bind-commands.ts';
-import { handshakeError } from './handshake-error.ts';
+import { handshakeError, protocolRefusal } from './handshake-error.ts';
 import { staffCommandHandlers } from './staff.handlers.ts';
 import { pinStaffHandlers } from './pin.handlers.ts';
 import { AUDIENCE_ROOM_PREFIX, type Publisher } from './publisher.ts';
@@ -37,7 +37,8 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore, publisher: Pi
     const parsed = StaffHandshakeSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(handshakeError(invalidInput(parsed.error.issues, 'en')));
     const { protocolVersion, deviceId, deviceSecret, sessionToken, language } = parsed.data;
-    if (protocolVersion !== PROTOCOL_VERSION) return next(handshakeError(toAppError(refuse('protocol_mismatch'), language)));
+    const outdated = protocolRefusal(protocolVersion, language);
+    if (outdated) return next(outdated);
     // A kiosk's credential opens the kiosk namespace only: it is no tablet.
     if (!core.reads.pairedDevice(deviceId, 'tablet', deviceSecret)) {
       return next(handshakeError(toAppError(refuse('unauthorized', 'unknown_device'), language)));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Client, Questionnaire } from '@glow/shared';
-import { carriedAnswers } from './checkin-answers.ts';
+import type { Client } from '../../schemas/client.schema.ts';
+import type { Questionnaire } from '../../schemas/questionnaire.schema.ts';
+import { carriedAnswers, consultationAnswers } from './check-in-answers.ts';
+import { aClient, aQuestionnaire, TODAY } from './test-builders.ts';
 
 const text = (s: string) => ({ en: s, 'zh-CN': s });
 const facial: Questionnaire = {
@@ -41,5 +43,42 @@ describe('carriedAnswers: what a phone-only "returning" check-in takes to the be
     // A service with no questionnaire: nothing to carry, nothing to ask.
     const none = carriedAnswers({ questionnaire: undefined, category: 'facial', client: client(), sameAsLast: true, today: '2026-11-23' });
     expect(none).toEqual({ answers: {}, inPerson: false, toReview: false });
+  });
+});
+
+describe('consultationAnswers: what a kiosk check-in stores', () => {
+  const base = {
+    questionnaire: aQuestionnaire(),
+    category: 'facial' as const,
+    client: aClient({ lastAnswers: { facial: { questionnaireId: 'q-facial', version: 1, answers: { pregnant: false }, at: 1 } } }),
+    isNew: false,
+    answers: { pregnant: true },
+    sameAsLast: false,
+    healthConsent: true,
+    strict: true,
+    today: TODAY,
+    language: 'en' as const,
+  };
+
+  it('stores the answers checked; none, in the room, when the health consent was declined', () => {
+    expect(consultationAnswers(base)).toEqual({ answers: { pregnant: true }, inPerson: false, toReview: false });
+    expect(consultationAnswers({ ...base, healthConsent: false })).toEqual({ answers: {}, inPerson: true, toReview: false });
+  });
+
+  it('a missing required answer is refused, naming the question, only with the consent step (strict)', () => {
+    expect(consultationAnswers({ ...base, answers: {} })).toMatchObject({
+      code: 'invalid_input',
+      reason: 'answers_invalid',
+      issues: [{ field: 'answers.pregnant', rule: 'answer_required', params: { field: 'Pregnant?' } }],
+    });
+    expect(consultationAnswers({ ...base, answers: {}, strict: false })).toEqual({ answers: {}, inPerson: false, toReview: false });
+  });
+
+  it('"nothing has changed" takes the last answers of a known client; never with answers, never for a new one', () => {
+    expect(consultationAnswers({ ...base, answers: {}, sameAsLast: true })).toMatchObject({ answers: { pregnant: false } });
+    expect(consultationAnswers({ ...base, sameAsLast: true })).toMatchObject({ reason: 'same_as_last_with_answers' });
+    expect(consultationAnswers({ ...base, answers: {}, sameAsLast: true, isNew: true })).toMatchObject({ code: 'conflict', reason: 'no_last_answers' });
+    const v2 = aQuestionnaire({ version: 2, questions: [...aQuestionnaire().questions, { ...aQuestionnaire().questions[0]!, id: 'peel' }] });
+    expect(consultationAnswers({ ...base, answers: {}, sameAsLast: true, questionnaire: v2 })).toMatchObject({ reason: 'answers_outdated' });
   });
 });

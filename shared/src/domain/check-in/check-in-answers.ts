@@ -1,13 +1,13 @@
-import {
-  grantedConsents,
-  validateAnswers,
-  type Answers,
-  type Client,
-  type Language,
-  type Questionnaire,
-  type ServiceCategory,
-} from '@glow/shared';
-import { refuse, type Refusal } from './app-error.ts';
+import type { Client } from '../../schemas/client.schema.ts';
+import type { Language } from '../../schemas/common.schema.ts';
+import type { Answers, Questionnaire } from '../../schemas/questionnaire.schema.ts';
+import type { ServiceCategory } from '../../schemas/service.schema.ts';
+import { validateAnswers } from '../answer-validation.ts';
+import { grantedConsents } from '../consents.ts';
+import { refuse, type Refusal } from '../refusal.ts';
+
+/** The consultation a check-in stores: the answers, whether the room must ask them, whether they are to review. */
+export type CheckInAnswers = { answers: Answers; inPerson: boolean; toReview: boolean };
 
 export type ConsultationInput = {
   questionnaire: Questionnaire | undefined;
@@ -19,7 +19,11 @@ export type ConsultationInput = {
   sameAsLast: boolean;
   /** The client agreed to their health answers being processed (now, or earlier for the current text). */
   healthConsent: boolean;
-  /** Required questions must be answered (the kiosk's flow); callers from before consents only get answers checked. */
+  /**
+   * Required questions must be answered: the kiosk's consultation ran with its consent step. A check-in sent without
+   * consents (only API clients: tests and benchmarks; the kiosk always sends them) gets its answers checked, none
+   * required. See docs/architecture.md.
+   */
   strict: boolean;
   /** The salon's date: "not in the future" and date rules count from it. */
   today: string;
@@ -32,19 +36,20 @@ export type ConsultationInput = {
  * has changed (and those still fit the current questionnaire); otherwise their answers, checked question by question,
  * answers to questions they were not shown dropped.
  */
-export function consultationAnswers(c: ConsultationInput): { answers: Answers; inPerson: boolean } | Refusal {
-  if (!c.healthConsent) return { answers: {}, inPerson: true };
+export function consultationAnswers(c: ConsultationInput): CheckInAnswers | Refusal {
+  const stored = (answers: Answers): CheckInAnswers => ({ answers, inPerson: false, toReview: false });
+  if (!c.healthConsent) return { answers: {}, inPerson: true, toReview: false };
   if (c.sameAsLast) {
     if (Object.keys(c.answers).length > 0) return refuse('invalid_input', 'same_as_last_with_answers');
     const last = c.isNew ? undefined : c.client.lastAnswers?.[c.category];
     if (!last) return refuse('conflict', 'no_last_answers');
-    if (!c.questionnaire) return { answers: last.answers, inPerson: false };
+    if (!c.questionnaire) return stored(last.answers);
     const check = validateAnswers(c.questionnaire, last.answers, c.today);
     // A new required question, or a changed option: the client must answer again.
     if (!check.ok) return refuse('conflict', 'answers_outdated');
-    return { answers: check.answers, inPerson: false };
+    return stored(check.answers);
   }
-  if (!c.questionnaire) return { answers: c.answers, inPerson: false };
+  if (!c.questionnaire) return stored(c.answers);
   const check = validateAnswers(c.questionnaire, c.answers, c.today);
   const problems = Object.entries(check.errors).filter(([, p]) => c.strict || p !== 'answer_required');
   if (problems.length > 0) {
@@ -56,7 +61,7 @@ export function consultationAnswers(c: ConsultationInput): { answers: Answers; i
       problems.map(([id, rule]) => ({ field: `answers.${id}`, rule, params: { field: label(id) } })),
     );
   }
-  return { answers: check.answers, inPerson: false };
+  return stored(check.answers);
 }
 
 export type CarriedInput = {
@@ -71,12 +76,12 @@ export type CarriedInput = {
 
 /**
  * The answers a "returning" check-in (the phone number only) carries to the beautician. The person proved nothing,
- * so the kiosk is never answered differently: when they say nothing has changed and the client's last answers for
- * the category still stand (health consent not withdrawn, still fitting the questionnaire), those answers go on the
- * visit flagged "to review with the client in the room"; anything else (something changed, nothing on file, answers
- * that no longer fit) leaves the consultation to the room.
+ * so it is never a refusal (that would tell the kiosk the number is unknown): when they say nothing has changed and
+ * the client's last answers for the category still stand (health consent not withdrawn, still fitting the
+ * questionnaire), those answers go on the visit flagged "to review with the client in the room"; anything else
+ * (something changed, nothing on file, answers that no longer fit) leaves the consultation to the room.
  */
-export function carriedAnswers(c: CarriedInput): { answers: Answers; inPerson: boolean; toReview: boolean } {
+export function carriedAnswers(c: CarriedInput): CheckInAnswers {
   const inRoom = { answers: {}, inPerson: c.questionnaire !== undefined, toReview: false };
   if (!c.sameAsLast || !c.client || !c.questionnaire) return inRoom;
   const withdrawn = grantedConsents(c.client.consents).health === null && (c.client.consents ?? []).some((r) => r.kind === 'health');
