@@ -258,6 +258,7 @@ export const en = {
   'staff.role.front_desk': 'Front desk',
   'staff.role.manager': 'Manager',
   'staff.reload': 'Reload',
+  'staff.chunkFailed': 'This screen could not be loaded from the hub. Check the Wi-Fi, then reload.',
   'staff.sending': 'Sending…',
   'staff.plan.ready': 'Plan agreed. Start when the client is ready.',
   'staff.session.overtime': 'Over the planned time',

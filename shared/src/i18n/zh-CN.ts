@@ -267,6 +267,7 @@ export const zhCN: Record<MessageKey, string> = {
   'staff.role.front_desk': '前台',
   'staff.role.manager': '店长',
   'staff.reload': '重新加载',
+  'staff.chunkFailed': '无法从服务器加载此页面。请检查 Wi-Fi，然后重新加载。',
   'staff.sending': '正在发送…',
   'staff.plan.ready': '方案已确认。客人准备好后即可开始。',
   'staff.session.overtime': '已超过计划时长',
