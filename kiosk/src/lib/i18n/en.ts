@@ -176,6 +176,8 @@ export const en = {
   'kiosk.pair.codeFormat': "The code has 6 digits.",
   'kiosk.pair.network': "Cannot reach the hub. Check the Wi-Fi and try again.",
   'kiosk.pair.revoked': "The manager removed this kiosk. Ask for a new kiosk pairing code to use it again.",
+  'kiosk.notOpen.title': "We are not open yet",
+  'kiosk.notOpen.message': "The salon is still being set up. Check-in will start here very soon: please ask at the front desk meanwhile.",
 } as const;
 
 export type KioskMessageKey = keyof typeof en;

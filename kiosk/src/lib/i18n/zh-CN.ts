@@ -173,4 +173,6 @@ export const zhCN: Record<KioskMessageKey, string> = {
   'kiosk.pair.codeFormat': "配对码为 6 位数字。",
   'kiosk.pair.network': "无法连接服务器。请检查 Wi-Fi 后重试。",
   'kiosk.pair.revoked': "店长已移除此自助机。如需继续使用，请索取新的自助机配对码。",
+  'kiosk.notOpen.title': "我们还没有开始营业",
+  'kiosk.notOpen.message': "门店正在设置中，很快就可以在这里签到。在此之前请到前台咨询。",
 };
