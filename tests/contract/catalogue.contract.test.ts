@@ -22,6 +22,7 @@ const VALID: Record<keyof typeof CATALOGUE_STAFF_COMMANDS, Record<string, unknow
   'catalogue:product': { id: null, name: both('Cleansing balm'), brand: 'Glow', price: '24', unit: '100 ml', howToUse: both('Morning and evening'), followUp: 'brand_product', archived: false },
   'staff:save': { id: null, name: 'Lily Xu', role: 'beautician', skills: ['facial'], active: true, weeklyShifts: week },
   'room:save': { id: null, name: 'Room 9', equipment: ['facial_bed'], cleaningBufferMin: 10, outOfService: false },
+  'staff:dayChange': { staffId: 'mei', date: '2026-11-23', change: { shift: null, reason: 'sick' }, swapWith: null },
 };
 
 describe('catalogue, staff and rooms commands', () => {
@@ -185,5 +186,33 @@ describe('catalogue, staff and rooms commands', () => {
     );
     expectOk(await send(boss.socket, 'catalogue:category', { id: 'nails', name: both('Nails', '美甲'), consultation: false, archived: false }));
     expect((await patched).questionnaires).toEqual(['nails']);
+  });
+
+  it('sick today takes someone off the floor at once: the planner assigns the colleague; a swap and a past day', async () => {
+    h = await startHub({ clock: () => MONDAY_0930, timeZone: 'UTC', floorTickMs: 3_600_000 });
+    const boss = await connectStaff(h, { staffId: 'olivia', pin: '9999' });
+    const desk = await connectStaff(h, { staffId: 'grace', pin: '4444' });
+    for (const staffId of ['mei', 'anna']) expectOk(await send(desk.socket, 'staff:markPresent', { staffId }));
+    expectOk(await send(boss.socket, 'staff:dayChange', { staffId: 'mei', date: '2026-11-23', change: { shift: null, reason: 'sick' }, swapWith: null }));
+    expect(h.hub.core.engine.state.staff.mei?.dayChanges).toEqual({ '2026-11-23': { shift: null, reason: 'sick' } });
+    const kiosk = await connectKiosk(h.url);
+    const { visitId } = expectOk(await checkIn(kiosk.socket, { firstName: 'Ivy', phone: '07700900777' }));
+    // Mei would be first for a facial (the least versatile); off sick, Anna takes it.
+    expect(h.hub.core.engine.state.visits[visitId]?.staffId).toBe('anna');
+
+    // A swap: each works the other's shift that day, in one change.
+    const anna = h.hub.core.engine.state.staff.anna!;
+    const sofia = h.hub.core.engine.state.staff.sofia!;
+    expectOk(await send(boss.socket, 'staff:dayChange', { staffId: 'anna', date: '2026-11-25', change: null, swapWith: 'sofia' }));
+    const after = h.hub.core.engine.state.staff;
+    expect(after.anna?.dayChanges?.['2026-11-25']).toEqual({ shift: sofia.weeklyShifts[3], reason: 'swap' });
+    expect(after.sofia?.dayChanges?.['2026-11-25']).toEqual({ shift: anna.weeklyShifts[3], reason: 'swap' });
+    // Back to normal, and a day already past is refused naming the field.
+    expectOk(await send(boss.socket, 'staff:dayChange', { staffId: 'mei', date: '2026-11-23', change: null, swapWith: null }));
+    expect(h.hub.core.engine.state.staff.mei?.dayChanges).toEqual({});
+    const past = await send(boss.socket, 'staff:dayChange', { staffId: 'mei', date: '2026-11-20', change: { shift: null, reason: 'leave' }, swapWith: null });
+    expect(!past.ok && past.error.issues?.[0]).toMatchObject({ field: 'date', rule: 'date_past' });
+    const backwards = await send(boss.socket, 'staff:dayChange', { staffId: 'mei', date: '2026-11-24', change: { shift: { start: '17:00', end: '10:00', breaks: [] }, reason: 'other' }, swapWith: null });
+    expect(!backwards.ok && backwards.error.issues?.[0]).toMatchObject({ field: 'change.shift.end', rule: 'shift_order' });
   });
 });

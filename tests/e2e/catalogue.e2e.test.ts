@@ -215,6 +215,17 @@ describe('catalogue, staff and rooms on the manager’s tablet', () => {
     await add('Cara Wu', 'front_desk', null);
     await saveAndWait('staff');
     await shootBoth('staff-form');
+    // Bea is off sick today: a one-off change, applied at once (the floor, the waits and the slot search read it).
+    await boss.getByTestId('catalogue-staff-item').filter({ hasText: 'Bea Li' }).click();
+    await boss.getByTestId('catalogue-days').scrollIntoViewIfNeeded();
+    await boss.getByTestId('catalogue-days-kind').selectOption('off');
+    await boss.getByTestId('catalogue-days-reason').selectOption('sick');
+    await boss.getByTestId('catalogue-days-apply').click();
+    await boss.getByTestId('catalogue-days-saved').waitFor();
+    await boss.getByTestId('catalogue-days-list').waitFor();
+    await shootBoth('staff-day-changes');
+    const beaNow = state().staff[idOf(state().staff, (s) => s.name === 'Bea Li')]!;
+    expect(Object.values(beaNow.dayChanges ?? {})).toEqual([{ shift: null, reason: 'sick' }]);
     const amy = state().staff[idOf(state().staff, (s) => s.name === 'Amy Chen')]!;
     expect(amy.weeklyShifts[2]?.breaks).toEqual([{ start: '12:00', end: '13:00' }, { start: '15:00', end: '15:15' }]);
     expect(amy.weeklyShifts[1]).toMatchObject({ start: '09:00', end: '18:00' });
@@ -237,10 +248,11 @@ describe('catalogue, staff and rooms on the manager’s tablet', () => {
     await boss.getByTestId('board').waitFor();
     const amy = idOf(state().staff, (s) => s.name === 'Amy Chen');
     const bea = idOf(state().staff, (s) => s.name === 'Bea Li');
-    // Both beauticians are here today (marked by the manager: they have no PIN yet); only Amy does facials.
+    // Both are here today (marked by the manager: they have no PIN yet); only Amy does facials, and Bea is off sick.
     await boss.getByTestId(`staff-mark-present-${bea}`).click();
     await boss.getByTestId(`staff-mark-present-${amy}`).click();
     await expect.poll(() => boss.getByTestId(`staff-absent-${amy}`).count()).toBe(0);
+    expect(await boss.getByTestId(`staff-status-${bea}`).innerText()).toContain('Not on shift');
     await shoot(boss, 'catalogue-board-after-setup-en');
 
     const lobby = await newPage(browser, TABLET);

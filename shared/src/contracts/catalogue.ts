@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { CommandIdSchema, freeText, IdSchema } from '../schemas/common.schema.ts';
 import { FollowUpKindSchema } from '../schemas/catalogue.schema.ts';
 import { TimeOfDaySchema } from '../schemas/floor.schema.ts';
-import { StaffRoleSchema } from '../schemas/staff.schema.ts';
+import { DayChangeReasonSchema, SalonDateSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
+import { isCalendarDate } from '../domain/calendar-date.ts';
 
 /**
  * The manager's catalogue, staff and rooms screens (issue #13): one command per kind of item, each a whole form
@@ -126,6 +127,19 @@ export const RoomInputSchema = command({
 });
 export type RoomInput = z.infer<typeof RoomInputSchema>;
 
+/**
+ * Leave and one-off changes (#13): one day of one staff member worked differently (`change.shift`), not at all
+ * (`change.shift` null: sick, on leave), back to the usual week (`change` null), or swapped with a colleague
+ * (`swapWith`: each works the other's shift that day).
+ */
+export const DayChangeInputSchema = command({
+  staffId: IdSchema,
+  date: SalonDateSchema.refine(isCalendarDate, 'date_format'),
+  change: z.object({ shift: ShiftInputSchema.nullable(), reason: DayChangeReasonSchema }).strict().nullable(),
+  swapWith: IdSchema.nullable().default(null),
+});
+export type DayChangeInput = z.infer<typeof DayChangeInputSchema>;
+
 const Saved = z.object({ id: IdSchema });
 
 /** The manager's catalogue, staff and rooms commands (spread into STAFF_COMMANDS). */
@@ -138,4 +152,5 @@ export const CATALOGUE_STAFF_COMMANDS = {
   'catalogue:product': { input: ProductInputSchema, output: Saved, roles: ['manager'] },
   'staff:save': { input: StaffInputSchema, output: Saved, roles: ['manager'] },
   'room:save': { input: RoomInputSchema, output: Saved, roles: ['manager'] },
+  'staff:dayChange': { input: DayChangeInputSchema, output: Saved, roles: ['manager'] },
 } as const;

@@ -4,7 +4,7 @@ import type { Timestamp } from '../schemas/common.schema.ts';
 import type { StaffMember } from '../schemas/staff.schema.ts';
 import type { Visit } from '../schemas/visit.schema.ts';
 import { heldVisitId } from './floor.ts';
-import { onBreakAt, shiftWindows, windowAt } from './shifts.ts';
+import { memberShiftWindows, onBreakAt, windowAt } from './shifts.ts';
 
 type StaffStatus = z.infer<typeof StaffStatusSchema>;
 
@@ -19,7 +19,7 @@ export function staffStatusAt(
   now: Timestamp,
   timeZone: string,
 ): StaffStatus {
-  const windows = staff.active ? shiftWindows(staff.weeklyShifts, now, timeZone) : [];
+  const windows = staff.active ? memberShiftWindows(staff, now, timeZone) : [];
   const onShift = windowAt(windows, now) !== undefined;
   return {
     staffId: staff.id,

@@ -7,7 +7,7 @@ import type { Visit } from '../schemas/visit.schema.ts';
 import { canPerform, compareIds, isBeautician, roomFits } from './floor.ts';
 import { plannedMinutes } from './overrun.ts';
 import { isPresent } from './presence.ts';
-import { fitsAt, MINUTE, nextFit, salonDay, shiftWindows, type ShiftWindow } from './shifts.ts';
+import { fitsAt, memberShiftWindows, MINUTE, nextFit, salonDay, type ShiftWindow } from './shifts.ts';
 
 /**
  * The one matching rule shared by the planner (at `now`, with what is free now) and the wait estimate (replayed at
@@ -41,7 +41,7 @@ export function makePools(
     .filter((s) => isBeautician(s) && here(s))
     .map((member) => ({
       member,
-      windows: shiftWindows(member.weeklyShifts, now, timeZone),
+      windows: memberShiftWindows(member, now, timeZone),
       freeAt: staffFreeAt(member),
     }))
     .sort((a, b) => a.member.skills.length - b.member.skills.length || compareIds(a.member, b.member));

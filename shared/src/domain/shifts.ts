@@ -1,6 +1,7 @@
 import { TZDateMini } from '@date-fns/tz';
 import type { Timestamp } from '../schemas/common.schema.ts';
 import type { Shift, WeeklyShifts } from '../schemas/floor.schema.ts';
+import type { DayChange } from '../schemas/staff.schema.ts';
 
 export const MINUTE = 60_000;
 
@@ -118,14 +119,46 @@ export function shiftWindows(weeklyShifts: WeeklyShifts | undefined, now: Timest
  */
 const dayWindows = new WeakMap<WeeklyShifts, { timeZone: string; from: Timestamp; to: Timestamp; windows: ShiftWindow[] }>();
 
-function computeShiftWindows(weeklyShifts: WeeklyShifts, now: Timestamp, timeZone: string): ShiftWindow[] {
+/**
+ * A staff member's windows around `now`: their week, with the days their leave and one-off changes name (#13)
+ * replaced. Kept like `shiftWindows`, per record of changes and week, for the rest of the local day.
+ */
+export function memberShiftWindows(
+  member: { weeklyShifts: WeeklyShifts; dayChanges?: Readonly<Record<string, DayChange>> | undefined },
+  now: Timestamp,
+  timeZone: string,
+): ShiftWindow[] {
+  const changes = member.dayChanges;
+  if (!changes || Object.keys(changes).length === 0) return shiftWindows(member.weeklyShifts, now, timeZone);
+  const hit = changedWindows.get(changes);
+  if (hit && hit.week === member.weeklyShifts && hit.timeZone === timeZone && hit.from <= now && now < hit.to) return hit.windows;
+  const today = localDay(now, timeZone);
+  const windows = computeShiftWindows(member.weeklyShifts, now, timeZone, changes);
+  const from = today ? at(today, '00:00', timeZone) : Number.NaN;
+  const to = today ? at(today, '00:00', timeZone, 1) - 3 * 3_600_000 : Number.NaN;
+  if (from <= now && now < to) changedWindows.set(changes, { week: member.weeklyShifts, timeZone, from, to, windows });
+  return windows;
+}
+const changedWindows = new WeakMap<object, { week: WeeklyShifts; timeZone: string; from: Timestamp; to: Timestamp; windows: ShiftWindow[] }>();
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+/** A local day as the salon writes its dates (YYYY-MM-DD). */
+const dateOf = (day: LocalDay): string => `${day.y}-${pad2(day.m + 1)}-${pad2(day.d)}`;
+
+function computeShiftWindows(
+  weeklyShifts: WeeklyShifts,
+  now: Timestamp,
+  timeZone: string,
+  changes?: Readonly<Record<string, DayChange>>,
+): ShiftWindow[] {
   const windows: ShiftWindow[] = [];
   let tomorrowStart = Infinity;
   for (const offset of [-1, 0, 1]) {
     const day = localDay(now, timeZone, offset);
     if (!day) return [];
     if (offset === 1) tomorrowStart = at(day, '00:00', timeZone);
-    const shift = weeklyShifts[day.weekday];
+    const change = changes?.[dateOf(day)];
+    const shift = change ? change.shift : weeklyShifts[day.weekday];
     if (!shift) continue;
     const w = windowOf(shift, day, timeZone);
     if (Number.isFinite(w.start) && Number.isFinite(w.end) && w.end > w.start) windows.push(w);

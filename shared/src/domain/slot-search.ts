@@ -4,7 +4,7 @@ import type { Timestamp } from '../schemas/common.schema.ts';
 import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
 import type { StaffMember } from '../schemas/staff.schema.ts';
-import { fitsAt, MINUTE, salonDay, shiftWindows } from './shifts.ts';
+import { fitsAt, memberShiftWindows, MINUTE, salonDay } from './shifts.ts';
 
 /** A time a client can book: when, with whom, in which room. */
 export type Slot = { startsAt: Timestamp; endsAt: Timestamp; staffId: string; roomId: string };
@@ -104,7 +104,7 @@ export function searchSlots(q: SlotSearch): Slot[] {
     .sort((a, b) => a.id.localeCompare(b.id));
   const staff = q.staff
     .filter((s) => s.active && s.skills.includes(service.requiredSkill) && (q.staffId === null || s.id === q.staffId))
-    .map((s) => ({ member: s, windows: shiftWindows(s.weeklyShifts, noon, timeZone) }));
+    .map((s) => ({ member: s, windows: memberShiftWindows(s, noon, timeZone) }));
   if (rooms.length === 0 || staff.length === 0) return [];
 
   // Only bookings near this day can collide (the longest cleaning buffer is 2 hours): the salon's whole history of

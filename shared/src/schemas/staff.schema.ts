@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { IdSchema, freeText } from './common.schema.ts';
-import { WeeklyShiftsSchema } from './floor.schema.ts';
+import { ShiftSchema, WeeklyShiftsSchema } from './floor.schema.ts';
 
 export const STAFF_ROLES = ['beautician', 'front_desk', 'manager'] as const;
 export const StaffRoleSchema = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRoleSchema>;
+
+/** Why one day differs from someone's usual week (#13): off sick, on leave, a swapped shift, anything else. */
+export const DAY_CHANGE_REASONS = ['sick', 'leave', 'swap', 'other'] as const;
+export const DayChangeReasonSchema = z.enum(DAY_CHANGE_REASONS);
+/** One day's change: the shift worked that day instead of the usual one, or none (a day off). */
+export const DayChangeSchema = z.object({ shift: ShiftSchema.nullable(), reason: DayChangeReasonSchema });
+export type DayChange = z.infer<typeof DayChangeSchema>;
+/** A calendar date in the salon's time zone, YYYY-MM-DD. */
+export const SalonDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date_format');
 
 /** A staff member as every screen may see them. PIN hashes never leave the hub. */
 export const StaffMemberSchema = z.object({
@@ -16,6 +25,11 @@ export const StaffMemberSchema = z.object({
   active: z.boolean(),
   /** When they work, week by week (salon time). */
   weeklyShifts: WeeklyShiftsSchema,
+  /**
+   * Leave and one-off changes by salon date (sick today, a swapped shift): that day follows the change instead of the
+   * week. The floor, the wait estimates and the slot search read shifts through `memberShiftWindows`.
+   */
+  dayChanges: z.record(SalonDateSchema, DayChangeSchema).optional(),
 });
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 

@@ -40,6 +40,7 @@ const LABELS: Record<string, MessageKey> = {
   'catalogue:product': 'staff.pending.catalogue',
   'staff:save': 'staff.pending.catalogue',
   'room:save': 'staff.pending.catalogue',
+  'staff:dayChange': 'staff.pending.catalogue',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);

@@ -182,6 +182,8 @@ export function decideStaff(
     skills: [...new Set(input.skills)],
     active: input.active,
     weeklyShifts: input.weeklyShifts.map((d) => (d ? { start: d.start, end: d.end, breaks: d.breaks.map((b) => ({ ...b })) } : null)),
+    // Leave and one-off changes are edited on their own (staff:dayChange) and kept through a save of the card.
+    ...(existing?.dayChanges ? { dayChanges: existing.dayChanges } : {}),
   };
   return { changes: { staff: { [id]: record } }, result: { id } };
 }

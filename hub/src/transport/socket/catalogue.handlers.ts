@@ -9,6 +9,7 @@ import {
   decideStaff,
   decideTerm,
 } from '../../services/catalogue/catalogue.service.ts';
+import { decideDayChange } from '../../services/catalogue/day-change.service.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import type { CommandHandlers } from './bind-commands.ts';
 import { runAs } from './run-as.ts';
@@ -21,7 +22,7 @@ import { runAs } from './run-as.ts';
 export function catalogueStaffHandlers(core: HubCore, actor: () => Actor, sender: string): CommandHandlers<typeof CATALOGUE_STAFF_COMMANDS> {
   const run = runAs(core, actor, sender);
   const newId = () => core.deps.newId();
-  const active = () => core.active.list(core.engine.state);
+  const active = () => core.reads.activeVisits();
   return {
     'catalogue:category': (input, lang) => run('catalogue:category', input, lang, (s) => decideCategory(s, input, newId)),
     'catalogue:orderCategories': (input, lang) => run('catalogue:orderCategories', input, lang, (s) => decideOrderCategories(s, input.ids)),
@@ -31,5 +32,6 @@ export function catalogueStaffHandlers(core: HubCore, actor: () => Actor, sender
     'catalogue:product': (input, lang) => run('catalogue:product', input, lang, (s) => decideProduct(s, input, newId)),
     'staff:save': (input, lang) => run('staff:save', input, lang, (s) => decideStaff(s, input, newId, active())),
     'room:save': (input, lang) => run('room:save', input, lang, (s) => decideRoom(s, input, newId)),
+    'staff:dayChange': (input, lang) => run('staff:dayChange', input, lang, (s, now) => decideDayChange(s, core.today(now), input)),
   };
 }
