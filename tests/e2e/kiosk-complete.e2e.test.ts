@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { salonDay } from '@glow/shared';
+import { canonicalPhone, phoneCountryOf, salonDay } from '@glow/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bookPath, closedVisits, getPage, slotsIn, book } from '../support/booking-phone.ts';
@@ -24,7 +24,11 @@ describe('the lobby kiosk, complete', () => {
   let browser: Browser;
   let desk: StaffSocket;
   const state = () => t.hub.core.engine.state;
-  const clientByPhone = (phone: string) => Object.values(state().clients).find((c) => c.phone === phone);
+  /** The client the hub stores under a number as typed (it keeps every number in one canonical form, #14). */
+  const clientByPhone = (phone: string) => {
+    const stored = canonicalPhone(phone, phoneCountryOf(state().meta.salon));
+    return stored.ok ? Object.values(state().clients).find((c) => c.phone === stored.phone) : undefined;
+  };
   const visitsOf = (clientId: string) => Object.values(state().visits).filter((v) => v.clientId === clientId);
 
   const NEW = { first: '美', last: '林', phone: '13912345678' };

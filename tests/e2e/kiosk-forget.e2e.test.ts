@@ -1,3 +1,4 @@
+import { canonicalPhone, phoneCountryOf } from '@glow/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
@@ -16,7 +17,11 @@ describe('the lobby kiosk forgets a client before the next one', () => {
   /** One paired kiosk, whose credential each test's page holds (pairing is limited per address). */
   let device: Awaited<ReturnType<typeof pairKiosk>>;
   const state = () => t.hub.core.engine.state;
-  const clientByPhone = (phone: string) => Object.values(state().clients).find((c) => c.phone.endsWith(phone));
+  /** The client the hub stores under a number as typed (it keeps every number in one canonical form, #14). */
+  const clientByPhone = (phone: string) => {
+    const stored = canonicalPhone(phone, phoneCountryOf(state().meta.salon));
+    return stored.ok ? Object.values(state().clients).find((c) => c.phone === stored.phone) : undefined;
+  };
 
   const A = { first: 'Zebedee', last: 'Quixley', phone: '13800990044', allergy: 'mangosteen' };
   const TRACES_OF_A = new RegExp(`${A.first}|${A.last}|${A.phone}|${A.allergy}`);
