@@ -122,7 +122,7 @@ export function createHub(deps: HubDeps): Hub {
   const allowedHost = hostAllowList(deps.hostNames ?? []);
   const fetch = createHttpApp(core).fetch;
   const http = (deps.tls ? createAdaptorServer({ fetch, createServer: createHttpsServer, serverOptions: {} }) : createAdaptorServer({ fetch })) as HttpServer;
-  const secure = deps.tls ? new SecureServing(http as unknown as HttpsServer, deps.tls, deps.clock, deps.logger) : null;
+  const secure = deps.tls ? new SecureServing(http as unknown as HttpsServer, deps.tls, deps.clock, deps.logger, () => engine.state.devices) : null;
   let redirect: HttpServer | null = null;
   const io = createSocketServer(http, { allowedHost, securityLog, recoveryWindowMs: RECOVERY_WINDOW_MS });
   const namespaces = { kiosk: io.of(NAMESPACES.kiosk), staff: io.of(NAMESPACES.staff) };

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { NAMESPACES, PROTOCOL_VERSION } from '@glow/shared';
+import { NAMESPACES, PROTOCOL_VERSION, salonFormat } from '@glow/shared';
 import { silentLogger } from '../../hub/src/logger.ts';
 import { certificateFiles } from '../../hub/src/store/certificate-files.ts';
 import { ownCertificates } from '../../hub/src/transport/https/tls-source.ts';
@@ -108,6 +108,10 @@ describe('HTTPS with the hub\'s own CA', () => {
     const zh = await get(false, plainPort, '/trust', { 'accept-language': 'zh-CN' });
     expect(zh.body).toContain('信任本店的 Glow 集线器');
     expect(zh.body).toContain(fp);
+    // When the CA was made, so a tablet holding an older Glow certificate (data restored elsewhere) can tell.
+    const madeAt = Date.parse(new X509Certificate(ca).validFrom) + 86_400_000;
+    expect(en.body).toContain(`This hub’s certificate was made on ${salonFormat('en', { timeZone: 'UTC' }).longDate(madeAt)} (UTC)`);
+    expect(zh.body).toContain(`本集线器的证书制作于 ${salonFormat('zh-CN', { timeZone: 'UTC' }).longDate(madeAt)}`);
     const file = await get(false, plainPort, '/trust/glow-hub-ca.crt');
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/x-x509-ca-cert');

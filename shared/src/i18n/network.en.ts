@@ -21,6 +21,8 @@ export const networkEn = {
   'trust.windows.steps':
     'Download the certificate and open it. Choose Install Certificate → Local Machine → Place all certificates in the following store → Trusted Root Certification Authorities, then Finish. Restart the browser.',
   'trust.open': 'Then open the hub:',
+  'trust.madeOn':
+    'This hub’s certificate was made on {date} (UTC). A tablet’s list of trusted certificates shows when each was made: a Glow certificate made earlier is an old one.',
   'trust.moved':
     'A tablet that trusted this hub before and now shows a certificate warning trusts an old certificate (for example, the hub’s data was restored on another machine): remove the old Glow certificate from the tablet, then install this one.',
   'trust.salonCertificate':

@@ -18,6 +18,7 @@ export const networkZhCN: Record<keyof typeof networkEn, string> = {
   'trust.windows.steps':
     '下载证书并打开。选择“安装证书”→“本地计算机”→“将所有的证书都放入下列存储”→“受信任的根证书颁发机构”，然后点击“完成”。重新启动浏览器。',
   'trust.open': '然后打开集线器：',
+  'trust.madeOn': '本集线器的证书制作于 {date}（UTC）。平板的受信任证书列表会显示每个证书的制作日期：更早制作的 Glow 证书是旧证书。',
   'trust.moved':
     '如果平板以前信任过本集线器，现在却显示证书警告，说明它信任的是旧证书（例如集线器的数据在另一台机器上恢复过）：请从平板上删除旧的 Glow 证书，再安装此证书。',
   'trust.salonCertificate': '本集线器使用门店自己的证书：已信任门店证书颁发机构的平板无需其他操作。',

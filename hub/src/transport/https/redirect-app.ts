@@ -5,6 +5,7 @@ import { hostName, type HostCheck } from '../http/host-allow-list.ts';
 import { hostGuard } from '../http/host-guard.ts';
 import { languageFrom } from '../http/language.ts';
 import { phonePageHeaders } from '../http/phone-page.ts';
+import { caMadeAt } from './stale-trust.ts';
 import type { TlsMaterial } from './tls-source.ts';
 import { trustPage } from './trust.page.ts';
 
@@ -45,7 +46,7 @@ export function createRedirectApp(o: RedirectAppOptions): Hono {
     // A page opened on the hub machine itself (localhost) shows a QR code a tablet can actually reach.
     const qrHost = LOOPBACK.has(name) ? (o.lanHost() ?? c.req.header('host') ?? name) : (c.req.header('host') ?? name);
     const qrSvg = await QRCode.toString(`http://${qrHost}/trust`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    return c.html(trustPage({ language, caAvailable: material.caCertPem !== null, fingerprint: material.fingerprint, appUrl: `${httpsOrigin(name)}/`, qrSvg }));
+    return c.html(trustPage({ language, caAvailable: material.caCertPem !== null, caMadeAt: material.caCertPem ? caMadeAt(material.caCertPem) : null, fingerprint: material.fingerprint, appUrl: `${httpsOrigin(name)}/`, qrSvg }));
   });
   app.get('/trust/glow-hub-ca.crt', (c) => {
     const ca = o.material()?.caCertPem;

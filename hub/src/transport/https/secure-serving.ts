@@ -1,5 +1,6 @@
 import type { Server as HttpsServer } from 'node:https';
 import type { Logger } from '../../logger.ts';
+import { devicesTrustingAnOldCa, type PairedDevice } from './stale-trust.ts';
 import type { TlsMaterial, TlsSource } from './tls-source.ts';
 
 /** How often the hub asks its certificate source whether to renew: twice a day is far inside the 30-day margin. */
@@ -18,6 +19,8 @@ export class SecureServing {
     private readonly source: TlsSource,
     private readonly clock: () => number,
     private readonly logger: Logger,
+    /** The paired devices (the state), to say at start when they trusted a CA this hub no longer has. */
+    private readonly devices: () => Readonly<Record<string, PairedDevice>> = () => ({}),
   ) {}
 
   get current(): TlsMaterial | null {
@@ -29,7 +32,22 @@ export class SecureServing {
     const next = await this.source.current(this.clock());
     if (next.certPem === this.material?.certPem && next.keyPem === this.material.keyPem) return;
     this.server.setSecureContext({ key: next.keyPem, cert: next.certPem });
+    const first = this.material === null;
     this.material = next;
+    if (first) this.warnOfStaleTrust(next);
+  }
+
+  /** Once at start: devices paired before this CA existed will show a certificate warning; say why and what to do. */
+  private warnOfStaleTrust(material: TlsMaterial): void {
+    if (!material.caCertPem) return;
+    const devices = devicesTrustingAnOldCa(material.caCertPem, this.devices());
+    if (devices === 0) return;
+    this.logger.warn(
+      { devices, fingerprint: material.fingerprint },
+      `${devices} paired tablet(s) or kiosk(s) were paired before this hub's certificate authority was made: the data directory was restored or moved without its tls/ folder, so the hub made a new one, and those devices will show a certificate warning. ` +
+        'Either stop the hub, put the tls/ folder of the old data directory back and start again (nothing else changes), ' +
+        "or on each device remove the old 'Glow hub … local CA' certificate and trust this one from the hub's /trust page over plain HTTP (check the fingerprint).",
+    );
   }
 
   start(): void {

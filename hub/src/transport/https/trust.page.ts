@@ -1,4 +1,4 @@
-import { createTranslator, type Language } from '@glow/shared';
+import { createTranslator, salonFormat, type Language } from '@glow/shared';
 import { html, raw } from 'hono/html';
 import { languageNav, phonePage } from '../http/phone-page.ts';
 
@@ -8,6 +8,8 @@ export type TrustPageView = {
   /** The hub's own CA; null when the salon supplied its certificate (nothing to download then). */
   caAvailable: boolean;
   fingerprint: string;
+  /** When the hub's own CA was made (null for the salon's certificate): tablets list their certificates by date. */
+  caMadeAt: number | null;
   /** The address of the app over HTTPS, once the tablet trusts the hub. */
   appUrl: string;
   /** The QR code (SVG) that opens this page on a tablet. */
@@ -42,7 +44,10 @@ export function trustPage(v: TrustPageView) {
     <figure class="qr">${raw(v.qrSvg)}<figcaption>${t('trust.scan')}</figcaption></figure>
     ${v.caAvailable ? html`${steps('ipad')}${steps('android')}${steps('windows')}` : ''}
     <section><h2>${t('trust.open')}</h2><p><a href="${v.appUrl}">${v.appUrl}</a></p></section>
-    <section><p>${t('trust.moved')}</p></section>
+    <section>
+      ${v.caMadeAt !== null ? html`<p data-testid="trust-made-on">${t('trust.madeOn', { date: salonFormat(v.language, { timeZone: 'UTC' }).longDate(v.caMadeAt) })}</p>` : ''}
+      <p>${t('trust.moved')}</p>
+    </section>
     ${languageNav(v.language, t('lang.en') + ' / ' + t('lang.zh-CN'), (l) => `/trust?lang=${l}`)}`;
   return phonePage(v.language, t('trust.title'), body, STYLE);
 }
