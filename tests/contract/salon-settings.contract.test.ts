@@ -34,7 +34,7 @@ const bookingEdit = () => ({
   changeCutoffHours: 48,
   horizonDays: 90,
 });
-const contactEdit = { phone: '+44 20 7946 7777', address: both('12 Rose Lane'), hours: both('Tue–Sat 10:00–20:00') };
+const contactEdit = { phone: '+44 20 7946 7777', address: both('12 Rose Lane') };
 
 describe('salon settings over real sockets', () => {
   let h: TestHub | null = null;
@@ -78,9 +78,15 @@ describe('salon settings over real sockets', () => {
     expect(hub.hub.core.engine.revision).toBe(revision);
     expect(hub.hub.core.engine.state.meta.consents!.health).toMatchObject({ version: 2, signatureRequired: false });
 
-    // Booking settings.
+    // Booking settings. The opening hours are one setting (#11): the aftercare sheet prints the hours the phone can
+    // book, in the client's language, from the moment they change.
+    expect(await (await fetch(hub.url + path)).text()).toContain('Every day 09:00–20:00');
     expectOk(await send(boss.socket, 'settings:booking', bookingEdit()));
     expect(hub.hub.core.engine.state.meta.booking).toMatchObject(bookingEdit());
+    const sheet = await (await fetch(hub.url + path)).text();
+    expect(sheet).toContain('Mon 08:30–18:00 · Tue closed · Wed–Fri 10:00–20:00 · Sat 09:00–13:00 · Sun closed');
+    expect(sheet).not.toContain('Every day');
+    expect(await (await fetch(`${hub.url}${path}?lang=zh-CN`)).text()).toContain('周一 08:30–18:00 · 周二休息 · 周三–周五 10:00–20:00 · 周六 09:00–13:00 · 周日休息');
 
     await settle();
     const kioskConsents = kioskPatches.filter((p) => p.set.consents).at(-1)!.set.consents!;

@@ -6,8 +6,6 @@ export const DEMO_AFTERCARE_SETTINGS: AftercareSettings = {
   contact: {
     phone: '+44 20 7946 0958',
     address: { en: '12 Rose Street, London WC2E 9EP', 'zh-CN': '伦敦玫瑰街 12 号（WC2E 9EP）' },
-    // The same hours as the demo's booking hours (salon-seed.ts): what the sheet says is when clients can book.
-    hours: { en: 'Every day 09:00–20:00', 'zh-CN': '每天 09:00–20:00' },
   },
 };
 

@@ -1,5 +1,6 @@
 import {
   followUpPlan,
+  openingHoursText,
   reportWindowEnd,
   type AftercareGuide,
   type Client,
@@ -23,7 +24,8 @@ import { findLiveLink } from './public-link.ts';
  */
 export type AftercareSheet = {
   salon: SalonInfo;
-  contact: SalonContact;
+  /** How to reach the salon, and its opening hours in words (from the booking settings' opening hours). */
+  contact: SalonContact & { hours: LocalizedText };
   firstName: string;
   serviceName: LocalizedText;
   aftercare: LocalizedText;
@@ -78,7 +80,8 @@ export function buildAftercareSheet(state: Readonly<HubState>, found: AftercareL
     .map((c) => ({ id: c.id, status: c.status, createdAt: c.createdAt }));
   return {
     salon: state.meta.salon,
-    contact: settings.contact,
+    // The opening hours printed are the ones the booking pages use: one setting, so the sheet never disagrees (#11).
+    contact: { ...settings.contact, hours: openingHoursTexts(state.meta.booking.openingHours) },
     firstName: client.firstName,
     serviceName: service.name,
     aftercare: service.aftercare,
@@ -101,3 +104,8 @@ export function findAftercareSheet(state: Readonly<HubState>, token: string, now
   const found = findAftercareLink(state, token, now);
   return found ? buildAftercareSheet(state, found, now) : null;
 }
+
+const openingHoursTexts = (hours: Readonly<HubState>['meta']['booking']['openingHours']): LocalizedText => ({
+  en: openingHoursText(hours, 'en'),
+  'zh-CN': openingHoursText(hours, 'zh-CN'),
+});

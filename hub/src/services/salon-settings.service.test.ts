@@ -126,7 +126,7 @@ describe('salon settings: what the manager may send', () => {
   });
 
   it('checks the salon’s phone number', () => {
-    const contact = { commandId: CID, phone: '+44 20 7946 0000', address: both('1 High St'), hours: both('Mon–Sat 9–19') };
+    const contact = { commandId: CID, phone: '+44 20 7946 0000', address: both('1 High St') };
     expect(problems(ContactInputSchema, contact)).toEqual([]);
     expect(problems(ContactInputSchema, { ...contact, phone: 'call us' })[0]).toMatchObject({ field: 'phone', rule: 'contact_phone' });
     expect(problems(ContactInputSchema, { ...contact, phone: '' })[0]).toMatchObject({ field: 'phone', rule: 'required' });
@@ -183,7 +183,7 @@ describe('salon settings: decisions', () => {
   });
 
   it('sets the contact and keeps the aftercare link days', () => {
-    const contact = { phone: '+44 20 7946 1111', address: both('2 Low St'), hours: both('Daily') };
+    const contact = { phone: '+44 20 7946 1111', address: both('2 Low St') };
     const d = decideContact(state, contact);
     expect(d.changes.meta!.aftercare).toEqual({ ...state.meta.aftercare, contact });
     expect(touchesSalonSettings(d.changes)).toBe(false);
@@ -216,7 +216,7 @@ describe('salon settings: who may send them', () => {
     'settings:serviceAftercare': aftercareInput(),
     'settings:booking': bookingInput(),
     'settings:consent': consentInput(),
-    'settings:contact': { commandId: CID, phone: '+44 20 7946 0000', address: both('1 High St'), hours: both('9–19') },
+    'settings:contact': { commandId: CID, phone: '+44 20 7946 0000', address: both('1 High St') },
   };
 
   it('refuses the front desk and beauticians in their language, and never runs the decision', async () => {

@@ -84,7 +84,6 @@ export const ConsentTextResultSchema = z.object({
 export const ContactInputSchema = command({
   phone: text(40, true).pipe(z.string().regex(/^[+\d][\d\s()-]{4,39}$/, 'contact_phone')),
   address: bilingual(SETTINGS_LIMITS.contactLine),
-  hours: bilingual(SETTINGS_LIMITS.contactLine),
 });
 export type ContactInput = z.infer<typeof ContactInputSchema>;
 

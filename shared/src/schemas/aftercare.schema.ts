@@ -14,11 +14,13 @@ export const AftercareGuideSchema = z.object({
 });
 export type AftercareGuide = z.infer<typeof AftercareGuideSchema>;
 
-/** How the client reaches the salon, printed on every aftercare sheet. */
+/**
+ * How the client reaches the salon, printed on every aftercare sheet. The sheet's opening hours are not kept here:
+ * they are the salon's opening hours (booking settings), the one setting the booking pages use too (#11).
+ */
 export const SalonContactSchema = z.object({
   phone: freeText(40),
   address: LocalizedTextSchema,
-  hours: LocalizedTextSchema,
 });
 export type SalonContact = z.infer<typeof SalonContactSchema>;
 
@@ -38,7 +40,7 @@ export const DEFAULT_AFTERCARE_SETTINGS: AftercareSettings = {
   linkDays: 30,
   reportWindowDays: 7,
   followUpDays: [1, 3, 7],
-  contact: { phone: '', address: { en: '', 'zh-CN': '' }, hours: { en: '', 'zh-CN': '' } },
+  contact: { phone: '', address: { en: '', 'zh-CN': '' } },
 };
 
 /** What a manager may change from the tablet (the contact is part of the salon's setup). */

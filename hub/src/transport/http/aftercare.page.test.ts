@@ -5,7 +5,7 @@ import { aftercarePage, linkNotFoundPage, printPage } from './aftercare.page.ts'
 
 const sheet: AftercareSheet = {
   salon: { name: 'Glow <b>Salon</b>', defaultLanguage: 'en', languages: ['en', 'zh-CN'], locale: 'en-GB', currency: 'CNY', closedDates: [], setUp: true },
-  contact: { ...DEFAULT_AFTERCARE_SETTINGS.contact, phone: '+44 20 1234 5678' },
+  contact: { ...DEFAULT_AFTERCARE_SETTINGS.contact, phone: '+44 20 1234 5678', hours: { en: 'Every day 09:00–20:00', 'zh-CN': '每天 09:00–20:00' } },
   firstName: '<img src=x onerror=alert(1)>',
   serviceName: { en: 'Facial', 'zh-CN': '面部护理' },
   aftercare: { en: 'Rest.\nDrink water.', 'zh-CN': '休息。' },
