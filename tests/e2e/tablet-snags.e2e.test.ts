@@ -87,13 +87,22 @@ describe('the staff tablet, the snags', () => {
     expect(await mei.getByTestId('confirm-plan').innerText()).toBe(zh('staff.plan.clientApproves'));
     expect(await mei.getByTestId('hand-back').innerText()).toBe(en('staff.handBack.open'));
     await mei.getByText(en('staff.consultation.title'), { exact: true }).waitFor({ state: 'visible' });
+    // A note on the plan (here from the desk, as a manager's reminder would be): shown to the client with the plan.
+    expectOk(
+      await send(desk, 'plan:update', {
+        visitId,
+        plan: { serviceIds: ['facial-classic'], products: [], durationMin: 60, notes: 'Patch test first' },
+      } as never),
+    );
+    await mei.getByTestId('plan-card-notes').waitFor({ state: 'visible' });
     await shoot(mei, 'tablet-client-language-plan');
     await mei.getByTestId('confirm-plan').click();
 
-    // The session screen is the beautician's: English throughout.
+    // The session screen is the beautician's: English throughout, with the plan's notes kept in sight (#11).
     await mei.getByTestId('start-session').click();
     await mei.getByTestId('session-screen').waitFor({ state: 'visible' });
     expect(await mei.getByTestId('finish-session').innerText()).toBe(en('staff.session.finish'));
+    expect(await mei.getByTestId('session-plan-notes').innerText()).toContain('Patch test first');
     await shoot(mei, 'tablet-client-language-session');
   });
 
