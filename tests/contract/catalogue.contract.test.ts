@@ -101,6 +101,8 @@ describe('catalogue, staff and rooms commands', () => {
     expectOk(await send(boss.socket, 'catalogue:service', { ...VALID['catalogue:service'], categoryId: category.id, requiredSkill: skill.id, equipment: [chair.id], id: service.id, archived: true } as never));
     await until(() => kioskView.services[service.id] === undefined, 5000, 'kiosk drops the archived service');
     await until(() => deskView().services[service.id]?.archived === true, 5000, 'desk marks it archived');
+    const late = await checkIn(kiosk.socket, { firstName: 'Tom', phone: '07700900999' }, service.id);
+    expect(!late.ok && late.error.reason).toBe('unknown_service');
     expectOk(await send(boss.socket, 'catalogue:orderCategories', { ids: [category.id, 'nails'] }));
     await until(() => deskView().categories[category.id]?.order === 0, 5000, 'new order');
     expect(deskView().categories.nails?.order).toBe(1);

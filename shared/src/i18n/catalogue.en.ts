@@ -77,6 +77,7 @@ export const catalogueEn = {
   'staff.catalogue.category.consultationOff': 'This category asks no consultation: clients are not asked these questions.',
   'staff.catalogue.category.copyFrom': 'Start from a copy of',
   'staff.catalogue.category.copy': 'Copy the questions',
+  'staff.catalogue.category.services': '{n, plural, one {# service} other {# services}}',
   'staff.catalogue.category.order': 'Order at the kiosk',
   'staff.catalogue.category.up': 'Move {name} up',
   'staff.catalogue.category.down': 'Move {name} down',

@@ -75,6 +75,7 @@ export const catalogueZhCN: Record<keyof typeof catalogueEn, string> = {
   'staff.catalogue.category.consultationOff': '此类别不询问咨询问卷：客人不会被问到这些问题。',
   'staff.catalogue.category.copyFrom': '复制以下类别的问卷作为起点',
   'staff.catalogue.category.copy': '复制问题',
+  'staff.catalogue.category.services': '{n} 个服务项目',
   'staff.catalogue.category.order': '在自助机上的顺序',
   'staff.catalogue.category.up': '将{name}上移',
   'staff.catalogue.category.down': '将{name}下移',

@@ -42,6 +42,8 @@ export function decideCheckInService(
   }
   const service = records.services[booking?.serviceId ?? request.serviceId];
   if (!service) return refuse('invalid_input', 'unknown_service');
+  // An archived service is offered nowhere (#13): only a booking made before it was archived still checks in.
+  if (service.archived && !booking) return refuse('invalid_input', 'unknown_service');
   const preferredStaffId = booking ? (booking.anyStaff ? null : booking.staffId) : request.preferredStaffId;
   if (preferredStaffId !== null && !records.staff[preferredStaffId]?.active) return refuse('not_found', 'unknown_staff');
   return { service, booking, preferredStaffId };
