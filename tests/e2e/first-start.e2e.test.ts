@@ -131,6 +131,10 @@ describe('first start on an empty data directory', () => {
     await next(tablet);
     await expect.poll(() => tablet.getByTestId('setup-error-owner.pinAgain').innerText()).toBe('The two PINs are not the same. Type the new PIN twice.');
     await shootStep(tablet, 'owner-mismatch', 'en');
+    // The problems on screen follow a change of language.
+    await setLang(tablet, 'zh-CN');
+    await expect.poll(() => tablet.getByTestId('setup-error-owner.pinAgain').innerText()).toBe('两次输入的 PIN 不一致。请把新 PIN 输入两次。');
+    await setLang(tablet, 'en');
 
     // The owner closes the tablet here: nothing is saved on the hub, and coming back returns to this step.
     await tablet.reload();
@@ -200,6 +204,25 @@ describe('first start on an empty data directory', () => {
     await tablet.getByTestId('pin-save').click();
     await expect.poll(() => tablet.getByTestId('pin-error-pin').innerText()).toBe('PIN 码应为 4 到 8 位数字。');
     await shoot(tablet, 'pin-change-invalid-zh-CN');
+
+    // Later, the manager changes the salon's own settings in the settings' first section; bad input named, nothing saved.
+    await tablet.keyboard.press('Escape');
+    await setLang(tablet, 'en');
+    await tablet.getByTestId('settings-open').click();
+    await tablet.getByTestId('settings-salon').waitFor();
+    expect(await tablet.getByTestId('setup-salon-name').inputValue()).toBe('Rose Beauty Lounge');
+    await tablet.getByTestId('setup-salon-name').fill(' ');
+    await tablet.getByTestId('settings-salon-save').click();
+    await expect.poll(() => tablet.getByTestId('setup-error-salon.name').innerText()).toBe('Name is required.');
+    await shoot(tablet, 'settings-salon-invalid-en');
+    await tablet.getByTestId('setup-salon-name').fill('Rose Beauty Soho');
+    await tablet.getByTestId('setup-currency').selectOption('HKD');
+    await tablet.getByTestId('settings-salon-save').click();
+    await tablet.getByTestId('settings-salon-saved').waitFor();
+    expect(t.hub.core.engine.state.meta.salon).toMatchObject({ name: 'Rose Beauty Soho', currency: 'HKD' });
+    await shootStep(tablet, 'settings-salon', 'en');
+    // The kiosk takes the new name at once.
+    await expect.poll(() => kiosk.locator('body').innerText()).toContain('Rose Beauty Soho');
   });
 
   it('sets a salon up entirely in Chinese, with its refusals in Chinese', async () => {

@@ -91,5 +91,6 @@ export const setupEn = {
   'staff.pin.set': 'Set the PIN',
   'staff.pin.setDone': 'The PIN of {name} is set.',
   'staff.pending.pin': 'PIN',
-  'staff.pending.salonProfile': 'salon settings',
+  'staff.settings.nav.salon': 'Salon and region',
+  'staff.settings.salon.saved': 'Saved. Every screen shows the salon’s new settings now.',
 } as const;

@@ -90,5 +90,6 @@ export const setupZhCN: Record<keyof typeof setupEn, string> = {
   'staff.pin.set': '设置 PIN',
   'staff.pin.setDone': '{name} 的 PIN 已设置。',
   'staff.pending.pin': 'PIN',
-  'staff.pending.salonProfile': '门店设置',
+  'staff.settings.nav.salon': '门店与地区',
+  'staff.settings.salon.saved': '已保存。所有屏幕现在都使用门店的新设置。',
 };

@@ -10,15 +10,11 @@ import { freeText, LanguageSchema, LANGUAGES, type Language } from './common.sch
 
 /**
  * How English dates and times are written (../shared/domain/glossary.md): en-GB 24-hour by default, en-US 12-hour
- * when chosen. Chinese screens are always zh-CN, 24-hour.
+ * when chosen. Chinese screens are always zh-CN, 24-hour (the shared formatter's `formatLocale`).
  */
 export const SALON_LOCALES = ['en-GB', 'en-US'] as const;
 export const SalonLocaleSchema = z.enum(SALON_LOCALES, { error: 'locale_unknown' });
 export type SalonLocale = z.infer<typeof SalonLocaleSchema>;
-
-/** The locale a screen in `language` formats with, for the shared date/time/money formatter (#14). */
-export const formatLocaleFor = (salon: { locale: SalonLocale }, language: Language): string =>
-  language === 'zh-CN' ? 'zh-CN' : salon.locale;
 
 /** Every IANA time zone this platform knows (the list the set-up offers), with UTC, which some platforms leave out. */
 export function knownTimeZones(): string[] {

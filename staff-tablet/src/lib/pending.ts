@@ -31,6 +31,7 @@ const LABELS: Record<string, MessageKey> = {
   'settings:booking': 'staff.pending.salonSettings',
   'settings:consent': 'staff.pending.salonSettings',
   'settings:contact': 'staff.pending.salonSettings',
+  'settings:salon': 'staff.pending.salonSettings',
   'questionnaire:replace': 'staff.pending.salonSettings',
   'catalogue:category': 'staff.pending.catalogue',
   'catalogue:orderCategories': 'staff.pending.catalogue',

@@ -54,6 +54,13 @@ export class SetupWizard {
     if (Object.keys(this.errors).length || this.message) this.show({});
   }
 
+  /** The language changed: the problems on screen are said again in it (the hub's own answers stay as they came). */
+  relocalize(): void {
+    if (!Object.keys(this.errors).length || this.step === 'code') return;
+    const errors = stepErrors(this.step, this.draft, locale.t, { pin: this.pin, pinAgain: this.pinAgain });
+    if (Object.keys(errors).length) this.show(errors);
+  }
+
   back(): void {
     if (this.index > 1) this.goTo(this.index - 1);
   }

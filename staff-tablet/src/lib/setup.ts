@@ -35,6 +35,11 @@ export type SetupDraft = {
   deviceName: string;
 };
 
+/** The salon's own settings as the set-up's steps and the manager's settings screen edit them. */
+export type ProfileDraft = Pick<SetupDraft, 'name' | 'languages' | 'defaultLanguage' | 'locale' | 'timeZone' | 'currency' | 'closedDates'>;
+/** What those shared step forms read: the draft and its problems by field (`salon.<field>`, as the set-up names them). */
+export type ProfileForm = { readonly draft: ProfileDraft; readonly errors: FieldErrors };
+
 export const SETUP_STEPS = ['code', 'salon', 'languages', 'region', 'hours', 'owner', 'review'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
