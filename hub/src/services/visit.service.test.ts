@@ -58,4 +58,13 @@ describe('visit steps', () => {
     if ('code' in d) throw new Error('refused');
     expect(d.changes.rooms!['room-1']).toMatchObject({ state: 'free', visitId: null, cleaningUntil: null });
   });
+
+  it('a service with extra cleaning time (catalogue) adds it to the room’s buffer', () => {
+    put({ state: 'closing' });
+    const serviceId = state.visits.v1!.serviceId;
+    state.services[serviceId] = { ...state.services[serviceId]!, cleaningBufferMin: 5 };
+    const d = decideClose(state, 10, mei, 'v1', closeInput, link);
+    if ('code' in d) throw new Error('refused');
+    expect(d.changes.rooms!['room-1']).toMatchObject({ state: 'cleaning', cleaningUntil: 10 + 15 * 60_000 });
+  });
 });

@@ -50,7 +50,9 @@ export function decideClose(
   };
   const room = heldRoom(state, s.visit);
   if (room) {
-    const until = cleaningUntilFor(room, now);
+    // The room's own buffer plus the service's extra cleaning time, if the catalogue gives it one (#13).
+    const extra = state.services[visit.serviceId]?.cleaningBufferMin ?? 0;
+    const until = cleaningUntilFor({ cleaningBufferMin: room.cleaningBufferMin + extra }, now);
     changes.rooms = {
       [room.id]: until <= now ? freed(room) : { ...room, state: 'cleaning', visitId: null, cleaningUntil: until },
     };
