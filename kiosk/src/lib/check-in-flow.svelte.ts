@@ -36,8 +36,8 @@ export type CheckInFlowDeps = {
   language: () => Language;
   t: () => KioskTranslate;
   now?: () => number;
-  /** The zone of the salon's calendar day (a birthday may not lie after it); the kiosk's own by default. */
-  timeZone?: () => string;
+  /** The salon's time zone (a birthday may not lie after the salon's today); the kiosk's own until the hub said. */
+  timeZone?: () => string | null | undefined;
 };
 
 export type RegisterField = 'firstName' | 'lastName' | 'birthday';
@@ -62,7 +62,7 @@ export class CheckInFlow {
   private readonly language: () => Language;
   private readonly t: () => KioskTranslate;
   private readonly now: () => number;
-  private readonly timeZone: () => string;
+  private readonly timeZone: () => string | null | undefined;
 
   constructor(deps: CheckInFlowDeps) {
     this.hub = deps.hub;
@@ -70,7 +70,7 @@ export class CheckInFlow {
     this.language = deps.language;
     this.t = deps.t;
     this.now = deps.now ?? Date.now;
-    this.timeZone = deps.timeZone ?? kioskTimeZone;
+    this.timeZone = deps.timeZone ?? (() => null);
   }
 
   /** The client in front of the kiosk (read-only: the flow's methods make each change). */
@@ -161,7 +161,7 @@ export class CheckInFlow {
   });
 
   private birthday(parts: BirthdayParts) {
-    return parseBirthday(parts, this.now(), this.timeZone());
+    return parseBirthday(parts, this.now(), this.timeZone() ?? kioskTimeZone());
   }
 
   // ---- navigation ----

@@ -425,6 +425,28 @@ describe('booked clients', () => {
   });
 });
 
+describe('the salon’s calendar', () => {
+  it('judges a birthday on the salon’s day (the zone the hub sends), not the kiosk device’s', () => {
+    const at = Date.UTC(2026, 10, 22, 17); // 01:00 on 23 November in Shanghai, still the 22nd in UTC
+    const birthdayError = (timeZone: string | undefined) => {
+      const hub: KioskHub = { confirmByToken: async () => NOT_FOUND, checkIn: async () => ticket };
+      const flow = new CheckInFlow({ hub, view: () => view, language: () => 'en', t: () => createKioskTranslator('en', en), now: () => at, timeZone: () => timeZone });
+      flow.start('walk_in');
+      flow.pressPhone('13800138000');
+      flow.submitPhone();
+      flow.choose(false);
+      flow.setName('firstName', 'Mei');
+      flow.setBirthday('year', '2026');
+      flow.setBirthday('month', '11');
+      flow.setBirthday('day', '23');
+      flow.submitRegistration();
+      return flow.registerErrors.get('birthday') ?? null;
+    };
+    expect(birthdayError('Asia/Shanghai')).toBeNull();
+    expect(birthdayError('UTC')).toBe('A birthday cannot be in the future.');
+  });
+});
+
 describe('bad input and refusals', () => {
   it('refuses a malformed phone number without asking the hub', () => {
     const { flow, sent } = setUp();
