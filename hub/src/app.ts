@@ -74,14 +74,14 @@ export function createHub(deps: HubDeps): Hub {
       clients.note(changes.clients);
       active.note(changes.visits);
     },
-    // A recovery replaced the state: the indexes first, before anything that follows the engine reads them.
-    reset: () => rebuildIndexes(),
   });
   const state = () => engine.state;
   const rebuildIndexes = () => {
     clients.rebuild(engine.state.clients);
     active.rebuild(engine.state.visits);
   };
+  // A recovery replaced the state: the indexes first, before anything that follows the engine reads them.
+  engine.follow({ reset: rebuildIndexes });
 
   // Services: what decisions and views read, and who may do what.
   const figures = new DerivedFigures(state, () => active.list(engine.state));

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { holdsRoom, isFinal, isRecentLowRating } from '@glow/shared';
-import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
 import type { HubState } from '../../hub/src/store/hub-state.ts';
-import { apply, op, START } from '../support/floor-ops.ts';
-import { startHub, type TestHub } from '../support/hub-harness.ts';
+import { apply, floorMorning, op, START, startFloorHub } from '../support/floor-ops.ts';
+import type { TestHub } from '../support/hub-harness.ts';
 
 /**
  * Random sequences of floor commands, from random staff, through the real engine and the real decisions (the very
@@ -61,14 +60,12 @@ describe('the floor under random commands', () => {
   let seed: HubState | null = null;
 
   it('keeps its invariants after every step', async () => {
-    seed ??= await demoSalon('en', 'UTC');
-    // Most of the staff signed in this morning (the planner offers clients only to staff here today); Sofia did not.
-    seed.meta.presence = { mei: { day: '2026-11-23', at: START, by: 'mei' }, anna: { day: '2026-11-23', at: START, by: 'anna' } };
+    seed ??= await floorMorning();
     const base = seed;
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 150 }), async (ops) => {
         const clock = { now: START };
-        const t = await startHub({ clock: () => clock.now, timeZone: 'UTC', floorTickMs: 3_600_000, seed: async () => structuredClone(base) });
+        const t = await startFloorHub(base, clock);
         const revisions: number[] = [];
         const next = t.hub.core.views.next.bind(t.hub.core.views);
         t.hub.core.views.next = (changes, revision) => {

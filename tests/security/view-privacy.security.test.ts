@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyPatch, type StaffPatch, type StaffSnapshot, type StaffView, type VisitCard } from '@glow/shared';
 import type { Socket } from 'socket.io-client';
-import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
 import type { HubState } from '../../hub/src/store/hub-state.ts';
-import { apply, op, START } from '../support/floor-ops.ts';
-import { connectStaff, startHub, type TestHub } from '../support/hub-harness.ts';
+import { apply, floorMorning, op, START, startFloorHub } from '../support/floor-ops.ts';
+import { connectStaff, type TestHub } from '../support/hub-harness.ts';
 import { until } from '../support/live-tablet.ts';
 
 /**
@@ -74,14 +73,13 @@ describe('who sees what, on the wire', () => {
   let seed: HubState | null = null;
 
   it("a beautician's stream never carries another's client, and the desk's never health answers (fast-check)", async () => {
-    seed ??= await demoSalon('en', 'UTC');
-    seed.meta.presence = { mei: { day: '2026-11-23', at: START, by: 'mei' }, anna: { day: '2026-11-23', at: START, by: 'anna' } };
+    seed ??= await floorMorning();
     const base = seed;
     const seen = { own: 0, cards: 0, consulted: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 15, maxLength: 60 }), async (ops) => {
         const clock = { now: START };
-        const t = await startHub({ clock: () => clock.now, timeZone: 'UTC', floorTickMs: 3_600_000, seed: async () => structuredClone(base) });
+        const t = await startFloorHub(base, clock);
         try {
           const beauticians = [await openStream(t, BEAUTICIANS[0]!), await openStream(t, BEAUTICIANS[1]!)];
           const desk = await openStream(t, { staffId: 'grace', pin: '4444' });

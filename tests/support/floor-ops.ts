@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { STAFF_COMMANDS, type Ack, type StaffRole, type VisitState } from '@glow/shared';
 import { staffCommandHandlers } from '../../hub/src/transport/socket/staff.handlers.ts';
-import { newCommandId, type TestHub } from './hub-harness.ts';
+import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
+import type { HubState } from '../../hub/src/store/hub-state.ts';
+import { newCommandId, startHub, type TestHub } from './hub-harness.ts';
 
 /**
  * Random floor commands for property tests: from random staff, through the real engine and the real decisions (the
@@ -48,6 +50,20 @@ const ANSWERS: Record<string, Record<string, unknown>> = {
   'hair-root-colour': { allergy: false, patch_test: 'passed', scalp: false },
   'nails-gel': { nail_infection: false, acrylate_allergy: false },
 };
+
+/**
+ * The demo salon on the morning the commands start: most of the staff signed in (the planner offers clients only to
+ * staff here today); Sofia did not. Hashing its PINs takes a moment: make one per test and clone it per run.
+ */
+export async function floorMorning(): Promise<HubState> {
+  const salon = await demoSalon('en', 'UTC');
+  salon.meta.presence = { mei: { day: '2026-11-23', at: START, by: 'mei' }, anna: { day: '2026-11-23', at: START, by: 'anna' } };
+  return salon;
+}
+
+/** A hub on a copy of that salon, on the clock the commands move; the floor tick runs only when they say. */
+export const startFloorHub = (base: HubState, clock: { now: number }): Promise<TestHub> =>
+  startHub({ clock: () => clock.now, timeZone: 'UTC', floorTickMs: 3_600_000, seed: async () => structuredClone(base) });
 
 export type Op = { kind: string; a: number; b: number; c: number; actor: number; flag: boolean };
 export const op = fc.record({

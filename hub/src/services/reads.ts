@@ -6,6 +6,7 @@ import {
   type ComplaintPhoto,
   type DeviceKind,
   type SalonInfo,
+  type SalonView,
   type Service,
   type StaffMember,
   type Visit,
@@ -17,6 +18,8 @@ import { aftercareSettingsOf } from './aftercare-settings.ts';
 import { buildAftercareSheet, findAftercareLink, type AftercareLink, type AftercareSheet } from './aftercare.service.ts';
 import { bookingSettingsOf, bookingToken, findBookingLink, qualifiedStaff, slotQuery, type BookingLink } from './booking-access.ts';
 import { confirmBookingByToken } from './booking-by-token.ts';
+import { salonView } from './salon-view.ts';
+import { isSetupCode, setupPending } from './setup.service.ts';
 import { bookingsFromVisit, type BookingFromVisit } from './visit-bookings.ts';
 
 /**
@@ -36,6 +39,12 @@ export type HubReads = {
 
   // the salon
   salon(): SalonInfo;
+  /** What every snapshot carries about the salon (its settings and time zone). */
+  salonView(): SalonView;
+  /** Whether the owner has still to set the salon up (first start). */
+  setupPending(): boolean;
+  /** Whether a code is the first start's set-up code (compared in constant time). */
+  isSetupCode(code: string): boolean;
   timeZone(): string;
   /** The salon's local date (YYYY-MM-DD) at a moment, in its time zone: tickets restart every day. UTC if the zone were ever invalid. */
   today(now: number): string;
@@ -93,6 +102,9 @@ export function createReads(state: () => Readonly<HubState>, active: ActiveVisit
     },
 
     salon: () => state().meta.salon,
+    salonView: () => salonView(state()),
+    setupPending: () => setupPending(state()),
+    isSetupCode: (code) => isSetupCode(state(), code),
     timeZone: () => state().meta.floor.timeZone,
     today: (now) => salonDay(now, state().meta.floor.timeZone) ?? (salonDay(now, 'UTC') as string),
     salonDayOf: (at) => salonDay(at, state().meta.floor.timeZone),

@@ -4,7 +4,7 @@ import type { HubCore } from '../../hub-core.ts';
 import { hashPin } from '../../security/secrets.ts';
 import { refuse, toAppError, type Refusal } from '../../services/app-error.ts';
 import { newDeviceSecret } from '../../services/pairing.service.ts';
-import { decideSetup, isSetupCode, setupPending } from '../../services/setup.service.ts';
+import { decideSetup } from '../../services/setup.service.ts';
 import { FailureLimiter, senderKey } from './failure-limiter.ts';
 import { readJson } from './json-body.ts';
 import { languageFrom } from './language.ts';
@@ -28,7 +28,7 @@ export function setupRoutes(core: HubCore): Hono {
       core.securityLog.record({ kind: 'pairing_limited', address, detail: 'setup code' });
       return c.json({ ok: false, error: toAppError(refuse('rate_limited', 'setup_limited'), language) }, 429);
     }
-    if (!setupPending(core.engine.state)) return c.json({ ok: false, error: toAppError(refuse('conflict', 'setup_done'), language) }, 409);
+    if (!core.reads.setupPending()) return c.json({ ok: false, error: toAppError(refuse('conflict', 'setup_done'), language) }, 409);
     return null;
   };
 
@@ -42,14 +42,14 @@ export function setupRoutes(core: HubCore): Hono {
   return new Hono()
     .get('/', (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json({ needed: setupPending(core.engine.state) });
+      return c.json({ needed: core.reads.setupPending() });
     })
     .post('/code', async (c) => {
       const refused = gate(c);
       if (refused) return refused;
       const body = await readJson(c, SetupCodeCheckSchema);
       if (!body.ok) return body.response;
-      return isSetupCode(core.engine.state, body.data.code) ? c.json({ ok: true }) : wrongCode(c);
+      return core.reads.isSetupCode(body.data.code) ? c.json({ ok: true }) : wrongCode(c);
     })
     .post('/', async (c) => {
       const refused = gate(c);
@@ -58,7 +58,7 @@ export function setupRoutes(core: HubCore): Hono {
       const body = await readJson(c, SetupInputSchema);
       if (!body.ok) return body.response;
       // A wrong code costs no PIN hashing; the decision checks it again, in order with any other tablet's set-up.
-      if (!isSetupCode(core.engine.state, body.data.code)) return wrongCode(c);
+      if (!core.reads.isSetupCode(body.data.code)) return wrongCode(c);
       const credential = await hashPin(body.data.owner.pin);
       const ids = { ownerId: core.deps.newId(), deviceId: core.deps.newId(), deviceSecret: newDeviceSecret() };
       const ack = await core.engine.execute({ command: 'salon:setup', commandId: null, language }, (state, now) =>

@@ -5,7 +5,6 @@ import { KioskIdentityLimit } from '../../services/kiosk-lookups.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
 import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
-import { salonView } from '../../services/salon-view.ts';
 import { setupPending } from '../../services/setup.service.ts';
 import type { HubCore } from '../../hub-core.ts';
 import { BucketMap, type Rate } from '../../security/token-bucket.ts';
@@ -123,11 +122,10 @@ export function disconnectKiosk(nsp: Namespace, deviceId: string): void {
 }
 
 export function kioskSnapshot(core: HubCore): KioskSnapshot {
-  const state = core.engine.state;
   return {
     protocolVersion: PROTOCOL_VERSION,
     revision: core.views.revision,
-    salon: salonView(state),
+    salon: core.reads.salonView(),
     view: core.views.kioskView(),
   };
 }

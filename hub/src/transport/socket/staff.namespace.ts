@@ -13,7 +13,6 @@ import { invalidInput, isRefusal, refuse, toAppError } from '../../services/app-
 import { DataLossAlarm } from '../../services/data-loss-alarm.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import { audienceKey, type Audience } from '../../services/views.ts';
-import { salonView } from '../../services/salon-view.ts';
 import { bindCommands } from './bind-commands.ts';
 import { handshakeError, protocolRefusal } from './handshake-error.ts';
 import { staffCommandHandlers } from './staff.handlers.ts';
@@ -174,11 +173,10 @@ function enterAudience(socket: Socket, core: HubCore, onConnect = false): void {
 }
 
 export function staffSnapshot(core: HubCore, data: StaffSocketData): StaffSnapshot {
-  const state = core.engine.state;
   return {
     protocolVersion: PROTOCOL_VERSION,
     revision: core.views.revision,
-    salon: salonView(state),
+    salon: core.reads.salonView(),
     session: data.session,
     view: core.views.staffView(audienceOf(data.session)),
   };
