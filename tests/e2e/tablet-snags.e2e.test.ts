@@ -68,7 +68,8 @@ describe('the staff tablet, the snags', () => {
 
   it('shows the client’s screens in the client’s language (Chinese) on an English tablet, and the rest in English', async () => {
     await checkInAtKioskInChinese();
-    const client = Object.values(state().clients).find((c) => c.phone === CLIENT.phone)!;
+    // The hub keeps the number in its canonical form (+86…): found by the name the client typed.
+    const client = Object.values(state().clients).find((c) => c.firstName === CLIENT.first && c.lastName === CLIENT.last)!;
     visitId = Object.values(state().visits).find((v) => v.clientId === client.id)!.id;
     expect(state().visits[visitId]).toMatchObject({ language: 'zh-CN' });
 
