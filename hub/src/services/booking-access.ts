@@ -52,6 +52,7 @@ export function slotQuery(
     bookings: Object.values(state.bookings),
     settings: bookingSettingsOf(state),
     timeZone: state.meta.floor.timeZone,
+    closedDates: state.meta.salon.closedDates,
     staffId,
     now,
     ...(ignoreBookingId ? { ignoreBookingId } : {}),

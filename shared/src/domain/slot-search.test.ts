@@ -52,6 +52,11 @@ const times = (q: SlotSearch): string[] =>
   );
 
 describe('searchSlots', () => {
+  it('offers nothing on one of the salon’s closed days, though its weekday is open', () => {
+    expect(times(query({ closedDates: ['2026-06-15'] }))).toEqual([]);
+    expect(times(query({ closedDates: ['2026-06-16'] }))).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00']);
+  });
+
   it('offers the step grid inside opening hours, the service ending by closing time', () => {
     expect(times(query())).toEqual(['09:00', '09:30', '10:00', '10:30', '11:00']);
     const [first] = searchSlots(query());

@@ -24,6 +24,8 @@ export type SlotSearch = {
   now: Timestamp;
   /** A booking being moved: its own slot does not count as taken. */
   ignoreBookingId?: string;
+  /** Days the salon is closed although their weekday is open (its closed days, #13), "YYYY-MM-DD". */
+  closedDates?: readonly string[];
 };
 
 /** A room's cleaning buffer is at most 120 minutes (RoomSchema). */
@@ -86,6 +88,7 @@ const bufferOf = (rooms: ReadonlyMap<string, Room>, roomId: string | null): numb
 export function searchSlots(q: SlotSearch): Slot[] {
   const { service, settings, timeZone, day, now } = q;
   if (!withinHorizon(day, now, timeZone, settings)) return [];
+  if (q.closedDates?.includes(day)) return [];
   const weekday = weekdayOf(day, timeZone);
   const hours = weekday === null ? null : settings.openingHours[weekday];
   if (!hours) return [];

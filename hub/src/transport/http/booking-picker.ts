@@ -35,7 +35,8 @@ export function pickSlots(
   const query = reads.slotQuery(service, staffId, now, opts.ignoreBookingId);
   const days = bookableDays(now, timeZone, settings).map((day) => {
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-    return { day, closed: settings.openingHours[weekday] === null, recommended: day === opts.recommendedDay };
+    const closed = settings.openingHours[weekday] === null || (query.closedDates ?? []).includes(day);
+    return { day, closed, recommended: day === opts.recommendedDay };
   });
   const slotsOn = (day: string) => searchSlots({ ...query, day }).map((s) => s.startsAt);
   if (opts.day && days.some((d) => d.day === opts.day)) return { days, day: opts.day, slots: slotsOn(opts.day) };
