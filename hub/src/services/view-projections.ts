@@ -83,8 +83,16 @@ const questionnaires = (who: (a: Audience) => boolean): Projection<NonNullable<S
 const everyone = () => true;
 const manager = (a: Audience) => a.kind === 'manager';
 
-/** The start of the salon's day at `at`: the board lists bookings from then on. */
-const dayStart = (state: Readonly<HubState>, at: number): number => startOfDay(new TZDate(at, state.meta.floor.timeZone)).getTime();
+/**
+ * The start of the salon's day at `at`: the board lists bookings from then on. Kept for the last (moment, zone): a
+ * snapshot asks it once per booking, and every booking of one revision asks it for the same moment.
+ */
+let lastDayStart = { at: Number.NaN, zone: '', start: 0 };
+function dayStart(state: Readonly<HubState>, at: number): number {
+  const zone = state.meta.floor.timeZone;
+  if (lastDayStart.at !== at || lastDayStart.zone !== zone) lastDayStart = { at, zone, start: startOfDay(new TZDate(at, zone)).getTime() };
+  return lastDayStart.start;
+}
 
 /** Bookings (the board's) or reminder calls (the desk's tasks): the floor only; a hold was never on either. */
 function bookingsAs<T>(shown: (b: Booking, from: number) => boolean, card: (state: Readonly<HubState>, b: Booking) => T): Projection<T> {
