@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { WeeklyShifts } from '@glow/shared';
 import { emptySalon } from '../../hub/src/seed/salon-seed.ts';
 import { hashPin } from '../../hub/src/security/secrets.ts';
+import { wcagViolations } from '../support/axe.ts';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { pairKiosk, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
 import { asPairedKiosk, dial, sign } from '../support/kiosk-driver.ts';
@@ -71,6 +72,8 @@ describe('catalogue, staff and rooms on the manager’s tablet', () => {
       await boss.waitForFunction((l) => document.documentElement.lang === l, lang);
       if (again) await again();
       await shoot(boss, `catalogue-${name}-${lang}`);
+      // Every screen passes WCAG 2 AA (contrast, names, labels) in both languages (the board under it is audited elsewhere).
+      expect(await wcagViolations(boss, '[data-testid="catalogue-screen"]'), `${name}-${lang}`).toEqual([]);
     }
     await boss.getByTestId('lang-en').click();
     await boss.waitForFunction(() => document.documentElement.lang === 'en');
