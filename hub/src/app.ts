@@ -10,6 +10,7 @@ import { DerivedFigures } from './services/derived-figures.ts';
 import { AuthService } from './services/auth.service.ts';
 import { floorFollowUp } from './services/auto-assign.ts';
 import { catalogueUpgrade } from './services/catalogue/catalogue-upgrade.ts';
+import { ClientImportStaging } from './services/client-import/import-staging.ts';
 import { ClientIndex } from './services/client-index.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
@@ -103,6 +104,7 @@ export function createHub(deps: HubDeps): Hub {
     figures,
     auth: new AuthService(state, deps.clock, securityLog),
     clients,
+    imports: new ClientImportStaging({ state, clients, clock: deps.clock }),
     active,
     securityLog,
     phoneOrigin: () => phoneOrigin,

@@ -2,6 +2,7 @@ import type { HubDeps } from './deps.ts';
 import type { ActiveVisits } from './services/active-visits.ts';
 import type { AuthService } from './services/auth.service.ts';
 import type { ClientIndex } from './services/client-index.ts';
+import type { ClientImportStaging } from './services/client-import/import-staging.ts';
 import type { DerivedFigures } from './services/derived-figures.ts';
 import type { HubEngine } from './services/hub-engine.ts';
 import type { HubReads } from './services/reads.ts';
@@ -23,6 +24,8 @@ export type HubCore = {
   figures: DerivedFigures;
   auth: AuthService;
   clients: ClientIndex;
+  /** Client files being imported, checked chunk by chunk, kept per tablet until imported (#13). */
+  imports: ClientImportStaging;
   /** The visits on the floor now: what decisions and views read instead of every visit ever made. */
   active: ActiveVisits;
   /** Failed PINs, lock-outs, pairing failures, revocations, refused origins…: logged, and listed for the manager. */

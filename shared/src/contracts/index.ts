@@ -10,3 +10,4 @@ export * from './bookings.ts';
 export * from './settings.ts';
 export * from './catalogue.ts';
 export * from './setup.ts';
+export * from './client-import.ts';

@@ -28,3 +28,4 @@ export * from './queue-replay.ts';
 export * from './money.ts';
 export * from './refusal.ts';
 export * from './check-in/index.ts';
+export * from './client-import/index.ts';

@@ -6,6 +6,7 @@ import { dataLossZhCN } from './data-loss.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
+import { clientImportZh } from './client-import.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文目录。Keys must match en.ts exactly (the type enforces it). */
@@ -553,6 +554,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...settingsZhCN,
   ...setupZhCN,
   ...catalogueZhCN,
+  ...clientImportZh,
   // the hub on the salon's network (network.zh-CN.ts)
   ...networkZhCN,
   // 服务器丢失已确认更改的提醒 (data-loss.zh-CN.ts)
