@@ -27,6 +27,7 @@ import { pendingSetupCode } from './services/setup.service.ts';
 import { formatSetupCode } from '@glow/shared';
 import { LowdbStore } from './store/lowdb.store.ts';
 import { describeStartFailure } from './start-up-failure.ts';
+import { startUpAddresses } from './start-up-addresses.ts';
 import { salonCertificateProblem } from './security/certificates.ts';
 import { certificateFiles } from './store/certificate-files.ts';
 import { announceHub, type MdnsAnnouncement } from './transport/mdns-announcer.ts';
@@ -194,18 +195,17 @@ function fail(message: string): never {
 type Code = { code: string; expiresAt: number };
 
 function printBanner(actualPort: number, tablet: Code | null, kiosk: Code, setupCode: string | null, startMs: number): void {
-  const addresses =
-    host === '0.0.0.0' || host === '::'
-      ? ['localhost', ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address))]
-      : [host];
+  // Network addresses first: the devices open one of those; localhost is marked as this computer's own (#11).
+  const { addresses, trust } = startUpAddresses(host, lanAddresses);
+  const only = (a: { thisComputerOnly: boolean }) => (a.thisComputerOnly ? '   (this computer only)' : '');
   const scheme = hub.tls ? 'https' : 'http';
   const lines = [
     '',
     `Glow hub ${version} is running (started in ${startMs} ms; data in ${dataDir})`,
     '',
     ...addresses.flatMap((a) => [
-      `  Lobby kiosk:   ${scheme}://${a}:${actualPort}/`,
-      `  Staff tablet:  ${scheme}://${a}:${actualPort}/staff/`,
+      `  Lobby kiosk:   ${scheme}://${a.address}:${actualPort}/${only(a)}`,
+      `  Staff tablet:  ${scheme}://${a.address}:${actualPort}/staff/${only(a)}`,
     ]),
     '',
     ...(setupCode
@@ -220,7 +220,7 @@ function printBanner(actualPort: number, tablet: Code | null, kiosk: Code, setup
     ...(hub.tls
       ? [
           ...(mdns ? [`  By name, where the network passes mDNS: https://${mdns.hostName}:${actualPort}/`] : []),
-          `  New tablet: open http://${addresses.at(-1) ?? 'localhost'}:${plainPort}/trust once to trust this hub (certificate ${hub.tls.fingerprint}).`,
+          `  New tablet: open http://${trust}:${plainPort}/trust once to trust this hub (certificate ${hub.tls.fingerprint}).`,
           ...(hub.tls.expiresAt - Date.now() < 30 * 86_400_000 ? [`  The certificate expires on ${new Date(hub.tls.expiresAt).toDateString()}: renew it.`] : []),
         ]
       : []),
