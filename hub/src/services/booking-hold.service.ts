@@ -2,6 +2,7 @@ import { findSlot, salonDay, type Booking } from '@glow/shared';
 import type { Changes, HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
 import { bookingSettingsOf, slotQuery } from './booking-access.ts';
+import { bookableOnline } from './catalogue/catalogue-rules.ts';
 import type { Decision } from './hub-engine.ts';
 
 /** How long a run-out hold is kept before a later hold tidies it away. */
@@ -29,7 +30,8 @@ export function decideBookingHold(
   newId: () => string,
 ): Decision<HoldResult> | Refusal {
   const service = state.services[input.serviceId];
-  if (!service) return refuse('invalid_input', 'unknown_service');
+  // A service the manager archived or keeps off online booking (#13) is not booked from a phone.
+  if (!service || !bookableOnline(service)) return refuse('invalid_input', 'unknown_service');
   if (!state.clients[input.clientId]) return refuse('not_found', 'unknown_booking');
   if (input.staffId !== null) {
     const member = state.staff[input.staffId];

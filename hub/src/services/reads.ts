@@ -19,6 +19,7 @@ import { buildAftercareSheet, findAftercareLink, type AftercareLink, type Afterc
 import { bookingSettingsOf, bookingToken, findBookingLink, qualifiedStaff, slotQuery, type BookingLink } from './booking-access.ts';
 import { confirmBookingByToken } from './booking-by-token.ts';
 import { salonView } from './salon-view.ts';
+import { bookableOnline } from './catalogue/catalogue-rules.ts';
 import { isSetupCode, setupPending } from './setup.service.ts';
 import { bookingsFromVisit, type BookingFromVisit } from './visit-bookings.ts';
 
@@ -53,7 +54,10 @@ export type HubReads = {
   aftercareSettings(): AftercareSettings;
   bookingSettings(): BookingSettings;
   service(serviceId: string): Service | undefined;
-  /** Every service, by English name: the order a phone's pickers list them in. */
+  /**
+   * The services a client may book from their phone, by English name (the order a phone's pickers list them in):
+   * not archived, and not set by the manager to be booked at the salon only (`onlineRebooking: false`, #13).
+   */
   servicesByName(): Service[];
   staffName(staffId: string): string | null;
   /** Active staff who may do a service, by name. */
@@ -111,7 +115,10 @@ export function createReads(state: () => Readonly<HubState>, active: ActiveVisit
     aftercareSettings: () => aftercareSettingsOf(state()),
     bookingSettings: () => bookingSettingsOf(state()),
     service: (serviceId) => state().services[serviceId],
-    servicesByName: () => Object.values(state().services).sort((a, b) => a.name.en.localeCompare(b.name.en)),
+    servicesByName: () =>
+      Object.values(state().services)
+        .filter(bookableOnline)
+        .sort((a, b) => a.name.en.localeCompare(b.name.en)),
     staffName: (staffId) => state().staff[staffId]?.name ?? null,
     qualifiedStaff: (service) => qualifiedStaff(state(), service),
     activeVisits: () => active.list(state()),

@@ -1,4 +1,4 @@
-import { currencyDigits, isActiveBooking, isFinal, parsePrice, salonCurrency, type LocalizedText, type Visit } from '@glow/shared';
+import { currencyDigits, isActiveBooking, isFinal, parsePrice, salonCurrency, type LocalizedText, type Service, type Visit } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import type { RefusalIssue } from '../app-error.ts';
 
@@ -74,3 +74,6 @@ export function serviceDependents(
   for (const b of Object.values(state.bookings)) if (b.serviceId === serviceId && b.state !== 'checked_in' && isActiveBooking(b, now) && b.startsAt >= now) bookings++;
   return { tickets, bookings };
 }
+
+/** Whether a client's phone offers a service for booking (#13): current, and not kept for the salon's own booking. */
+export const bookableOnline = (s: Service): boolean => s.archived !== true && s.onlineRebooking !== false;

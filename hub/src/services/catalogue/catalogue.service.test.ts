@@ -4,6 +4,7 @@ import { DEMO_ROOMS, DEMO_SERVICES, DEMO_STAFF } from '../../seed/demo-catalogue
 import { applyChanges } from '../../store/apply-changes.ts';
 import type { HubState } from '../../store/hub-state.ts';
 import { isRefusal } from '../app-error.ts';
+import { decideBookingHold } from '../booking-hold.service.ts';
 import { decideCategory, decideOrderCategories, decideService } from './catalogue.service.ts';
 import { catalogueUpgrade } from './catalogue-upgrade.ts';
 
@@ -68,5 +69,15 @@ describe('catalogue decisions', () => {
     state.skills.nails = { ...state.skills.nails!, archived: true };
     const refused = decideService(state, 0, { ...input, requiredSkill: 'nails' }, newId, []);
     expect(isRefusal(refused) && refused.issues).toEqual([{ field: 'requiredSkill', rule: 'archived_choice' }]);
+  });
+
+  it('a service kept off online booking, or archived, is not booked from a phone', () => {
+    const state = upgraded();
+    const hold = () => decideBookingHold(state, 0, { clientId: 'nobody', serviceId: 'facial-classic', staffId: null, startsAt: 0 }, newId);
+    expect(isRefusal(hold()) && hold()).toMatchObject({ reason: 'unknown_booking' }); // gets past the service check
+    state.services['facial-classic'] = { ...state.services['facial-classic']!, onlineRebooking: false };
+    expect(hold()).toMatchObject({ reason: 'unknown_service' });
+    state.services['facial-classic'] = { ...state.services['facial-classic']!, onlineRebooking: true, archived: true };
+    expect(hold()).toMatchObject({ reason: 'unknown_service' });
   });
 });
