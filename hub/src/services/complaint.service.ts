@@ -1,4 +1,4 @@
-import { isIncidentProblem, type Complaint, type ComplaintPhoto, type ProblemReportInput } from '@glow/shared';
+import { isIncidentProblem, type Complaint, type ComplaintPhoto, type Done, type ProblemReportInput } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 import { findAftercareLink } from './aftercare.service.ts';
 import { refuse, type Refusal } from './app-error.ts';
@@ -48,7 +48,6 @@ export function decideReportProblem(
   return { changes: { complaints: { [complaint.id]: complaint } }, result: { complaintId: complaint.id } };
 }
 
-type Done = Record<string, never>;
 
 /** Someone at the desk has taken it on: the page then says "being handled", and the response time is known. */
 export function decideAcknowledgeComplaint(

@@ -1,10 +1,9 @@
-import { transition, type Incident, type IncidentKind } from '@glow/shared';
+import { transition, type Done, type Incident, type IncidentKind } from '@glow/shared';
 import type { Changes, HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
 import type { Decision } from './hub-engine.ts';
 import { isDesk, loadVisit, type Actor } from './visit-access.ts';
 
-type Done = Record<string, never>;
 
 /** The incidents map with one incident replaced: incidents live in meta, which changes field by field. */
 const withIncident = (state: Readonly<HubState>, incident: Incident): Changes => ({

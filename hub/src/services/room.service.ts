@@ -1,10 +1,9 @@
-import type { Room } from '@glow/shared';
+import type { Done, Room } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
 import type { Decision } from './hub-engine.ts';
 import { freed, isDesk, type Actor } from './visit-access.ts';
 
-type Done = Record<string, never>;
 
 /**
  * The room is clean before its buffer ran out: free now. A beautician may do it for the room of the visit they just

@@ -5,7 +5,7 @@ import { refuse, type Refusal } from './app-error.ts';
 /** Who sends a staff command: a beautician may act only on their own visits and rooms; front desk and manager on any. */
 export type Actor = { staffId: string; role: StaffRole };
 
-export type VisitStateResult = { visitId: string; state: VisitState };
+export type { VisitStateResult } from '@glow/shared';
 
 export const isDesk = (actor: Actor): boolean => actor.role !== 'beautician';
 

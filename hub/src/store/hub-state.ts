@@ -21,6 +21,7 @@ import {
   SalonInfoSchema,
   ServiceSchema,
   StaffMemberSchema,
+  TicketCounterSchema,
   TimestampSchema,
   VisitSchema,
 } from '@glow/shared';
@@ -66,7 +67,7 @@ export const CommandRecordSchema = z.object({ at: TimestampSchema, sender: z.str
 /** Singletons: the salon's own settings and the daily ticket counter. */
 export const MetaSchema = z.object({
   salon: SalonInfoSchema,
-  ticket: z.object({ day: z.string(), last: z.number().int() }),
+  ticket: TicketCounterSchema,
   /**
    * The hub's secret key: the tokens of phone links and the pairing codes a manager creates are derived from command
    * ids under it, so a retried command gets the same one back while no file holds it. (Staff sessions are not signed
@@ -145,14 +146,15 @@ export type Changes = {
   [C in CollectionName]?: Record<string, HubState[C][string] | null>;
 } & { meta?: Partial<Meta> };
 
-/** One line of the journal: one committed command. `seq` is the hub revision it produced. */
-export type JournalEntry = {
-  seq: number;
-  at: number;
-  commandId: string | null;
-  command: string;
-  changes: Changes;
-};
+/** One line of the journal but its changes: one committed command. `seq` is the hub revision it produced. */
+export const JournalEnvelopeSchema = z.object({
+  seq: z.number().int().positive(),
+  at: TimestampSchema,
+  commandId: z.string().nullable(),
+  command: z.string(),
+});
+/** One line of the journal (checked as a whole by journal-entry.schema.ts, whose changes follow HubStateSchema). */
+export type JournalEntry = z.infer<typeof JournalEnvelopeSchema> & { changes: Changes };
 
 export function emptyState(meta: Meta): HubState {
   return {

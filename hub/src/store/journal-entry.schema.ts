@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { TimestampSchema } from '@glow/shared';
-import { COLLECTIONS, HubStateSchema, MetaSchema, type JournalEntry } from './hub-state.ts';
+import { COLLECTIONS, HubStateSchema, JournalEnvelopeSchema, MetaSchema, type JournalEntry } from './hub-state.ts';
 import { StoreError } from './store.port.ts';
 
 /**
@@ -17,13 +16,7 @@ for (const name of COLLECTIONS) {
 
 export const ChangesSchema = z.strictObject(changesShape);
 
-export const JournalEntrySchema = z.strictObject({
-  seq: z.number().int().positive(),
-  at: TimestampSchema,
-  commandId: z.string().nullable(),
-  command: z.string(),
-  changes: ChangesSchema,
-});
+export const JournalEntrySchema = z.strictObject({ ...JournalEnvelopeSchema.shape, changes: ChangesSchema });
 
 /**
  * Null when the entry can be stored; otherwise why not. Checked before an entry is accepted, because an entry that

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DoneSchema as Done } from './done.ts';
 import { AFTERCARE_STAFF_COMMANDS } from './complaints.ts';
 import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
 import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
@@ -89,7 +90,9 @@ export const KIOSK_COMMANDS = {
 
 // ---- staff ----
 const VisitRefSchema = command({ visitId: IdSchema });
-const VisitStateResultSchema = z.object({ visitId: IdSchema, state: VisitStateSchema });
+/** The answer of a command that moves a visit: its new state. */
+export const VisitStateResultSchema = z.object({ visitId: IdSchema, state: VisitStateSchema });
+export type VisitStateResult = z.infer<typeof VisitStateResultSchema>;
 
 export const LoginInputSchema = command({ staffId: IdSchema, pin: PinSchema });
 export const CloseVisitInputSchema = command({
@@ -110,7 +113,6 @@ export const CloseVisitResultSchema = VisitStateResultSchema.extend({
 export const PairingCodeResultSchema = z.object({ code: z.string(), expiresAt: TimestampSchema });
 
 const FRONT = ['front_desk', 'manager'] as const satisfies readonly StaffRole[];
-const Done = z.object({});
 
 export const HandBackInputSchema = command({ visitId: IdSchema, reason: freeText(300).pipe(z.string().min(1, 'required')) });
 export const PlanUpdateInputSchema = command({ visitId: IdSchema, plan: PlanInputSchema });

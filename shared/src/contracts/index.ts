@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './done.ts';
 export * from './protocol.ts';
 export * from './views.ts';
 export * from './commands.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DoneSchema as Done } from './done.ts';
 import { BookingSettingsSchema } from '../schemas/booking.schema.ts';
 import { CommandIdSchema, freeText, IdSchema } from '../schemas/common.schema.ts';
 import { ConsentKindSchema, ConsentSettingsSchema, SIGNABLE_CONSENTS } from '../schemas/consent.schema.ts';
@@ -99,7 +100,6 @@ export const SalonSettingsViewSchema = z.object({
 });
 export type SalonSettingsView = z.infer<typeof SalonSettingsViewSchema>;
 
-const Done = z.object({});
 
 /** The manager's settings commands (spread into STAFF_COMMANDS). */
 export const SETTINGS_STAFF_COMMANDS = {

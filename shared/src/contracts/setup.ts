@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DoneSchema as Done } from './done.ts';
 import { CommandIdSchema, freeText, IdSchema } from '../schemas/common.schema.ts';
 import { DEFAULT_LANGUAGE_OFFERED, SalonProfileSchema, SalonProfileShape } from '../schemas/salon.schema.ts';
 import { PinSchema, type StaffRole } from '../schemas/staff.schema.ts';
@@ -76,7 +77,6 @@ export const PinChangeInputSchema = command({ oldPin: PinSchema, ...pinTwice })
 /** The manager's salon settings after the set-up: the same fields as the set-up's first steps. */
 export const SalonProfileInputSchema = command(SalonProfileShape).refine(...DEFAULT_LANGUAGE_OFFERED);
 
-const Done = z.object({});
 const MANAGER = ['manager'] as const satisfies readonly StaffRole[];
 const ALL_STAFF = ['beautician', 'front_desk', 'manager'] as const satisfies readonly StaffRole[];
 

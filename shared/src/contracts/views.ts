@@ -180,24 +180,37 @@ export const StaffSessionSchema = z.object({
 });
 export type StaffSession = z.infer<typeof StaffSessionSchema>;
 
-export type Snapshot<V> = {
-  protocolVersion: number;
-  /** The hub's revision; every later patch carries the next one. */
-  revision: number;
-  salon: SalonView;
-  view: V;
-  /** Staff namespace only: who is signed in on this socket, if anyone. */
-  session?: StaffSession | null;
-};
+/** What every connect (and every resync) starts with: an audience's whole view at a revision. */
+const snapshotSchema = <S extends z.ZodRawShape>(view: z.ZodObject<S>) =>
+  z.object({
+    protocolVersion: z.number().int(),
+    /** The hub's revision; every later patch carries the next one. */
+    revision: z.number().int().nonnegative(),
+    salon: SalonViewSchema,
+    view,
+  });
 
-/** A change to a view: upserts and deletions per collection. Every audience receives every revision. */
-export type Patch<V> = {
-  revision: number;
-  set: { [K in keyof V]?: V[K] };
-  del: { [K in keyof V]?: string[] };
-};
+/** A change to a view: upserts and deletions (ids) per collection. Every audience receives every revision. */
+const patchSchema = <S extends z.ZodRawShape>(view: z.ZodObject<S>) =>
+  z.object({
+    revision: z.number().int().positive(),
+    set: view.partial(),
+    del: z.partialRecord(view.keyof(), z.array(z.string())),
+  });
 
-export type StaffSnapshot = Snapshot<StaffView>;
-export type KioskSnapshot = Snapshot<KioskView>;
-export type StaffPatch = Patch<StaffView>;
-export type KioskPatch = Patch<KioskView>;
+/**
+ * The staff namespace's snapshot also says who is signed in on this socket (null: nobody). Optional because the
+ * client-side sync helpers handle both audiences' snapshots alike (`Snapshot<V>` below); the hub always sends it.
+ */
+export const StaffSnapshotSchema = snapshotSchema(StaffViewSchema).extend({ session: StaffSessionSchema.nullable().optional() });
+export const KioskSnapshotSchema = snapshotSchema(KioskViewSchema);
+export const StaffPatchSchema = patchSchema(StaffViewSchema);
+export const KioskPatchSchema = patchSchema(KioskViewSchema);
+export type StaffSnapshot = z.infer<typeof StaffSnapshotSchema>;
+export type KioskSnapshot = z.infer<typeof KioskSnapshotSchema>;
+export type StaffPatch = z.infer<typeof StaffPatchSchema>;
+export type KioskPatch = z.infer<typeof KioskPatchSchema>;
+
+/** Any audience's snapshot or patch, for code that works on either (the client-side sync helpers). */
+export type Snapshot<V> = { protocolVersion: number; revision: number; salon: SalonView; view: V; session?: StaffSession | null };
+export type Patch<V> = { revision: number; set: { [K in keyof V]?: V[K] }; del: { [K in keyof V]?: string[] } };

@@ -72,6 +72,7 @@ export const en = {
   'rule.pairing_code_format': '{field} must be the 6 digits shown on the manager’s screen.',
   'rule.rating_range': '{field} must be from 1 to 5.',
   'rule.nps_range': '{field} must be from 0 to 10.',
+  'rule.rating_tag_unknown': 'One of the rating tags is not one Glow knows. Choose from the tags on the screen.',
   'rule.id_format': '{field} is not valid.',
   'rule.invalid_type': '{field} is missing or has the wrong type.',
   'rule.unrecognized_keys': '{field} has fields that are not allowed.',

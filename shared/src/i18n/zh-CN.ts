@@ -66,6 +66,7 @@ export const zhCN: Record<MessageKey, string> = {
   'rule.pairing_code_format': '{field}应为店长屏幕上显示的 6 位数字。',
   'rule.rating_range': '{field}应在 1 到 5 之间。',
   'rule.nps_range': '{field}应在 0 到 10 之间。',
+  'rule.rating_tag_unknown': '其中一个评价标签不是 Glow 认识的标签。请从屏幕上的标签中选择。',
   'rule.id_format': '{field}无效。',
   'rule.invalid_type': '{field}缺失或类型不正确。',
   'rule.unrecognized_keys': '{field}包含不允许的字段。',

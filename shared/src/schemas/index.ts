@@ -6,6 +6,7 @@ export * from './service.schema.ts';
 export * from './catalogue.schema.ts';
 export * from './questionnaire.schema.ts';
 export * from './rating.schema.ts';
+export * from './ticket.schema.ts';
 export * from './visit.schema.ts';
 export * from './floor.schema.ts';
 export * from './plan.schema.ts';

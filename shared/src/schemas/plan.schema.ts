@@ -13,6 +13,8 @@ export const PlanInputSchema = z.object({
   notes: freeText(1000).default(''),
 });
 export type PlanInput = z.input<typeof PlanInputSchema>;
+/** A plan's fields with every default filled in: what the tablet's plan editor holds. */
+export type PlanFields = z.output<typeof PlanInputSchema>;
 
 export const PlanSchema = PlanInputSchema.extend({
   version: z.number().int().min(1),

@@ -1,13 +1,8 @@
-import { INTENSITIES, type PlanInput, type StaffView, type VisitCard } from '@glow/shared';
+import { INTENSITIES, type PlanFields, type PlanInput, type StaffView, type VisitCard } from '@glow/shared';
 
 export type Intensity = (typeof INTENSITIES)[number];
-export type PlanDraft = {
-  serviceIds: string[];
-  products: string[];
-  intensity: Intensity;
-  durationMin: number;
-  notes: string;
-};
+/** The plan being edited: the plan command's fields (its schema's output). */
+export type PlanDraft = PlanFields;
 
 export const MIN_DURATION = 5;
 export const MAX_DURATION = 480;

@@ -1,4 +1,4 @@
-import type { Language } from '@glow/shared';
+import type { AftercareNotes, Language } from '@glow/shared';
 import { LANGUAGES } from '@glow/shared';
 
 /** What this tablet keeps between reloads. The device credential outlives staff sessions; the session token does not. */
@@ -103,7 +103,7 @@ export function loadLastRoom(): string | null {
 export const saveLastRoom = (roomId: string | null): void => write(session(), KEYS.lastRoom, roomId);
 
 /** Aftercare the beautician writes during the session, sent with `visit:close`. */
-export type AftercareDraft = { visitId: string; notes: string; homeProducts: { name: string; howToUse: string }[] };
+export type AftercareDraft = { visitId: string } & AftercareNotes;
 
 export function loadAftercareDraft(visitId: string): AftercareDraft | null {
   const v = read(session(), KEYS.aftercareDraft);

@@ -1,4 +1,4 @@
-import { INCIDENT_KINDS, NOTE_KINDS, type IncidentKind, type MessageKey } from '@glow/shared';
+import { INCIDENT_KINDS, NOTE_KINDS, type IncidentKind, type MessageKey, type RatingTag } from '@glow/shared';
 
 /** Words the tablet offers as one-tap choices, each a catalogue key so that both languages stay complete. */
 
@@ -28,9 +28,9 @@ export const INCIDENT_KIND_KEYS: Record<IncidentKind, MessageKey> = {
   other: 'staff.incident.kind.other',
 };
 
-/** Tags the client may add to a rating; the ids are stored, each screen shows its own language. */
-export const RATING_TAGS = ['friendly', 'professional', 'clean', 'relaxing', 'too_long', 'too_painful'] as const;
-export type RatingTag = (typeof RATING_TAGS)[number];
+/** Tags the client may add to a rating (the vocabulary is shared's, the hub refuses others); each screen shows its own language. */
+export { RATING_TAGS, isRatingTag } from '@glow/shared';
+export type { RatingTag };
 export const RATING_TAG_KEYS: Record<RatingTag, MessageKey> = {
   friendly: 'staff.rate.tag.friendly',
   professional: 'staff.rate.tag.professional',
@@ -39,7 +39,6 @@ export const RATING_TAG_KEYS: Record<RatingTag, MessageKey> = {
   too_long: 'staff.rate.tag.too_long',
   too_painful: 'staff.rate.tag.too_painful',
 };
-export const isRatingTag = (tag: string): tag is RatingTag => (RATING_TAGS as readonly string[]).includes(tag);
 
 /** Why a beautician hands an assignment back: a picked reason (in the tablet's language) plus what they type. */
 export const HAND_BACK_REASONS = ['not_qualified', 'contraindication', 'client_request', 'equipment', 'unwell', 'other'] as const;

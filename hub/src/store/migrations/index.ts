@@ -2,6 +2,7 @@ import { deviceKind } from './001-device-kind.ts';
 import { commandSender } from './002-command-sender.ts';
 import { visitSignatureList } from './003-visit-signature-list.ts';
 import { canonicalPhones } from './004-canonical-phones.ts';
+import { knownRatingTags } from './005-known-rating-tags.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -10,7 +11,13 @@ export type { Migration, StoredData } from './migration.ts';
  * Every data migration, in order: entry n produces data version n. Add new ones at the end with the next number
  * (never renumber or change a released one); the manifest records the version its snapshot is at.
  */
-export const MIGRATIONS: readonly Migration[] = [deviceKind, commandSender, visitSignatureList, canonicalPhones];
+export const MIGRATIONS: readonly Migration[] = [
+  deviceKind,
+  commandSender,
+  visitSignatureList,
+  canonicalPhones,
+  knownRatingTags,
+];
 
 /** The data version this hub writes: the number of the last migration. */
 export const DATA_VERSION = MIGRATIONS.length;

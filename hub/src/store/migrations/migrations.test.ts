@@ -8,7 +8,9 @@ const versionZero = (): StoredData => ({
   pairingCodes: { hash: { expiresAt: 5 } },
   commands: { c1: { at: 1, result: {} } },
   clients: { k1: { id: 'k1', phone: '13800138000' } },
-  visits: { v1: { id: 'v1', signature: { consent: 'terms', width: 10, height: 10, strokes: [], at: 1 } } },
+  visits: {
+    v1: { id: 'v1', signature: { consent: 'terms', width: 10, height: 10, strokes: [], at: 1 }, rating: { csat: 2, tags: ['hot', 'friendly'] } },
+  },
 });
 
 describe('the migration list', () => {
