@@ -37,6 +37,7 @@ import { coldStart, HUB_START_COMMAND, type ColdStart } from './phases/cold-star
 import { correlate, fanoutQuiet } from './phases/fanout.ts';
 import { aftercareLoad } from './phases/http.ts';
 import { COST_RUNS, measureCost } from './phases/cost-runs.ts';
+import { clientImportRun, IMPORT_ROWS } from './phases/client-import.ts';
 import { seedLargeSalon } from './seed-large.ts';
 
 const argv = process.argv.slice(2);
@@ -289,6 +290,11 @@ async function main(): Promise<void> {
   );
   log(`  acked ${stock.result.acked.length}/${stock.result.sent}, unanswered ${stock.result.unanswered.length}`);
 
+  // Client import (#13): a manager's tablet sends 20,000 mapped rows in chunks, then one command adds them.
+  const imported = await timed(`client import: ${IMPORT_ROWS} rows checked in chunks, then one command`, async () =>
+    clientImportRun({ dataDir: await freshCopy(), clockOffsetMs, pins }),
+  );
+
   // ---------- optional CPU profiles, in runs of their own ----------
   const profiles: string[] = [];
   if (profile) {
@@ -365,6 +371,8 @@ async function main(): Promise<void> {
     { what: 'ack p99, hub on one core beside a busy process (median of 3)', key: 'ack_p99_one_core_ms', value: figures.ack_p99_one_core_ms, unit: 'ms', budget: 100 },
     { what: 'ack p99, a busy Saturday replayed 100× faster (median of 3)', key: 'ack_p99_saturday_ms', value: figures.ack_p99_saturday_ms, unit: 'ms', budget: null },
     { what: 'event-loop delay p99, the Saturday (median of 3)', key: null, value: cost.figures.loop_delay_p99_saturday_ms, unit: 'ms', budget: 20 },
+    { what: `client import of ${IMPORT_ROWS} rows (checks and the import)`, key: null, value: round(imported.totalMs, 0), unit: 'ms', budget: 10_000, note: `checks ${Math.round(imported.checkMs)} ms, import ${Math.round(imported.importMs)} ms; ${imported.added} added, ${imported.refused} refused` },
+    { what: 'event-loop delay p99 in the hub during the client import', key: null, value: imported.loop ? round(imported.loop.p99, 1) : NaN, unit: 'ms', budget: 50, note: imported.loop ? `max ${imported.loop.max.toFixed(0)} ms` : 'not measured' },
     {
       what: 'the same burst on lowdb stock JSONFile: ack p99',
       key: 'stock_ack_p99_ms',
