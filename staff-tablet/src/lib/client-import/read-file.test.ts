@@ -25,3 +25,15 @@ describe('reading a client file on the tablet', () => {
     expect([fileKind('a.CSV'), fileKind('b.xlsx'), fileKind('c.xls')]).toEqual(['csv', 'xlsx', null]);
   });
 });
+
+describe('files too large to import', () => {
+  it('refuses a file over the size limit before reading it, and a sheet of more rows than the limit', async () => {
+    const { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } = await import('@glow/shared');
+    const { readClientFile, sheetOf } = await import('./read-file.ts');
+    const huge = new File([new Uint8Array(IMPORT_MAX_BYTES + 1)], 'clients.csv');
+    expect(await readClientFile(huge)).toEqual({ kind: 'tooBig' });
+    const cells = [['Name', 'Phone'], ...Array.from({ length: IMPORT_MAX_ROWS + 1 }, (_, i) => [`n${i}`, '13800138000'])];
+    expect(sheetOf(cells)).toEqual({ kind: 'tooManyRows' });
+    expect(sheetOf(cells.slice(0, IMPORT_MAX_ROWS + 1))).toMatchObject({ headers: ['Name', 'Phone'] });
+  });
+});
