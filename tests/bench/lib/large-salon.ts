@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import {
   ClientSchema,
   PlanSchema,
+  RATING_TAGS,
   RatingSchema,
   RoomSchema,
   ServiceSchema,
@@ -143,7 +144,6 @@ const ROOM_KINDS: { name: string; equipment: string[]; buffer: number }[] = [
   { name: 'Nail station', equipment: ['nail_station'], buffer: 5 },
 ];
 
-const RATING_TAGS = ['friendly', 'clean', 'on_time', 'relaxing', 'results', 'value', 'explained_well', 'too_long', 'waited'];
 const COMMENTS = ['Lovely as always, thank you!', 'My skin feels great.', 'A bit of a wait at the start.', 'Very relaxing.', '非常满意，谢谢！', 'Will book again.', 'The room was a little cold.', ''];
 const NOTE_TEXTS = { pressure: 'Medium pressure preferred', temperature: 'Client felt cold, added a blanket', products: 'Used the calming serum', skin: 'Some redness on the cheeks', other: 'Client asked about a course of treatments' } as const;
 const HOME_PRODUCTS = [
@@ -378,6 +378,8 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
         }),
         handBacks: [],
         acceptedAt: accepted,
+        // Walk-ins of the large salon signed nothing at the kiosk.
+        signature: null,
       });
       // The aftercare QR of every closed visit (the hub keeps links after they expire).
       const tokenHash = createHash('sha256').update(rng.token(32)).digest('base64url');
