@@ -19,7 +19,9 @@ describe('data written before the live floor', () => {
       expect(t.hub.core.engine.state.meta.incidents).toEqual({});
       // The seed is in the first snapshot; the upgrade follows it in the journal.
       expect(disk.snapshot?.revision).toBe(1);
-      expect(disk.journal.map((e) => [e.seq, e.command])).toEqual([[2, 'salon:upgrade']]);
+      // Then the catalogue's own upgrade, which gives data from before the salon's own categories, skills and equipment
+      // their records.
+      expect(disk.journal.map((e) => [e.seq, e.command])).toEqual([[2, 'salon:upgrade'], [3, 'catalogue:upgrade']]);
     } finally {
       await t.stop();
     }
