@@ -84,6 +84,19 @@ describe('client import on the manager’s tablet', () => {
     expect(clientCount()).toBe(before + 3);
   });
 
+  it('reads an Excel file in the browser: 姓 and 名字 apart, a date cell as a date', async () => {
+    await boss.getByTestId('import-file').setInputFiles(new URL('../fixtures/client-import/clients.xlsx', import.meta.url).pathname);
+    await boss.getByTestId('import-preview').waitFor();
+    expect(await boss.getByTestId('import-map-lastName').inputValue()).toBe('0');
+    expect(await boss.getByTestId('import-map-firstName').inputValue()).toBe('1');
+    const first = await boss.getByTestId('import-preview').locator('tbody tr').first().innerText();
+    expect(first).toContain('芳');
+    expect(first).toContain('1988-03-12');
+    await boss.getByTestId('import-check').click();
+    await boss.getByTestId('import-summary').waitFor();
+    expect(await boss.getByTestId('import-refused').locator('tbody tr').count()).toBe(3);
+  });
+
   it('says what is wrong with a file it cannot take', async () => {
     await boss.getByTestId('lang-en').click();
     await boss.getByTestId('import-file').setInputFiles({ name: 'clients.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('x') });
