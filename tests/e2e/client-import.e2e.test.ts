@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
+import { wcagViolations } from '../support/axe.ts';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
@@ -39,6 +40,8 @@ describe('client import on the manager’s tablet', () => {
       await boss.getByTestId(`lang-${lang}`).click();
       await boss.waitForFunction((l) => document.documentElement.lang === l, lang);
       await shoot(boss, `client-import-${name}-${lang}`);
+      // WCAG 2 AA (contrast, names, labels) in both languages.
+      expect(await wcagViolations(boss, '[data-testid="catalogue-screen"]'), `${name}-${lang}`).toEqual([]);
     }
   };
 
