@@ -13,3 +13,11 @@ describe('guessMapping', () => {
     expect(guessMapping(['Notes', 'Spent'])).toEqual({ firstName: null, lastName: null, phone: null, birthday: null });
   });
 });
+
+describe('the refused-row report', () => {
+  it('holds each refused row as it was in the file, with its number and why', async () => {
+    const { refusedCsv } = await import('./mapped-rows.ts');
+    const csv = refusedCsv(['Name', 'Phone'], [['Li', '123'], ['=cmd()', '138']], [2, 4], [{ line: 4, field: 'phone', rule: 'phone_format' }], () => 'Phone: not a number', { line: 'Line', why: 'Why' });
+    expect(csv).toBe('\uFEFFLine,Name,Phone,Why\r\n4,"\'=cmd()",138,Phone: not a number');
+  });
+});

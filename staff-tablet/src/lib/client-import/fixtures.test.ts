@@ -13,7 +13,7 @@ async function read(name: string, country: 'CN' | 'GB' = 'CN') {
   const file = new File([readFileSync(new URL(name, FIXTURES))], name);
   const sheet = await readClientFile(file);
   if ('kind' in sheet) throw new Error(`${name}: ${sheet.kind}`);
-  const rows = mappedRows(sheet.rows, guessMapping(sheet.headers));
+  const rows = mappedRows(sheet.rows, guessMapping(sheet.headers), sheet.lines);
   return { sheet, rows, checked: checkImportRows(rows, { country, now: NOW, timeZone: 'Asia/Shanghai', isClientPhone: () => false }, new Map()) };
 }
 

@@ -14,10 +14,11 @@ describe('reading a client file on the tablet', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe('姓名,手机\n');
     expect(decodeText(gb18030('王芳'))).toBe('王芳');
   });
-  it('splits CSV with quotes, leaving out empty lines', () => {
+  it('splits CSV with quotes, leaving out empty lines but keeping each row its number in the file', () => {
     expect(parseCsv('Name,Phone\n"Li, Na",138 0013 8000\n\n王芳,13800138001\n')).toEqual({
       headers: ['Name', 'Phone'],
       rows: [['Li, Na', '138 0013 8000'], ['王芳', '13800138001']],
+      lines: [2, 4],
     });
   });
   it('says a file with only a header is empty, and knows its kinds by name', () => {

@@ -8,7 +8,8 @@ import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@glow/shared';
  * Excel writes — by the browser's own TextDecoder; papaparse splits it. XLSX is read by read-excel-file (the first
  * sheet); dates become YYYY-MM-DD.
  */
-export type SheetText = { headers: string[]; rows: string[][] };
+/** `lines[i]` is the spreadsheet row of `rows[i]` (the header's is 1), so the report points at the row the manager sees. */
+export type SheetText = { headers: string[]; rows: string[][]; lines: number[] };
 export type ReadProblem =
   | { kind: 'tooBig' }
   | { kind: 'tooManyRows' }
@@ -36,17 +37,19 @@ const cellText = (cell: unknown): string => {
   return String(cell).trim();
 };
 
-/** Header and rows, empty rows left out; too many rows or an empty file is a problem to show, never a crash. */
+/** Header and rows, empty rows left out (their numbers kept); too many rows or an empty file is a problem to show. */
 export function sheetOf(cells: readonly (readonly unknown[])[]): SheetText | ReadProblem {
-  const rows = cells.map((r) => r.map(cellText)).filter((r) => r.some((c) => c !== ''));
-  const [header, ...body] = rows;
+  const kept = cells.map((r, i) => ({ cells: r.map(cellText), line: i + 1 })).filter((r) => r.cells.some((c) => c !== ''));
+  const [header, ...body] = kept;
   if (!header || body.length === 0) return { kind: 'empty' };
   if (body.length > IMPORT_MAX_ROWS) return { kind: 'tooManyRows' };
-  return { headers: header, rows: body };
+  // Rows count from the header's: a blank line above the header does not shift the numbers the report shows.
+  return { headers: header.cells, rows: body.map((r) => r.cells), lines: body.map((r) => r.line - header.line + 1) };
 }
 
 export function parseCsv(text: string): SheetText | ReadProblem {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  // Empty lines are kept here and dropped by sheetOf, so each row keeps its number in the file.
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) return { kind: 'unreadable', detail: `${fatal.message} (${fatal.row ?? '?'})` };
   return sheetOf(parsed.data);
