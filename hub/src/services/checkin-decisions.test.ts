@@ -251,6 +251,31 @@ describe('decideKioskCheckIn: identity, consents, consultation', () => {
     expect(assigned?.visits?.[visit.id]).toMatchObject({ state: 'assigned' });
   });
 
+  it('a blocking answer holds the visit whatever the path: a booking QR without consents, a phone-only returning number', () => {
+    const first = commit(register({ answers: { ...FACIAL_OK, sunburn: true } }));
+    expect(first.visit.blocked).toBe(true);
+    const token = signVisitorToken(state.meta.sessionKey, first.client!.id, NOW + 60_000);
+    // Consents on file: the kiosk sends none, and the answers still hold the visit.
+    const byQr = decide(register({ client: undefined, visitorToken: token, consents: undefined, signature: undefined, answers: { ...FACIAL_OK, sunburn: true } }));
+    if ('code' in byQr) throw new Error(`refused ${byQr.reason}`);
+    expect(Object.values(byQr.changes.visits!)[0]).toMatchObject({ blocked: true });
+    expect(byQr.result.estimateMin).toBeNull();
+    // "Nothing has changed" by the number only carries the owner's blocking answers: held, yet the kiosk is told the
+    // same as for a number nothing is on file for (a wait, not the null a held client gets).
+    // The transport finds who a number belongs to (existingClientId).
+    const returning = (phone: string, existingClientId: string | undefined) =>
+      decide(register({ client: undefined, returning: { phone }, answers: {}, consents: undefined, signature: undefined, sameAsLast: true }), NOW, {
+        existingClientId,
+      });
+    const known = returning('13800138000', first.client!.id);
+    const unknown = returning('13900139000', undefined);
+    if ('code' in known || 'code' in unknown) throw new Error('refused');
+    expect(Object.values(known.changes.visits!)[0]).toMatchObject({ blocked: true, answersToReview: true, answers: { sunburn: true } });
+    expect(Object.values(unknown.changes.visits!)[0]).toMatchObject({ blocked: false });
+    expect(known.result.estimateMin).not.toBeNull();
+    expect({ ...known.result, visitId: '', ticket: '' }).toEqual({ ...unknown.result, visitId: '', ticket: '' });
+  });
+
   it('refuses to override a visit that is not blocked', () => {
     const { visit } = commit(register());
     expect(decideOverrideBlock(state, NOW, { staffId: 'olivia', role: 'manager' }, { visitId: visit.id, reason: 'x' })).toMatchObject({ reason: 'not_blocked' });

@@ -8,7 +8,6 @@ import {
   decideConsentStep,
   deskWho,
   estimateWaits,
-  hasBlockingFlag,
   isRefusal,
   kioskWho,
   nextTicket,
@@ -76,7 +75,8 @@ export function decideKioskCheckIn(
   const questionnaire = questionnaireFor(state, what.service.id);
   const category = what.service.category;
   const known = { questionnaire, category, today: ctx.today, sameAsLast: input.sameAsLast };
-  // The consultation ran with the consent step: required questions count, and a blocking answer holds the client.
+  // The consultation ran with the consent step: required questions count. (A blocking answer holds the client on
+  // every path: the consultation step decides `blocked` from the answers alone.)
   const strict = input.consents !== undefined;
   const consultation = input.returning
     ? carriedAnswers({ ...known, client: who.isNew ? undefined : who.client })
@@ -85,7 +85,9 @@ export function decideKioskCheckIn(
   const returning = input.returning !== undefined;
   const client = checkedInClient(who, returning, now, { consentRecords: consent.records, answers: consultation.answers, sameAsLast: input.sameAsLast, questionnaire, category });
   return completeCheckIn(state, now, ctx, { input, who, what, consultation, client, signature: consent.signature }, {
-    blocked: strict && hasBlockingFlag(questionnaire, consultation.answers, ctx.today),
+    blocked: consultation.blocked,
+    // The number proved nothing: the kiosk's answer must not tell whether its owner's answers on file hold them.
+    tellHeld: !returning,
     saysBooked: input.returning?.saysBooked ?? false,
     waitForPreferred: what.booking !== undefined && what.preferredStaffId !== null,
     inPerson: consultation.inPerson,
@@ -108,10 +110,11 @@ export function decideDeskCheckIn(
   const who = deskWho(input.client, whoContext(state, now, input.language, ctx));
   const what = checkInFor(state, ctx, who, true, { bookingId: undefined, serviceId: input.serviceId, preferredStaffId: input.preferredStaffId });
   if (isRefusal(what)) return what;
-  const consultation: CheckInAnswers = { answers: {}, inPerson: true, toReview: false };
+  const consultation: CheckInAnswers = { answers: {}, inPerson: true, toReview: false, blocked: false };
   const client = who.isNew ? who.client : null;
   return completeCheckIn(state, now, ctx, { input, who, what, consultation, client, signature: null }, {
     blocked: false,
+    tellHeld: true,
     saysBooked: false,
     waitForPreferred: what.preferredStaffId !== null && input.waitForPreferred,
     inPerson: true,
@@ -146,7 +149,7 @@ type Steps = {
   client: HubState['clients'][string] | null;
   signature: StoredSignature[] | null;
 };
-type Outcome = { blocked: boolean; saysBooked: boolean; waitForPreferred: boolean; inPerson: boolean; firstName: string | null };
+type Outcome = { blocked: boolean; tellHeld: boolean; saysBooked: boolean; waitForPreferred: boolean; inPerson: boolean; firstName: string | null };
 
 /** The day's next ticket, the visit in the queue, the booking checked in, and the wait to tell the client. */
 function completeCheckIn(
@@ -175,11 +178,14 @@ function completeCheckIn(
   const changes: Changes = { clients: client ? { [client.id]: client } : {}, visits: { [visit.id]: visit }, meta: { ticket: counter } };
   const { booking } = what;
   if (booking) changes.bookings = { [booking.id]: { ...booking, state: 'checked_in', visitId: visit.id } };
-  // A blocked client waits for the manager, not the queue: the front desk tells them the wait.
-  const estimateMin = outcome.blocked
-    ? null
-    : ctx.waitOf
-      ? ctx.waitOf(visit)
-      : (estimateWaits(floorOf(state, [...ctx.activeVisits, visit]), now, state.meta.floor).byVisit.get(visit.id) ?? null);
+  // A blocked client waits for the manager, not the queue: the front desk tells them the wait. A phone-only check-in
+  // is told the queue's wait either way, as if nothing held it (its answers are the number owner's, not shown here).
+  const queued = outcome.tellHeld ? visit : { ...visit, blocked: false };
+  const estimateMin =
+    outcome.blocked && outcome.tellHeld
+      ? null
+      : ctx.waitOf
+        ? ctx.waitOf(queued)
+        : (estimateWaits(floorOf(state, [...ctx.activeVisits, queued]), now, state.meta.floor).byVisit.get(visit.id) ?? null);
   return { changes, result: { visitId: visit.id, ticket, firstName: outcome.firstName, estimateMin } };
 }

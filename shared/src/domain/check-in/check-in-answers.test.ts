@@ -27,11 +27,11 @@ const carry = (c: Client | undefined, sameAsLast = true, questionnaire: Question
 
 describe('carriedAnswers: what a phone-only "returning" check-in takes to the beautician', () => {
   it('"nothing has changed": the client’s last answers, flagged to review in the room', () => {
-    expect(carry(client())).toEqual({ answers: { sunburn: false }, inPerson: false, toReview: true });
+    expect(carry(client())).toEqual({ answers: { sunburn: false }, inPerson: false, toReview: true, blocked: false });
   });
 
   it('anything else leaves the consultation to the room, never a refusal the kiosk could tell apart', () => {
-    const room = { answers: {}, inPerson: true, toReview: false };
+    const room = { answers: {}, inPerson: true, toReview: false, blocked: false };
     expect(carry(client(), false)).toEqual(room); // something has changed
     expect(carry(undefined)).toEqual(room); // nothing on file for the number
     expect(carry(client({ lastAnswers: {} }))).toEqual(room); // never answered this category
@@ -42,7 +42,7 @@ describe('carriedAnswers: what a phone-only "returning" check-in takes to the be
     expect(carry(client(), true, v2)).toEqual(room);
     // A service with no questionnaire: nothing to carry, nothing to ask.
     const none = carriedAnswers({ questionnaire: undefined, category: 'facial', client: client(), sameAsLast: true, today: '2026-11-23' });
-    expect(none).toEqual({ answers: {}, inPerson: false, toReview: false });
+    expect(none).toEqual({ answers: {}, inPerson: false, toReview: false, blocked: false });
   });
 });
 
@@ -61,8 +61,9 @@ describe('consultationAnswers: what a kiosk check-in stores', () => {
   };
 
   it('stores the answers checked; none, in the room, when the health consent was declined', () => {
-    expect(consultationAnswers(base)).toEqual({ answers: { pregnant: true }, inPerson: false, toReview: false });
-    expect(consultationAnswers({ ...base, healthConsent: false })).toEqual({ answers: {}, inPerson: true, toReview: false });
+    expect(consultationAnswers(base)).toEqual({ answers: { pregnant: true }, inPerson: false, toReview: false, blocked: true });
+    expect(consultationAnswers({ ...base, answers: { pregnant: false } })).toEqual({ answers: { pregnant: false }, inPerson: false, toReview: false, blocked: false });
+    expect(consultationAnswers({ ...base, healthConsent: false })).toEqual({ answers: {}, inPerson: true, toReview: false, blocked: false });
   });
 
   it('a missing required answer is refused, naming the question, only with the consent step (strict)', () => {
@@ -71,7 +72,7 @@ describe('consultationAnswers: what a kiosk check-in stores', () => {
       reason: 'answers_invalid',
       issues: [{ field: 'answers.pregnant', rule: 'answer_required', params: { field: 'Pregnant?' } }],
     });
-    expect(consultationAnswers({ ...base, answers: {}, strict: false })).toEqual({ answers: {}, inPerson: false, toReview: false });
+    expect(consultationAnswers({ ...base, answers: {}, strict: false })).toEqual({ answers: {}, inPerson: false, toReview: false, blocked: false });
   });
 
   it('"nothing has changed" takes the last answers of a known client; never with answers, never for a new one', () => {
@@ -80,5 +81,39 @@ describe('consultationAnswers: what a kiosk check-in stores', () => {
     expect(consultationAnswers({ ...base, answers: {}, sameAsLast: true, isNew: true })).toMatchObject({ code: 'conflict', reason: 'no_last_answers' });
     const v2 = aQuestionnaire({ version: 2, questions: [...aQuestionnaire().questions, { ...aQuestionnaire().questions[0]!, id: 'peel' }] });
     expect(consultationAnswers({ ...base, answers: {}, sameAsLast: true, questionnaire: v2 })).toMatchObject({ reason: 'answers_outdated' });
+  });
+});
+
+describe('blocked: a blocking answer holds the visit for the manager, whatever path brought it', () => {
+  const blocking = aQuestionnaire(); // "pregnant: yes" blocks
+  const base = {
+    questionnaire: blocking,
+    category: 'facial' as const,
+    client: aClient({ lastAnswers: { facial: { questionnaireId: 'q-facial', version: 1, answers: { pregnant: true }, at: 1 } } }),
+    isNew: false,
+    answers: { pregnant: true },
+    sameAsLast: false,
+    healthConsent: true,
+    strict: true,
+    today: TODAY,
+    language: 'en' as const,
+  };
+
+  it('with or without the consent step: a check-in sent without consents (a booking QR with them on file) is held too', () => {
+    expect(consultationAnswers(base)).toMatchObject({ blocked: true });
+    expect(consultationAnswers({ ...base, strict: false })).toMatchObject({ answers: { pregnant: true }, blocked: true });
+    expect(consultationAnswers({ ...base, strict: false, answers: { pregnant: false } })).toMatchObject({ blocked: false });
+  });
+
+  it('"nothing has changed" with blocking last answers, and a phone-only client’s carried answers, are held', () => {
+    expect(consultationAnswers({ ...base, answers: {}, sameAsLast: true })).toMatchObject({ answers: { pregnant: true }, blocked: true });
+    const carried = carriedAnswers({ questionnaire: blocking, category: 'facial', client: base.client, sameAsLast: true, today: TODAY });
+    expect(carried).toEqual({ answers: { pregnant: true }, inPerson: false, toReview: true, blocked: true });
+  });
+
+  it('nothing to hold when no answers are kept: health consent declined, or the consultation left to the room', () => {
+    expect(consultationAnswers({ ...base, healthConsent: false })).toMatchObject({ answers: {}, blocked: false });
+    const inRoom = carriedAnswers({ questionnaire: blocking, category: 'facial', client: base.client, sameAsLast: false, today: TODAY });
+    expect(inRoom).toMatchObject({ answers: {}, inPerson: true, blocked: false });
   });
 });

@@ -3,11 +3,25 @@ import type { Language } from '../../schemas/common.schema.ts';
 import type { Answers, Questionnaire } from '../../schemas/questionnaire.schema.ts';
 import type { ServiceCategory } from '../../schemas/service.schema.ts';
 import { validateAnswers } from '../answer-validation.ts';
+import { hasBlockingFlag } from '../consultation.ts';
 import { grantedConsents } from '../consents.ts';
 import { refuse, type Refusal } from '../refusal.ts';
 
-/** The consultation a check-in stores: the answers, whether the room must ask them, whether they are to review. */
-export type CheckInAnswers = { answers: Answers; inPerson: boolean; toReview: boolean };
+/**
+ * The consultation a check-in stores: the answers, whether the room must ask them, whether they are to review, and
+ * whether the visit is held for the manager's override (`blocked`).
+ */
+export type CheckInAnswers = { answers: Answers; inPerson: boolean; toReview: boolean; blocked: boolean };
+
+/**
+ * The consultation a visit carries, held for the manager when any of its answers fires a blocking contraindication.
+ * Decided here, from the answers alone, for every path (a registration, a booking's QR with the consents already on
+ * file and so none sent, "nothing has changed", a phone-only returning client's carried answers): how the check-in
+ * arrived must never let a blocking answer through to the plan.
+ */
+export function heldIfBlocking(questionnaire: Questionnaire | undefined, today: string, c: Omit<CheckInAnswers, 'blocked'>): CheckInAnswers {
+  return { ...c, blocked: hasBlockingFlag(questionnaire, c.answers, today) };
+}
 
 export type ConsultationInput = {
   questionnaire: Questionnaire | undefined;
@@ -21,8 +35,8 @@ export type ConsultationInput = {
   healthConsent: boolean;
   /**
    * Required questions must be answered: the kiosk's consultation ran with its consent step. A check-in sent without
-   * consents (only API clients: tests and benchmarks; the kiosk always sends them) gets its answers checked, none
-   * required. See docs/architecture.md.
+   * consents (API clients: tests and benchmarks) gets its answers checked, none required. Whether the visit is
+   * blocked never depends on it: a blocking answer holds the visit either way. See docs/architecture.md.
    */
   strict: boolean;
   /** The salon's date: "not in the future" and date rules count from it. */
@@ -37,8 +51,8 @@ export type ConsultationInput = {
  * answers to questions they were not shown dropped.
  */
 export function consultationAnswers(c: ConsultationInput): CheckInAnswers | Refusal {
-  const stored = (answers: Answers): CheckInAnswers => ({ answers, inPerson: false, toReview: false });
-  if (!c.healthConsent) return { answers: {}, inPerson: true, toReview: false };
+  const stored = (answers: Answers): CheckInAnswers => heldIfBlocking(c.questionnaire, c.today, { answers, inPerson: false, toReview: false });
+  if (!c.healthConsent) return { answers: {}, inPerson: true, toReview: false, blocked: false };
   if (c.sameAsLast) {
     if (Object.keys(c.answers).length > 0) return refuse('invalid_input', 'same_as_last_with_answers');
     const last = c.isNew ? undefined : c.client.lastAnswers?.[c.category];
@@ -82,12 +96,13 @@ export type CarriedInput = {
  * (something changed, nothing on file, answers that no longer fit) leaves the consultation to the room.
  */
 export function carriedAnswers(c: CarriedInput): CheckInAnswers {
-  const inRoom = { answers: {}, inPerson: c.questionnaire !== undefined, toReview: false };
+  const inRoom = { answers: {}, inPerson: c.questionnaire !== undefined, toReview: false, blocked: false };
   if (!c.sameAsLast || !c.client || !c.questionnaire) return inRoom;
   const withdrawn = grantedConsents(c.client.consents).health === null && (c.client.consents ?? []).some((r) => r.kind === 'health');
   const last = c.client.lastAnswers?.[c.category];
   if (withdrawn || !last) return inRoom;
   const check = validateAnswers(c.questionnaire, last.answers, c.today);
   if (!check.ok) return inRoom;
-  return { answers: check.answers, inPerson: false, toReview: true };
+  // Unproven, but the answers are the client's own: a blocking one holds the visit for the manager all the same.
+  return heldIfBlocking(c.questionnaire, c.today, { answers: check.answers, inPerson: false, toReview: true });
 }
