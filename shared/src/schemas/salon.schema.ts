@@ -9,7 +9,7 @@ import { freeText, LanguageSchema, LANGUAGES, type Language } from './common.sch
  */
 
 /**
- * How English dates and times are written (../shared/domain/glossary.md): en-GB 24-hour by default, en-US 12-hour
+ * How English dates and times are written (the salon glossary's formats): en-GB 24-hour by default, en-US 12-hour
  * when chosen. Chinese screens are always zh-CN, 24-hour (the shared formatter's `formatLocale`).
  */
 export const SALON_LOCALES = ['en-GB', 'en-US'] as const;
