@@ -216,14 +216,15 @@ describe('the live floor over real sockets', () => {
     const mei = await connectStaff(hub, { staffId: 'mei', pin: '1111' });
     const anna = await connectStaff(hub, { staffId: 'anna', pin: '2222' });
     const running = expectOk(await checkIn(kiosk.socket, { firstName: 'Run', phone: '5550001' }));
+    // A blocking answer at the kiosk holds a visit in the queue (never assigned); a visit blocks while assigned when
+    // the consultation is run in the room: checked in by the desk, assigned to Anna, who records the sunburn.
     const blocked = expectOk(
-      await send(kiosk.socket, 'visit:checkIn', {
-        client: { firstName: 'Sun', phone: '5550002' },
-        serviceId: 'facial-classic',
-        language: 'en',
-        answers: { sunburn: true },
-      }),
+      await send(desk.socket, 'visit:checkInByHand', { client: { firstName: 'Sun', phone: '5550002' }, serviceId: 'facial-classic', language: 'en' } as never),
     );
+    await settle();
+    expect(
+      expectOk(await send(anna.socket, 'consultation:record', { visitId: blocked.visitId, answers: { pregnant: false, isotretinoin: false, sunburn: true, skin_allergy: false } })),
+    ).toEqual({ visitId: blocked.visitId, blocked: true });
     expectOk(await send(mei.socket, 'plan:confirm', { visitId: running.visitId }));
     expectOk(await send(mei.socket, 'visit:start', { visitId: running.visitId }));
     expectOk(await send(desk.socket, 'floor:setAutoAssign', { enabled: false }));

@@ -35,8 +35,10 @@ describe('a failing phone page', () => {
     } finally {
       deps.clock = clock;
     }
-    expect(logged).toHaveLength(3);
-    for (const entry of logged) {
+    // Only the pages' errors name a path (a timer of the hub that read the broken clock meanwhile logs its own).
+    const pageErrors = logged.filter((entry) => 'path' in entry);
+    expect(pageErrors).toHaveLength(3);
+    for (const entry of pageErrors) {
       expect(JSON.stringify({ ...entry, err: undefined })).not.toContain(token);
       expect((entry as { path: string }).path).toMatch(/^\/a\/…(\/report|\/book)?$/);
     }

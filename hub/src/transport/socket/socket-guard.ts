@@ -79,7 +79,14 @@ export class SocketGuard {
   }
 
   start(): void {
-    this.sweepTimer ??= setInterval(() => this.sweep(), SWEEP_MS);
+    // A timer's exception would end the process: a sweep that fails is logged and the next one tries again.
+    this.sweepTimer ??= setInterval(() => {
+      try {
+        this.sweep();
+      } catch (err) {
+        this.core.deps.logger.error({ err }, 'socket guard sweep failed');
+      }
+    }, SWEEP_MS);
     this.sweepTimer.unref();
   }
 
