@@ -49,6 +49,23 @@ describe('the aftercare sheet', () => {
     expect(JSON.stringify(sheet)).not.toMatch(/Zhou|13800138000|pregnant|1990|private plan note/);
   });
 
+  it('shows the salon’s listed products used and recommended in both languages, leaving out one no longer listed', () => {
+    const product = (id: string, en: string, zh: string) => ({
+      id, name: { en, 'zh-CN': zh }, brand: 'Glow Lab', priceMinor: 12_000, unit: '50 ml',
+      howToUse: { en: `${en}: twice a day`, 'zh-CN': `${zh}：每天两次` }, followUp: 'brand_product' as const, archived: false,
+    });
+    state.products = { oil: product('oil', 'Sesame oil', '芝麻油'), balm: product('balm', 'Warming balm', '暖身膏') };
+    const visit = state.visits.v1!;
+    visit.plan = { ...visit.plan!, productIds: ['oil'] };
+    visit.notes = [{ at: CLOSED - 1, staffId: 'mei', kind: 'products', text: 'Used gone', productId: 'gone' }];
+    visit.aftercare = { notes: '', homeProducts: [], recommendedProductIds: ['balm'] };
+    const sheet = findAftercareSheet(state, token, CLOSED + 1)!;
+    expect(sheet.listedUsed.map((p) => p.name['zh-CN'])).toEqual(['芝麻油']);
+    expect(sheet.listedRecommended).toEqual([
+      { name: { en: 'Warming balm', 'zh-CN': '暖身膏' }, brand: 'Glow Lab', howToUse: { en: 'Warming balm: twice a day', 'zh-CN': '暖身膏：每天两次' } },
+    ]);
+  });
+
   it('closes the report window after the salon’s days', () => {
     expect(findAftercareSheet(state, token, CLOSED + 7 * DAY)!.report.open).toBe(false);
     const { changes } = decideSetAftercareSettings(state, { reportWindowDays: 10 });

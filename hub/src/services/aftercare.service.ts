@@ -1,6 +1,8 @@
 import {
   followUpPlan,
   openingHoursText,
+  productsRecommended,
+  productsUsed,
   reportWindowEnd,
   type AftercareGuide,
   type Client,
@@ -8,6 +10,7 @@ import {
   type FollowUpPlan,
   type Language,
   type LocalizedText,
+  type Product,
   type SalonContact,
   type SalonInfo,
   type Service,
@@ -32,8 +35,13 @@ export type AftercareSheet = {
   guide: AftercareGuide | null;
   /** The beautician's aftercare notes, in the language they wrote them. */
   notes: string;
-  /** Products used in the treatment (from the agreed plan). */
+  /** Products used in the treatment that the salon lists (the plan's and the session notes'), in both languages. */
+  listedUsed: SheetProduct[];
+  /** Products used that are not on the salon's list (the plan's free text), in the words the beautician wrote. */
   productsUsed: string[];
+  /** Products recommended for home that the salon lists: name and how-to-use in both languages. */
+  listedRecommended: SheetProduct[];
+  /** Products recommended that are not on the list, as the beautician wrote them. */
   homeProducts: Array<{ name: string; howToUse: string }>;
   closedAt: number;
   followUp: FollowUpPlan;
@@ -46,6 +54,16 @@ export type AftercareSheet = {
   /** The client has said no to marketing messages (their latest marketing consent is a no). */
   marketingOptedOut: boolean;
 };
+
+/** A listed product as the sheet shows it: the page picks the client's language. */
+export type SheetProduct = { name: LocalizedText; brand: string; howToUse: LocalizedText };
+
+/** The catalogue's products behind the ids (an id no longer in the catalogue is left out, never shown as an id). */
+const sheetProducts = (products: Readonly<Record<string, Product>>, ids: readonly string[]): SheetProduct[] =>
+  ids.flatMap((id) => {
+    const p = Object.hasOwn(products, id) ? products[id] : undefined;
+    return p ? [{ name: p.name, brand: p.brand, howToUse: p.howToUse }] : [];
+  });
 
 /** A valid link and what it points at. */
 export type AftercareLink = { tokenHash: string; link: PublicLink; visit: Visit; client: Client; service: Service };
@@ -87,7 +105,9 @@ export function buildAftercareSheet(state: Readonly<HubState>, found: AftercareL
     aftercare: service.aftercare,
     guide: service.aftercareGuide ?? null,
     notes: visit.aftercare?.notes ?? '',
+    listedUsed: sheetProducts(state.products, productsUsed(visit)),
     productsUsed: visit.plan?.products ?? [],
+    listedRecommended: sheetProducts(state.products, productsRecommended(visit)),
     homeProducts: visit.aftercare?.homeProducts ?? [],
     closedAt,
     followUp: followUpPlan(closedAt, settings, service.aftercareGuide, timeZone),

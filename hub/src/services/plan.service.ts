@@ -1,4 +1,4 @@
-import { consultationPending, type Plan, type PlanInputSchema, type Visit } from '@glow/shared';
+import { checkListedProducts, consultationPending, type Plan, type PlanInputSchema, type Visit } from '@glow/shared';
 import type { z } from 'zod';
 import type { HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
@@ -14,6 +14,7 @@ export function firstPlan(visit: Visit, state: Readonly<HubState>, editedBy: str
   return {
     serviceIds: [visit.serviceId],
     products: [],
+    productIds: [],
     intensity: 'standard',
     durationMin: service?.durationMin ?? 60,
     notes: '',
@@ -40,8 +41,11 @@ export function decidePlanUpdate(
   if ('code' in visit) return visit;
   if (visit.state !== 'assigned') return refuse('conflict', 'plan_locked', { state: `state.${visit.state}` });
   if (input.serviceIds.some((id) => !state.services[id])) return refuse('invalid_input', 'unknown_service');
+  // Products the salon lists are stored by id: only current ones (a stale or tampered tablet is refused, not trusted).
+  const listed = checkListedProducts(state.products, input.productIds ?? [], 'plan.productIds');
+  if ('code' in listed) return listed;
   const current = visit.plan ?? firstPlan(visit, state, actor.staffId, now);
-  const plan: Plan = { ...input, version: current.version + 1, editedBy: actor.staffId, editedAt: now, approvedVersion: null, approvedAt: null };
+  const plan: Plan = { ...input, productIds: listed.ids, version: current.version + 1, editedBy: actor.staffId, editedAt: now, approvedVersion: null, approvedAt: null };
   return { changes: { visits: { [visit.id]: { ...visit, plan } } }, result: { visitId: visit.id, version: plan.version } };
 }
 

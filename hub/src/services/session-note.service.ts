@@ -1,4 +1,4 @@
-import type { SessionNote } from '@glow/shared';
+import { checkListedProducts, type SessionNote } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
 import type { Decision } from './hub-engine.ts';
@@ -12,13 +12,20 @@ export function decideSessionNote(
   state: Readonly<HubState>,
   now: number,
   actor: Actor,
-  input: { visitId: string; kind: SessionNote['kind']; text: string },
+  input: { visitId: string; kind: SessionNote['kind']; text: string; productId?: string | undefined },
 ): Decision<Record<string, never>> | Refusal {
   const visit = loadVisit(state, actor, input.visitId);
   if ('code' in visit) return visit;
   if (visit.state !== 'in_service') return refuse('conflict', 'not_in_service', { state: `state.${visit.state}` });
   if (visit.notes.length >= MAX_NOTES) return refuse('conflict', 'too_many_notes');
   const note: SessionNote = { at: now, staffId: actor.staffId, kind: input.kind, text: input.text };
+  if (input.productId !== undefined) {
+    // A product used, named by the salon's list: only a products note, only a current listed product.
+    if (input.kind !== 'products') return refuse('invalid_input', undefined, undefined, [{ field: 'productId', rule: 'invalid' }]);
+    const listed = checkListedProducts(state.products, [input.productId], 'productId');
+    if ('code' in listed) return listed;
+    note.productId = input.productId;
+  }
   return { changes: { visits: { [visit.id]: { ...visit, notes: [...visit.notes, note] } } }, result: {} };
 }
 

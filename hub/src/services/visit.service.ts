@@ -1,4 +1,4 @@
-import { cleaningUntilFor, type AftercareNotes, type Rating } from '@glow/shared';
+import { checkListedProducts, cleaningUntilFor, type AftercareNotes, type Rating } from '@glow/shared';
 import type { Changes, HubState } from '../store/hub-state.ts';
 import type { Refusal } from './app-error.ts';
 import type { Decision } from './hub-engine.ts';
@@ -42,7 +42,11 @@ export function decideClose(
 ): Decision<VisitStateResult & { expiresAt: number }> | Refusal {
   const s = step(state, actor, visitId, 'close');
   if ('code' in s) return s;
-  const visit = { ...s.visit, state: s.to, rating: input.rating, aftercare: input.aftercare, times: { ...s.visit.times, [s.to]: now } };
+  // Recommended products the salon lists are stored by id: only current ones (never trusted from the tablet).
+  const listed = checkListedProducts(state.products, input.aftercare.recommendedProductIds ?? [], 'aftercare.recommendedProductIds');
+  if ('code' in listed) return listed;
+  const aftercare: AftercareNotes = { ...input.aftercare, recommendedProductIds: listed.ids };
+  const visit = { ...s.visit, state: s.to, rating: input.rating, aftercare, times: { ...s.visit.times, [s.to]: now } };
   const expiresAt = now + ctx.linkDays * 24 * 60 * 60 * 1000;
   const changes: Changes = {
     visits: { [visit.id]: visit },

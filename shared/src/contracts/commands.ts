@@ -126,6 +126,7 @@ export const SessionNoteInputSchema = command({
   visitId: IdSchema,
   kind: z.enum(NOTE_KINDS),
   text: freeText(500).pipe(z.string().min(1, 'required')),
+  productId: IdSchema.optional(),
 });
 /**
  * Removes a session note written by mistake: the note is named by when it was recorded and its words (two notes alike

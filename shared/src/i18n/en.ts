@@ -7,6 +7,7 @@ import { settingsEn } from './settings.en.ts';
 import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { clientImportEn } from './client-import.en.ts';
+import { productsEn } from './products.en.ts';
 
 /**
  * English catalogue: ICU MessageFormat strings (intl-messageformat formats them). The zh-CN catalogue must have the
@@ -569,6 +570,7 @@ export const en = {
   ...setupEn,
   ...catalogueEn,
   ...clientImportEn,
+  ...productsEn,
   // the hub on the salon's network: unknown host names, trusting its certificate (network.en.ts)
   ...networkEn,
   // the manager's alert that the hub lost acknowledged changes (data-loss.en.ts)

@@ -7,6 +7,7 @@ import { settingsZhCN } from './settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { clientImportZh } from './client-import.zh-CN.ts';
+import { productsZhCN } from './products.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文目录。Keys must match en.ts exactly (the type enforces it). */
@@ -555,6 +556,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...settingsZhCN,
   ...setupZhCN,
   ...catalogueZhCN,
+  ...productsZhCN,
   ...clientImportZh,
   // the hub on the salon's network (network.zh-CN.ts)
   ...networkZhCN,

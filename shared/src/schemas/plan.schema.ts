@@ -7,7 +7,13 @@ export const IntensitySchema = z.enum(INTENSITIES);
 /** What the beautician and the client agree before the session starts. Every edit is a new version. */
 export const PlanInputSchema = z.object({
   serviceIds: z.array(IdSchema).min(1).max(5),
+  /** Products used that are not on the salon's list, in the beautician's words. */
   products: z.array(freeText(80)).max(20).default([]),
+  /**
+   * Products used that the salon lists (catalogue `products`), by id: the hub accepts only listed, active ones. Absent
+   * in plans written before products were listed.
+   */
+  productIds: z.array(IdSchema).max(20).optional(),
   intensity: IntensitySchema.default('standard'),
   durationMin: z.number().int().min(5).max(480),
   notes: freeText(1000).default(''),
@@ -32,6 +38,8 @@ export const SessionNoteSchema = z.object({
   staffId: IdSchema,
   kind: z.enum(NOTE_KINDS),
   text: freeText(500).pipe(z.string().min(1, 'required')),
+  /** A `products` note about a product the salon lists ("used X"): its id, so the visit's products used are known. */
+  productId: IdSchema.optional(),
 });
 export type SessionNote = z.infer<typeof SessionNoteSchema>;
 
@@ -42,6 +50,11 @@ export const AftercareNotesSchema = z.object({
     .array(z.object({ name: freeText(80).pipe(z.string().min(1, 'required')), howToUse: freeText(300).default('') }))
     .max(10)
     .default([]),
+  /**
+   * Products recommended for home that the salon lists, by id (the sheet prints their name in the client's language
+   * and their how-to-use; follow-ups go by their kind). `homeProducts` keeps only what is not on the list.
+   */
+  recommendedProductIds: z.array(IdSchema).max(10).optional(),
 });
 export type AftercareNotes = z.infer<typeof AftercareNotesSchema>;
 

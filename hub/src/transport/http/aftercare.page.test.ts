@@ -11,7 +11,11 @@ const sheet: AftercareSheet = {
   aftercare: { en: 'Rest.\nDrink water.', 'zh-CN': '休息。' },
   guide: null,
   notes: '</p><script>alert(1)</script>',
+  listedUsed: [{ name: { en: 'Rice Enzyme Mask', 'zh-CN': '米酵素面膜' }, brand: 'Camellia & Co', howToUse: { en: 'Salon only.', 'zh-CN': '仅限店内。' } }],
   productsUsed: ['"quoted" & <tag>'],
+  listedRecommended: [
+    { name: { en: 'Rose Barrier Cream', 'zh-CN': '玫瑰屏障霜' }, brand: 'Glow Lab', howToUse: { en: 'Morning and evening.', 'zh-CN': '早晚各一次。' } },
+  ],
   homeProducts: [{ name: 'Cream', howToUse: '<a href="javascript:x">tap</a>' }],
   closedAt: Date.UTC(2026, 5, 10, 9),
   followUp: { checkIns: [{ day: 1, at: Date.UTC(2026, 5, 11, 9) }], nextTreatmentAt: null },
@@ -25,6 +29,21 @@ const sheet: AftercareSheet = {
 const render = async (page: unknown) => String(await page);
 
 describe('the aftercare page markup', () => {
+  it('shows a listed product by its name in the page’s language, its brand, and how to use one recommended for home', async () => {
+    const zh = await render(aftercarePage(sheet, { base: '/a/tok', language: 'zh-CN', notice: null, reportWindowDays: 7 }));
+    expect(zh).toContain('米酵素面膜');
+    expect(zh).toContain('玫瑰屏障霜');
+    expect(zh).toContain('早晚各一次。');
+    expect(zh).toContain('Glow Lab');
+    expect(zh).not.toContain('Rose Barrier Cream');
+    // Products used in the salon carry no how-to for the client.
+    expect(zh).not.toContain('仅限店内。');
+    const en = await render(aftercarePage(sheet, { base: '/a/tok', language: 'en', notice: null, reportWindowDays: 7 }));
+    expect(en).toContain('Rose Barrier Cream');
+    expect(en).toContain('Morning and evening.');
+    expect(en).toContain('Camellia &amp; Co');
+  });
+
   it('escapes everything people typed (the beautician’s notes, product names, the client’s name)', async () => {
     const out = await render(aftercarePage(sheet, { base: '/a/tok', language: 'en', notice: null, reportWindowDays: 7 }));
     expect(out).not.toContain('<script>alert');

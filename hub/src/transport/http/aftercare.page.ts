@@ -1,6 +1,6 @@
 import { PROBLEM_KINDS, PROBLEM_SINCE, CONTACT_PREFERENCES, type Language } from '@glow/shared';
 import { html, raw } from 'hono/html';
-import type { AftercareSheet } from '../../services/aftercare.service.ts';
+import type { AftercareSheet, SheetProduct } from '../../services/aftercare.service.ts';
 import type { BookingFromVisit } from '../../services/visit-bookings.ts';
 import { formatDate, formatWhen } from './phone-dates.ts';
 import { phoneTranslator, type PhoneMessageKey, type PhoneTranslate } from './phone-messages.ts';
@@ -90,6 +90,19 @@ function header(sheet: AftercareSheet, t: PhoneTranslate, language: Language) {
   </header>`;
 }
 
+/**
+ * A product the salon lists: its name in the page's language (the other language when the salon left it empty), the
+ * brand, and for a product to use at home its how-to-use text from the catalogue.
+ */
+function listedProduct(p: SheetProduct, t: PhoneTranslate, language: Language, withHowTo: boolean) {
+  const other: Language = language === 'en' ? 'zh-CN' : 'en';
+  const name = p.name[language] || p.name[other];
+  const howTo = p.howToUse[language] || p.howToUse[other];
+  return html`<li><strong>${name}</strong>${p.brand ? html` <span class="muted">· ${p.brand}</span>` : ''}${withHowTo && howTo
+    ? html`<br />${t('howToUse')} ${howTo}`
+    : ''}</li>`;
+}
+
 /** The aftercare itself: template, notes, products, what is normal and not, follow-up and contact (screen and print). */
 function careSections(sheet: AftercareSheet, t: PhoneTranslate, language: Language) {
   const guide = sheet.guide;
@@ -99,13 +112,13 @@ function careSections(sheet: AftercareSheet, t: PhoneTranslate, language: Langua
     ${sheet.notes
       ? html`<section aria-labelledby="notes"><h2 id="notes">${t('notes')}</h2><div class="box">${paragraphs(sheet.notes)}</div></section>`
       : ''}
-    ${sheet.productsUsed.length
+    ${sheet.listedUsed.length || sheet.productsUsed.length
       ? html`<section aria-labelledby="used"><h2 id="used">${t('productsUsed')}</h2>
-          <ul>${sheet.productsUsed.map((p) => html`<li>${p}</li>`)}</ul></section>`
+          <ul>${sheet.listedUsed.map((p) => listedProduct(p, t, language, false))}${sheet.productsUsed.map((p) => html`<li>${p}</li>`)}</ul></section>`
       : ''}
-    ${sheet.homeProducts.length
+    ${sheet.listedRecommended.length || sheet.homeProducts.length
       ? html`<section aria-labelledby="home"><h2 id="home">${t('homeProducts')}</h2>
-          <ul>${sheet.homeProducts.map(
+          <ul>${sheet.listedRecommended.map((p) => listedProduct(p, t, language, true))}${sheet.homeProducts.map(
             (p) => html`<li><strong>${p.name}</strong>${p.howToUse ? html`<br />${t('howToUse')} ${p.howToUse}` : ''}</li>`,
           )}</ul></section>`
       : ''}
