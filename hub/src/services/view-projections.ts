@@ -5,6 +5,7 @@ import type { Changes, CollectionName, HubState } from '../store/hub-state.ts';
 import { aftercareSettingsOf } from './aftercare-settings.ts';
 import { bookingCard, onBoard, hasTask, taskCard } from './booking-view.ts';
 import { complaintCard } from './complaint-view.ts';
+import { followUpShown, followUpsShownSince } from './follow-ups/follow-up-view.ts';
 import { askedQuestionnaires, currentQuestionnaires } from './consultation.ts';
 import { salonSettingsOf, touchesSalonSettings } from './salon-settings-view.ts';
 import type { Derived, DerivedDiff } from './view-figures.ts';
@@ -171,6 +172,20 @@ export const STAFF_VIEW: Projections<StaffView> = {
   skills: storedRecords('skills', isSignedIn),
   equipment: storedRecords('equipment', isSignedIn),
   products: storedRecords('products', isSignedIn),
+  // Follow-up calls (#16): the desk and the manager all, a beautician only hers (follow-up-view.ts).
+  followUpTasks: {
+    ids: (a, { state, derived }) => {
+      const since = followUpsShownSince(state, derived.at);
+      return idsOf(state.followUpTasks).filter((id) => followUpShown(a, state.followUpTasks[id]!, since));
+    },
+    card: (a, id, { state, derived }) => {
+      const task = state.followUpTasks[id];
+      return task && followUpShown(a, task, followUpsShownSince(state, derived.at)) ? task : null;
+    },
+    changed: (a, { changes }) => (isSignedIn(a) ? idsOf(changes.followUpTasks) : NONE),
+    // A beautician is told to drop only a task that is hers: never the id of anyone else's.
+    held: (a, id, _c, { state }) => seesFloor(a) || (a.kind === 'beautician' && state.followUpTasks[id]?.assigneeId === a.staffId),
+  },
 };
 
 /** What the lobby kiosk shows: salon settings and tickets, nothing about any client. */

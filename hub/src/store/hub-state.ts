@@ -13,6 +13,7 @@ import {
   DEFAULT_BOOKING_SETTINGS,
   DeviceKindSchema,
   FloorSettingsSchema,
+  FollowUpTaskSchema,
   IdSchema,
   IncidentSchema,
   PresenceSchema,
@@ -132,6 +133,12 @@ export const HubStateSchema = z.object({
   skills: z.record(IdSchema, CatalogueTermSchema).default({}),
   equipment: z.record(IdSchema, CatalogueTermSchema).default({}),
   products: z.record(IdSchema, ProductSchema).default({}),
+  /**
+   * Follow-up calls (#16), created once each by the scheduler (services/follow-ups/). Personal data: the front desk
+   * and the manager read all, a beautician hers (view-projections.ts); erased with the client they belong to. Their
+   * own partition; a snapshot from before them has none and they start empty (migration 6, manifest ADDED_LATER).
+   */
+  followUpTasks: z.record(IdSchema, FollowUpTaskSchema),
 });
 export type HubState = z.infer<typeof HubStateSchema>;
 
@@ -176,5 +183,6 @@ export function emptyState(meta: Meta): HubState {
     skills: {},
     equipment: {},
     products: {},
+    followUpTasks: {},
   };
 }

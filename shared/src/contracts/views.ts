@@ -15,6 +15,7 @@ import { CatalogueTermSchema, ProductSchema, ServiceCategoryRecordSchema } from 
 import { StaffMemberSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
 import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
 import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
+import { FollowUpTaskSchema } from '../schemas/follow-up.schema.ts';
 
 export const CONSULTATION_STATUSES = ['done', 'pending', 'withheld'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -142,6 +143,8 @@ export const StaffViewSchema = z.object({
   equipment: z.record(IdSchema, CatalogueTermSchema),
   /** Retail and professional products staff recommend; signed-in staff only. */
   products: z.record(IdSchema, ProductSchema),
+  /** Follow-up calls (#16): the front desk and the manager all of them, a beautician the ones assigned to her. */
+  followUpTasks: z.record(IdSchema, FollowUpTaskSchema),
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 

@@ -29,4 +29,5 @@ export * from './money.ts';
 export * from './refusal.ts';
 export * from './check-in/index.ts';
 export * from './client-import/index.ts';
+export * from './follow-ups/index.ts';
 export * from './visit-products.ts';

@@ -3,6 +3,7 @@ import { commandSender } from './002-command-sender.ts';
 import { visitSignatureList } from './003-visit-signature-list.ts';
 import { canonicalPhones } from './004-canonical-phones.ts';
 import { knownRatingTags } from './005-known-rating-tags.ts';
+import { followUpTasks } from './006-follow-up-tasks.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   visitSignatureList,
   canonicalPhones,
   knownRatingTags,
+  followUpTasks,
 ];
 
 /** The data version this hub writes: the number of the last migration. */
