@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { VisitSchema, type Visit } from '@glow/shared';
+import { ClientMonthIndex } from './client-month-index.ts';
+import { MonthReader } from './month-reader.ts';
 import { BlobFiles } from './blob-files.ts';
 import { DataDirLock } from './data-dir-lock.ts';
 import { DurableJsonFile, isTempFileName, readWithLow, writeWithLow } from './durable-json-file.ts';
@@ -47,6 +50,12 @@ export type LowdbStoreOptions = {
 
 type Generation = { manifest: Manifest; files: Map<PartitionName, string> };
 
+/** How long a client's history read from cold months is reused (a record opened again, the desk flicking back). */
+const HISTORY_CACHE_MS = 30_000;
+const HISTORY_CACHE_ENTRIES = 64;
+
+const clientsOf = (visits: Record<string, Visit>): Set<string> => new Set(Object.values(visits).map((visit) => visit.clientId));
+
 /**
  * The hub's durable store: lowdb `Low` files as partitioned snapshots plus an append-only, group-committed journal
  * (DESIGN §5). append() is the hot path and costs one shared fdatasync; checkpoint() runs off it and rewrites only
@@ -74,12 +83,23 @@ export class LowdbStore implements StorePort {
   private capturedRevision = -1;
   private closing: Promise<void> | null = null;
   private readonly blobs: BlobFiles;
+  /** Month files → their clients (#16), and the reader of month files off the main thread (client-history below). */
+  private readonly monthIndex: ClientMonthIndex;
+  private readonly months: MonthReader;
+  /** The months left on disk at the latest load: what `clientHistory` reads (the rest is in the state). */
+  private cold: ReadonlySet<PartitionName> = new Set();
+  /** Index work runs one step after another (load and rebuild at start, entries of each checkpoint). */
+  private indexWork: Promise<void> = Promise.resolve();
+  /** Recent answers of `clientHistory`, keyed by the clients and the month files read (a rewritten month misses). */
+  private readonly historyCache = new Map<string, { at: number; visits: Visit[] }>();
 
   constructor(private readonly options: LowdbStoreOptions) {
     this.dir = path.resolve(options.dir);
     this.fs = options.fs ?? nodeStoreFs;
     this.logger = options.logger ?? silentLogger;
     this.blobs = new BlobFiles(this.fs, this.dir);
+    this.monthIndex = new ClientMonthIndex(this.fs, this.dir);
+    this.months = new MonthReader(this.fs === nodeStoreFs ? null : this.fs);
   }
 
   putBlob(id: string, bytes: Uint8Array): Promise<void> {
@@ -149,6 +169,8 @@ export class LowdbStore implements StorePort {
         end && end.lastSeq === revision
           ? await JournalWriter.resume(this.fs, this.dir, this.logger, end.segment, end.lastSeq)
           : await JournalWriter.create(this.fs, this.dir, this.logger, revision);
+      // Not awaited: the start does not wait for the index; a record asked for before it is ready waits for it.
+      this.indexWork = this.prepareMonthIndex();
       this.logger.info(
         {
           dir: this.dir,
@@ -234,6 +256,8 @@ export class LowdbStore implements StorePort {
       // After the journal: the mark then holds the last acknowledged revision exactly.
       await this.highWater?.close().catch((err: unknown) => this.logger.warn({ err }, 'Could not close the high-water mark'));
       this.highWater = null;
+      await this.indexWork;
+      await this.months.close();
       await this.lock.release();
       this.lock = null;
       this.logger.info({ dir: this.dir }, 'Store closed');
@@ -287,6 +311,8 @@ export class LowdbStore implements StorePort {
       const recorded = this.current?.manifest.integrity?.[file];
       if (recorded !== undefined) integrity[file] = recorded;
     };
+    /** Month files written now and the clients they hold: their index entries, once the manifest lists them. */
+    const written: Array<[file: string, clients: Set<string>]> = [];
     for (const name of capture.present) {
       const data = capture.write.get(name);
       const overlay = capture.overlays.get(name);
@@ -295,11 +321,13 @@ export class LowdbStore implements StorePort {
         const file = partitionFileName(name, revision);
         integrity[file] = await this.writePartition(name, file, data);
         files.set(name, file);
+        if (name.startsWith('visits-')) written.push([file, clientsOf(data.visits ?? {})]);
       } else if (overlay && current) {
-        const written = await this.writeColdOverlay(name, current, revision, overlay);
-        if (written) {
-          files.set(name, written.file);
-          integrity[written.file] = written.integrity;
+        const rewritten = await this.writeColdOverlay(name, current, revision, overlay);
+        if (rewritten) {
+          files.set(name, rewritten.file);
+          integrity[rewritten.file] = rewritten.integrity;
+          written.push([rewritten.file, rewritten.clients]);
         } else keep(name, current);
       } else {
         if (!current) throw new StoreError('io', `Partition ${name} has no file to keep (internal error).`);
@@ -322,6 +350,7 @@ export class LowdbStore implements StorePort {
     this.previous = this.current;
     this.current = { manifest, files };
     this.logger.info({ revision, written: capture.write.size, partitions: files.size }, 'Checkpoint written');
+    this.indexMonths(written);
   }
 
   /**
@@ -334,7 +363,7 @@ export class LowdbStore implements StorePort {
     base: string,
     revision: number,
     overlay: ColdOverlay,
-  ): Promise<{ file: string; integrity: string } | null> {
+  ): Promise<{ file: string; integrity: string; clients: Set<string> } | null> {
     const recorded = this.current?.manifest.integrity?.[base];
     const data = await readWithLow(
       new DurableJsonFile<PartitionData>(path.join(this.dir, base), {
@@ -365,7 +394,7 @@ export class LowdbStore implements StorePort {
     if (!changed) return null;
     Object.assign(visits, overlay.set);
     const file = partitionFileName(name, revision);
-    return { file, integrity: await this.writePartition(name, file, { visits }) };
+    return { file, integrity: await this.writePartition(name, file, { visits }), clients: clientsOf(visits) };
   }
 
   /** Writes one partition file and returns its integrity value for the manifest (partition-integrity.ts). */
@@ -429,6 +458,8 @@ export class LowdbStore implements StorePort {
     // Data migrated at load differs from its files: the next checkpoint rewrites every partition (nothing is left cold
     // after such a load), so that the manifest it writes can say the current data version.
     this.tracker = new PartitionTracker(loaded.migratedFrom === null ? loaded.visitPartitions : null, loaded.cold);
+    this.cold = new Set(loaded.cold);
+    this.historyCache.clear();
     // The links file still holds what the load dropped as expired: the next checkpoint rewrites it without them.
     if (loaded.prunedLinks > 0) this.tracker.markDirty('links', loaded.snapshot?.revision ?? 0);
     this.latestAt = null;
@@ -439,6 +470,65 @@ export class LowdbStore implements StorePort {
     this.epoch += 1;
     this.capturedRevision = this.current?.manifest.revision ?? -1;
     return loaded;
+  }
+
+  async clientHistory(clientIds: string | readonly string[]): Promise<Visit[]> {
+    const ids = [...new Set(typeof clientIds === 'string' ? [clientIds] : clientIds)].sort();
+    if (ids.length === 0) return [];
+    await this.indexWork;
+    const generation = this.current;
+    if (!generation || this.cold.size === 0) return [];
+    const coldFiles = [...this.cold].flatMap((name) => generation.files.get(name) ?? []);
+    const files = this.monthIndex.filesOf(ids, coldFiles).sort();
+    const key = `${ids.join(',')}|${files.join(',')}`;
+    const cached = this.historyCache.get(key);
+    if (cached && performance.now() - cached.at < HISTORY_CACHE_MS) return structuredClone(cached.visits);
+    const read = await Promise.all(
+      files.map((file) => this.months.visitsOf(path.join(this.dir, file), this.recordedChecksum(generation, file), ids)),
+    );
+    // A month file is checked as a whole by its checksum; each visit is still checked before it reaches a screen.
+    const visits = read.flat().filter((visit) => VisitSchema.safeParse(visit).success);
+    this.historyCache.set(key, { at: performance.now(), visits });
+    while (this.historyCache.size > HISTORY_CACHE_ENTRIES) this.historyCache.delete(this.historyCache.keys().next().value!);
+    return structuredClone(visits);
+  }
+
+  private recordedChecksum(generation: Generation, file: string): string | null {
+    const recorded = generation.manifest.integrity?.[file];
+    return recorded === undefined ? null : checksumOf(recorded);
+  }
+
+  /**
+   * At start-up: the index entries on disk, then the cold months they lack, read off the main thread (the first
+   * start with the index, or an entry lost). Index trouble is logged and never stops the hub: a record then lacks
+   * those months until the next start rebuilds them.
+   */
+  private prepareMonthIndex(): Promise<void> {
+    return (async () => {
+      await this.monthIndex.load();
+      const generation = this.current;
+      if (!generation) return;
+      let rebuilt = 0;
+      for (const name of this.cold) {
+        const file = generation.files.get(name);
+        if (file === undefined || this.monthIndex.has(file)) continue;
+        const clients = await this.months.clientsOf(path.join(this.dir, file), this.recordedChecksum(generation, file));
+        await this.monthIndex.record(file, clients);
+        rebuilt += 1;
+      }
+      if (rebuilt > 0) this.logger.info({ rebuilt, months: this.cold.size }, 'Client history index rebuilt for months left on disk');
+    })().catch((err: unknown) => this.logger.warn({ err }, 'Could not prepare the client history index'));
+  }
+
+  /** After a checkpoint: entries for the month files it wrote; entries of files no generation keeps are dropped. */
+  private indexMonths(written: ReadonlyArray<readonly [string, Set<string>]>): void {
+    const keep = new Set([...(this.current?.files.values() ?? []), ...(this.previous?.files.values() ?? [])]);
+    this.indexWork = this.indexWork
+      .then(async () => {
+        for (const [file, clients] of written) await this.monthIndex.record(file, clients);
+        await this.monthIndex.keepOnly(keep);
+      })
+      .catch((err: unknown) => this.logger.warn({ err }, 'Could not update the client history index'));
   }
 
   private now(): number | null {

@@ -1,3 +1,4 @@
+import { isFinal, type Visit } from '@glow/shared';
 import { applyChanges } from './apply-changes.ts';
 import { blankState, hasCompleteMeta } from './blank-state.ts';
 import { retainedCommands } from './command-retention.ts';
@@ -122,6 +123,20 @@ export class MemoryStore implements StorePort {
 
   async listBlobs(): Promise<string[]> {
     return [...(this.disk.blobs?.keys() ?? [])];
+  }
+
+  /** Nothing is left cold in memory: the finished visits of these clients as the "disk" holds them. */
+  async clientHistory(clientIds: string | readonly string[]): Promise<Visit[]> {
+    const wanted = new Set(typeof clientIds === 'string' ? [clientIds] : clientIds);
+    const visits = new Map<string, Visit>();
+    for (const visit of Object.values(this.disk.snapshot?.state.visits ?? {})) visits.set(visit.id, visit);
+    for (const entry of this.disk.journal) {
+      for (const [id, visit] of Object.entries(entry.changes.visits ?? {})) {
+        if (visit) visits.set(id, visit);
+        else visits.delete(id);
+      }
+    }
+    return [...visits.values()].filter((v) => wanted.has(v.clientId) && isFinal(v.state)).map((v) => structuredClone(v));
   }
 
   close(final?: { state: HubState; revision: number }): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Visit } from '@glow/shared';
 import type { HubState, JournalEntry } from './hub-state.ts';
 
 /** The one storage port. The hub never touches files: it hands entries to the store and asks it for state. */
@@ -30,6 +31,13 @@ export interface StorePort {
   deleteBlob(id: string): Promise<void>;
   /** The ids of every blob kept, for the start-up sweep of blobs no record names (services/photo-store.ts). */
   listBlobs(): Promise<string[]>;
+  /**
+   * The client's record (#16): the finished visits of these clients that are on disk, including months left cold at
+   * start-up (cold-months.ts) that the state handed out does not hold. Found through a per-client index of month
+   * files, read and parsed off the event loop, cached briefly. A visit may also be in the state: the caller lays the
+   * state's visits over these (the state wins, it is newer). Never blocks a command.
+   */
+  clientHistory(clientIds: string | readonly string[]): Promise<Visit[]>;
   /**
    * Whether the latest write reached the disk (a journal group, a checkpoint, a blob); when it did not, why. The hub
    * reports it on /api/health: a hub that cannot write must not look healthy.

@@ -1,5 +1,6 @@
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import type { Visit } from '@glow/shared';
 import type { HubState, JournalEntry } from '../../../hub/src/store/hub-state.ts';
 import { StoreError, type StorePort, type StoreWriteStatus } from '../../../hub/src/store/store.port.ts';
 
@@ -68,6 +69,10 @@ export class StockJsonFileStore implements StorePort {
   }
   async listBlobs(): Promise<string[]> {
     return [...this.blobs.keys()];
+  }
+  /** The baseline keeps every visit in the one file it loads whole: nothing is left on disk to read. */
+  async clientHistory(): Promise<Visit[]> {
+    return [];
   }
   /** The baseline store keeps no write status: the bench does not look at /api/health. */
   writeStatus(): StoreWriteStatus {

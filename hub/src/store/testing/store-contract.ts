@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_RETENTION_MS } from '../command-retention.ts';
 import type { StorePort } from '../store.port.ts';
 import { StoreError } from '../store.port.ts';
-import { HubModel } from './fixtures.ts';
+import { HubModel, makeClient, makeVisit, T0 } from './fixtures.ts';
 
 export type ContractHarness = {
   /** A new store over the same disk, as after a restart (the previous one closed). */
@@ -195,6 +195,42 @@ export function describeStoreContract(name: string, setup: () => Promise<Contrac
       expect(loaded?.state.clients['c1']?.firstName).toBe('Client c1');
       loaded!.state.meta.salon.name = 'Changed by the hub';
       expect((await store.reload())?.state.meta.salon.name).toBe('Glow Test Salon');
+    });
+
+    it("gives a client's finished visits from five years back after a restart (clientHistory), and no one else's", async () => {
+      const DAY = 24 * 60 * 60 * 1000;
+      const fiveYearsBack = T0 - 5 * 365 * DAY;
+      const hub = new HubModel();
+      const store = create();
+      await store.open();
+      await store.append(hub.seed());
+      await store.append(
+        hub.entry({
+          clients: { c1: makeClient('c1'), c2: makeClient('c2') },
+          visits: {
+            old: makeVisit('old', 'c1', 'closed', fiveYearsBack),
+            theirs: makeVisit('theirs', 'c2', 'closed', fiveYearsBack + DAY),
+            recent: makeVisit('recent', 'c1', 'closed', T0 - DAY),
+          },
+        }),
+      );
+      await store.checkpoint(hub.state, hub.revision);
+      await store.append(hub.addClient('c3'));
+      await store.close();
+
+      const reopened = create();
+      const opened = await reopened.open();
+      const history = await reopened.clientHistory('c1');
+      expect(history.every((visit) => visit.clientId === 'c1')).toBe(true);
+      // What the hub does: the state's visits laid over the history read from disk.
+      const ofC1 = Object.values(opened!.state.visits).filter((visit) => visit.clientId === 'c1');
+      const all = new Map([...history, ...ofC1].map((visit) => [visit.id, visit]));
+      expect([...all.keys()].sort()).toEqual(['old', 'recent']);
+      expect(all.get('old')).toEqual(hub.state.visits.old);
+      const both = await reopened.clientHistory(['c2', 'c1']);
+      expect(both.every((visit) => visit.clientId === 'c1' || visit.clientId === 'c2')).toBe(true);
+      expect(await reopened.clientHistory([])).toEqual([]);
+      expect(await reopened.clientHistory('nobody')).toEqual([]);
     });
 
     it('makes close idempotent', async () => {

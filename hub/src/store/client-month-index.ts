@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { DurableJsonFile, readWithLow, writeWithLow } from './durable-json-file.ts';
+import { errorCode, type StoreFs } from './store-fs.ts';
+
+/** Beside the snapshots: one small file per month partition file. Derived data only (rebuilt when missing). */
+export const CLIENT_MONTHS_DIR = 'client-months';
+
+const EntrySchema = z.object({ file: z.string(), clients: z.array(z.string()) });
+
+/**
+ * Which month partition files hold visits of which client (#16): how the client's record finds five years of history
+ * without loading it. Keyed by partition file name, not by month: a file is written once and never changes, so an
+ * entry can never be stale — a rewritten month is a new file and gets its own entry when it is written, from the data
+ * in hand. One small entry file per month file (`client-months/<partition file>`), so a checkpoint writes only the
+ * entries of the months it wrote, never the whole index. Entries of files no generation lists are removed with them.
+ * What is missing (the first start with the index, an entry lost or damaged) is rebuilt at start-up by reading the
+ * months off the main thread (month-reader.ts).
+ */
+export class ClientMonthIndex {
+  private files = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly fs: StoreFs,
+    private readonly dir: string,
+  ) {}
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** Of these partition files, the ones holding a visit of any of these clients. */
+  filesOf(clientIds: readonly string[], among: Iterable<string>): string[] {
+    const found: string[] = [];
+    for (const file of among) {
+      const held = this.files.get(file);
+      if (held && clientIds.some((id) => held.has(id))) found.push(file);
+    }
+    return found;
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  /** Reads every entry on disk; a damaged one is skipped (and so rebuilt), never a reason to refuse a start. */
+  async load(): Promise<void> {
+    const folder = path.join(this.dir, CLIENT_MONTHS_DIR);
+    let names: string[];
+    try {
+      names = await this.fs.readdir(folder);
+    } catch (err) {
+      if (errorCode(err) === 'ENOENT') return;
+      throw err;
+    }
+    for (const name of names) {
+      // A temporary file a crash left half-written: the entry it was becoming is rebuilt.
+      if (name.startsWith('.')) await this.fs.unlink(path.join(folder, name)).catch(() => {});
+      if (!name.endsWith('.json') || name.startsWith('.')) continue;
+      try {
+        const entry = await readWithLow(new DurableJsonFile<z.infer<typeof EntrySchema>>(path.join(folder, name), { fs: this.fs, schema: EntrySchema }));
+        if (entry && entry.file === name) this.files.set(entry.file, new Set(entry.clients));
+      } catch {
+        // Rebuilt from the month file itself.
+      }
+    }
+  }
+
+  /** Records (in memory and on disk) the clients a partition file holds visits of. */
+  async record(file: string, clientIds: Iterable<string>): Promise<void> {
+    const clients = new Set(clientIds);
+    this.files.set(file, clients);
+    const folder = path.join(this.dir, CLIENT_MONTHS_DIR);
+    await this.fs.mkdir(folder, 0o700);
+    await writeWithLow(new DurableJsonFile(path.join(folder, file), { fs: this.fs }), { file, clients: [...clients] });
+  }
+
+  /** Forgets the files no kept generation lists any more (their months were rewritten or emptied). */
+  async keepOnly(keep: ReadonlySet<string>): Promise<void> {
+    for (const file of [...this.files.keys()]) {
+      if (keep.has(file)) continue;
+      this.files.delete(file);
+      await this.fs.unlink(path.join(this.dir, CLIENT_MONTHS_DIR, file)).catch((err: unknown) => {
+        if (errorCode(err) !== 'ENOENT') throw err;
+      });
+    }
+  }
+}
