@@ -16,6 +16,8 @@ import {
   FollowUpTaskSchema,
   IdSchema,
   IncidentSchema,
+  OutboxMessageSchema,
+  OutboxSettingsSchema,
   PresenceSchema,
   QuestionnaireSchema,
   RoomSchema,
@@ -99,6 +101,8 @@ export const MetaSchema = z.object({
    * needed. Optional: a salon whose data predates them asks for no consent until the manager sets them.
    */
   consents: ConsentSettingsSchema.optional(),
+  /** How messages leave the salon (#16; manager only): read through `outboxSettingsOf` (services/outbox). */
+  outbox: OutboxSettingsSchema.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
@@ -139,6 +143,12 @@ export const HubStateSchema = z.object({
    * own partition; a snapshot from before them has none and they start empty (migration 6, manifest ADDED_LATER).
    */
   followUpTasks: z.record(IdSchema, FollowUpTaskSchema),
+  /**
+   * Messages leaving the salon (#16, services/outbox/; schema comment in shared outbox.schema.ts). Personal data:
+   * only the manager reads them; a settled message is reduced to a delivery record after the salon's days, and a
+   * client's erasure removes theirs. Their own partition; older snapshots have none (migration 7, ADDED_LATER).
+   */
+  outbox: z.record(IdSchema, OutboxMessageSchema),
 });
 export type HubState = z.infer<typeof HubStateSchema>;
 
@@ -184,5 +194,6 @@ export function emptyState(meta: Meta): HubState {
     equipment: {},
     products: {},
     followUpTasks: {},
+    outbox: {},
   };
 }

@@ -3,6 +3,7 @@ import { freeText, IdSchema, LanguageSchema, TimestampSchema } from './common.sc
 import { isCalendarDate } from '../domain/calendar-date.ts';
 import { ConsentRecordSchema } from './consent.schema.ts';
 import { AnswersSchema } from './questionnaire.schema.ts';
+import { EmailSchema } from './outbox.schema.ts';
 import { ServiceCategorySchema } from './service.schema.ts';
 import { NAME_MAX_LENGTH, PHONE_MAX_TYPED, isPhoneNumber, normalizePhone } from './person-rules.ts';
 
@@ -58,6 +59,8 @@ export const ClientSchema = z.object({
    * merged unproven, and never found by the number (the number stays the earlier client's).
    */
   duplicateOf: IdSchema.optional(),
+  /** The client's e-mail, if they gave one: messages then go by e-mail (#16 outbox); else by the webhook or a file. */
+  email: EmailSchema.optional(),
 });
 export type Client = z.infer<typeof ClientSchema>;
 

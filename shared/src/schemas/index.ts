@@ -18,4 +18,6 @@ export * from './kiosk-identity.schema.ts';
 export * from './person-rules.ts';
 export * from './security-event.schema.ts';
 export * from './salon.schema.ts';
+export * from './outbox.schema.ts';
+export * from './outbox-settings.schema.ts';
 export * from './follow-up.schema.ts';

@@ -4,6 +4,7 @@ import { visitSignatureList } from './003-visit-signature-list.ts';
 import { canonicalPhones } from './004-canonical-phones.ts';
 import { knownRatingTags } from './005-known-rating-tags.ts';
 import { followUpTasks } from './006-follow-up-tasks.ts';
+import { outboxCollection } from './007-outbox.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   canonicalPhones,
   knownRatingTags,
   followUpTasks,
+  outboxCollection,
 ];
 
 /** The data version this hub writes: the number of the last migration. */
