@@ -17,6 +17,7 @@ export function planDraft(view: StaffView, visit: VisitCard): PlanDraft {
     return {
       serviceIds: [...plan.serviceIds],
       products: [...plan.products],
+      productIds: [...(plan.productIds ?? [])],
       intensity: plan.intensity,
       durationMin: plan.durationMin,
       notes: plan.notes,
@@ -25,6 +26,7 @@ export function planDraft(view: StaffView, visit: VisitCard): PlanDraft {
   return {
     serviceIds: [visit.serviceId],
     products: [],
+    productIds: [],
     intensity: 'standard',
     durationMin: view.services[visit.serviceId]?.durationMin ?? 60,
     notes: '',
@@ -40,6 +42,12 @@ export function servicesDuration(view: StaffView, serviceIds: readonly string[])
 export const clampDuration = (min: number): number =>
   Math.min(MAX_DURATION, Math.max(MIN_DURATION, Math.round(min / DURATION_STEP) * DURATION_STEP));
 
+/** Adds a listed product by id unless it is already there or the plan has as many as it may hold. */
+export function addListedProduct(ids: readonly string[] | undefined, id: string): string[] {
+  const current = [...(ids ?? [])];
+  return current.includes(id) || current.length >= MAX_PRODUCTS ? current : [...current, id];
+}
+
 /** Adds a typed product unless it is empty or already there (case-insensitive). */
 export function addProduct(products: readonly string[], typed: string): string[] {
   const name = typed.trim().replace(/\s+/g, ' ').slice(0, 80);
@@ -51,6 +59,7 @@ export function addProduct(products: readonly string[], typed: string): string[]
 export const toPlanInput = (draft: PlanDraft): PlanInput => ({
   serviceIds: draft.serviceIds,
   products: draft.products,
+  productIds: draft.productIds ?? [],
   intensity: draft.intensity,
   durationMin: draft.durationMin,
   notes: draft.notes.trim(),

@@ -111,7 +111,10 @@ export function loadAftercareDraft(visitId: string): AftercareDraft | null {
   const homeProducts = v.homeProducts
     .filter(isRecord)
     .map((p) => ({ name: String(p.name ?? ''), howToUse: String(p.howToUse ?? '') }));
-  return { visitId, notes: v.notes, homeProducts };
+  const recommendedProductIds = Array.isArray(v.recommendedProductIds)
+    ? v.recommendedProductIds.filter((id): id is string => typeof id === 'string')
+    : [];
+  return { visitId, notes: v.notes, homeProducts, recommendedProductIds };
 }
 export const saveAftercareDraft = (draft: AftercareDraft | null): void => write(session(), KEYS.aftercareDraft, draft);
 
