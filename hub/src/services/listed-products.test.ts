@@ -37,7 +37,7 @@ describe('listed products on a visit', () => {
   it('refuses an unknown or archived product in the plan with a message in the user’s language', () => {
     put('assigned');
     const unknown = decidePlanUpdate(state, 5, mei, 'v1', plan(['p1', 'forged']));
-    expect(unknown).toMatchObject({ code: 'invalid_input', reason: 'unknown_product' });
+    expect(unknown).toMatchObject({ code: 'invalid_input', reason: 'product_not_listed' });
     expect('code' in unknown && toAppError(unknown, 'en').message).toContain('not on the salon’s list (forged)');
     const archived = decidePlanUpdate(state, 5, mei, 'v1', plan(['old']));
     expect('code' in archived && toAppError(archived, 'zh-CN').message).toContain('已不在本店产品列表中：Serum old / 精华 old');
@@ -50,7 +50,7 @@ describe('listed products on a visit', () => {
       changes: { visits: { v1: { notes: [{ kind: 'products', productId: 'p1' }] } } },
     });
     expect(decideSessionNote(state, 5, mei, { visitId: 'v1', kind: 'products', text: 'x', productId: 'nope' })).toMatchObject({
-      reason: 'unknown_product',
+      reason: 'product_not_listed',
     });
     expect(decideSessionNote(state, 5, mei, { visitId: 'v1', kind: 'skin', text: 'x', productId: 'p1' })).toMatchObject({
       code: 'invalid_input',

@@ -56,7 +56,7 @@ describe('checking product ids a command wants to store', () => {
 
   it('refuses an id not in the catalogue, naming the field', () => {
     const r = checkListedProducts(products, ['serum', 'nope', '__proto__'], 'plan.productIds');
-    expect(r).toMatchObject({ code: 'invalid_input', reason: 'unknown_product', params: { ids: 'nope, __proto__' } });
+    expect(r).toMatchObject({ code: 'invalid_input', reason: 'product_not_listed', params: { ids: 'nope, __proto__' } });
     expect('issues' in r && r.issues?.[0]).toEqual({ field: 'plan.productIds', rule: 'unknown_choice' });
   });
 

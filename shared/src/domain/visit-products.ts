@@ -53,7 +53,7 @@ export function checkListedProducts(
   const chosen = unique(ids);
   const unknown = chosen.filter((id) => !Object.hasOwn(products, id));
   if (unknown.length) {
-    return refuse('invalid_input', 'unknown_product', { ids: unknown.join(', ') }, [{ field, rule: 'unknown_choice' }]);
+    return refuse('invalid_input', 'product_not_listed', { ids: unknown.join(', ') }, [{ field, rule: 'unknown_choice' }]);
   }
   const archived = chosen.map((id) => products[id]!).filter((p) => p.archived);
   if (archived.length) {

@@ -3,7 +3,7 @@
  * aftercare, and the hub's refusals of an id that is not a current listed product. Spread into en.ts.
  */
 export const productsEn = {
-  'reason.unknown_product': 'A product chosen is not on the salon’s list ({ids}). Choose it again from the list, or write it as free text.',
+  'reason.product_not_listed': 'A product chosen is not on the salon’s list ({ids}). Choose it again from the list, or write it as free text.',
   'reason.product_archived': 'No longer on the salon’s list: {names}. Choose a current product, or write it as free text.',
   'field.productIds': 'Products used',
   'field.productId': 'Product',

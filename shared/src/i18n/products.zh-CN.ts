@@ -2,7 +2,7 @@ import type { productsEn } from './products.en.ts';
 
 /** 疗程与护理单上所用的店内产品（#13）的中文文字。 */
 export const productsZhCN: Record<keyof typeof productsEn, string> = {
-  'reason.unknown_product': '所选产品不在本店产品列表中（{ids}）。请从列表中重新选择，或作为自填文字添加。',
+  'reason.product_not_listed': '所选产品不在本店产品列表中（{ids}）。请从列表中重新选择，或作为自填文字添加。',
   'reason.product_archived': '已不在本店产品列表中：{names}。请选择现有产品，或作为自填文字添加。',
   'field.productIds': '使用的产品',
   'field.productId': '产品',
