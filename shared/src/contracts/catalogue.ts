@@ -57,7 +57,13 @@ export const ServiceInputSchema = command({
   equipment: z.array(IdSchema).max(10, 'too_many'),
   cleaningBufferMin: whole(0, 120, 'buffer_range'),
   aftercare: bilingual(CATALOGUE_LIMITS.aftercare, false),
+  /** The usual interval before the client's next visit: rebooking reminders and win-back (#13). */
   usualIntervalWeeks: whole(1, 104, 'interval_range').nullable(),
+  /**
+   * "Next treatment in N weeks" on the aftercare sheet (the service's aftercare guide), a different thing from the
+   * interval above: absent leaves the guide's as it is (older tablets, the seed).
+   */
+  nextTreatmentWeeks: whole(1, 52, 'next_treatment_range').nullable().optional(),
   onlineRebooking: z.boolean(),
   archived: z.boolean(),
 });

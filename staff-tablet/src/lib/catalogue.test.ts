@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, type Service, type StaffMember } from '@glow/shared';
+import { createTranslator, ServiceInputSchema, type Service, type StaffMember } from '@glow/shared';
+import { draftErrors } from './settings-form.ts';
 import { listed, priceErrors, serviceDraft, serviceInput, staffDraft, staffInput } from './catalogue.ts';
 
 const t = createTranslator('en');
@@ -28,6 +29,22 @@ describe('catalogue forms on the tablet', () => {
     expect(draft.price).toBe('45.50');
     expect(serviceInput({ ...draft, durationMin: '60', usualIntervalWeeks: '' })).toMatchObject({ durationMin: 60, usualIntervalWeeks: null });
     expect(Number.isNaN(serviceInput({ ...draft, durationMin: '' }).durationMin)).toBe(true);
+  });
+
+  it('the usual interval (reminders, win-back) and the aftercare’s next treatment are two fields, each in whole weeks in its range', () => {
+    const service = {
+      id: 's', category: 'c', name: { en: 'A', 'zh-CN': 'A' }, durationMin: 45, requiredSkill: 'k', equipment: [], aftercare: { en: '', 'zh-CN': '' },
+      usualIntervalWeeks: 8, aftercareGuide: { normal: { en: '', 'zh-CN': '' }, notNormal: { en: '', 'zh-CN': '' }, whenToCall: { en: '', 'zh-CN': '' }, nextTreatmentWeeks: 4 },
+    } satisfies Service;
+    const draft = serviceDraft(service, 'CNY');
+    expect([draft.usualIntervalWeeks, draft.nextTreatmentWeeks]).toEqual(['8', '4']);
+    expect(serviceInput({ ...draft, nextTreatmentWeeks: ' ' })).toMatchObject({ usualIntervalWeeks: 8, nextTreatmentWeeks: null });
+    const errors = (d: typeof draft) => draftErrors(ServiceInputSchema, { ...serviceInput(d), price: '1' }, t);
+    expect(errors({ ...draft, usualIntervalWeeks: '2.5', nextTreatmentWeeks: '53' })).toEqual({
+      usualIntervalWeeks: 'The usual interval must be a whole number of weeks from 1 to 104, or left empty.',
+      nextTreatmentWeeks: 'The next treatment must be a whole number of weeks from 1 to 52, or left empty.',
+    });
+    expect(errors({ ...draft, usualIntervalWeeks: '104', nextTreatmentWeeks: '' })).toEqual({});
   });
 
   it('a week on the form: a day off is null, a working day its shift with breaks', () => {

@@ -85,10 +85,13 @@ export const termDraft = (t?: CatalogueTerm): TermDraft => ({ id: t?.id ?? null,
 /** Numbers are typed as text and sent as numbers: an empty or odd box becomes NaN, which the schema names. */
 export const asNumber = (text: string | number): number => (typeof text === 'number' ? text : text.trim() === '' ? Number.NaN : Number(text));
 
-export type ServiceDraft = Omit<ServiceInput, 'commandId' | 'durationMin' | 'cleaningBufferMin' | 'usualIntervalWeeks'> & {
+export type ServiceDraft = Omit<ServiceInput, 'commandId' | 'durationMin' | 'cleaningBufferMin' | 'usualIntervalWeeks' | 'nextTreatmentWeeks'> & {
   durationMin: string;
   cleaningBufferMin: string;
+  /** Rebooking reminders and win-back. */
   usualIntervalWeeks: string;
+  /** "Next treatment in N weeks" on the aftercare sheet. */
+  nextTreatmentWeeks: string;
 };
 export function serviceDraft(s: Service | undefined, currency: string, defaults: { categoryId?: string; skill?: string } = {}): ServiceDraft {
   return {
@@ -102,6 +105,7 @@ export function serviceDraft(s: Service | undefined, currency: string, defaults:
     cleaningBufferMin: String(s?.cleaningBufferMin ?? 0),
     aftercare: copyText(s?.aftercare),
     usualIntervalWeeks: s?.usualIntervalWeeks ? String(s.usualIntervalWeeks) : '',
+    nextTreatmentWeeks: s?.aftercareGuide?.nextTreatmentWeeks ? String(s.aftercareGuide.nextTreatmentWeeks) : '',
     onlineRebooking: s?.onlineRebooking ?? true,
     archived: s?.archived ?? false,
   };
@@ -110,8 +114,11 @@ export const serviceInput = (d: ServiceDraft): Omit<ServiceInput, 'commandId'> =
   ...d,
   durationMin: asNumber(d.durationMin),
   cleaningBufferMin: asNumber(d.cleaningBufferMin),
-  usualIntervalWeeks: d.usualIntervalWeeks.trim() === '' ? null : asNumber(d.usualIntervalWeeks),
+  usualIntervalWeeks: optionalWeeks(d.usualIntervalWeeks),
+  nextTreatmentWeeks: optionalWeeks(d.nextTreatmentWeeks),
 });
+/** A number of weeks typed or left empty (none); "6.5" or "six" stay NaN or a fraction for the schema to name. */
+const optionalWeeks = (text: string): number | null => (text.trim() === '' ? null : asNumber(text));
 
 export type ProductDraft = Omit<ProductInput, 'commandId'>;
 export const productDraft = (p: Product | undefined, currency: string): ProductDraft => ({

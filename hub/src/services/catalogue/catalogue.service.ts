@@ -1,5 +1,6 @@
 import {
   isFinal,
+  type AftercareGuide,
   type CatalogueTerm,
   type CategoryInput,
   type Product,
@@ -125,7 +126,21 @@ export function decideService(
     onlineRebooking: input.onlineRebooking,
     archived: input.archived,
   };
+  const guide = nextTreatmentGuide(existing?.aftercareGuide, input.nextTreatmentWeeks);
+  if (guide) record.aftercareGuide = guide;
   return { changes: { services: { [id]: record } }, result: { id } };
+}
+
+/**
+ * The aftercare guide with the form's "next treatment in N weeks": the guide's texts are kept (Settings › Services'
+ * aftercare edits them); a service without a guide gets one with empty texts only when a number is given.
+ */
+function nextTreatmentGuide(guide: AftercareGuide | undefined, weeks: number | null | undefined): AftercareGuide | undefined {
+  if (weeks === undefined) return guide;
+  if (guide) return { ...guide, nextTreatmentWeeks: weeks };
+  if (weeks === null) return undefined;
+  const empty = { en: '', 'zh-CN': '' };
+  return { normal: empty, notNormal: { ...empty }, whenToCall: { ...empty }, nextTreatmentWeeks: weeks };
 }
 
 export function decideProduct(state: Readonly<HubState>, input: Omit<ProductInput, 'commandId'>, newId: NewId): Saved | Refusal {

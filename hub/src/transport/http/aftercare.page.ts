@@ -122,11 +122,15 @@ function careSections(sheet: AftercareSheet, t: PhoneTranslate, language: Langua
             (p) => html`<li><strong>${p.name}</strong>${p.howToUse ? html`<br />${t('howToUse')} ${p.howToUse}` : ''}</li>`,
           )}</ul></section>`
       : ''}
-    ${guide
-      ? html`<section aria-labelledby="normal"><h2 id="normal">${t('normal')}</h2>${paragraphs(guide.normal[language])}</section>
-          <section aria-labelledby="not-normal"><h2 id="not-normal">${t('notNormal')}</h2>
-            <div class="box warn">${paragraphs(guide.notNormal[language])}</div></section>
-          <section aria-labelledby="call"><h2 id="call">${t('whenToCall')}</h2>${paragraphs(guide.whenToCall[language])}</section>`
+    ${guide?.normal[language].trim()
+      ? html`<section aria-labelledby="normal"><h2 id="normal">${t('normal')}</h2>${paragraphs(guide.normal[language])}</section>`
+      : ''}
+    ${guide?.notNormal[language].trim()
+      ? html`<section aria-labelledby="not-normal"><h2 id="not-normal">${t('notNormal')}</h2>
+            <div class="box warn">${paragraphs(guide.notNormal[language])}</div></section>`
+      : ''}
+    ${guide?.whenToCall[language].trim()
+      ? html`<section aria-labelledby="call"><h2 id="call">${t('whenToCall')}</h2>${paragraphs(guide.whenToCall[language])}</section>`
       : ''}
     ${sheet.followUp.checkIns.length || sheet.followUp.nextTreatmentAt
       ? html`<section aria-labelledby="follow"><h2 id="follow">${t('followUp')}</h2>
