@@ -26,17 +26,22 @@ export function decideReportProblem(
   if (!ctx.reportOpen(closedAt)) return refuse('conflict', 'report_window_closed');
   const earlier = Object.values(state.complaints).filter((c) => c.visitId === found.visit.id).length;
   if (earlier >= MAX_REPORTS_PER_VISIT) return refuse('conflict', 'too_many_reports');
-  const complaint: Complaint = {
-    id: ctx.complaintId,
-    visitId: found.visit.id,
-    clientId: found.client.id,
-    severity: isIncidentProblem(input.kind) ? 'incident' : 'complaint',
-    kind: input.kind,
-    since: input.since,
-    description: input.description,
-    contact: input.contact,
-    photo: ctx.photo,
-    language: found.visit.language,
+  const complaint = newComplaint(now, { id: ctx.complaintId, visitId: found.visit.id, clientId: found.client.id, ...input, photo: ctx.photo, language: found.visit.language });
+  return { changes: { complaints: { [complaint.id]: complaint } }, result: { complaintId: complaint.id } };
+}
+
+/**
+ * A complaint as it is received, whoever brings it: the client's own report from the aftercare page, or a follow-up
+ * call that found a problem (services/follow-ups/follow-up-record.decision.ts). A reaction or an injury is an incident;
+ * the response timer runs from `now`.
+ */
+export function newComplaint(
+  now: number,
+  c: Pick<Complaint, 'id' | 'visitId' | 'clientId' | 'kind' | 'since' | 'description' | 'contact' | 'photo' | 'language'>,
+): Complaint {
+  return {
+    ...c,
+    severity: isIncidentProblem(c.kind) ? 'incident' : 'complaint',
     createdAt: now,
     status: 'received',
     acknowledgedBy: null,
@@ -45,7 +50,6 @@ export function decideReportProblem(
     resolvedAt: null,
     resolution: '',
   };
-  return { changes: { complaints: { [complaint.id]: complaint } }, result: { complaintId: complaint.id } };
 }
 
 

@@ -22,6 +22,9 @@ import { salonView } from './salon-view.ts';
 import { bookableOnline } from './catalogue/catalogue-rules.ts';
 import { isSetupCode, setupPending } from './setup.service.ts';
 import { bookingsFromVisit, type BookingFromVisit } from './visit-bookings.ts';
+import { followUpContexts } from './follow-ups/follow-up-context.ts';
+import type { Actor } from './visit-access.ts';
+import type { FollowUpContext } from '@glow/shared';
 
 /**
  * What the transports may ask of the salon's records, answered from the state as it is now. Transports read through
@@ -87,6 +90,8 @@ export type HubReads = {
   confirmBookingByToken(token: string, now: number): ReturnType<typeof confirmBookingByToken>;
   /** A complaint's photo (type and blob id), if it has one. */
   complaintPhoto(complaintId: string): ComplaintPhoto | null;
+  /** The clients' context of the follow-up tasks named that the actor may work (#16; services/follow-ups). */
+  followUpContexts(actor: Actor, taskIds: readonly string[]): FollowUpContext[];
 };
 
 /** The reads over `state()`, which is the engine's state as it is when each read is made. */
@@ -136,5 +141,6 @@ export function createReads(state: () => Readonly<HubState>, active: ActiveVisit
     slotQuery: (service, staffId, now, ignoreBookingId) => slotQuery(state(), service, staffId, now, ignoreBookingId),
     confirmBookingByToken: (token, now) => confirmBookingByToken(state(), token, now),
     complaintPhoto: (complaintId) => state().complaints[complaintId]?.photo ?? null,
+    followUpContexts: (actor, taskIds) => followUpContexts(state(), actor, taskIds),
   };
 }

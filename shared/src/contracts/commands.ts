@@ -6,6 +6,7 @@ import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { CLIENT_IMPORT_STAFF_COMMANDS } from './client-import.ts';
+import { FOLLOW_UP_STAFF_COMMANDS } from './follow-ups.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
 import { ReturningVisitorSchema, VisitorTokenSchema } from '../schemas/kiosk-identity.schema.ts';
@@ -214,6 +215,7 @@ export const STAFF_COMMANDS = {
   ...BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
   ...CLIENT_IMPORT_STAFF_COMMANDS,
+  ...FOLLOW_UP_STAFF_COMMANDS,
   ...CATALOGUE_STAFF_COMMANDS,
   ...SETUP_STAFF_COMMANDS,
 } as const satisfies CommandMap;

@@ -12,3 +12,4 @@ export * from './settings.ts';
 export * from './catalogue.ts';
 export * from './setup.ts';
 export * from './client-import.ts';
+export * from './follow-ups.ts';

@@ -30,4 +30,5 @@ export * from './refusal.ts';
 export * from './check-in/index.ts';
 export * from './client-import/index.ts';
 export * from './follow-ups/index.ts';
+export * from './follow-up-retry.ts';
 export * from './visit-products.ts';

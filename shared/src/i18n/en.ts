@@ -7,6 +7,8 @@ import { settingsEn } from './settings.en.ts';
 import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { clientImportEn } from './client-import.en.ts';
+import { followUpsEn } from './follow-ups.en.ts';
+import { followUpScriptsEn } from './follow-up-scripts.en.ts';
 import { productsEn } from './products.en.ts';
 
 /**
@@ -570,6 +572,8 @@ export const en = {
   ...setupEn,
   ...catalogueEn,
   ...clientImportEn,
+  ...followUpsEn,
+  ...followUpScriptsEn,
   ...productsEn,
   // the hub on the salon's network: unknown host names, trusting its certificate (network.en.ts)
   ...networkEn,

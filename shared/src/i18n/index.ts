@@ -4,3 +4,4 @@ export * from './translate.ts';
 export { createMessageFormatter } from './message-formatter.ts';
 export * from './describe-issues.ts';
 export * from './opening-hours.ts';
+export * from './follow-up-script.ts';

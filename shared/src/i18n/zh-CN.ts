@@ -7,6 +7,8 @@ import { settingsZhCN } from './settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { clientImportZh } from './client-import.zh-CN.ts';
+import { followUpsZhCN } from './follow-ups.zh-CN.ts';
+import { followUpScriptsZhCN } from './follow-up-scripts.zh-CN.ts';
 import { productsZhCN } from './products.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
@@ -558,6 +560,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...catalogueZhCN,
   ...productsZhCN,
   ...clientImportZh,
+  ...followUpsZhCN,
+  ...followUpScriptsZhCN,
   // the hub on the salon's network (network.zh-CN.ts)
   ...networkZhCN,
   // 服务器丢失已确认更改的提醒 (data-loss.zh-CN.ts)

@@ -59,6 +59,11 @@ export const ClientSchema = z.object({
    * merged unproven, and never found by the number (the number stays the earlier client's).
    */
   duplicateOf: IdSchema.optional(),
+  /**
+   * The client asked on a follow-up call not to be called again (#16): who recorded it and when. Absent: never asked.
+   * The follow-up rules create no call task for such a client; messages follow their marketing consent instead.
+   */
+  doNotCall: z.object({ at: TimestampSchema, by: IdSchema }).optional(),
   /** The client's e-mail, if they gave one: messages then go by e-mail (#16 outbox); else by the webhook or a file. */
   email: EmailSchema.optional(),
 });

@@ -27,6 +27,7 @@ import { aftercareStaffHandlers } from './aftercare.handlers.ts';
 import { settingsStaffHandlers } from './settings.handlers.ts';
 import { catalogueStaffHandlers } from './catalogue.handlers.ts';
 import { clientImportStaffHandlers } from './client-import.handlers.ts';
+import { followUpStaffHandlers } from './follow-ups.handlers.ts';
 import { runAs } from './run-as.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
 
@@ -129,6 +130,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     ...settingsStaffHandlers(core, actor, sender),
     ...catalogueStaffHandlers(core, actor, sender),
     ...clientImportStaffHandlers(core, actor, sender),
+    ...followUpStaffHandlers(core, actor, sender),
     // bookings: the front desk has made the day-before call
     'booking:reminderDone': (input, lang) =>
       run('booking:reminderDone', input, lang, (s, now, who) => decideReminderDone(s, now, who, input.bookingId)),

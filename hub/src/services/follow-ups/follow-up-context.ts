@@ -1,0 +1,69 @@
+import type { FollowUpContext, FollowUpLastVisit, Visit } from '@glow/shared';
+import type { HubState } from '../../store/hub-state.ts';
+import type { Actor } from '../visit-access.ts';
+import { mayWorkTask } from './follow-up-access.ts';
+import { visitTime } from './follow-up-last-visit.ts';
+
+function lastVisitOf(visit: Visit): FollowUpLastVisit {
+  return {
+    visitId: visit.id,
+    at: visitTime(visit),
+    serviceId: visit.serviceId,
+    staffId: visit.staffId,
+    planNotes: visit.plan?.notes ?? '',
+    productIds: visit.plan?.productIds ?? [],
+    products: visit.plan?.products ?? [],
+    aftercareNotes: visit.aftercare?.notes ?? '',
+    homeProducts: visit.aftercare?.homeProducts.map((p) => p.name) ?? [],
+    recommendedProductIds: visit.aftercare?.recommendedProductIds ?? [],
+    rating: visit.rating,
+  };
+}
+
+/**
+ * What the caller needs before dialling, for each task named that the actor may work (the others are left out, as if
+ * they did not exist): who the client is and how to reach them, the visit followed up (else their latest), and their
+ * complaints still open. One pass over the visits in memory serves every task asked for.
+ */
+export function followUpContexts(state: Readonly<HubState>, actor: Actor, taskIds: readonly string[]): FollowUpContext[] {
+  const tasks = [...new Set(taskIds)].flatMap((id) => {
+    const task = state.followUpTasks[id];
+    return task && mayWorkTask(actor, task) ? [task] : [];
+  });
+  const clients = new Set(tasks.map((t) => t.clientId));
+  const served = new Map<string, { count: number; latest: Visit | null }>();
+  for (const visit of Object.values(state.visits)) {
+    if (visit.state !== 'closed' || !clients.has(visit.clientId)) continue;
+    const seen = served.get(visit.clientId) ?? { count: 0, latest: null };
+    seen.count++;
+    if (!seen.latest || visitTime(visit) > visitTime(seen.latest)) seen.latest = visit;
+    served.set(visit.clientId, seen);
+  }
+  const complaints = Object.values(state.complaints).filter((c) => clients.has(c.clientId) && c.status !== 'resolved');
+
+  return tasks.flatMap((task) => {
+    const client = state.clients[task.clientId];
+    if (!client) return [];
+    const history = served.get(client.id);
+    const visit = (task.visitId ? state.visits[task.visitId] : undefined) ?? history?.latest ?? null;
+    return [
+      {
+        taskId: task.id,
+        client: {
+          id: client.id,
+          name: `${client.firstName} ${client.lastName}`.trim(),
+          phone: client.phone,
+          language: client.language,
+          birthday: client.birthday ?? null,
+          visits: history?.count ?? 0,
+          doNotCallSince: client.doNotCall?.at ?? null,
+        },
+        lastVisit: visit ? lastVisitOf(visit) : null,
+        openComplaints: complaints
+          .filter((c) => c.clientId === client.id)
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .map((c) => ({ id: c.id, kind: c.kind, status: c.status, createdAt: c.createdAt, description: c.description })),
+      },
+    ];
+  });
+}
