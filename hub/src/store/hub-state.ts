@@ -4,6 +4,7 @@ import {
   BookingSettingsSchema,
   AftercareSettingsSchema,
   ClientSchema,
+  ClientChangeSchema,
   ConsentSettingsSchema,
   ComplaintSchema,
   CatalogueTermSchema,
@@ -13,6 +14,7 @@ import {
   DEFAULT_BOOKING_SETTINGS,
   DeviceKindSchema,
   FloorSettingsSchema,
+  FollowUpSettingsSchema,
   FollowUpTaskSchema,
   IdSchema,
   IncidentSchema,
@@ -103,6 +105,8 @@ export const MetaSchema = z.object({
   consents: ConsentSettingsSchema.optional(),
   /** How messages leave the salon (#16; manager only): read through `outboxSettingsOf` (services/outbox). */
   outbox: OutboxSettingsSchema.optional(),
+  /** The salon's follow-up rules (#16; manager only): read through `followUpSettingsOf` (services/follow-ups). */
+  followUps: FollowUpSettingsSchema.optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 
@@ -149,6 +153,13 @@ export const HubStateSchema = z.object({
    * client's erasure removes theirs. Their own partition; older snapshots have none (migration 7, ADDED_LATER).
    */
   outbox: z.record(IdSchema, OutboxMessageSchema),
+  /**
+   * The client change log (#16): the desk's corrections, merge proposals and the manager's merges, with who and when
+   * (schema comment in shared client-change.schema.ts). Personal data: read by the front desk and the manager on the
+   * client's record, never sent in a live view; erased with the client. Its own partition; older snapshots have none
+   * (migration 8, manifest ADDED_LATER).
+   */
+  clientChanges: z.record(IdSchema, ClientChangeSchema),
 });
 export type HubState = z.infer<typeof HubStateSchema>;
 
@@ -195,5 +206,6 @@ export function emptyState(meta: Meta): HubState {
     products: {},
     followUpTasks: {},
     outbox: {},
+    clientChanges: {},
   };
 }

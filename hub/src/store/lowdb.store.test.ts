@@ -358,6 +358,7 @@ describe('LowdbStore', () => {
       expect(manifest).toMatchObject({ formatVersion: FORMAT_VERSION, dataVersion: DATA_VERSION, revision: 2 });
       expect(manifest.partitions).toEqual([
         'bookings.r2.json',
+        'clientChanges.r2.json',
         'clients.r2.json',
         'commands.r2.json',
         'complaints.r2.json',
@@ -386,6 +387,7 @@ describe('LowdbStore', () => {
       const manifest = await readManifestFile();
       expect(manifest.partitions).toEqual([
         'bookings.r3.json',
+        'clientChanges.r3.json',
         'clients.r3.json',
         'commands.r3.json',
         'complaints.r3.json',
@@ -475,6 +477,7 @@ describe('LowdbStore', () => {
       await store.checkpoint(hub.state, hub.revision);
       expect((await readManifestFile()).partitions).toEqual([
         'bookings.r2.json',
+        'clientChanges.r2.json',
         'clients.r4.json',
         'commands.r2.json',
         'complaints.r2.json',

@@ -65,7 +65,7 @@ export async function writeManifest(fs: StoreFs, dir: string, file: string, mani
  * Fixed partitions added after the first format: a manifest written by an older hub does not list them, and their
  * collections start empty (the next checkpoint writes them, as the snapshot then lacks their files).
  */
-const ADDED_LATER: ReadonlySet<PartitionName> = new Set(['bookings', 'complaints', 'followUpTasks', 'outbox']);
+const ADDED_LATER: ReadonlySet<PartitionName> = new Set(['bookings', 'complaints', 'followUpTasks', 'outbox', 'clientChanges']);
 
 /** Partition name → file, checking the list makes a whole snapshot (each partition once, the fixed ones present). */
 function partitionFiles(file: string, manifest: Manifest): Map<PartitionName, string> {

@@ -215,7 +215,7 @@ export class PartitionTracker {
     }
     if (name === 'commands') return { commands: retainedCommands(state.commands, now) };
     if (name === 'links') return { links: retainedLinks(state.links, now) };
-    const key = name as 'clients' | 'links' | 'bookings' | 'complaints' | 'followUpTasks' | 'outbox';
+    const key = name as 'clients' | 'links' | 'bookings' | 'complaints' | 'followUpTasks' | 'outbox' | 'clientChanges';
     return { [key]: { ...state[key] } };
   }
 }

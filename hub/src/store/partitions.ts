@@ -7,7 +7,7 @@ import { HubStateSchema } from './hub-state.ts';
  * How a snapshot is split into files so that a checkpoint rewrites only what changed, whatever the history size:
  * - `settings`: meta and the small configuration collections,
  * - `floor`: visits still in progress (not closed / cancelled / no_show) — small, and the one that changes all day,
- * - `clients`, `links`, `commands`, `bookings`, `complaints`, `followUpTasks`, `outbox`: one file each,
+ * - `clients`, `links`, `commands`, `bookings`, `complaints`, `followUpTasks`, `outbox`, `clientChanges`: one file each,
  * - `visits-YYYY-MM`: finished visits by the (UTC) month they checked in; a past month is written once and then
  *   left alone. A finished visit without a check-in time (should not happen) goes to `visits-undated`.
  */
@@ -29,7 +29,7 @@ export const SETTINGS_KEYS = [
 ] as const satisfies ReadonlyArray<keyof HubState>;
 
 /** Partitions every snapshot has, even when empty. Month partitions exist only while they hold visits. */
-export const FIXED_PARTITIONS = ['settings', 'floor', 'clients', 'links', 'commands', 'bookings', 'complaints', 'followUpTasks', 'outbox'] as const;
+export const FIXED_PARTITIONS = ['settings', 'floor', 'clients', 'links', 'commands', 'bookings', 'complaints', 'followUpTasks', 'outbox', 'clientChanges'] as const;
 
 /** The partition holding a (non-visit) collection. Visits are placed one by one with visitPartition. */
 export function collectionPartition(name: Exclude<CollectionName, 'visits'>): PartitionName {
@@ -46,8 +46,8 @@ export function visitPartition(visit: Visit): PartitionName {
 
 export const isVisitPartition = (name: PartitionName): boolean => name === 'floor' || name.startsWith('visits-');
 
-const PARTITION_NAME = /^(settings|floor|clients|links|commands|bookings|complaints|followUpTasks|outbox|visits-\d{4}-\d{2}|visits-undated)$/;
-const PARTITION_FILE = /^(settings|floor|clients|links|commands|bookings|complaints|followUpTasks|outbox|visits-\d{4}-\d{2}|visits-undated)\.r(\d+)\.json$/;
+const PARTITION_NAME = /^(settings|floor|clients|links|commands|bookings|complaints|followUpTasks|outbox|clientChanges|visits-\d{4}-\d{2}|visits-undated)$/;
+const PARTITION_FILE = /^(settings|floor|clients|links|commands|bookings|complaints|followUpTasks|outbox|clientChanges|visits-\d{4}-\d{2}|visits-undated)\.r(\d+)\.json$/;
 
 /**
  * A partition's file carries the revision it was written at, so a rewrite never overwrites the file the previous
@@ -82,6 +82,7 @@ const singleSchemas = {
   complaints: z.strictObject({ complaints: shape.complaints }),
   followUpTasks: z.strictObject({ followUpTasks: shape.followUpTasks }),
   outbox: z.strictObject({ outbox: shape.outbox }),
+  clientChanges: z.strictObject({ clientChanges: shape.clientChanges }),
 };
 
 /** The schema a partition file must match, so a damaged file is caught at start-up rather than deep in the hub. */

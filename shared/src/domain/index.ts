@@ -32,3 +32,4 @@ export * from './client-import/index.ts';
 export * from './follow-ups/index.ts';
 export * from './follow-up-retry.ts';
 export * from './visit-products.ts';
+export * from './phone-search.ts';

@@ -59,6 +59,14 @@ export const ClientSchema = z.object({
    * merged unproven, and never found by the number (the number stays the earlier client's).
    */
   duplicateOf: IdSchema.optional(),
+  /** The front desk's notes about the client (#16, `clients:edit`, logged in `clientChanges`). Absent: none written. */
+  notes: freeText(1000).optional(),
+  /**
+   * This record was merged into that one by the manager (#16, `clients:merge`): its visits, consents, bookings,
+   * complaints and tasks stay where they are and show on the kept record; it no longer owns its number nor is found
+   * by search. Absent: not merged.
+   */
+  mergedInto: IdSchema.optional(),
   /**
    * The client asked on a follow-up call not to be called again (#16): who recorded it and when. Absent: never asked.
    * The follow-up rules create no call task for such a client; messages follow their marketing consent instead.

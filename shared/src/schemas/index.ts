@@ -1,5 +1,6 @@
 export * from './common.schema.ts';
 export * from './client.schema.ts';
+export * from './client-change.schema.ts';
 export * from './room.schema.ts';
 export * from './staff.schema.ts';
 export * from './service.schema.ts';
@@ -21,3 +22,4 @@ export * from './salon.schema.ts';
 export * from './outbox.schema.ts';
 export * from './outbox-settings.schema.ts';
 export * from './follow-up.schema.ts';
+export * from './follow-up-settings.schema.ts';

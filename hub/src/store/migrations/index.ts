@@ -5,6 +5,7 @@ import { canonicalPhones } from './004-canonical-phones.ts';
 import { knownRatingTags } from './005-known-rating-tags.ts';
 import { followUpTasks } from './006-follow-up-tasks.ts';
 import { outboxCollection } from './007-outbox.ts';
+import { clientChangesCollection } from './008-client-changes.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   knownRatingTags,
   followUpTasks,
   outboxCollection,
+  clientChangesCollection,
 ];
 
 /** The data version this hub writes: the number of the last migration. */

@@ -1,0 +1,166 @@
+import { pinyin } from 'pinyin-pro';
+import { nationalDigits, withoutTrunkZero, type Client, type ClientHit, type PhoneCountry, type Visit } from '@glow/shared';
+import type { HubState } from '../../store/hub-state.ts';
+
+/** A name as searched: lower case, accents removed (é → e, ü → u), spaces and punctuation dropped. */
+export function foldLatin(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Every form a client's name is found by: Latin letters folded (both orders: "anna smith", "smith anna"), and for a
+ * name in Chinese characters the characters themselves (family name first, as written), the full pinyin
+ * ("wangmeili") and its initials ("wml"), from pinyin-pro with its surname reading (单 as a family name is "shan").
+ */
+export function nameKeys(client: Pick<Client, 'firstName' | 'lastName'>): string[] {
+  const keys = new Set<string>();
+  const first = client.firstName.trim();
+  const last = client.lastName.trim();
+  keys.add(foldLatin(`${first}${last}`));
+  keys.add(foldLatin(`${last}${first}`));
+  const chinese = `${last}${first}`;
+  if (HAN.test(chinese)) {
+    const syllables = pinyin(chinese.replace(/\s+/g, ''), { toneType: 'none', type: 'array', surname: 'head' })
+      .map((s) => foldLatin(s))
+      .filter((s) => s.length > 0);
+    keys.add(syllables.join(''));
+    keys.add(syllables.map((s) => s[0]).join(''));
+    // The given name alone, as staff often call clients by it ("meili", "ml").
+    const given = pinyin(first, { toneType: 'none', type: 'array' }).map((s) => foldLatin(s)).filter((s) => s.length > 0);
+    keys.add(given.join(''));
+  }
+  keys.delete('');
+  return [...keys];
+}
+
+type Entry = { id: string; digits: string[]; keys: string[]; client: Client; lastVisitAt: number | null };
+
+export const SEARCH_LIMIT = 20;
+/** Fewer digits than this search names, not numbers ("any 4+ digits" of a phone). */
+export const PHONE_MIN_DIGITS = 4;
+/** Clients converted per turn of the event loop while the index is built: each turn stays a few milliseconds. */
+const BUILD_SLICE = 400;
+
+/**
+ * The client search (#16), kept in memory like the client index (services/client-index.ts) so a search never scans
+ * or converts 20,000 names. Built after start in slices (pinyin for every name would otherwise hold the event loop
+ * for a fraction of a second; a search asked meanwhile waits for it), rebuilt after a recovery, kept in step by
+ * `note` after each commit. Records merged into another and kiosk duplicates of a number are not found (their owner
+ * is). "Recent visitors" are ranked by the latest check-in the hub holds in memory (the months it keeps loaded);
+ * older clients follow by name.
+ */
+export class ClientSearchIndex {
+  private entries = new Map<string, Entry>();
+  private ready: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  constructor(private readonly country: () => PhoneCountry) {}
+
+  /** Starts building from the state (read as it is when each slice runs, so notes made meanwhile are not undone). */
+  rebuild(state: () => Pick<HubState, 'clients' | 'visits'>): Promise<void> {
+    const generation = ++this.generation;
+    this.entries = new Map();
+    const ids = Object.keys(state().clients);
+    this.ready = (async () => {
+      for (let i = 0; i < ids.length; i += BUILD_SLICE) {
+        if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) return;
+        const clients = state().clients;
+        for (const id of ids.slice(i, i + BUILD_SLICE)) {
+          const client = clients[id];
+          if (client && !this.entries.has(id)) this.put(client);
+        }
+      }
+      if (generation === this.generation) this.noteVisits(state().visits);
+    })();
+    return this.ready;
+  }
+
+  note(clients: Readonly<Record<string, Client | null>> | undefined, visits: Readonly<Record<string, Visit | null>> | undefined): void {
+    for (const [id, client] of Object.entries(clients ?? {})) {
+      if (client) this.put(client);
+      else this.entries.delete(id);
+    }
+    if (visits) this.noteVisits(visits);
+  }
+
+  /** When the client was last seen (checked in), as far as the hub holds visits in memory. */
+  lastVisitAt(clientId: string): number | null {
+    return this.entries.get(clientId)?.lastVisitAt ?? null;
+  }
+
+  async search(query: string, allowed: (clientId: string) => boolean = () => true): Promise<{ hits: ClientHit[]; more: boolean }> {
+    await this.ready;
+    return this.searchNow(query, allowed);
+  }
+
+  private searchNow(query: string, allowed: (clientId: string) => boolean): { hits: ClientHit[]; more: boolean } {
+    const digits = query.replace(/[\s()+.-]/g, '');
+    const found: Array<{ entry: Entry; match: ClientHit['match'] }> = [];
+    if (/^\d+$/.test(digits)) {
+      if (digits.length < PHONE_MIN_DIGITS) return { hits: [], more: false };
+      const national = withoutTrunkZero(digits);
+      for (const entry of this.entries.values()) {
+        if (!entry.digits.some((d) => d.includes(digits) || d.includes(national)) || !allowed(entry.id)) continue;
+        found.push({ entry, match: entry.digits.some((d) => d === digits || d === national) ? 'phone_exact' : 'phone' });
+      }
+    } else {
+      const folded = foldLatin(query);
+      if (folded.length === 0) return { hits: [], more: false };
+      for (const entry of this.entries.values()) {
+        if (!entry.keys.some((key) => key.includes(folded)) || !allowed(entry.id)) continue;
+        found.push({ entry, match: 'name' });
+      }
+    }
+    found.sort(
+      (a, b) =>
+        rank(a.match) - rank(b.match) ||
+        (b.entry.lastVisitAt ?? -1) - (a.entry.lastVisitAt ?? -1) ||
+        (a.entry.keys[0] ?? '').localeCompare(b.entry.keys[0] ?? '') ||
+        a.entry.id.localeCompare(b.entry.id),
+    );
+    const hits = found.slice(0, SEARCH_LIMIT).map(({ entry, match }) => ({
+      id: entry.id,
+      firstName: entry.client.firstName,
+      lastName: entry.client.lastName,
+      phone: entry.client.phone,
+      lastVisitAt: entry.lastVisitAt,
+      match,
+    }));
+    return { hits, more: found.length > SEARCH_LIMIT };
+  }
+
+  private put(client: Client): void {
+    const previous = this.entries.get(client.id);
+    if (client.mergedInto !== undefined || client.duplicateOf !== undefined) {
+      this.entries.delete(client.id);
+      return;
+    }
+    const international = client.phone.replace(/\D/g, '');
+    const national = nationalDigits(client.phone, this.country());
+    this.entries.set(client.id, {
+      id: client.id,
+      digits: national && national !== international ? [international, national] : [international],
+      keys: previous?.client.firstName === client.firstName && previous.client.lastName === client.lastName ? previous.keys : nameKeys(client),
+      client,
+      lastVisitAt: previous?.lastVisitAt ?? null,
+    });
+  }
+
+  private noteVisits(visits: Readonly<Record<string, Visit | null>>): void {
+    for (const visit of Object.values(visits)) {
+      const at = visit?.times.checked_in;
+      if (!visit || at === undefined) continue;
+      const entry = this.entries.get(visit.clientId);
+      if (entry && (entry.lastVisitAt === null || at > entry.lastVisitAt)) entry.lastVisitAt = at;
+    }
+  }
+}
+
+const rank = (match: ClientHit['match']): number => (match === 'phone_exact' ? 0 : 1);
