@@ -22,4 +22,3 @@ export * from './salon.schema.ts';
 export * from './outbox.schema.ts';
 export * from './outbox-settings.schema.ts';
 export * from './follow-up.schema.ts';
-export * from './follow-up-settings.schema.ts';
