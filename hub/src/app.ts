@@ -12,6 +12,7 @@ import { floorFollowUp } from './services/auto-assign.ts';
 import { catalogueUpgrade } from './services/catalogue/catalogue-upgrade.ts';
 import { ClientImportStaging } from './services/client-import/import-staging.ts';
 import { ClientIndex } from './services/client-index.ts';
+import { runSeedCommands } from './seed/seed-commands.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { HubEngine } from './services/hub-engine.ts';
 import { metaUpgrade } from './services/meta-upgrade.ts';
@@ -150,7 +151,9 @@ export function createHub(deps: HubDeps): Hub {
       return engine.revision;
     },
     async listen(port, host) {
-      await engine.open();
+      const seeded = await engine.open();
+      // A first start with seed commands (the demo salon): the salon is built by them before anyone connects.
+      if (seeded && deps.seedCommands) await runSeedCommands(engine, deps.seedCommands);
       // Before anyone connects: photos no record names (a crash between writing one and refusing its report).
       await new PhotoStore(deps.store, deps.newId, deps.logger).sweep(engine.state);
       rebuildIndexes();

@@ -4,6 +4,7 @@ import type { SocketLimits } from './transport/socket/socket-guard.ts';
 import type { TlsSource } from './transport/https/tls-source.ts';
 import type { StorePort } from './store/store.port.ts';
 import type { HubState } from './store/hub-state.ts';
+import type { SeedCommand } from './seed/seed-commands.ts';
 
 /** Everything createHub needs from the outside world; main.ts builds the real ones, tests their own. */
 export type HubDeps = {
@@ -15,6 +16,11 @@ export type HubDeps = {
   logger: Logger;
   /** The salon to start with when the store is empty (first start). */
   seed: () => Promise<HubState>;
+  /**
+   * Commands run on the seed at that first start, before anyone connects, each journaled on the one command path:
+   * the demo salon (`--demo`, seed/demo-commands.ts) is set up this way, as its manager would set it up.
+   */
+  seedCommands?: readonly SeedCommand[];
   /** Built apps to serve; absent in tests that only use sockets and the API. */
   staticDirs?: { kiosk: string; staff: string };
   /**

@@ -22,10 +22,12 @@ import { pino } from 'pino';
 import QRCode from 'qrcode';
 import { createHub } from './app.ts';
 import { randomId } from './security/secrets.ts';
-import { demoSalon, salonAwaitingSetup } from './seed/salon-seed.ts';
+import { demoSalonCommands } from './seed/demo-commands.ts';
+import { machineTimeZone, salonAwaitingSetup } from './seed/salon-seed.ts';
 import { pendingSetupCode } from './services/setup.service.ts';
 import { formatSetupCode } from '@glow/shared';
 import { LowdbStore } from './store/lowdb.store.ts';
+import { DiskOutboxFolder } from './store/outbox-folder.ts';
 import { describeStartFailure } from './start-up-failure.ts';
 import { startUpAddresses } from './start-up-addresses.ts';
 import { salonCertificateProblem } from './security/certificates.ts';
@@ -89,14 +91,17 @@ const hub = createHub({
   newId: randomId,
   logger,
   staticDirs,
+  outboxFolder: new DiskOutboxFolder(dataDir),
   hostNames,
   ...(tls ? { tls } : {}),
   ...(phoneHost ? { phoneHost } : {}),
   version,
   ...(lookupsPerMinute !== null ? { kioskLookupLimit: { max: lookupsPerMinute, windowMs: 60_000 } } : {}),
   ...(checkInsPerMinute !== null ? { kioskCheckIns: { burst: checkInsPerMinute, perSecond: checkInsPerMinute / 60 } } : {}),
-  // An empty data directory: the demo salon with --demo, else a salon waiting for its owner's set-up (#13).
-  seed: async () => (demo ? demoSalon() : salonAwaitingSetup()),
+  // An empty data directory: a salon waiting for its owner's set-up (#13); with --demo, the demo salon's commands then
+  // set it up at once, journaled one by one as a manager's would be (seed/demo-commands.ts).
+  seed: async () => salonAwaitingSetup(),
+  ...(demo ? { seedCommands: demoSalonCommands('en', machineTimeZone()) } : {}),
 });
 
 try {

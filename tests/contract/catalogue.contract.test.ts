@@ -175,7 +175,7 @@ describe('catalogue, staff and rooms commands', () => {
     if (!skill.ok) expect(skill.error.message).toContain('Gel manicure');
     const category = await send(boss.socket, 'catalogue:category', { id: 'body', name: both('Body', '身体护理'), consultation: true, archived: true });
     expect(!category.ok && category.error.reason).toBe('category_in_use');
-    expect(h.hub.core.engine.state.services['facial-classic']?.archived).toBeUndefined();
+    expect(h.hub.core.engine.state.services['facial-classic']?.archived).toBe(false);
   });
 
   it('a category set to ask no consultation sends no questionnaire to the kiosk', async () => {

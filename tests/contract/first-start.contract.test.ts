@@ -150,7 +150,10 @@ describe('first start on an empty data directory', () => {
     expect(limited.body.error?.reason).toBe('setup_limited');
     expect((await post(h.url, '/api/setup', setupBody(code))).status).toBe(429);
     expect(h.hub.core.engine.state.meta.salon.setUp).toBe(false);
-    expect(h.hub.core.securityLog.list().map((e) => e.kind)).toEqual(expect.arrayContaining(['pairing_failed', 'pairing_limited']));
+    // Their own kinds in the manager's security list, not wrong pairing codes.
+    const kinds = h.hub.core.securityLog.list().map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['setup_code_failed', 'setup_code_limited']));
+    expect(kinds).not.toContain('pairing_failed');
   });
 
   it('a set-up hub (the demo) has no set-up code and asks for none', async () => {

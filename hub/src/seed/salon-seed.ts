@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_AFTERCARE_SETTINGS, DEFAULT_BOOKING_SETTINGS, type FloorSettings, type Language } from '@glow/shared';
-import { hashPin } from '../security/secrets.ts';
+import { silentLogger } from '../logger.ts';
+import { HubEngine } from '../services/hub-engine.ts';
 import { emptyState, type HubState } from '../store/hub-state.ts';
-import { DEMO_AFTERCARE_SETTINGS, withDemoGuide } from './demo-aftercare.ts';
+import { MemoryStore } from '../store/memory.store.ts';
 import { DEFAULT_CONSENT_TEXTS } from './consent-texts.ts';
-import { DEMO_QUESTIONNAIRES, DEMO_ROOMS, DEMO_SERVICES, DEMO_STAFF } from './demo-catalogue.ts';
-
-const byId = <T extends { id: string }>(items: readonly T[]) => Object.fromEntries(items.map((x) => [x.id, x]));
+import { demoSalonCommands } from './demo-commands.ts';
+import { runSeedCommands, type SeedCommand } from './seed-commands.ts';
 
 /** The hub machine's IANA time zone: a new salon's default, changed by the manager if the hub runs elsewhere. */
 export const machineTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -43,24 +43,22 @@ export function salonAwaitingSetup(timeZone?: string): HubState {
 }
 
 /**
- * The demo salon of the README: five rooms, five staff with PINs and weekly shifts, five services, a consultation per
- * category.
+ * The demo salon of the README — five rooms, five staff with PINs and weekly shifts, five services, a consultation per
+ * category — built by its list of commands (demo-commands.ts) on a private engine, exactly as `npm run serve -- --demo`
+ * builds it on the live one at its first start. Tests and benchmarks seed their hubs with it.
  */
-export async function demoSalon(defaultLanguage: Language = 'en', timeZone?: string): Promise<HubState> {
-  const state = emptySalon('Glow Demo Salon', defaultLanguage, timeZone);
-  state.services = byId(DEMO_SERVICES.map(withDemoGuide));
-  state.meta.aftercare = structuredClone(DEMO_AFTERCARE_SETTINGS);
-  // Open every day, so that booking from the demo works whatever day it is tried on; changes up to 12 hours before.
-  state.meta.booking = {
-    ...structuredClone(DEFAULT_BOOKING_SETTINGS),
-    openingHours: Array.from({ length: 7 }, () => ({ start: '09:00', end: '20:00' })),
-    changeCutoffHours: 12,
-  };
-  state.rooms = byId(DEMO_ROOMS);
-  state.questionnaires = byId(DEMO_QUESTIONNAIRES);
-  for (const { pin, ...member } of DEMO_STAFF) {
-    state.staff[member.id] = member;
-    state.credentials[member.id] = await hashPin(pin);
-  }
-  return state;
+export async function demoSalon(defaultLanguage: Language = 'en', timeZone: string = machineTimeZone()): Promise<HubState> {
+  return stateAfterSeed(salonAwaitingSetup(timeZone), demoSalonCommands(defaultLanguage, timeZone));
+}
+
+/** The state a salon reaches from `base` through `commands`, run on an engine of its own over a memory store. */
+export async function stateAfterSeed(base: HubState, commands: readonly SeedCommand[], clock: () => number = Date.now): Promise<HubState> {
+  const engine = new HubEngine(
+    { store: new MemoryStore(), clock, logger: silentLogger, seed: async () => base },
+    { followUp: () => null, applied: () => {} },
+  );
+  await engine.open();
+  await runSeedCommands(engine, commands);
+  await engine.stop();
+  return engine.state;
 }

@@ -63,14 +63,17 @@ export class HubEngine {
     this.listeners.push(listener);
   }
 
-  /** Loads the state from the store, or seeds it on first start (the seed is the first journal entry). */
-  async open(): Promise<void> {
+  /**
+   * Loads the state from the store, or seeds it on first start (the seed is the first journal entry); resolves true
+   * when it seeded (createHub then runs the first start's seed commands, deps.seedCommands).
+   */
+  async open(): Promise<boolean> {
     const loaded = await this.deps.store.open();
     if (loaded) {
       this.state = loaded.state;
       this.revision = loaded.revision;
       this.lastCheckpoint = loaded.revision;
-      return;
+      return false;
     }
     const seed = await this.deps.seed();
     this.state = seed;
@@ -85,6 +88,7 @@ export class HubEngine {
     });
     await this.deps.store.checkpoint(this.state, this.revision);
     this.lastCheckpoint = this.revision;
+    return true;
   }
 
   /** Whether this sender's command with this id has been answered already (a form sent twice). */

@@ -8,7 +8,7 @@ import type { Decision } from './hub-engine.ts';
 const VERSION_SUFFIX = /-v\d+$/;
 
 /**
- * The manager replaces a category's questionnaire (already checked by QuestionnaireDefinitionSchema: unique ids,
+ * The manager replaces (or, the first time, gives) a category's questionnaire (already checked by QuestionnaireDefinitionSchema: unique ids,
  * options, scales, conditions and rules that fit). It becomes the category's next version under its own id, so the
  * visits that were answered on an older version keep reading it; the kiosk gets the new one at once. The version
  * sent is ignored: the hub numbers versions, so two managers editing at once cannot both make "version 3".
@@ -24,7 +24,8 @@ export function decideReplaceQuestionnaire(
   );
   if (clash) return refuse('conflict', 'questionnaire_category_changed', { id: base });
   const version = (questionnaireOfCategory(state, sent.category)?.version ?? 0) + 1;
-  const id = `${base}-v${version}`.slice(0, 64);
+  // The first version keeps the id it was given ("q-facial", as the demo seed names it); later ones are "q-facial-v2"…
+  const id = version === 1 && !Object.hasOwn(state.questionnaires, base) ? base : `${base}-v${version}`.slice(0, 64);
   const stored: Questionnaire = { ...sent, id, version };
   return { changes: { questionnaires: { [id]: stored } }, result: { questionnaireId: id, version } };
 }

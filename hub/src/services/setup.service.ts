@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SetupInputSchema, type Language, type SetupResult, type StaffMember, type WeeklyShifts } from '@glow/shared';
 import { equalHashes, setupCodeFor, sha256 } from '../security/secrets.ts';
-import type { HubState } from '../store/hub-state.ts';
+import type { Changes, HubState } from '../store/hub-state.ts';
 import { refuse, type Refusal } from './app-error.ts';
 import type { Decision } from './hub-engine.ts';
 
@@ -36,11 +36,33 @@ export function decideSetup(
   // Checked here, in the one serialised decision, so that two tablets finishing at once cannot both succeed.
   if (!setupPending(state)) return refuse('conflict', 'setup_done');
   if (!isSetupCode(state, input.code)) return refuse('unauthorized', 'bad_setup_code');
+  const salon = setUpSalon(state, input, ids.ownerId, pinCredential);
+  const device = { id: ids.deviceId, name: input.deviceName, kind: 'tablet' as const, secretHash: sha256(ids.deviceSecret), pairedAt: now, revokedAt: null };
+  return {
+    changes: { ...salon, devices: { [device.id]: device } },
+    result: { deviceId: device.id, deviceSecret: ids.deviceSecret, staffId: ids.ownerId },
+  };
+}
+
+/** What the set-up saves besides the owner's tablet: the wizard's steps without the code and the tablet's name. */
+export type SalonSetUp = Pick<SetupData, 'salon' | 'openingHours' | 'owner'>;
+
+/**
+ * The salon's settings and its owner as manager, from a waiting salon: the heart of the set-up, shared by the wizard
+ * (decideSetup, which first checks the code and then pairs the owner's tablet) and the demo seed, which sets the demo
+ * salon up from the hub itself (seed/demo-commands.ts) so that both build the same records.
+ */
+export function setUpSalon(
+  state: Readonly<HubState>,
+  input: SalonSetUp,
+  ownerId: string,
+  pinCredential: { pinHash: string; salt: string },
+): Pick<Changes, 'meta' | 'staff' | 'credentials'> {
   const { timeZone, ...profile } = input.salon;
   const salon = { ...state.meta.salon, ...profile, languages: orderedLanguages(profile.languages), setUp: true };
   const openingHours = input.openingHours.map((d) => (d ? { start: d.start, end: d.end } : null));
   const owner: StaffMember = {
-    id: ids.ownerId,
+    id: ownerId,
     name: input.owner.name,
     role: 'manager',
     skills: [],
@@ -48,19 +70,14 @@ export function decideSetup(
     // The owner works the salon's opening hours until they set their own shifts.
     weeklyShifts: openingHours.map((d) => (d ? { ...d, breaks: [] } : null)) as WeeklyShifts,
   };
-  const device = { id: ids.deviceId, name: input.deviceName, kind: 'tablet' as const, secretHash: sha256(ids.deviceSecret), pairedAt: now, revokedAt: null };
   return {
-    changes: {
-      meta: {
-        salon,
-        floor: { ...state.meta.floor, timeZone },
-        booking: { ...state.meta.booking, openingHours },
-      },
-      staff: { [owner.id]: owner },
-      credentials: { [owner.id]: pinCredential },
-      devices: { [device.id]: device },
+    meta: {
+      salon,
+      floor: { ...state.meta.floor, timeZone },
+      booking: { ...state.meta.booking, openingHours },
     },
-    result: { deviceId: device.id, deviceSecret: ids.deviceSecret, staffId: owner.id },
+    staff: { [owner.id]: owner },
+    credentials: { [owner.id]: pinCredential },
   };
 }
 

@@ -66,6 +66,8 @@ export const catalogueEn = {
   'staff.catalogue.outTag': 'Out of service',
   'staff.catalogue.archive': 'Archived: kept for the history, offered nowhere',
   'staff.catalogue.leftTag': 'Left',
+  'staff.catalogue.staff.restore': 'Restore',
+  'staff.catalogue.staff.restoreLabel': 'Restore {name}: back on the staff list with their history and PIN',
   'staff.catalogue.pick': 'Choose one on the list, or add a new one.',
   'staff.catalogue.saved': 'Saved. Every screen shows it now.',
   'staff.catalogue.name': 'Name',

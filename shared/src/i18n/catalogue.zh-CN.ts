@@ -64,6 +64,8 @@ export const catalogueZhCN: Record<keyof typeof catalogueEn, string> = {
   'staff.catalogue.outTag': '停用中',
   'staff.catalogue.archive': '已归档：保留历史记录，不再提供',
   'staff.catalogue.leftTag': '已离职',
+  'staff.catalogue.staff.restore': '恢复',
+  'staff.catalogue.staff.restoreLabel': '恢复{name}：重新列入员工名单，保留其历史记录和 PIN 码',
   'staff.catalogue.pick': '请在列表中选择一项，或新建一项。',
   'staff.catalogue.saved': '已保存。所有屏幕已即时更新。',
   'staff.catalogue.name': '名称',

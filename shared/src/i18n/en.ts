@@ -485,6 +485,8 @@ export const en = {
   'staff.security.kind.pin_locked': 'Locked out after wrong PINs',
   'staff.security.kind.pairing_failed': 'Wrong pairing code',
   'staff.security.kind.pairing_limited': 'Pairing refused: too many wrong codes',
+  'staff.security.kind.setup_code_failed': 'Wrong set-up code',
+  'staff.security.kind.setup_code_limited': 'Set-up refused: too many wrong set-up codes',
   'staff.security.kind.device_revoked': 'Device revoked',
   'staff.security.kind.session_refused': 'Ended sign-in refused',
   'staff.security.kind.origin_refused': 'Request from another website refused',

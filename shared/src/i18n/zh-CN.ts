@@ -139,6 +139,8 @@ export const zhCN: Record<MessageKey, string> = {
   'staff.security.kind.pin_locked': 'PIN 码错误次数过多，已锁定',
   'staff.security.kind.pairing_failed': '配对码错误',
   'staff.security.kind.pairing_limited': '配对被拒绝：错误配对码过多',
+  'staff.security.kind.setup_code_failed': '设置码错误',
+  'staff.security.kind.setup_code_limited': '设置被拒绝：错误设置码过多',
   'staff.security.kind.device_revoked': '设备已撤销',
   'staff.security.kind.session_refused': '已结束的登录被拒绝',
   'staff.security.kind.origin_refused': '来自其他网站的请求被拒绝',

@@ -10,6 +10,9 @@ export const SECURITY_EVENT_KINDS = [
   'pin_locked',
   'pairing_failed',
   'pairing_limited',
+  // The first start's one-time set-up code (#13): apart from pairing codes, since a guesser here aims at the owner's account.
+  'setup_code_failed',
+  'setup_code_limited',
   'device_revoked',
   'session_refused',
   'origin_refused',

@@ -25,7 +25,7 @@ export function setupRoutes(core: HubCore): Hono {
     const language = languageFrom(c.req.header('accept-language'));
     const address = remoteAddress(c);
     if (limiter.blocked(senderKey(address), core.deps.clock())) {
-      core.securityLog.record({ kind: 'pairing_limited', address, detail: 'setup code' });
+      core.securityLog.record({ kind: 'setup_code_limited', address });
       return c.json({ ok: false, error: toAppError(refuse('rate_limited', 'setup_limited'), language) }, 429);
     }
     if (!core.reads.setupPending()) return c.json({ ok: false, error: toAppError(refuse('conflict', 'setup_done'), language) }, 409);
@@ -35,7 +35,7 @@ export function setupRoutes(core: HubCore): Hono {
   const wrongCode = (c: Context): Response => {
     const address = remoteAddress(c);
     limiter.fail(senderKey(address), core.deps.clock());
-    core.securityLog.record({ kind: 'pairing_failed', address, detail: 'setup code' });
+    core.securityLog.record({ kind: 'setup_code_failed', address });
     return c.json({ ok: false, error: toAppError(refuse('unauthorized', 'bad_setup_code'), languageFrom(c.req.header('accept-language'))) }, 401);
   };
 

@@ -19,14 +19,20 @@ export function pinStaffHandlers(
   actor: () => Actor,
   origin: AttemptOrigin,
   session: () => StaffSession | null,
+  /** Called once someone's sessions were ended on the hub, to sign their tablets out now (staff.namespace.ts). */
+  sessionsEnded: () => void = () => {},
 ): CommandHandlers<typeof SETUP_STAFF_COMMANDS> {
   const run = runAs(core, actor, `device:${origin.deviceId}`);
   return {
-    // The manager sets or resets anyone's PIN (their own too); the person's other sessions end with the old PIN.
+    // The manager sets or resets anyone's PIN (their own too); the person's other sessions end with the old PIN, and
+    // their tablets are signed out at once (not at the next sweep): whoever knew the old PIN is out of the floor now.
     'staff:setPin': async (input, lang) => {
       const credential = await hashPin(input.pin);
       const ack = await run('staff:setPin', input, lang, (s) => decideSetPin(s, input.staffId, credential));
-      if (ack.ok) core.auth.endStaff(input.staffId, session()?.token);
+      if (ack.ok) {
+        core.auth.endStaff(input.staffId, session()?.token);
+        sessionsEnded();
+      }
       return ack;
     },
     // Anyone changes their own: the current PIN first, under the sign-in's lock-out rules (a wrong one counts).

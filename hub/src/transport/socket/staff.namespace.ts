@@ -98,7 +98,12 @@ export function setUpStaffNamespace(nsp: Namespace, core: HubCore, publisher: Pi
           return { ok: true, data: {} };
         },
         ...staffCommandHandlers(core, actor, `device:${data.deviceId}`),
-        ...pinStaffHandlers(core, actor, { deviceId: data.deviceId, address: socket.handshake.address }, () => data.session),
+        ...pinStaffHandlers(core, actor, { deviceId: data.deviceId, address: socket.handshake.address }, () => data.session, () =>
+          // After the manager's answer: every tablet whose session the hub no longer holds gets auth:ended and the locked view.
+          setImmediate(() => {
+            for (const other of nsp.sockets.values()) endSessionIfExpired(other, core);
+          }),
+        ),
       },
       () => ({ language: data.language, role: currentRole(socket, core, data) }),
       core.deps.logger,
