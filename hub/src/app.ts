@@ -14,6 +14,7 @@ import { ClientImportStaging } from './services/client-import/import-staging.ts'
 import { ClientIndex } from './services/client-index.ts';
 import { runSeedCommands } from './seed/seed-commands.ts';
 import { FloorTicker } from './services/floor-tick.ts';
+import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from './services/follow-ups/follow-up-scheduler.ts';
 import { HubEngine } from './services/hub-engine.ts';
 import { metaUpgrade } from './services/meta-upgrade.ts';
 import { PhotoStore } from './services/photo-store.ts';
@@ -49,6 +50,8 @@ export type Hub = {
   createPairingCode(kind?: DeviceKind): Promise<{ code: string; expiresAt: number }>;
   /** Runs the floor tick now (tests with a fake clock); resolves true when it wrote a revision. */
   tickFloor(): Promise<boolean>;
+  /** Runs the daily follow-up sweep now (tests; the hub runs it itself when the salon's day changes). */
+  sweepFollowUps(): Promise<boolean>;
   /** Stops taking commands, finishes every write, closes every connection, and releases the data directory. */
   stop(): Promise<void>;
   readonly core: HubCore;
@@ -70,9 +73,11 @@ export function createHub(deps: HubDeps): Hub {
   // The records, and the indexes that follow every change applied to them.
   const clients = new ClientIndex();
   const active = new ActiveVisits();
+  const followUps = new FollowUpScheduler(followUpLogTo(deps.logger));
   const engine = new HubEngine(deps, {
-    followUp: (state, now) => floorFollowUp(state, now, active.list(state)),
+    followUp: (state, now) => withFollowUps(floorFollowUp(state, now, active.list(state)), followUps.followUp(state, now)),
     applied: (changes) => {
+      followUps.note(changes);
       clients.note(changes.clients);
       active.note(changes.visits);
     },
@@ -119,6 +124,9 @@ export function createHub(deps: HubDeps): Hub {
     viewsChangedAt: (now) => views.changedAt(now),
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
+  // The daily follow-up sweep (birthdays, holidays, win-back), by the salon's calendar day.
+  const sweeper = new FollowUpSweeper({ engine, clock: deps.clock, logger: deps.logger, log: followUpLogTo(deps.logger) });
+  engine.follow(sweeper);
 
   // Transports. HTTPS when the hub has a certificate source (main.ts); plain HTTP for tests on 127.0.0.1. The
   // certificate is set once the data directory is open (listen), and swapped in place on renewal.
@@ -163,6 +171,7 @@ export function createHub(deps: HubDeps): Hub {
       idleTimer = setInterval(() => engine.idleCheckpoint(), 60_000);
       idleTimer.unref();
       ticker.start();
+      sweeper.start();
       sessions.start();
       if (secure) {
         await secure.refresh();
@@ -195,10 +204,12 @@ export function createHub(deps: HubDeps): Hub {
       return ack.data;
     },
     tickFloor: () => ticker.tick(),
+    sweepFollowUps: () => sweeper.sweep(),
     stop() {
       stopped ??= (async () => {
         if (idleTimer) clearInterval(idleTimer);
         ticker.stop();
+        sweeper.stop();
         sessions.stop();
         secure?.stop();
         const plain = redirect;

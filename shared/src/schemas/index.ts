@@ -22,3 +22,4 @@ export * from './salon.schema.ts';
 export * from './outbox.schema.ts';
 export * from './outbox-settings.schema.ts';
 export * from './follow-up.schema.ts';
+export * from './follow-up-settings.schema.ts';

@@ -1,0 +1,121 @@
+import { salonDay } from '@glow/shared';
+import type { Logger } from '../../logger.ts';
+import type { Changes, HubState } from '../../store/hub-state.ts';
+import type { HubEngine } from '../hub-engine.ts';
+import { mergeChanges } from '../hub-engine.ts';
+import { decideBookingFollowUps, decideFollowUpSweep, decideSessionCloseFollowUps, type FollowUpLog } from './follow-up-decisions.ts';
+
+/**
+ * Follow-ups on the command path (#16): the engine shows the scheduler every change it applies (`note`), and asks
+ * it, with every command's follow-up, for what a session closed or a booking made in that command makes due. Its
+ * tasks and messages join the same journal entry as the close: a crash keeps both or neither, and a replay never
+ * decides again (the journal holds the records).
+ */
+export class FollowUpScheduler {
+  private readonly closed = new Set<string>();
+  private readonly booked = new Set<string>();
+
+  constructor(private readonly log?: FollowUpLog) {}
+
+  /** Remembers the visits that are closed and the bookings that are booked in a change just applied. */
+  note(changes: Changes): void {
+    for (const [id, visit] of Object.entries(changes.visits ?? {})) if (visit?.state === 'closed') this.closed.add(id);
+    for (const [id, booking] of Object.entries(changes.bookings ?? {})) if (booking?.state === 'booked') this.booked.add(id);
+  }
+
+  /** What the noted changes make due (each once: a visit closed before and changed again finds its tasks there). */
+  followUp(state: Readonly<HubState>, now: number): Changes | null {
+    if (this.closed.size === 0 && this.booked.size === 0) return null;
+    const closed = [...this.closed];
+    const booked = [...this.booked];
+    this.closed.clear();
+    this.booked.clear();
+    const changes = mergeChanges(decideSessionCloseFollowUps(state, now, closed, this.log), decideBookingFollowUps(state, now, booked, this.log));
+    return Object.keys(changes).length ? changes : null;
+  }
+}
+
+/** How often the sweeper looks whether the salon's day has changed. */
+export const SWEEP_CHECK_MS = 60_000;
+
+/**
+ * The daily sweep, driven by the hub's clock like the floor's tick (floor-tick.ts): at start-up and whenever the
+ * salon's calendar day changes it runs `followUps:sweep` through the engine, journaled like every change. It writes
+ * an entry only when something is due, and a sweep run twice on a day (a restart) finds every key used already.
+ */
+export class FollowUpSweeper {
+  private timer: NodeJS.Timeout | null = null;
+  private sweptDay: string | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly deps: { engine: HubEngine; clock: () => number; logger: Logger; log?: FollowUpLog; intervalMs?: number },
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.check(), this.deps.intervalMs ?? SWEEP_CHECK_MS);
+    this.timer.unref();
+    void this.check();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Followed from the engine: new settings from the manager are swept at the next check, not the next day. */
+  committed(changes: Changes): void {
+    if (changes.meta?.followUps) this.sweptDay = null;
+  }
+
+  /** Sweeps if the salon's day changed since the last sweep; resolves true when it wrote a revision. */
+  async check(): Promise<boolean> {
+    const { engine, clock } = this.deps;
+    if (this.running || !engine.accepting) return false;
+    const now = clock();
+    const day = salonDay(now, engine.state.meta.floor.timeZone);
+    if (day === null || day === this.sweptDay) return false;
+    return this.sweep(day);
+  }
+
+  /** Runs the sweep now (the manager saved new settings; a test). */
+  async sweep(day: string | null = null): Promise<boolean> {
+    const { engine, logger } = this.deps;
+    if (this.running) return false;
+    // Decided once to know whether anything is due (a quiet day writes nothing), and again inside the command on the
+    // state it then sees: the engine runs decisions one at a time, so the second is the one that counts.
+    if (Object.keys(decideFollowUpSweep(engine.state, this.deps.clock())).length === 0) {
+      if (day) this.sweptDay = day;
+      return false;
+    }
+    const run = engine.execute({ command: 'followUps:sweep', commandId: null, language: 'en' }, (state, now) => ({
+      changes: decideFollowUpSweep(state, now, this.deps.log),
+      result: {},
+    }));
+    this.running = run;
+    try {
+      const ack = await run;
+      if (ack.ok && day) this.sweptDay = day;
+      if (!ack.ok) logger.warn({ error: ack.error }, 'follow-up sweep not applied; the next check tries again');
+      return ack.ok;
+    } catch (err) {
+      logger.error({ err }, 'follow-up sweep failed; the next check tries again');
+      return false;
+    } finally {
+      this.running = null;
+    }
+  }
+}
+
+/** Both follow-ups of a command, the floor's and these, as one change (or none). */
+export function withFollowUps(floor: Changes | null, followUps: Changes | null): Changes | null {
+  if (!floor) return followUps;
+  return followUps ? mergeChanges(floor, followUps) : floor;
+}
+
+/** A follow-up not created (marketing without consent, an unknown client): said in the log, never thrown. */
+export const followUpLogTo =
+  (logger: Logger): FollowUpLog =>
+  (entry) =>
+    logger.info(entry, 'follow-up not created');
