@@ -39,3 +39,17 @@ export function retryProblem(retryAt: Timestamp, now: Timestamp): 'retry_in_past
   if (retryAt > now + RETRY_MAX_DAYS * 86_400_000) return 'retry_too_far';
   return null;
 }
+
+/**
+ * A salon day (YYYY-MM-DD) and a time of day (HH:MM) as a moment, in the salon's zone (a retry or call-back time the
+ * caller picks on the tablet); null when either is not one.
+ */
+export function salonMoment(day: string, time: string, timeZone: string): Timestamp | null {
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!t || !d) return null;
+  const [h, min] = [Number(t[1]), Number(t[2])];
+  if (h > 23 || min > 59) return null;
+  const at = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), h, min, timeZone);
+  return Number.isNaN(at.getTime()) ? null : at.getTime();
+}
