@@ -21,7 +21,7 @@ import type { Service, StaffSnapshot } from '@glow/shared';
 import type { Browser } from 'playwright-core';
 import { burst, censoredP99, type BurstResult } from './lib/burst.ts';
 import { openingClockOffset } from './lib/clock.ts';
-import { checkInInput } from './lib/checkins.ts';
+import { answersFor, checkInInput } from './lib/checkins.ts';
 import { Desk } from './lib/desk.ts';
 import { HubChild, killAllChildren } from './lib/hub-control.ts';
 import { LARGE_SALON_TIME_ZONE, largeSalonPins } from './lib/large-salon.ts';
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   const aftercarePaths = await timed('close 20 visits through the staff commands (aftercare links)', async () => {
     const paths: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const input = { ...checkInInput(i, services, 3), serviceId: 'facial-classic', answers: { pregnant: false, isotretinoin: false, sunburn: false, concerns: [] } };
+      const input = { ...checkInInput(2 * i + 1, services, 3), serviceId: 'facial-classic', answers: answersFor('facial', 0) };
       const { visitId } = expectOk(await command<{ visitId: string }>(kioskProbe.socket, 'visit:checkIn', input), 'check-in');
       paths.push(await desk.closeVisit(visitId));
     }
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     fetched = await timed('kiosk first load in Chromium', async () => firstLoadScripts(browser!, hub.url + '/', await pairKiosk(hub.url, 'Bench first load')));
     // Who the hub gives a Classic facial to on this floor: her tablet is the one that will alert.
     const probe = expectOk(
-      await command<{ visitId: string }>(kioskProbe.socket, 'visit:checkIn', { ...checkInInput(1, services, 4), serviceId: 'facial-classic', answers: {} }),
+      await command<{ visitId: string }>(kioskProbe.socket, 'visit:checkIn', { ...checkInInput(1, services, 4), serviceId: 'facial-classic', answers: answersFor('facial', 1) }),
       'probe check-in',
     );
     const assigned = await desk.until(probe.visitId, (v) => v?.state === 'assigned');

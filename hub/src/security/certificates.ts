@@ -1,8 +1,21 @@
 import { X509Certificate as NodeX509, createHash, createPrivateKey, webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
-// @peculiar/x509 resolves its ASN.1 parsers through tsyringe, which needs the Reflect metadata polyfill loaded first.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
+
+/**
+ * @peculiar/x509, loaded the first time a certificate is made (at the first start, then once a year): loading it and
+ * its ASN.1 schemas cost ~70–100 ms of every cold start (#15, profiled) although a start with certificates on disk
+ * only reads them, with Node's own X509Certificate. It resolves its ASN.1 parsers through tsyringe, which needs the
+ * Reflect metadata polyfill loaded first.
+ */
+let x509Module: Promise<typeof import('@peculiar/x509')> | null = null;
+function loadX509(): Promise<typeof import('@peculiar/x509')> {
+  x509Module ??= import('reflect-metadata').then(async () => {
+    const x509 = await import('@peculiar/x509');
+    x509.cryptoProvider.set(crypto);
+    return x509;
+  });
+  return x509Module;
+}
 
 /**
  * The hub's own certificate authority and the server certificate it issues itself (#14: HTTPS on a salon network
@@ -23,10 +36,10 @@ export const SERVER_VALID_DAYS = 365;
 export const RENEW_BEFORE_DAYS = 30;
 
 const crypto = webcrypto as unknown as Crypto;
-x509.cryptoProvider.set(crypto);
 
 /** A new certificate authority for this hub (its name says which hub, for the tablet's certificate list). */
 export async function createCertificateAuthority(hubName: string, now: number): Promise<PemPair> {
+  const x509 = await loadX509();
   const keys = await crypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
@@ -46,6 +59,7 @@ export async function createCertificateAuthority(hubName: string, now: number): 
 
 /** A server certificate for every name and IP address the hub answers on, signed by the hub's CA. */
 export async function issueServerCertificate(ca: PemPair, subjects: readonly string[], now: number): Promise<PemPair> {
+  const x509 = await loadX509();
   const caCert = new x509.X509Certificate(ca.certPem);
   const caKey = await crypto.subtle.importKey('pkcs8', x509.PemConverter.decodeFirst(ca.keyPem), ALGORITHM, false, ['sign']);
   const keys = await crypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
@@ -123,7 +137,7 @@ const covers = (cert: NodeX509, subject: string) =>
   isIP(subject) ? cert.checkIP(subject) !== undefined : cert.checkHost(subject, { wildcards: true }) !== undefined;
 
 async function privateKeyPem(key: CryptoKey): Promise<string> {
-  return x509.PemConverter.encode(await crypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY');
+  return (await loadX509()).PemConverter.encode(await crypto.subtle.exportKey('pkcs8', key), 'PRIVATE KEY');
 }
 
 /** 16 random bytes, first bit clear so that the DER integer stays positive. */

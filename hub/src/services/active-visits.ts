@@ -11,32 +11,66 @@ import type { HubState } from '../store/hub-state.ts';
  * by the same scan and the same changes, so that views never look through closed visits for them.
  */
 export class ActiveVisits {
-  private ids = new Set<string>();
+  /** The active visits, by id: the very records applied to the state (records are replaced, never changed in place). */
+  private records = new Map<string, Visit>();
+  /** `records` as a list, kept until the next change: most commands read the floor several times. */
+  private listed: Visit[] | null = null;
   private lowRated = new Set<string>();
   private lastInRoom = new Map<string, { visitId: string; at: number }>();
   /** Clients with a closed visit: a returning client at their next check-in. Ids only, one per client ever served. */
   private served = new Set<string>();
+  /**
+   * The ids of the visits noted since `logBase` (one entry per change, in order), so that what follows the floor can
+   * ask what changed since it last looked instead of comparing every visit (see `changedSince`). Bounded: a reader
+   * further behind than the log reaches is told to start afresh.
+   */
+  private log: string[] = [];
+  private logBase = 0;
+  private static readonly LOG_LIMIT = 4096;
 
   rebuild(visits: Readonly<Record<string, Visit>>): void {
-    this.ids = new Set();
+    this.records = new Map();
+    this.listed = null;
     this.lowRated = new Set();
     this.lastInRoom = new Map();
     this.served = new Set();
     for (const visit of Object.values(visits)) this.track(visit.id, visit);
+    // Everything may have changed: readers of the log start afresh.
+    this.logBase += this.log.length + 1;
+    this.log = [];
   }
 
   note(visits: Readonly<Record<string, Visit | null>> | undefined): void {
-    for (const [id, visit] of Object.entries(visits ?? {})) this.track(id, visit);
+    if (!visits) return;
+    for (const [id, visit] of Object.entries(visits)) {
+      this.track(id, visit);
+      this.log.push(id);
+    }
+    if (this.log.length > ActiveVisits.LOG_LIMIT) {
+      const drop = this.log.length - ActiveVisits.LOG_LIMIT / 2;
+      this.log = this.log.slice(drop);
+      this.logBase += drop;
+    }
   }
 
-  /** The active visits, read from the current state (the index holds ids only, never stale copies). */
-  list(state: Readonly<HubState>): Visit[] {
-    const out: Visit[] = [];
-    for (const id of this.ids) {
-      const visit = state.visits[id];
-      if (visit && !isFinal(visit.state)) out.push(visit);
-    }
-    return out;
+  /** A mark of the changes noted so far, for `changedSince`. */
+  get mark(): number {
+    return this.logBase + this.log.length;
+  }
+
+  /** The ids of the visits changed since `mark` (repeats possible, in order), or null when that is no longer known. */
+  changedSince(mark: number): readonly string[] | null {
+    if (mark < this.logBase || mark > this.mark) return null;
+    return this.log.slice(mark - this.logBase);
+  }
+
+  /**
+   * The active visits (a new array each call; the records are those of the state). `state` is the state the index
+   * follows (every change applied to it is noted, and a replaced state is rebuilt).
+   */
+  list(_state: Readonly<HubState>): Visit[] {
+    this.listed ??= [...this.records.values()];
+    return this.listed.slice();
   }
 
   /**
@@ -54,7 +88,7 @@ export class ActiveVisits {
   }
 
   get size(): number {
-    return this.ids.size;
+    return this.records.size;
   }
 
   /** The visit that held this room last (still holding it, or closed in it): whose room it is while cleaning. */
@@ -69,8 +103,12 @@ export class ActiveVisits {
 
   private track(id: string, visit: Visit | null): void {
     if (visit?.state === 'closed') this.served.add(visit.clientId);
-    if (!visit || isFinal(visit.state)) this.ids.delete(id);
-    else this.ids.add(id);
+    if (!visit || isFinal(visit.state)) {
+      if (this.records.delete(id)) this.listed = null;
+    } else {
+      this.records.set(id, visit);
+      this.listed = null;
+    }
     if (visit && isLowRating(visit)) this.lowRated.add(id);
     else this.lowRated.delete(id);
     if (visit?.roomId && (holdsRoom(visit.state) || visit.state === 'closed')) {

@@ -1,5 +1,6 @@
 import {
   estimateWaits,
+  isFinal,
   isOverrun,
   QueueReplay,
   type FloorSettings,
@@ -36,8 +37,12 @@ type Inputs = {
   staff: readonly StaffMember[];
   /** Who is here today: the estimates count only them, so a sign-in or the desk marking someone present is a new replay. */
   presence: Readonly<HubState['meta']['presence']>;
-  visits: Map<string, Visit>;
+  /** Null when a change log says which visits changed. */
+  visits: Map<string, Visit> | null;
 };
+
+/** What `ActiveVisits` tells of the visits changed since a mark (see its `changedSince`). */
+export type VisitChangeLog = { readonly mark: number; changedSince(mark: number): readonly string[] | null };
 
 /**
  * Waits and overruns, kept up to date incrementally. The publisher (every revision's figures) and the decisions (a
@@ -52,17 +57,24 @@ type Inputs = {
 export class DerivedFigures {
   private replay: QueueReplay | null = null;
   private inputs: Inputs | null = null;
+  /** With a change log: the log's mark when the replay was last brought up to date, and the visits it was run on. */
+  private seen = { mark: -1, ids: new Set<string>() };
 
   constructor(
     private readonly getState: () => Readonly<HubState>,
     private readonly activeVisits: () => readonly Visit[],
+    /**
+     * The active-visit index's log of changed visits (services/active-visits.ts): with it, telling whether the floor
+     * changed only by check-ins at the back costs the changes since the last look, not a pass over every visit.
+     */
+    private readonly changes?: VisitChangeLog,
   ) {}
 
   /** The figures at `now`, from the state as it is. */
   at(now: number): Figures {
     const state = this.getState();
+    const replay = this.sync(state, now);
     const active = this.activeVisits();
-    const replay = this.sync(state, active, now);
     return { estimates: this.estimates(state, active, replay), overrun: overrunsAt(state, active, now) };
   }
 
@@ -72,21 +84,60 @@ export class DerivedFigures {
    */
   waitOf(visit: Visit, now: number): number | null {
     const state = this.getState();
-    const active = this.activeVisits();
-    const replay = this.sync(state, active, now);
+    const replay = this.sync(state, now);
     const read = replay.waitOf(visit);
     if (read !== undefined) return read;
-    return estimateWaits(floorOf(state, [...active, visit]), replay.now, state.meta.floor).byVisit.get(visit.id) ?? null;
+    return estimateWaits(floorOf(state, [...this.activeVisits(), visit]), replay.now, state.meta.floor).byVisit.get(visit.id) ?? null;
   }
 
   /** Brings the replay up to date with the floor: extends it with new check-ins, or runs it again. */
-  private sync(state: Readonly<HubState>, active: readonly Visit[], now: number): QueueReplay {
+  private sync(state: Readonly<HubState>, now: number): QueueReplay {
+    if (this.changes) return this.syncByLog(state, now, this.changes);
+    const active = this.activeVisits();
     const next = inputsOf(state, active, now);
     const added = this.replay && this.inputs ? addedVisits(this.inputs, next) : null;
     if (this.replay && added && added.every((v) => this.replay!.append(v))) {
       this.inputs = next;
       return this.replay;
     }
+    return this.run(state, active, next);
+  }
+
+  /** `sync` with the change log: only the visits changed since the last look are looked at. */
+  private syncByLog(state: Readonly<HubState>, now: number, log: VisitChangeLog): QueueReplay {
+    const next = inputsOf(state, null, now);
+    const mark = log.mark;
+    const added = this.replay && this.inputs && sameFloorSettings(this.inputs, next) ? this.addedSince(state, log) : null;
+    if (this.replay && added && added.every((v) => this.replay!.append(v))) {
+      for (const v of added) this.seen.ids.add(v.id);
+      this.seen.mark = mark;
+      this.inputs = next;
+      return this.replay;
+    }
+    const active = this.activeVisits();
+    this.seen = { mark, ids: new Set(active.map((v) => v.id)) };
+    return this.run(state, active, next);
+  }
+
+  /**
+   * The visits that joined the floor since the last look, in queue order, when that is all that changed on it: null
+   * when a visit the replay was run on changed (or the log no longer reaches back). A visit that came and went in
+   * between (checked in, then cancelled) was never on the replay's floor and is not on it now: nothing to do.
+   */
+  private addedSince(state: Readonly<HubState>, log: VisitChangeLog): Visit[] | null {
+    const ids = log.changedSince(this.seen.mark);
+    if (!ids) return null;
+    const added = new Map<string, Visit>();
+    for (const id of ids) {
+      if (this.seen.ids.has(id)) return null;
+      const visit = state.visits[id];
+      if (visit && !isFinal(visit.state)) added.set(id, visit);
+      else added.delete(id);
+    }
+    return [...added.values()].sort(byQueueRank);
+  }
+
+  private run(state: Readonly<HubState>, active: readonly Visit[], next: Inputs): QueueReplay {
     const floor = floorOf(state, active);
     this.replay = QueueReplay.run(floor, next.at, state.meta.floor, next.services);
     this.inputs = next;
@@ -115,7 +166,7 @@ export function overrunsAt(state: Readonly<HubState>, active: readonly Visit[], 
   return overrun;
 }
 
-function inputsOf(state: Readonly<HubState>, active: readonly Visit[], now: number): Inputs {
+function inputsOf(state: Readonly<HubState>, active: readonly Visit[] | null, now: number): Inputs {
   return {
     at: Math.floor(now / WAIT_CLOCK_MS) * WAIT_CLOCK_MS,
     settings: state.meta.floor,
@@ -123,7 +174,7 @@ function inputsOf(state: Readonly<HubState>, active: readonly Visit[], now: numb
     rooms: Object.values(state.rooms),
     staff: Object.values(state.staff),
     presence: state.meta.presence,
-    visits: new Map(active.map((v) => [v.id, v])),
+    visits: active ? new Map(active.map((v) => [v.id, v])) : null,
   };
 }
 
@@ -134,10 +185,17 @@ const sameRecords = <T>(a: readonly T[], b: readonly T[]): boolean => a.length =
  * rooms, staff, and every earlier visit the very same record); null when anything else changed.
  */
 function addedVisits(last: Inputs, next: Inputs): Visit[] | null {
-  if (last.at !== next.at || last.settings !== next.settings || last.presence !== next.presence) return null;
-  if (!sameRecords(last.services, next.services) || !sameRecords(last.rooms, next.rooms) || !sameRecords(last.staff, next.staff)) return null;
+  if (!sameFloorSettings(last, next) || !last.visits || !next.visits) return null;
   for (const [id, v] of last.visits) if (next.visits.get(id) !== v) return null;
   const added: Visit[] = [];
   for (const [id, v] of next.visits) if (!last.visits.has(id)) added.push(v);
-  return added.sort((a, b) => a.queueRank - b.queueRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return added.sort(byQueueRank);
 }
+
+/** Same quarter minute, settings, presence, and the very same service, room and staff records. */
+function sameFloorSettings(last: Inputs, next: Inputs): boolean {
+  if (last.at !== next.at || last.settings !== next.settings || last.presence !== next.presence) return false;
+  return sameRecords(last.services, next.services) && sameRecords(last.rooms, next.rooms) && sameRecords(last.staff, next.staff);
+}
+
+const byQueueRank = (a: Visit, b: Visit): number => a.queueRank - b.queueRank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

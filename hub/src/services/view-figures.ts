@@ -13,7 +13,7 @@ export type Derived = {
   overrun: ReadonlySet<string>;
   availability: ReadonlyMap<string, StaffView['availability'][string]>;
   openIncidents: ReadonlyMap<string, Incident>;
-  /** Who held each active visit: a beautician is told to drop a visit only if it was theirs. */
+  /** Who held each active visit held by someone: a beautician is told to drop a visit only if it was theirs. */
   holders: ReadonlyMap<string, string | null>;
   /** Closed visits rated low within the hour at `at`: the floor still sees them (the board's unhappy clients). */
   lowRatings: ReadonlySet<string>;
@@ -28,15 +28,18 @@ export function computeDerived(
   /** The waits and overruns at `now` (services/derived-figures.ts). */
   figures: Figures,
 ): Derived {
+  // Only visits someone holds matter for who is busy and who held what: a long queue is none of them, and looking
+  // through it once per beautician made every revision cost staff × queue.
+  const staffed = activeVisits.filter((v) => v.staffId !== null);
   const availability = new Map<string, StaffView['availability'][string]>();
   const today = salonDay(now, state.meta.floor.timeZone) ?? '';
   for (const s of Object.values(state.staff)) {
     const present = isPresent(state.meta.presence ?? {}, s.id, today);
-    if (s.active) availability.set(s.id, { ...staffStatusAt(s, activeVisits, now, state.meta.floor.timeZone), present });
+    if (s.active) availability.set(s.id, { ...staffStatusAt(s, staffed, now, state.meta.floor.timeZone), present });
   }
   const openIncidents = new Map<string, Incident>();
   for (const i of Object.values(state.meta.incidents)) if (i.resolvedAt === null) openIncidents.set(i.id, i);
-  const holders = new Map(activeVisits.map((v) => [v.id, v.staffId]));
+  const holders = new Map(staffed.map((v) => [v.id, v.staffId]));
   const lowRatings = new Set(recentLowRatings.filter((v) => isRecentLowRating(v, now)).map((v) => v.id));
   return { at: now, estimates: figures.estimates, overrun: figures.overrun, availability, openIncidents, holders, lowRatings };
 }

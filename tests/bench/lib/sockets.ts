@@ -7,6 +7,7 @@ import {
   type StaffSnapshot,
 } from '@glow/shared';
 import { io, type Socket } from 'socket.io-client';
+import { useConsentTexts } from './checkins.ts';
 import { within } from './stats.ts';
 
 /** Socket helpers of the bench: plain socket.io clients, as the kiosk and the tablets are. */
@@ -33,6 +34,7 @@ export async function connectKiosk(url: string, device?: Device): Promise<{ sock
   const auth = { protocolVersion: PROTOCOL_VERSION, deviceId: paired.deviceId, deviceSecret: paired.deviceSecret, language: 'en' };
   const socket = io(url + NAMESPACES.kiosk, { ...options, auth });
   const snapshot = await once<KioskSnapshot>(socket, 'sync:snapshot', 30_000);
+  useConsentTexts(snapshot.view.consents);
   return { socket, snapshot };
 }
 

@@ -7,7 +7,7 @@
  *   and close with a rating by the front desk 45 minutes later, 30 tablets connected.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Service } from '@glow/shared';
+import { newCommandId, type Service } from '@glow/shared';
 import type { Socket } from 'socket.io-client';
 import { burst } from '../lib/burst.ts';
 import { checkInInput } from '../lib/checkins.ts';
@@ -19,7 +19,7 @@ import { nowMs, percentile, sleep } from '../lib/stats.ts';
 const ACK_TIMEOUT_MS = 20_000;
 
 /** Sends check-ins at `rate` per second over already connected kiosk sockets; resolves with each ack's latency. */
-async function paced(sockets: readonly Socket[], inputs: readonly object[], rate: number): Promise<{ ms: number[]; failed: number; visitIds: string[] }> {
+export async function paced(sockets: readonly Socket[], inputs: readonly object[], rate: number): Promise<{ ms: number[]; failed: number; visitIds: string[] }> {
   const ms: number[] = [];
   const visitIds: string[] = [];
   let failed = 0;
@@ -46,7 +46,7 @@ async function paced(sockets: readonly Socket[], inputs: readonly object[], rate
 }
 
 /** Fills the queue to at least `queue` waiting clients with check-ins at a brisk pace (not measured). */
-async function fillTo(hub: HubChild, services: readonly Service[], queue: number, series: number): Promise<number> {
+export async function fillTo(hub: HubChild, services: readonly Service[], queue: number, series: number): Promise<number> {
   for (let round = 0; round < 6; round++) {
     const { queued } = await hub.floor();
     if (queued >= queue) return queued;
@@ -98,7 +98,43 @@ export function burnCpu(cpu: number): { stop: () => void } {
   return { stop: () => void proc.kill('SIGKILL') };
 }
 
-export type Saturday = { acks: number[]; checkIns: number; closes: number; failed: number; salonMinutes: number; loop: { p99: number; max: number } | null };
+export type Saturday = {
+  acks: number[];
+  checkIns: number;
+  closes: number;
+  failed: number;
+  salonMinutes: number;
+  loop: { p99: number; max: number } | null;
+  /** Bookings made on the phone pages (each: the book page, hold, confirm), and each one's time in all. */
+  bookings: number[];
+  bookingsRefused: number;
+};
+
+/**
+ * A client books their next visit from the aftercare link they just got, as a phone does (no JavaScript: GET the book
+ * page for the service with any beautician, POST the hold of the first free slot, POST the confirmation). Resolves
+ * with the time it all took, or null when the hub refused or offered no slot.
+ */
+async function bookFromPhone(url: string, aftercarePath: string, serviceId: string): Promise<number | null> {
+  const started = nowMs();
+  const form = async (path: string, fields: Record<string, string>) =>
+    fetch(url + path, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const page = await fetch(`${url}${aftercarePath}/book?${new URLSearchParams({ service: serviceId, staff: 'any', lang: 'en' })}`);
+  const slot = /data-slot="(\d+)"/.exec(await page.text())?.[1];
+  if (!page.ok || !slot) return null;
+  const held = await form(`${aftercarePath}/book/hold`, { commandId: newCommandId(), service: serviceId, staff: 'any', startsAt: slot, lang: 'en' });
+  const confirmPath = held.headers.get('location')?.split('?')[0];
+  await held.arrayBuffer();
+  if (held.status !== 303 || !confirmPath) return null;
+  const confirmed = await form(confirmPath, { commandId: newCommandId(), lang: 'en' });
+  await confirmed.arrayBuffer();
+  return confirmed.status === 303 ? nowMs() - started : null;
+}
 
 /**
  * A busy Saturday hour after hour, replayed `speed`× faster: a check-in every salon minute from the kiosk (60 an
@@ -114,6 +150,9 @@ export async function saturday(
   const minuteMs = 60_000 / options.speed;
   const kiosk = (await connectKiosk(hub.url)).socket;
   const acks: number[] = [];
+  const bookings: number[] = [];
+  let bookingsRefused = 0;
+  const booking: Promise<void>[] = [];
   let failed = 0;
   let closes = 0;
   const timed = async <T>(socket: Socket, name: string, input: object): Promise<T | null> => {
@@ -132,13 +171,21 @@ export async function saturday(
     if (!visit) return;
     const steps = visit.state === 'assigned' ? (['plan:confirm', 'visit:start', 'visit:finish'] as const) : (['visit:start', 'visit:finish'] as const);
     for (const step of steps) if ((await timed(desk.socket, step, { visitId })) === null) return;
-    const closed = await timed(desk.socket, 'visit:close', {
+    const closed = await timed<{ aftercarePath: string }>(desk.socket, 'visit:close', {
       visitId,
       rating: { csat: 3 + (closes % 3), nps: 6 + (closes % 5), tags: ['friendly'], comment: 'Bench Saturday' },
       aftercare: { notes: 'Avoid strong sun for 24 hours.', homeProducts: [] },
     });
     if (closed === null) return;
     closes++;
+    // Every other client books their next visit on the phone before leaving (10 minutes later, salon time).
+    if (closes % 2 === 0) {
+      booking.push(
+        sleep(10 * minuteMs)
+          .then(() => bookFromPhone(hub.url, closed.aftercarePath, visit.serviceId))
+          .then((ms) => void (ms === null ? bookingsRefused++ : bookings.push(ms)), () => void bookingsRefused++),
+      );
+    }
     const roomId = visit.roomId;
     if (roomId && desk.rooms.get(roomId)?.state === 'cleaning') await timed(desk.socket, 'room:ready', { roomId });
   };
@@ -156,9 +203,10 @@ export async function saturday(
   }
   // The visits still in session at the end of the replayed window are not waited for.
   await Promise.race([Promise.all(closing), sleep(minuteMs)]);
+  await Promise.race([Promise.all(booking), sleep(20 * minuteMs)]);
   const loop = await hub.loopStop().catch(() => null);
   kiosk.disconnect();
-  return { acks, checkIns, closes, failed, salonMinutes: options.salonMinutes, loop: loop ? { p99: loop.p99, max: loop.max } : null };
+  return { acks, checkIns, closes, failed, salonMinutes: options.salonMinutes, loop: loop ? { p99: loop.p99, max: loop.max } : null, bookings, bookingsRefused };
 }
 
 export const p99 = (xs: readonly number[]): number => percentile(xs, 99);
