@@ -91,7 +91,7 @@ export function createHub(deps: HubDeps): Hub {
   engine.follow({ reset: rebuildIndexes });
 
   // Services: what decisions and views read, and who may do what.
-  const figures = new DerivedFigures(state, () => active.list(engine.state));
+  const figures = new DerivedFigures(state, () => active.list(engine.state), active);
   const securityLog = new SecurityLog(deps.clock, deps.logger);
   const reads = createReads(state, active);
   const views = new LiveViews({
