@@ -1,1 +1,2 @@
 export * from './salon-format.ts';
+export * from './date-entry.ts';

@@ -10,6 +10,7 @@ import { clientImportEn } from './client-import.en.ts';
 import { followUpsEn } from './follow-ups.en.ts';
 import { followUpScriptsEn } from './follow-up-scripts.en.ts';
 import { productsEn } from './products.en.ts';
+import { dateEntryEn } from './date-entry.en.ts';
 
 /**
  * English catalogue: ICU MessageFormat strings (intl-messageformat formats them). The zh-CN catalogue must have the
@@ -577,6 +578,7 @@ export const en = {
   ...followUpsEn,
   ...followUpScriptsEn,
   ...productsEn,
+  ...dateEntryEn,
   // the hub on the salon's network: unknown host names, trusting its certificate (network.en.ts)
   ...networkEn,
   // the manager's alert that the hub lost acknowledged changes (data-loss.en.ts)

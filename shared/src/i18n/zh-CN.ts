@@ -10,6 +10,7 @@ import { clientImportZh } from './client-import.zh-CN.ts';
 import { followUpsZhCN } from './follow-ups.zh-CN.ts';
 import { followUpScriptsZhCN } from './follow-up-scripts.zh-CN.ts';
 import { productsZhCN } from './products.zh-CN.ts';
+import { dateEntryZhCN } from './date-entry.zh-CN.ts';
 import type { MessageKey } from './en.ts';
 
 /** 简体中文目录。Keys must match en.ts exactly (the type enforces it). */
@@ -561,6 +562,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...setupZhCN,
   ...catalogueZhCN,
   ...productsZhCN,
+  ...dateEntryZhCN,
   ...clientImportZh,
   ...followUpsZhCN,
   ...followUpScriptsZhCN,
