@@ -13,6 +13,7 @@ import { catalogueUpgrade } from './services/catalogue/catalogue-upgrade.ts';
 import { ClientImportStaging } from './services/client-import/import-staging.ts';
 import { ClientIndex } from './services/client-index.ts';
 import { runSeedCommands } from './seed/seed-commands.ts';
+import { discardUnfinishedImport } from './services/client-import/import-writer.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from './services/follow-ups/follow-up-scheduler.ts';
 import { HubEngine } from './services/hub-engine.ts';
@@ -162,6 +163,8 @@ export function createHub(deps: HubDeps): Hub {
       const seeded = await engine.open();
       // A first start with seed commands (the demo salon): the salon is built by them before anyone connects.
       if (seeded && deps.seedCommands) await runSeedCommands(engine, deps.seedCommands);
+      // A client import the hub did not finish writing (a crash, a power cut) is undone: all or nothing (#13).
+      await journalUpgrade(engine, 'clients:importDiscard', discardUnfinishedImport(engine.state)?.changes ?? null);
       // Before anyone connects: photos no record names (a crash between writing one and refusing its report).
       await new PhotoStore(deps.store, deps.newId, deps.logger).sweep(engine.state);
       rebuildIndexes();

@@ -69,6 +69,10 @@ export type PublicLink = z.infer<typeof PublicLinkSchema>;
  */
 export const CommandRecordSchema = z.object({ at: TimestampSchema, sender: z.string(), result: z.unknown() });
 
+/** Which client ids an import writes (`<id>-<row in base 36>` for rows 0 … count−1) and when it started. */
+export const ClientImportMarkerSchema = z.object({ id: IdSchema, count: z.number().int().min(1), at: TimestampSchema }).strict();
+export type ClientImportMarker = z.infer<typeof ClientImportMarkerSchema>;
+
 /** Singletons: the salon's own settings and the daily ticket counter. */
 export const MetaSchema = z.object({
   salon: SalonInfoSchema,
@@ -107,6 +111,11 @@ export const MetaSchema = z.object({
   outbox: OutboxSettingsSchema.optional(),
   /** The salon's follow-up rules (#16; manager only): read through `followUpSettingsOf` (services/follow-ups). */
   followUps: FollowUpSettingsSchema.optional(),
+  /**
+   * A client import being written (#13, services/client-import/import-writer.ts): set by its first journal entry,
+   * cleared by its last; one still set at start-up is undone. Null or absent: none. Only the hub reads it.
+   */
+  clientImport: ClientImportMarkerSchema.nullable().optional(),
 });
 export type Meta = z.infer<typeof MetaSchema>;
 

@@ -6,6 +6,8 @@ export const clientImportEn = {
   'reason.import_out_of_order': 'Part of the file went missing on the way. Please check the file again.',
   'reason.import_not_checked': 'This file has not been checked yet, or it was checked more than 30 minutes ago. Please check it again.',
   'reason.import_changed': 'The file was checked differently ({accepted} rows accepted, {expected} shown). Please check it again.',
+  'reason.import_busy': 'Another client list is being imported right now. Please try again in a moment.',
+  'reason.import_interrupted': 'The import was interrupted and nothing was added. Please check the file again.',
   'reason.import_phone_taken':
     '{n, plural, one {The number on line {lines} has} other {The numbers on lines {lines} have}} become a client’s since the file was checked. Nothing was imported: please check the file again.',
   'reason.import_too_many_rows': 'The file has more than {max} rows. Please split it into smaller files.',

@@ -5,6 +5,8 @@ export const clientImportZh: Record<keyof typeof clientImportEn, string> = {
   'reason.import_out_of_order': '文件的一部分在传送中丢失。请重新检查文件。',
   'reason.import_not_checked': '此文件尚未检查，或检查已超过 30 分钟。请重新检查。',
   'reason.import_changed': '文件的检查结果不同（接受 {accepted} 行，显示 {expected} 行）。请重新检查。',
+  'reason.import_busy': '另一份客户名单正在导入中。请稍后再试。',
+  'reason.import_interrupted': '导入已中断，未添加任何客户。请重新检查文件。',
   'reason.import_phone_taken': '第 {lines} 行的 {n} 个手机号在检查后已成为客户的号码。未导入任何客户：请重新检查文件。',
   'reason.import_too_many_rows': '文件超过 {max} 行。请拆分成较小的文件。',
   'rule.import_duplicate_in_file': '文件第 {line} 行已有相同的手机号。',
