@@ -6,6 +6,7 @@ import { aftercareSettingsOf } from './aftercare-settings.ts';
 import { bookingCard, onBoard, hasTask, taskCard } from './booking-view.ts';
 import { complaintCard } from './complaint-view.ts';
 import { followUpShown, followUpsShownSince } from './follow-ups/follow-up-view.ts';
+import { followUpSettingsOf } from './follow-ups/follow-up-settings.ts';
 import { askedQuestionnaires, currentQuestionnaires } from './consultation.ts';
 import { salonSettingsOf, touchesSalonSettings } from './salon-settings-view.ts';
 import type { Derived, DerivedDiff } from './view-figures.ts';
@@ -186,6 +187,7 @@ export const STAFF_VIEW: Projections<StaffView> = {
     // A beautician is told to drop only a task that is hers: never the id of anyone else's.
     held: (a, id, _c, { state }) => seesFloor(a) || (a.kind === 'beautician' && state.followUpTasks[id]?.assigneeId === a.staffId),
   },
+  followUpSettings: single('settings', manager, followUpSettingsOf, (c) => !!c.meta?.followUps),
 };
 
 /** What the lobby kiosk shows: salon settings and tickets, nothing about any client. */

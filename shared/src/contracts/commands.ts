@@ -7,6 +7,7 @@ import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { CLIENT_IMPORT_STAFF_COMMANDS } from './client-import.ts';
 import { FOLLOW_UP_STAFF_COMMANDS } from './follow-ups.ts';
+import { FOLLOW_UP_SETTINGS_STAFF_COMMANDS } from './follow-up-settings.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
 import { ReturningVisitorSchema, VisitorTokenSchema } from '../schemas/kiosk-identity.schema.ts';
@@ -216,6 +217,7 @@ export const STAFF_COMMANDS = {
   ...SETTINGS_STAFF_COMMANDS,
   ...CLIENT_IMPORT_STAFF_COMMANDS,
   ...FOLLOW_UP_STAFF_COMMANDS,
+  ...FOLLOW_UP_SETTINGS_STAFF_COMMANDS,
   ...CATALOGUE_STAFF_COMMANDS,
   ...SETUP_STAFF_COMMANDS,
 } as const satisfies CommandMap;

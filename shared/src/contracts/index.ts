@@ -13,3 +13,4 @@ export * from './catalogue.ts';
 export * from './setup.ts';
 export * from './client-import.ts';
 export * from './follow-ups.ts';
+export * from './follow-up-settings.ts';

@@ -16,6 +16,7 @@ import { StaffMemberSchema, StaffRoleSchema } from '../schemas/staff.schema.ts';
 import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
 import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
 import { FollowUpTaskSchema } from '../schemas/follow-up.schema.ts';
+import { FollowUpSettingsSchema } from '../schemas/follow-up-settings.schema.ts';
 
 export const CONSULTATION_STATUSES = ['done', 'pending', 'withheld'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -145,6 +146,8 @@ export const StaffViewSchema = z.object({
   products: z.record(IdSchema, ProductSchema),
   /** Follow-up calls (#16): the front desk and the manager all of them, a beautician the ones assigned to her. */
   followUpTasks: z.record(IdSchema, FollowUpTaskSchema),
+  /** The salon's follow-up settings for the settings screen, under `settings`; the manager only. */
+  followUpSettings: z.partialRecord(z.literal('settings'), FollowUpSettingsSchema),
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 

@@ -4,6 +4,7 @@ import { bookingEn } from './booking.en.ts';
 import { networkEn } from './network.en.ts';
 import { dataLossEn } from './data-loss.en.ts';
 import { settingsEn } from './settings.en.ts';
+import { followUpSettingsEn } from './follow-up-settings.en.ts';
 import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { clientImportEn } from './client-import.en.ts';
@@ -572,6 +573,7 @@ export const en = {
   ...bookingEn,
   // the manager's salon settings (settings.en.ts)
   ...settingsEn,
+  ...followUpSettingsEn,
   ...setupEn,
   ...catalogueEn,
   ...clientImportEn,

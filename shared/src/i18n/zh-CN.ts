@@ -4,6 +4,7 @@ import { bookingZhCN } from './booking.zh-CN.ts';
 import { networkZhCN } from './network.zh-CN.ts';
 import { dataLossZhCN } from './data-loss.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
+import { followUpSettingsZhCN } from './follow-up-settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { clientImportZh } from './client-import.zh-CN.ts';
@@ -559,6 +560,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...bookingZhCN,
   // the manager's salon settings (settings.zh-CN.ts)
   ...settingsZhCN,
+  ...followUpSettingsZhCN,
   ...setupZhCN,
   ...catalogueZhCN,
   ...productsZhCN,

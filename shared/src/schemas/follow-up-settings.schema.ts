@@ -78,7 +78,7 @@ export const FollowUpSettingsSchema = z
     classes: ClientClassRulesSchema,
   })
   .refine((s) => s.classes.lapsedFactor > s.classes.atRiskFactor, { message: 'lapsed_after_at_risk', path: ['classes', 'lapsedFactor'] })
-  .refine((s) => new Set(s.seasonal.map((m) => m.id)).size === s.seasonal.length, { message: 'duplicate', path: ['seasonal'] });
+  .refine((s) => new Set(s.seasonal.map((m) => m.id)).size === s.seasonal.length, { message: 'seasonal_duplicate', path: ['seasonal'] });
 export type FollowUpSettings = z.infer<typeof FollowUpSettingsSchema>;
 
 const rule = (days: number, channel: 'call' | 'message', en: string, zh: string, enabled = true): FollowUpRuleSettings => ({

@@ -28,6 +28,7 @@ import { settingsStaffHandlers } from './settings.handlers.ts';
 import { catalogueStaffHandlers } from './catalogue.handlers.ts';
 import { clientImportStaffHandlers } from './client-import.handlers.ts';
 import { followUpStaffHandlers } from './follow-ups.handlers.ts';
+import { followUpSettingsStaffHandlers } from './follow-up-settings.handlers.ts';
 import { runAs } from './run-as.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
 
@@ -131,6 +132,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     ...catalogueStaffHandlers(core, actor, sender),
     ...clientImportStaffHandlers(core, actor, sender),
     ...followUpStaffHandlers(core, actor, sender),
+    ...followUpSettingsStaffHandlers(core, actor, sender),
     // bookings: the front desk has made the day-before call
     'booking:reminderDone': (input, lang) =>
       run('booking:reminderDone', input, lang, (s, now, who) => decideReminderDone(s, now, who, input.bookingId)),
