@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomToken } from '../../hub/src/security/secrets.ts';
 import { book, bookPath, closedVisits, getPage, postForm, slotsIn, tokenOf } from '../support/booking-phone.ts';
 import { connectKiosk, connectStaff, expectOk, newCommandId, send, startHub, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -303,13 +304,13 @@ describe('the booking pages', () => {
     // Checking in with the scanned booking: the booking becomes checked in, with its visit, live on the board.
     if (!visitor.known || !visitor.booking) throw new Error('expected a known visitor with a booking');
     const checkedIn = expectOk(
-      await send(kiosk.socket, 'visit:checkIn', {
+      await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({
         visitorToken: visitor.visitorToken,
         bookingId: visitor.booking.bookingId,
         serviceId: visitor.booking.serviceId,
         language: 'en',
         answers: { pregnant: false, isotretinoin: false, sunburn: false, concerns: [] },
-      }),
+      })),
     );
     const booking = state().bookings[visitor.booking.bookingId]!;
     expect(booking).toMatchObject({ state: 'checked_in', visitId: checkedIn.visitId });

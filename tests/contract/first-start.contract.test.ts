@@ -7,6 +7,7 @@ import { io } from 'socket.io-client';
 import { salonAwaitingSetup } from '../../hub/src/seed/salon-seed.ts';
 import { pendingSetupCode } from '../../hub/src/services/setup.service.ts';
 import { connectKiosk, connectStaff, nextEvent, send, startHub, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /**
  * First start (#13): a hub on an empty data directory waits for its owner. The set-up code (printed, never stored)
@@ -59,11 +60,11 @@ describe('first start on an empty data directory', () => {
     // A kiosk paired with the banner's kiosk code is told the salon is not set up, and its check-ins are refused.
     const kiosk = await connectKiosk(h.url);
     expect(kiosk.snapshot.salon.setUp).toBe(false);
-    const early = await send(kiosk.socket, 'visit:checkIn', { client: { firstName: 'Ann', lastName: 'Lee', phone: '+44 7700 900123' }, serviceId: 'any', language: 'en' });
+    const early = await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({ client: { firstName: 'Ann', lastName: 'Lee', phone: '+44 7700 900123' }, serviceId: 'any', language: 'en' }));
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.error.reason).toBe('salon_not_open');
     const zhKiosk = await connectKiosk(h.url, 'zh-CN');
-    const zhEarly = await send(zhKiosk.socket, 'visit:checkIn', { client: { firstName: 'Ann', lastName: 'Lee', phone: '+44 7700 900124' }, serviceId: 'any', language: 'zh-CN' });
+    const zhEarly = await send(zhKiosk.socket, 'visit:checkIn', kioskCheckIn({ client: { firstName: 'Ann', lastName: 'Lee', phone: '+44 7700 900124' }, serviceId: 'any', language: 'zh-CN' }));
     if (!zhEarly.ok) expect(zhEarly.error.message).toContain('还没有开始营业');
     else throw new Error('a check-in before the set-up was accepted');
 
@@ -107,7 +108,7 @@ describe('first start on an empty data directory', () => {
     expect(result.session.role).toBe('manager');
     // The kiosk learns at once that the salon is open; check-ins are no longer refused for it.
     expect((await kioskSnapshot).salon).toMatchObject({ setUp: true, name: 'Rose Beauty', currency: 'CNY', timeZone: 'Asia/Shanghai', languages: ['en', 'zh-CN'] });
-    const after = await send(kiosk.socket, 'visit:checkIn', { client: { firstName: 'Ann', lastName: 'Lee', phone: '+44 7700 900125' }, serviceId: 'any', language: 'en' });
+    const after = await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({ client: { firstName: 'Ann', lastName: 'Lee', phone: '+44 7700 900125' }, serviceId: 'any', language: 'en' }));
     if (!after.ok) expect(after.error.reason).not.toBe('salon_not_open');
 
     const owner: StaffSocket = io(h.url + NAMESPACES.staff, {

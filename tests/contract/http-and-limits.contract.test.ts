@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import { MAX_PAYLOAD_BYTES, NAMESPACES, PROTOCOL_VERSION } from '@glow/shared';
 import { connectKiosk, newCommandId, pairDevice, send, startHub, type TestHub } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -87,11 +88,11 @@ describe('socket limits and handshakes', () => {
     const closed = new Promise<string>((r) => socket.once('disconnect', (reason) => r(reason)));
     socket.emit('visit:checkIn', { commandId: newCommandId(), junk: 'x'.repeat(MAX_PAYLOAD_BYTES + 1000) } as never, () => {});
     expect(await closed).toBe('transport close');
-    const ack = await send(other.socket, 'visit:checkIn', {
+    const ack = await send(other.socket, 'visit:checkIn', kioskCheckIn({
       client: { firstName: 'Still', phone: '5550100' },
       serviceId: 'nails-gel',
       language: 'en',
-    });
+    }));
     expect(ack.ok).toBe(true);
   });
 

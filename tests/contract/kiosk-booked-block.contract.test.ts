@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { salonDay } from '@glow/shared';
 import { book, bookPath, getPage, slotsIn, tokenOf } from '../support/booking-phone.ts';
 import { connectKiosk, connectStaff, expectOk, send, startHub, type KioskSocket, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /**
  * Whether a visit is held for the manager follows the answers it carries, whatever path brought it: a client who
@@ -75,13 +76,13 @@ describe('a blocking answer holds a booked client checked in by the QR with cons
     const visitor = expectOk(await send(kiosk.socket, 'booking:confirmByToken', { token: tokenOf(link) }));
     if (!visitor.known || !visitor.booking) throw new Error('expected a known visitor with a booking');
     const booked = expectOk(
-      await send(kiosk.socket, 'visit:checkIn', {
+      await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({
         visitorToken: visitor.visitorToken,
         bookingId: visitor.booking.bookingId,
         serviceId: visitor.booking.serviceId,
         language: 'en',
         answers: ON_ISOTRETINOIN,
-      }),
+      })),
     );
     await settle();
     expect(state().visits[booked.visitId]).toMatchObject({ kind: 'booked', answers: ON_ISOTRETINOIN });
@@ -115,7 +116,7 @@ describe('a blocking answer holds a booked client checked in by the QR with cons
     expectOk(await send(boss.socket, 'visit:cancel', { visitId: first.visitId }));
 
     const returning = (phone: string) =>
-      send(kiosk.socket, 'visit:checkIn', { returning: { phone }, serviceId: 'facial-classic', language: 'en', sameAsLast: true } as never);
+      send(kiosk.socket, 'visit:checkIn', kioskCheckIn({ returning: { phone }, serviceId: 'facial-classic', language: 'en', sameAsLast: true }) as never);
     const known = expectOk(await returning('13800138000'));
     const unknown = expectOk(await returning('13900139000'));
     await settle();

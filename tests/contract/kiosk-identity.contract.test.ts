@@ -12,6 +12,7 @@ import {
   type TestHub,
 } from '../support/hub-harness.ts';
 import { signVisitorToken } from '../../hub/src/security/visitor-token.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const MIN = 60_000;
 /** Monday 23 November 2026, 09:30 in the salon (UTC here): everyone is on shift. */
@@ -60,7 +61,7 @@ const register = (kiosk: KioskSocket, over: Record<string, unknown> = {}, comman
 
 /** "I have been here before" with the number only. */
 const returning = (kiosk: KioskSocket, phone: string, over: Record<string, unknown> = {}) =>
-  send(kiosk, 'visit:checkIn', { returning: { phone }, serviceId: 'facial-classic', language: 'en', sameAsLast: true, ...over } as never);
+  send(kiosk, 'visit:checkIn', { ...kioskCheckIn({ returning: { phone }, serviceId: 'facial-classic', sameAsLast: true }), ...over } as never);
 
 /** The visitor token a booking's QR gives a client (booking:confirmByToken), signed as the hub signs it. */
 const tokenFor = (hub: TestHub, clientId: string, at: number) => signVisitorToken(hub.hub.core.engine.state.meta.sessionKey, clientId, at + 30 * MIN);
@@ -352,7 +353,7 @@ describe('kiosk identity over real sockets', () => {
     expect(Object.keys(hub.hub.core.engine.state.visits)).toHaveLength(2);
     expect(Object.keys(hub.hub.core.engine.state.clients)).toHaveLength(1);
     // A new command with the expired token is refused.
-    const late = await send(kiosk.socket, 'visit:checkIn', { ...returning, commandId: newCommandId() });
+    const late = await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({ ...returning, commandId: newCommandId() }));
     expect(late).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'visitor_token_invalid', message: en('reason.visitor_token_invalid') } });
   });
 

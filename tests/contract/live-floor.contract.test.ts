@@ -13,6 +13,7 @@ import {
   type StaffSocket,
   type TestHub,
 } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const MIN = 60_000;
 /** Monday 23 November 2026, 09:30 in the salon (UTC here): everyone is on shift. */
@@ -156,12 +157,12 @@ describe('the live floor over real sockets', () => {
     h = hub;
     const kiosk = await connectKiosk(hub.url);
     const ticket = expectOk(
-      await send(kiosk.socket, 'visit:checkIn', {
+      await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({
         client: { firstName: 'Lina', lastName: 'Zhou', phone: '13800138000' },
         serviceId: 'facial-classic',
         language: 'en',
         answers: { pregnant: true, isotretinoin: false, sunburn: false, concerns: ['dryness'] },
-      }),
+      })),
     );
     const desk = await connectStaff(hub, { staffId: 'grace', pin: '4444' });
     const boss = await connectStaff(hub, { staffId: 'olivia', pin: '9999' });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTranslator } from '@glow/shared';
 import { connectKiosk, connectStaff, expectOk, newCommandId, send, startHub, type KioskSocket, type TestHub } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /**
  * One number, one client (#14): the hub keeps every phone number in one canonical form, read with the salon's country
@@ -31,7 +32,7 @@ const register = (kiosk: KioskSocket, phone: string, language: 'en' | 'zh-CN' = 
     signature: [SIGNATURE],
   } as never);
 const returning = (kiosk: KioskSocket, phone: string) =>
-  send(kiosk, 'visit:checkIn', { returning: { phone }, serviceId: 'facial-classic', language: 'en', sameAsLast: true } as never);
+  send(kiosk, 'visit:checkIn', kioskCheckIn({ returning: { phone }, serviceId: 'facial-classic', language: 'en', sameAsLast: true }) as never);
 
 describe('phone numbers in one form', () => {
   let h: TestHub | null = null;

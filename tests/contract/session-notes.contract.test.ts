@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACIAL_ANSWERS } from '../support/aftercare-visit.ts';
 import { connectKiosk, connectStaff, expectOk, newCommandId, send, startHub, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /**
  * A note written by mistake can be removed (#11): a journaled command, by the visit's beautician only; a retry of the
@@ -19,12 +20,12 @@ describe('removing a session note', () => {
     mei = (await connectStaff(t, { staffId: 'mei', pin: '1111' })).socket;
     const kiosk = await connectKiosk(t.url);
     const ticket = expectOk(
-      await send(kiosk.socket, 'visit:checkIn', {
+      await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({
         client: { firstName: 'Nora', lastName: 'Quinn', phone: '+44 7700 900123' },
         serviceId: 'facial-classic',
         language: 'en',
         answers: { ...FACIAL_ANSWERS, concerns: [...FACIAL_ANSWERS.concerns] },
-      }),
+      })),
     );
     kiosk.socket.disconnect();
     visitId = ticket.visitId;

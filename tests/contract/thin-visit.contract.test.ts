@@ -14,6 +14,7 @@ import {
   startHub,
   type TestHub,
 } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /** Collects every patch a socket receives, so a test can ask what it saw. */
 function recordPatches(socket: Socket): StaffPatch[] {
@@ -116,11 +117,11 @@ describe('the thin visit over real sockets', () => {
 
   it('invalid input is refused with messages naming the field and the rule, in the client’s language', async () => {
     const kiosk = await connectKiosk(t.url, 'zh-CN');
-    const bad = await send(kiosk.socket, 'visit:checkIn', {
+    const bad = await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({
       client: { firstName: '', phone: '12ab' },
       serviceId: 'facial-classic',
       language: 'zh-CN',
-    });
+    }));
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.code).toBe('invalid_input');

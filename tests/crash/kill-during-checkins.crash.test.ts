@@ -6,6 +6,7 @@ import { newCommandId, type Ack } from '@glow/shared';
 import { floorVisits as floorOf, kioskSocket, pairKiosks, type PairedDevice } from '../support/crash-clients.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { pairTablet } from '../support/pair-tablet.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 type CheckInAck = Ack<{ visitId: string; ticket: string }>;
 
@@ -30,12 +31,12 @@ describe('SIGKILL during a burst of check-ins', () => {
     const sockets = kiosks.map((device) => kiosk(hub!.url, device));
     await Promise.all(sockets.map((s) => new Promise((r) => s.once('sync:snapshot', r))));
 
-    const commands = Array.from({ length: 200 }, (_, i) => ({
-      commandId: newCommandId(),
-      client: { firstName: `Crash${String(i).padStart(3, '0')}`, phone: `+1555${String(1000000 + i)}` },
-      serviceId: ['facial-classic', 'nails-gel', 'body-massage', 'hair-root-colour'][i % 4]!,
-      language: 'en' as const,
-    }));
+    const commands = Array.from({ length: 200 }, (_, i) =>
+      kioskCheckIn({
+        client: { firstName: `Crash${String(i).padStart(3, '0')}`, phone: `+1555${String(1000000 + i)}` },
+        serviceId: ['facial-classic', 'nails-gel', 'body-massage', 'hair-root-colour'][i % 4]!,
+      }),
+    );
     const acked = new Map<string, string>(); // firstName → visitId
     const victim = hub;
     const sends = commands.map((c, i) =>

@@ -8,6 +8,7 @@ import { NAMESPACES, PROTOCOL_VERSION, newCommandId } from '@glow/shared';
 import { REPO } from '../support/hub-harness.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { pairKioskDevice } from '../support/pair-tablet.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /** Runs the hub on a directory and collects what it says until it exits (or 15 s pass). */
 function runToExit(dataDir: string): Promise<{ code: number | null; output: string }> {
@@ -46,7 +47,7 @@ describe('hub process lifecycle', () => {
     const kiosk = io(hub.url + NAMESPACES.kiosk, { auth: { protocolVersion: PROTOCOL_VERSION, ...lobby }, transports: ['websocket'], forceNew: true, reconnection: false });
     await new Promise((r) => kiosk.once('sync:snapshot', r));
     const commandId = newCommandId();
-    const command = { commandId, client: { firstName: 'Term', phone: '5550200' }, serviceId: 'nails-gel', language: 'en' };
+    const command = kioskCheckIn({ commandId, client: { firstName: 'Term', phone: '5550200' }, serviceId: 'nails-gel' });
     const first = await kiosk.timeout(5000).emitWithAck('visit:checkIn', command);
     expect(first.ok).toBe(true);
     kiosk.disconnect();

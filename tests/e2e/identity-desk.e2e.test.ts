@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { connectKiosk, connectStaff, expectOk, send, startHub, type KioskSocket, type TestHub } from '../support/hub-harness.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const SIGNATURE = { consent: 'health' as const, width: 400, height: 150, strokes: [[10, 10, 60, 40, 110, 30, 160, 70, 210, 20]] };
 const CONSENTS = [
@@ -68,7 +69,7 @@ describe('the desk settles who a kiosk client is', () => {
   it('reads the same in Chinese; a phone-only check-in for a number not on file asks for the name', async () => {
     await desk.keyboard.press('Escape');
     const { visitId } = expectOk(
-      await send(kiosk, 'visit:checkIn', { returning: { phone: '13900139123', saysBooked: true }, serviceId: 'facial-classic', language: 'zh-CN', sameAsLast: true }),
+      await send(kiosk, 'visit:checkIn', kioskCheckIn({ returning: { phone: '13900139123', saysBooked: true }, serviceId: 'facial-classic', language: 'zh-CN', sameAsLast: true })),
     );
     await desk.getByTestId('lang-zh-CN').first().click();
     await desk.getByTestId(`queue-identity-${visitId}`).waitFor({ state: 'visible' });

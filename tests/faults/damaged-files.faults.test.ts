@@ -8,6 +8,7 @@ import { StoreError } from '../../hub/src/store/store.port.ts';
 import { SimFs } from '../../hub/src/store/testing/sim-fs.ts';
 import { connectKiosk, newCommandId, pairKiosk, type KioskSocket } from '../support/hub-harness.ts';
 import { hubOver } from './support/hub-over-store.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const DIR = '/glow-sim/data';
 type Damage = 'empty' | 'truncated' | 'garbage' | 'zeros';
@@ -75,12 +76,12 @@ describe('damaged data files at start-up', () => {
     for (let i = 0; i < 30; i++) {
       const commandId = newCommandId();
       const socket = kiosks[Math.floor(i / 10)]!;
-      const ack = (await (socket as unknown as Socket).timeout(5000).emitWithAck('visit:checkIn', {
+      const ack = (await (socket as unknown as Socket).timeout(5000).emitWithAck('visit:checkIn', kioskCheckIn({
         commandId,
         client: { firstName: `Damage${i}`, phone: `+3161200${String(1000 + i)}` },
         serviceId: 'nails-gel',
         language: 'en',
-      })) as Ack<{ visitId: string }>;
+      }))) as Ack<{ visitId: string }>;
       if (ack.ok) acked.set(commandId, ack.data.visitId);
       // Checkpoints run off the hot path: let them land now and then.
       if (i % 8 === 7) await new Promise((r) => setTimeout(r, 30));

@@ -6,17 +6,14 @@ import { FaultFs } from '../../hub/src/store/testing/fault-fs.ts';
 import { SimFs } from '../../hub/src/store/testing/sim-fs.ts';
 import { connectKiosk, newCommandId, nextEvent, pairKiosk, type KioskSocket } from '../support/hub-harness.ts';
 import { hubOver } from './support/hub-over-store.ts';
+import { kioskCheckIn, type KioskCheckInInput } from '../support/kiosk-check-in.ts';
 
 const DIR = '/glow-sim/data';
 const CJK = /[\u4e00-\u9fff]/;
 
-type CheckIn = { commandId: string; client: { firstName: string; phone: string }; serviceId: string; language: 'en' | 'zh-CN' };
-const checkIn = (name: string, phone: string, language: 'en' | 'zh-CN' = 'en'): CheckIn => ({
-  commandId: newCommandId(),
-  client: { firstName: name, phone },
-  serviceId: 'facial-classic',
-  language,
-});
+type CheckIn = KioskCheckInInput & { client: { firstName: string; phone: string } };
+const checkIn = (name: string, phone: string, language: 'en' | 'zh-CN' = 'en'): CheckIn =>
+  kioskCheckIn({ client: { firstName: name, phone }, serviceId: 'facial-classic', language });
 const send = (socket: KioskSocket, input: CheckIn): Promise<Ack<{ visitId: string }>> =>
   (socket as unknown as Socket).timeout(10_000).emitWithAck('visit:checkIn', input);
 

@@ -22,17 +22,18 @@ import {
   type KioskSocket,
 } from '../support/hub-harness.ts';
 import { hubOver } from './support/hub-over-store.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const DIR = '/glow-sim/data';
 const STACK_LINE = /\n\s+at /;
 
 const checkIn = (socket: KioskSocket, i: number): Promise<Ack<{ visitId: string }>> =>
-  (socket as unknown as Socket).timeout(10_000).emitWithAck('visit:checkIn', {
+  (socket as unknown as Socket).timeout(10_000).emitWithAck('visit:checkIn', kioskCheckIn({
     commandId: newCommandId(),
     client: { firstName: `Kept${i}`, phone: `+3161300${String(1000 + i)}` },
     serviceId: 'nails-gel',
     language: 'en',
-  }) as Promise<Ack<{ visitId: string }>>;
+  })) as Promise<Ack<{ visitId: string }>>;
 
 function recordingLogger(): StoreLogger & { messages: string[] } {
   const messages: string[] = [];

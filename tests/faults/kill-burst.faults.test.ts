@@ -6,9 +6,10 @@ import type { Socket } from 'socket.io-client';
 import { newCommandId, type Ack } from '@glow/shared';
 import { floorVisits, kioskSocket, pairKiosks } from '../support/crash-clients.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { kioskCheckIn, type KioskCheckInInput } from '../support/kiosk-check-in.ts';
 
 type CheckInAck = Ack<{ visitId: string; ticket: string }>;
-type CheckIn = { commandId: string; client: { firstName: string; phone: string }; serviceId: string; language: 'en' };
+type CheckIn = KioskCheckInInput & { commandId: string; client: { firstName: string; phone: string } };
 
 /** Ten kills spread over the burst (after the 1st answer … the 150th): each cycle is a fresh process on a growing data dir. */
 const CYCLES = 10;
@@ -68,12 +69,12 @@ describe('SIGKILL during 200 concurrent check-ins, 10 times', () => {
     let totalAcked = 0;
 
     for (let cycle = 0; cycle < CYCLES; cycle++) {
-      const commands: CheckIn[] = Array.from({ length: BURST }, (_, i) => ({
-        commandId: newCommandId(),
-        client: { firstName: `K${cycle}x${i}`, phone: `+1${String(500 + cycle)}${String(1_000_000 + i)}` },
-        serviceId: SERVICES[i % SERVICES.length]!,
-        language: 'en',
-      }));
+      const commands: CheckIn[] = Array.from({ length: BURST }, (_, i) =>
+        kioskCheckIn({
+          client: { firstName: `K${cycle}x${i}`, phone: `+1${String(500 + cycle)}${String(1_000_000 + i)}` },
+          serviceId: SERVICES[i % SERVICES.length]!,
+        }),
+      );
       // A different moment of the burst each time: after the 1st answer, the 38th, … up to the 150th.
       const killAfter = 1 + ((cycle * 37) % 150);
       const acked = new Map<string, string>();

@@ -7,6 +7,7 @@ import { newCommandId, type Ack } from '@glow/shared';
 import { kioskSocket, pairKiosks } from '../support/crash-clients.ts';
 import { exited, spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { openNonReadingKiosk, type NonReadingSocket } from '../support/non-reading-socket.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const SILENT = 10;
 const MB = 1024 * 1024;
@@ -52,7 +53,7 @@ describe('sockets that ask for snapshots and never read them', () => {
 
       const lobby = kioskSocket(hub.url, real);
       await new Promise((r) => lobby.once('sync:snapshot', r));
-      const command = { commandId: newCommandId(), client: { firstName: 'Real', phone: '+15550505050' }, serviceId: 'facial-classic', language: 'en' };
+      const command = kioskCheckIn({ client: { firstName: 'Real', phone: '+15550505050' }, serviceId: 'facial-classic' });
       const ack = (await lobby.timeout(10_000).emitWithAck('visit:checkIn', command)) as Ack<{ visitId: string }>;
       expect(ack.ok).toBe(true);
       lobby.disconnect();

@@ -5,6 +5,7 @@ import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { SimFs } from '../../hub/src/store/testing/sim-fs.ts';
 import { connectKiosk, connectStaff, newCommandId, pairKiosk } from '../support/hub-harness.ts';
 import { hubOver } from './support/hub-over-store.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const DIR = '/glow-sim/data';
 const ROUNDS = 8;
@@ -48,12 +49,11 @@ describe('a power cut under the hub', () => {
       for (let i = 0; i < CHECK_INS; i++) {
         const commandId = newCommandId();
         const socket = kiosks[i % kiosks.length]!.socket as unknown as Socket;
-        const input = {
+        const input = kioskCheckIn({
           commandId,
           client: { firstName: `Cut${round}x${i}`, phone: `+4420${String(round).padStart(2, '0')}${String(100_000 + i)}` },
           serviceId: 'nails-gel',
-          language: 'en',
-        };
+        });
         sends.push(socket.timeout(10_000).emitWithAck('visit:checkIn', input).then((ack: Ack<unknown>) => note(commandId, ack)));
         if (i % 10 === 0) {
           const toggle = newCommandId();
@@ -91,7 +91,7 @@ describe('a power cut under the hub', () => {
       const after = await connectKiosk(again.url, 'en', await pairKiosk(again));
       const ack = (await (after.socket as unknown as Socket)
         .timeout(10_000)
-        .emitWithAck('visit:checkIn', { commandId: newCommandId(), client: { firstName: 'After', phone: '+442099999999' }, serviceId: 'nails-gel', language: 'en' })) as Ack<unknown>;
+        .emitWithAck('visit:checkIn', kioskCheckIn({ commandId: newCommandId(), client: { firstName: 'After', phone: '+442099999999' }, serviceId: 'nails-gel', language: 'en' }))) as Ack<unknown>;
       expect(ack.ok).toBe(true);
       after.socket.disconnect();
       await again.stop();

@@ -15,6 +15,7 @@ import {
   type StaffSocket,
   type TestHub,
 } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /** Socket limits out of the way: these tests are about what the sign-in itself lets through. */
 const UNLIMITED = { burst: 100_000, perSecond: 100_000 };
@@ -207,7 +208,7 @@ describe('idempotency records belong to their sender (#10 finding 6)', () => {
     const { socket: kiosk } = await connectKiosk(t.url);
     const fromKiosk = (await (kiosk as unknown as Socket)
       .timeout(5000)
-      .emitWithAck('visit:checkIn', { commandId, client: { firstName: 'Eve', phone: '+61 400 000 999' }, serviceId: 'facial-classic', language: 'en' })) as Ack<unknown>;
+      .emitWithAck('visit:checkIn', kioskCheckIn({ commandId, client: { firstName: 'Eve', phone: '+61 400 000 999' }, serviceId: 'facial-classic', language: 'en' }))) as Ack<unknown>;
     const { socket: otherManager } = await connectStaff(t, MANAGER);
     const fromOtherTablet = await send(otherManager, 'pairing:create', { commandId });
     for (const ack of [fromKiosk, fromOtherTablet]) {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { canonicalPhone, KIOSK_COMMANDS, type Client, type KioskPatch, type KioskSnapshot } from '@glow/shared';
 import { connectKiosk, connectStaff, expectOk, send, startHub, type KioskSocket, type TestHub } from '../support/hub-harness.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 /**
  * Issue #10 findings 1 and 2, tried as an attacker at the kiosk with nothing but a phone number: a registration with
@@ -42,7 +43,7 @@ const register = (kiosk: KioskSocket, client: object, answers: object, consents:
       : {}),
   } as never);
 const returning = (kiosk: KioskSocket, phone: string, sameAsLast = true, saysBooked = false) =>
-  send(kiosk, 'visit:checkIn', { returning: { phone, saysBooked }, serviceId: 'facial-classic', language: 'en', sameAsLast });
+  send(kiosk, 'visit:checkIn', kioskCheckIn({ returning: { phone, saysBooked }, serviceId: 'facial-classic', language: 'en', sameAsLast }));
 
 /** A kiosk that records every event and ack the hub sends it. */
 async function watchedKiosk(url: string) {

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { KIOSK_COMMANDS, type Ack, type CommandOutput } from '@glow/shared';
 import { checkIn, connectKiosk, expectOk, newCommandId, startHub, type TestHub } from '../support/hub-harness.ts';
 import { expectExplainedRefusal } from './support/ack-checks.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 type ZodLike = { _zod: { def: Record<string, unknown> & { type: string } } };
 const isSchema = (v: unknown): v is ZodLike => typeof v === 'object' && v !== null && '_zod' in v;
@@ -32,7 +33,7 @@ type CheckInResult = CommandOutput<typeof KIOSK_COMMANDS, 'visit:checkIn'>;
 const returning = (socket: Socket, phone: string) =>
   socket
     .timeout(5000)
-    .emitWithAck('visit:checkIn', { commandId: newCommandId(), returning: { phone }, serviceId: 'nails-gel', language: 'en', sameAsLast: true }) as Promise<
+    .emitWithAck('visit:checkIn', kioskCheckIn({ commandId: newCommandId(), returning: { phone }, serviceId: 'nails-gel', language: 'en', sameAsLast: true })) as Promise<
     Ack<CheckInResult>
   >;
 
@@ -52,17 +53,12 @@ describe('the kiosk’s surface', () => {
     const { socket } = await connectKiosk(t.url);
     const revision = t.hub.revision;
     const extraTop = await (socket as unknown as Socket).timeout(5000).emitWithAck('visit:checkIn', {
-      commandId: newCommandId(),
-      client: { firstName: 'Extra', phone: '+15550002222' },
-      serviceId: 'nails-gel',
-      language: 'en',
+      ...kioskCheckIn({ client: { firstName: 'Extra', phone: '+15550002222' }, serviceId: 'nails-gel' }),
       isAdmin: true,
     });
     const extraNested = await (socket as unknown as Socket).timeout(5000).emitWithAck('visit:checkIn', {
-      commandId: newCommandId(),
+      ...kioskCheckIn({ client: { firstName: 'Extra', phone: '+15550002222' }, serviceId: 'nails-gel' }),
       client: { firstName: 'Extra', phone: '+15550002222', clientId: 'someone-else' },
-      serviceId: 'nails-gel',
-      language: 'en',
     });
     for (const ack of [extraTop, extraNested]) {
       expect(ack.ok).toBe(false);
@@ -130,12 +126,12 @@ describe('the kiosk’s surface', () => {
       expect(seventh.error.code).toBe('rate_limited');
       expectExplainedRefusal(seventh.error, 'en', 'seventh phone check-in');
     }
-    const again = (await zh.timeout(5000).emitWithAck('visit:checkIn', {
+    const again = (await zh.timeout(5000).emitWithAck('visit:checkIn', kioskCheckIn({
       commandId: newCommandId(),
       returning: { phone: '+15550019998' },
       serviceId: 'nails-gel',
       language: 'zh-CN',
-    })) as Ack<CheckInResult>;
+    }))) as Ack<CheckInResult>;
     expect(again.ok).toBe(false);
     if (!again.ok) expectExplainedRefusal(again.error, 'zh-CN', 'phone check-in from a new socket');
     nextWindow();

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { connectKiosk, expectOk, send, type StaffSocket, type TestHub } from './hub-harness.ts';
+import { kioskCheckIn } from './kiosk-check-in.ts';
 
 /** The demo client of the aftercare tests, with everything the page must NOT show. */
 export const LINA = { firstName: 'Lina', lastName: 'Zhou', phone: '138 0013 8000', birthday: '1990-04-12' } as const;
@@ -20,12 +21,12 @@ export const AFTERCARE = {
 export async function closedFacial(t: TestHub, desk: StaffSocket, client: { firstName: string; lastName: string; phone: string } = LINA) {
   const kiosk = await connectKiosk(t.url);
   const ticket = expectOk(
-    await send(kiosk.socket, 'visit:checkIn', {
+    await send(kiosk.socket, 'visit:checkIn', kioskCheckIn({
       client: { firstName: client.firstName, lastName: client.lastName, phone: client.phone },
       serviceId: 'facial-classic',
       language: 'en',
       answers: { ...FACIAL_ANSWERS, concerns: [...FACIAL_ANSWERS.concerns] },
-    }),
+    })),
   );
   kiosk.socket.disconnect();
   const visitId = ticket.visitId;

@@ -1,5 +1,6 @@
 import { newCommandId, type Ack, type StaffView, type VisitCard } from '@glow/shared';
 import type { Socket } from 'socket.io-client';
+import { kioskCheckIn } from './kiosk-check-in.ts';
 
 const SERVICES = ['facial-classic', 'nails-gel', 'body-massage', 'hair-root-colour', 'facial-hydrating'];
 
@@ -65,12 +66,10 @@ export class FloorDriver {
   }
 
   private checkIn(i: number, timeoutMs: number): Promise<Ack<unknown>> {
-    const input = {
-      commandId: newCommandId(),
+    const input = kioskCheckIn({
       client: { firstName: `Guest${String(i).padStart(3, '0')}`, phone: `+4479${String(10_000_000 + i)}` },
       serviceId: SERVICES[i % SERVICES.length]!,
-      language: 'en',
-    };
+    });
     return this.send(this.kiosk(), 'visit:checkIn', input, timeoutMs);
   }
 

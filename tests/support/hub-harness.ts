@@ -31,6 +31,7 @@ import type { HubState } from '../../hub/src/store/hub-state.ts';
 import type { TlsSource } from '../../hub/src/transport/https/tls-source.ts';
 import { io, type Socket } from 'socket.io-client';
 import { pairKioskDevice, pairTablet } from './pair-tablet.ts';
+import { kioskCheckIn } from './kiosk-check-in.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -235,7 +236,7 @@ export function checkIn(
   serviceId = 'facial-classic',
   commandId = newCommandId(),
 ) {
-  return send(socket, 'visit:checkIn', { commandId, client, serviceId, language: 'en' });
+  return send(socket, 'visit:checkIn', kioskCheckIn({ commandId, client, serviceId }));
 }
 
 export const expectOk = <T>(ack: Ack<T>): T => {

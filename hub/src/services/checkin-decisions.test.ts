@@ -251,12 +251,12 @@ describe('decideKioskCheckIn: identity, consents, consultation', () => {
     expect(assigned?.visits?.[visit.id]).toMatchObject({ state: 'assigned' });
   });
 
-  it('a blocking answer holds the visit whatever the path: a booking QR without consents, a phone-only returning number', () => {
+  it('a blocking answer holds the visit whatever the path: a booking QR with its consents on file, a phone-only returning number', () => {
     const first = commit(register({ answers: { ...FACIAL_OK, sunburn: true } }));
     expect(first.visit.blocked).toBe(true);
     const token = signVisitorToken(state.meta.sessionKey, first.client!.id, NOW + 60_000);
-    // Consents on file: the kiosk sends none, and the answers still hold the visit.
-    const byQr = decide(register({ client: undefined, visitorToken: token, consents: undefined, signature: undefined, answers: { ...FACIAL_OK, sunburn: true } }));
+    // Consents on file: the kiosk asks none (an empty list), and the answers still hold the visit.
+    const byQr = decide(register({ client: undefined, visitorToken: token, consents: [], signature: undefined, answers: { ...FACIAL_OK, sunburn: true } }));
     if ('code' in byQr) throw new Error(`refused ${byQr.reason}`);
     expect(Object.values(byQr.changes.visits!)[0]).toMatchObject({ blocked: true });
     expect(byQr.result.estimateMin).toBeNull();
@@ -264,7 +264,7 @@ describe('decideKioskCheckIn: identity, consents, consultation', () => {
     // same as for a number nothing is on file for (a wait, not the null a held client gets).
     // The transport finds who a number belongs to (existingClientId).
     const returning = (phone: string, existingClientId: string | undefined) =>
-      decide(register({ client: undefined, returning: { phone }, answers: {}, consents: undefined, signature: undefined, sameAsLast: true }), NOW, {
+      decide(register({ client: undefined, returning: { phone }, answers: {}, consents: [], signature: undefined, sameAsLast: true }), NOW, {
         existingClientId,
       });
     const known = returning('13800138000', first.client!.id);

@@ -6,12 +6,13 @@ import { decideDeskCheckIn, decideKioskCheckIn } from './checkin.service.ts';
 import { autoAssign } from './auto-assign.ts';
 import { ActiveVisits } from './active-visits.ts';
 import { demoState, sequentialIds } from './test-state.ts';
+import { kioskCheckIn } from '../../../tests/support/kiosk-check-in.ts';
 
 /** A Monday, 10:00 in the salon's time zone (UTC in these tests): the demo staff are on shift. */
 const TEN_AM = Date.UTC(2026, 10, 23, 10, 0);
 
 const input = (phone: string, serviceId = 'facial-classic', firstName = 'Lina') =>
-  CheckInInputSchema.parse({ commandId: 'cmd-000001', client: { firstName, lastName: 'Zhou', phone }, serviceId, language: 'zh-CN' });
+  CheckInInputSchema.parse(kioskCheckIn({ commandId: 'cmd-000001', client: { firstName, lastName: 'Zhou', phone }, serviceId, language: 'zh-CN' }));
 
 describe('decideKioskCheckIn and decideDeskCheckIn', () => {
   let state: HubState;
@@ -50,7 +51,8 @@ describe('decideKioskCheckIn and decideDeskCheckIn', () => {
 
   it('a phone-only "returning" check-in answers alike for a known and an unknown number and changes no client', () => {
     state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0 };
-    const returning = (phone: string) => ({ commandId: 'cmd-000009', returning: { phone, saysBooked: false }, serviceId: 'facial-classic', language: 'en' as const, answers: {}, sameAsLast: true });
+    const returning = (phone: string) =>
+      CheckInInputSchema.parse(kioskCheckIn({ commandId: 'cmd-000009', returning: { phone, saysBooked: false }, serviceId: 'facial-classic', sameAsLast: true }));
     const ctx = (existingClientId: string | undefined) => ({ today: '2026-11-23', newId: () => 'v1', existingClientId, activeVisits: [] });
     const known = decideKioskCheckIn(state, 1000, returning('13800138000'), ctx('c1'));
     const unknown = decideKioskCheckIn(state, 1000, returning('13900139000'), ctx(undefined));

@@ -16,6 +16,7 @@ import {
   type CheckInResultSchema,
   type CheckInService,
   type CheckInWho,
+  type ConsentStep,
   type DeskCheckInInputSchema,
   type Refusal,
   type StoredSignature,
@@ -69,20 +70,19 @@ export function decideKioskCheckIn(
   if (isRefusal(who)) return who;
   const what = checkInFor(state, ctx, who, input.client !== undefined, { bookingId: input.bookingId, serviceId: input.serviceId, preferredStaffId: null });
   if (isRefusal(what)) return what;
+  const returning = input.returning !== undefined;
+  // A phone number alone proves nothing: it is asked no consents (the schema holds its list empty) and stores none.
   const history = who.verified ? who.client.consents : [];
-  const consent = decideConsentStep(state.meta.consents ?? {}, history, input.consents, input.signature ?? [], now);
+  const consent = returning ? NO_CONSENT_STEP : decideConsentStep(state.meta.consents ?? {}, history, input.consents, input.signature ?? [], now);
   if (isRefusal(consent)) return consent;
   const questionnaire = questionnaireFor(state, what.service.id);
   const category = what.service.category;
   const known = { questionnaire, category, today: ctx.today, sameAsLast: input.sameAsLast };
-  // The consultation ran with the consent step: required questions count. (A blocking answer holds the client on
-  // every path: the consultation step decides `blocked` from the answers alone.)
-  const strict = input.consents !== undefined;
-  const consultation = input.returning
+  // A blocking answer holds the client on every path: the consultation step decides `blocked` from the answers alone.
+  const consultation = returning
     ? carriedAnswers({ ...known, client: who.isNew ? undefined : who.client })
-    : consultationAnswers({ ...known, client: who.client, isNew: who.isNew || !who.verified, answers: input.answers, healthConsent: consent.health, strict, language: input.language });
+    : consultationAnswers({ ...known, client: who.client, isNew: who.isNew || !who.verified, answers: input.answers, healthConsent: consent.health, language: input.language });
   if (isRefusal(consultation)) return consultation;
-  const returning = input.returning !== undefined;
   const client = checkedInClient(who, returning, now, { consentRecords: consent.records, answers: consultation.answers, sameAsLast: input.sameAsLast, questionnaire, category });
   return completeCheckIn(state, now, ctx, { input, who, what, consultation, client, signature: consent.signature }, {
     blocked: consultation.blocked,
@@ -96,6 +96,9 @@ export function decideKioskCheckIn(
     firstName: returning ? null : (input.client?.firstName ?? who.client.firstName),
   });
 }
+
+/** A `returning` check-in's consent step: nothing asked, nothing recorded (its answers are carried, not taken). */
+const NO_CONSENT_STEP: ConsentStep = { records: [], health: false, signatureFor: [], signature: null };
 
 /**
  * The front desk checks a client in by hand, face to face: a known number is that client; no consents or answers

@@ -41,7 +41,6 @@ export function decideRecordConsultation(
     answers: input.answers,
     sameAsLast: false,
     healthConsent: true,
-    strict: true,
     today,
     language: input.language,
   });

@@ -430,6 +430,7 @@ export class CheckInFlow {
         serviceId,
         language: this.language(),
         returning: { phone: normalizePhone(c.phone), saysBooked: c.intent === 'booking' },
+        consents: [],
         sameAsLast: !!this.questionnaire && sameAsLast,
       };
     }
@@ -439,6 +440,8 @@ export class CheckInFlow {
       language: this.language(),
       answers: health && !sameAsLast && this.questionnaire ? answersToSend(this.questionnaire, c.answers, this.now()) : {},
       sameAsLast: health && sameAsLast,
+      // The choices made now; none when every consent on file still stands (the hub checks that they do).
+      consents: [...c.consentChoices],
     };
     if (c.visitor) input.visitorToken = c.visitor.visitorToken;
     else {
@@ -451,7 +454,6 @@ export class CheckInFlow {
       };
     }
     if (c.useBooking && c.booking) input.bookingId = c.booking.bookingId;
-    if (c.consentChoices.length) input.consents = [...c.consentChoices];
     // Every signature of a consent granted now.
     const signed = Object.values(c.signatures).filter((s) => c.consentChoices.some((x) => x.kind === s.consent && x.granted));
     if (signed.length) input.signature = signed;

@@ -115,7 +115,7 @@ describe('a returning client by phone (the number proves nothing)', () => {
     void flow.submit(true);
     await tick();
     expect(checkInsOf(sent)).toEqual([
-      { serviceId: 'facial', language: 'en', returning: { phone: '13800138000', saysBooked: false }, sameAsLast: true },
+      { serviceId: 'facial', language: 'en', returning: { phone: '13800138000', saysBooked: false }, consents: [], sameAsLast: true },
     ]);
     checkIns[0]!(anonymous);
     await tick();
@@ -133,7 +133,7 @@ describe('a returning client by phone (the number proves nothing)', () => {
     flow.chooseService('facial');
     void flow.submit(false);
     await tick();
-    expect(checkInsOf(sent)[0]).toEqual({ serviceId: 'facial', language: 'en', returning: { phone: '13800138000', saysBooked: true }, sameAsLast: false });
+    expect(checkInsOf(sent)[0]).toEqual({ serviceId: 'facial', language: 'en', returning: { phone: '13800138000', saysBooked: true }, consents: [], sameAsLast: false });
     checkIns[0]!(anonymous);
     await tick();
     expect(flow.client.result).toMatchObject({ inPerson: true, review: false, saysBooked: true });

@@ -6,8 +6,10 @@ import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { CLIENT_IMPORT_STAFF_COMMANDS } from './client-import.ts';
+import { CLIENT_RECORD_STAFF_COMMANDS } from './client-record.ts';
 import { FOLLOW_UP_STAFF_COMMANDS } from './follow-ups.ts';
 import { FOLLOW_UP_SETTINGS_STAFF_COMMANDS } from './follow-up-settings.ts';
+import { OUTBOX_STAFF_COMMANDS } from './outbox.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
 import { ReturningVisitorSchema, VisitorTokenSchema } from '../schemas/kiosk-identity.schema.ts';
@@ -44,9 +46,10 @@ const ALL_STAFF = ['beautician', 'front_desk', 'manager'] as const satisfies rea
  * Identity is exactly one of: `client` (a registration: the person's own details, never attached to a client who
  * already has the number), `returning` (the phone number only, "I have been here before": it proves nothing, so the
  * kiosk sends no consents, answers or signature and the hub changes no client), or `visitorToken` (a client who
- * scanned their booking's QR). The kiosk sends `consents` (possibly empty) with every registration and QR check-in;
- * the hub checks each against the version of the salon's current text. (Sent without them, by API clients only, the
- * answers are checked but none is required.) The front desk checks clients in with `visit:checkInByHand`.
+ * scanned their booking's QR). Every kiosk check-in carries `consents`: the choices made now, checked against the
+ * version of the salon's current text, empty when those on file still stand (a QR visitor) and always empty for a
+ * `returning` number, which is asked none. The kiosk ran the consultation: required answers are always required.
+ * The front desk checks clients in with `visit:checkInByHand`.
  */
 export const CheckInInputSchema = command({
   client: KioskClientInputSchema.optional(),
@@ -57,7 +60,7 @@ export const CheckInInputSchema = command({
   answers: AnswersSchema.default({}),
   /** A booked client checks in for this booking (found by `booking:confirmByToken`). */
   bookingId: IdSchema.optional(),
-  consents: z.array(ConsentChoiceSchema).max(3).optional(),
+  consents: z.array(ConsentChoiceSchema).max(3),
   /**
    * "Nothing has changed since last time": the hub copies the client's last answers for the service's category (for
    * a `returning` client, to the beautician to review in the room; the kiosk never sees them).
@@ -74,7 +77,7 @@ export const CheckInInputSchema = command({
   .refine(
     (c) =>
       c.returning === undefined ||
-      (c.consents === undefined && c.signature === undefined && c.bookingId === undefined && Object.keys(c.answers).length === 0),
+      (c.consents.length === 0 && c.signature === undefined && c.bookingId === undefined && Object.keys(c.answers).length === 0),
     { message: 'returning_phone_only', path: ['returning'] },
   );
 export const CheckInResultSchema = z.object({
@@ -216,8 +219,10 @@ export const STAFF_COMMANDS = {
   ...BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
   ...CLIENT_IMPORT_STAFF_COMMANDS,
+  ...CLIENT_RECORD_STAFF_COMMANDS,
   ...FOLLOW_UP_STAFF_COMMANDS,
   ...FOLLOW_UP_SETTINGS_STAFF_COMMANDS,
+  ...OUTBOX_STAFF_COMMANDS,
   ...CATALOGUE_STAFF_COMMANDS,
   ...SETUP_STAFF_COMMANDS,
 } as const satisfies CommandMap;

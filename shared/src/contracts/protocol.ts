@@ -1,8 +1,8 @@
 /**
  * Bumped whenever a command, event or view changes shape; the handshake refuses a mismatch, saying which side is
- * older (protocolMismatch). 3: a check-in's `signature` is always a list.
+ * older (protocolMismatch). 3: a check-in's `signature` is always a list. 4: every kiosk check-in carries `consents`.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * Why a client speaking `clientVersion` may not connect: its page is older than the hub (reloading it fetches the

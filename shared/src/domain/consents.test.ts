@@ -52,8 +52,10 @@ describe('decideConsents', () => {
     expect(decideConsents(SETTINGS, [], twice, NOW)).toEqual({ reason: 'consent_duplicate' });
   });
 
-  it('leaves a caller from before consents alone', () => {
-    expect(decideConsents(SETTINGS, [], undefined, NOW)).toEqual({ records: [], health: true, signatureFor: [] });
+  it('with no choice made now, health answers are kept only when the health consent on file is for the current text', () => {
+    const termsOnly = [{ kind: 'terms' as const, version: 2, granted: true, at: 1 }];
+    expect(decideConsents(SETTINGS, termsOnly, [], NOW)).toEqual({ records: [], health: false, signatureFor: [] });
+    expect(decideConsents({ terms: SETTINGS.terms }, termsOnly, [], NOW)).toEqual({ records: [], health: true, signatureFor: [] });
   });
 });
 

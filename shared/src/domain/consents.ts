@@ -32,16 +32,15 @@ export type ConsentOutcome = {
 /**
  * Checks the consent choices of a check-in against the salon's current texts: each kind at most once, each one the
  * salon asks for, each for the version now in force (an older text must be read again). A required consent (terms)
- * must be granted now or have been granted earlier for the same version. `choices` undefined is a caller from before
- * consents existed (the front desk keeps them on paper): nothing is recorded and health answers are kept.
+ * must be granted now or have been granted earlier for the same version (no choice made now is an empty list: the
+ * ones on file must then still stand). The front desk keeps consents on paper and never comes here.
  */
 export function decideConsents(
   settings: ConsentSettings,
   history: readonly ConsentRecord[] | undefined,
-  choices: readonly ConsentChoice[] | undefined,
+  choices: readonly ConsentChoice[],
   now: number,
 ): ConsentOutcome | ConsentProblem {
-  if (choices === undefined) return { records: [], health: true, signatureFor: [] };
   const kinds = new Set(choices.map((c) => c.kind));
   if (kinds.size !== choices.length) return { reason: 'consent_duplicate' };
   for (const c of choices) {

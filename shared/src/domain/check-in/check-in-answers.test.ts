@@ -55,7 +55,6 @@ describe('consultationAnswers: what a kiosk check-in stores', () => {
     answers: { pregnant: true },
     sameAsLast: false,
     healthConsent: true,
-    strict: true,
     today: TODAY,
     language: 'en' as const,
   };
@@ -66,13 +65,12 @@ describe('consultationAnswers: what a kiosk check-in stores', () => {
     expect(consultationAnswers({ ...base, healthConsent: false })).toEqual({ answers: {}, inPerson: true, toReview: false, blocked: false });
   });
 
-  it('a missing required answer is refused, naming the question, only with the consent step (strict)', () => {
+  it('a missing required answer is refused, naming the question', () => {
     expect(consultationAnswers({ ...base, answers: {} })).toMatchObject({
       code: 'invalid_input',
       reason: 'answers_invalid',
       issues: [{ field: 'answers.pregnant', rule: 'answer_required', params: { field: 'Pregnant?' } }],
     });
-    expect(consultationAnswers({ ...base, answers: {}, strict: false })).toEqual({ answers: {}, inPerson: false, toReview: false, blocked: false });
   });
 
   it('"nothing has changed" takes the last answers of a known client; never with answers, never for a new one', () => {
@@ -94,15 +92,14 @@ describe('blocked: a blocking answer holds the visit for the manager, whatever p
     answers: { pregnant: true },
     sameAsLast: false,
     healthConsent: true,
-    strict: true,
     today: TODAY,
     language: 'en' as const,
   };
 
-  it('with or without the consent step: a check-in sent without consents (a booking QR with them on file) is held too', () => {
-    expect(consultationAnswers(base)).toMatchObject({ blocked: true });
-    expect(consultationAnswers({ ...base, strict: false })).toMatchObject({ answers: { pregnant: true }, blocked: true });
-    expect(consultationAnswers({ ...base, strict: false, answers: { pregnant: false } })).toMatchObject({ blocked: false });
+  it('from the answers alone: a booking QR with its consents on file (none asked now) is held like a registration', () => {
+    expect(consultationAnswers(base)).toMatchObject({ answers: { pregnant: true }, blocked: true });
+    expect(consultationAnswers({ ...base, isNew: true })).toMatchObject({ answers: { pregnant: true }, blocked: true });
+    expect(consultationAnswers({ ...base, answers: { pregnant: false } })).toMatchObject({ blocked: false });
   });
 
   it('"nothing has changed" with blocking last answers, and a phone-only client’s carried answers, are held', () => {

@@ -33,12 +33,6 @@ export type ConsultationInput = {
   sameAsLast: boolean;
   /** The client agreed to their health answers being processed (now, or earlier for the current text). */
   healthConsent: boolean;
-  /**
-   * Required questions must be answered: the kiosk's consultation ran with its consent step. A check-in sent without
-   * consents (API clients: tests and benchmarks) gets its answers checked, none required. Whether the visit is
-   * blocked never depends on it: a blocking answer holds the visit either way. See docs/architecture.md.
-   */
-  strict: boolean;
   /** The salon's date: "not in the future" and date rules count from it. */
   today: string;
   language: Language;
@@ -65,7 +59,7 @@ export function consultationAnswers(c: ConsultationInput): CheckInAnswers | Refu
   }
   if (!c.questionnaire) return stored(c.answers);
   const check = validateAnswers(c.questionnaire, c.answers, c.today);
-  const problems = Object.entries(check.errors).filter(([, p]) => c.strict || p !== 'answer_required');
+  const problems = Object.entries(check.errors);
   if (problems.length > 0) {
     const label = (id: string) => c.questionnaire?.questions.find((q) => q.id === id)?.label[c.language] ?? id;
     return refuse(

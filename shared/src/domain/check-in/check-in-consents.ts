@@ -12,7 +12,7 @@ export type ConsentStep = ConsentOutcome & { signature: StoredSignature[] | null
 export function decideConsentStep(
   settings: ConsentSettings,
   history: readonly ConsentRecord[] | undefined,
-  choices: readonly ConsentChoice[] | undefined,
+  choices: readonly ConsentChoice[],
   signatures: readonly Signature[],
   now: number,
 ): ConsentStep | Refusal {
@@ -22,7 +22,7 @@ export function decideConsentStep(
     return refuse(consents.reason === 'consent_outdated' ? 'conflict' : 'invalid_input', consents.reason, params);
   }
   for (const sig of signatures) {
-    if (!choices?.some((c) => c.kind === sig.consent && c.granted)) return refuse('invalid_input', 'signature_not_granted');
+    if (!choices.some((c) => c.kind === sig.consent && c.granted)) return refuse('invalid_input', 'signature_not_granted');
   }
   const unsigned = consents.signatureFor.find((kind) => !signatures.some((s) => s.consent === kind));
   if (unsigned) return refuse('invalid_input', 'signature_required', { consent: `consent.kind.${unsigned}` });
