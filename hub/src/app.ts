@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createAdaptorServer } from '@hono/node-server';
-import { NAMESPACES, type DeviceKind } from '@glow/shared';
+import { NAMESPACES, phoneCountryOf, type DeviceKind } from '@glow/shared';
 import type { HubDeps } from './deps.ts';
 import type { HubCore } from './hub-core.ts';
 import { ActiveVisits } from './services/active-visits.ts';
@@ -12,7 +12,10 @@ import { floorFollowUp } from './services/auto-assign.ts';
 import { catalogueUpgrade } from './services/catalogue/catalogue-upgrade.ts';
 import { ClientImportStaging } from './services/client-import/import-staging.ts';
 import { ClientIndex } from './services/client-index.ts';
+import { ClientSearchIndex } from './services/client-record/client-search-index.ts';
+import { ClientRecords } from './services/client-record/client-records.ts';
 import { runSeedCommands } from './seed/seed-commands.ts';
+import { discardUnfinishedImport } from './services/client-import/import-writer.ts';
 import { discardUnfinishedImport } from './services/client-import/import-writer.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from './services/follow-ups/follow-up-scheduler.ts';
@@ -74,6 +77,7 @@ export function createHub(deps: HubDeps): Hub {
   // The records, and the indexes that follow every change applied to them.
   const clients = new ClientIndex();
   const active = new ActiveVisits();
+  const clientSearch = new ClientSearchIndex(() => phoneCountryOf(engine.state.meta.salon));
   const followUps = new FollowUpScheduler(followUpLogTo(deps.logger));
   const engine = new HubEngine(deps, {
     followUp: (state, now) => withFollowUps(floorFollowUp(state, now, active.list(state)), followUps.followUp(state, now)),
@@ -81,12 +85,14 @@ export function createHub(deps: HubDeps): Hub {
       followUps.note(changes);
       clients.note(changes.clients);
       active.note(changes.visits);
+      clientSearch.note(changes.clients, changes.visits);
     },
   });
   const state = () => engine.state;
   const rebuildIndexes = () => {
     clients.rebuild(engine.state.clients);
     active.rebuild(engine.state.visits);
+    void clientSearch.rebuild(() => engine.state);
   };
   // A recovery replaced the state: the indexes first, before anything that follows the engine reads them.
   engine.follow({ reset: rebuildIndexes });
@@ -123,6 +129,7 @@ export function createHub(deps: HubDeps): Hub {
     clock: deps.clock,
     logger: deps.logger,
     viewsChangedAt: (now) => views.changedAt(now),
+    records: new ClientRecords({ state, store: deps.store, search: clientSearch, today: reads.today, now: deps.clock }),
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
   // The daily follow-up sweep (birthdays, holidays, win-back), by the salon's calendar day.
@@ -175,6 +182,8 @@ export function createHub(deps: HubDeps): Hub {
       idleTimer.unref();
       ticker.start();
       sweeper.start();
+      // A client import the hub did not finish writing (a crash, a power cut) is undone: all or nothing (#13).
+      await journalUpgrade(engine, 'clients:importDiscard', discardUnfinishedImport(engine.state)?.changes ?? null);
       sessions.start();
       if (secure) {
         await secure.refresh();

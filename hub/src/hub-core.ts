@@ -2,6 +2,7 @@ import type { HubDeps } from './deps.ts';
 import type { ActiveVisits } from './services/active-visits.ts';
 import type { AuthService } from './services/auth.service.ts';
 import type { ClientIndex } from './services/client-index.ts';
+import type { ClientRecords } from './services/client-record/client-records.ts';
 import type { ClientImportStaging } from './services/client-import/import-staging.ts';
 import type { DerivedFigures } from './services/derived-figures.ts';
 import type { HubEngine } from './services/hub-engine.ts';
@@ -24,6 +25,8 @@ export type HubCore = {
   figures: DerivedFigures;
   auth: AuthService;
   clients: ClientIndex;
+  /** The client's record and search (#16): reads off the command path, who may see whom decided there. */
+  records: ClientRecords;
   /** Client files being imported, checked chunk by chunk, kept per tablet until imported (#13). */
   imports: ClientImportStaging;
   /** The visits on the floor now: what decisions and views read instead of every visit ever made. */

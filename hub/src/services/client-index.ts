@@ -4,7 +4,7 @@ import type { Client } from '@glow/shared';
  * A record registered at the kiosk with a number that was already another client's never owns the number: a look-up
  * by phone finds the earlier client, whatever was registered since.
  */
-const owner = (c: Client): boolean => c.duplicateOf === undefined;
+const owner = (c: Client): boolean => c.duplicateOf === undefined && c.mergedInto === undefined;
 
 /**
  * Phone number → client id, derived from the clients collection so look-ups at check-in do not scan 20,000 clients.
@@ -12,6 +12,8 @@ const owner = (c: Client): boolean => c.duplicateOf === undefined;
  */
 export class ClientIndex {
   private byPhone = new Map<string, string>();
+  /** The number each owner holds, to let it go when the record changes. */
+  private phoneOf = new Map<string, string>();
 
   /**
    * Numbers stored as typed before they were canonical (data migration 4) may make two owners of one number: the
@@ -22,13 +24,27 @@ export class ClientIndex {
       .filter(owner)
       .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
     this.byPhone = new Map(owners.map((c) => [c.phone, c.id]));
+    this.phoneOf = new Map([...this.byPhone].map(([phone, id]) => [id, phone]));
   }
 
   note(clients: Readonly<Record<string, Client | null>> | undefined): void {
-    for (const [id, c] of Object.entries(clients ?? {})) {
+    const entries = Object.entries(clients ?? {});
+    // First let go of numbers their owner no longer holds (a corrected number, a record merged away: #16), so that
+    // the new owner in the same change can take the number.
+    for (const [id, c] of entries) {
+      const had = this.phoneOf.get(id);
+      if (had !== undefined && (!c || !owner(c) || c.phone !== had)) {
+        if (this.byPhone.get(had) === id) this.byPhone.delete(had);
+        this.phoneOf.delete(id);
+      }
+    }
+    for (const [id, c] of entries) {
       if (!c || !owner(c)) continue;
       const held = this.byPhone.get(c.phone);
-      if (held === undefined || held === id) this.byPhone.set(c.phone, id);
+      if (held === undefined || held === id) {
+        this.byPhone.set(c.phone, id);
+        this.phoneOf.set(id, c.phone);
+      }
     }
   }
 

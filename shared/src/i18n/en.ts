@@ -5,8 +5,10 @@ import { networkEn } from './network.en.ts';
 import { dataLossEn } from './data-loss.en.ts';
 import { settingsEn } from './settings.en.ts';
 import { followUpSettingsEn } from './follow-up-settings.en.ts';
+import { followUpSettingsEn } from './follow-up-settings.en.ts';
 import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
+import { clientRecordEn } from './client-record.en.ts';
 import { clientImportEn } from './client-import.en.ts';
 import { followUpsEn } from './follow-ups.en.ts';
 import { followUpScriptsEn } from './follow-up-scripts.en.ts';
@@ -574,8 +576,10 @@ export const en = {
   // the manager's salon settings (settings.en.ts)
   ...settingsEn,
   ...followUpSettingsEn,
+  ...followUpSettingsEn,
   ...setupEn,
   ...catalogueEn,
+  ...clientRecordEn,
   ...clientImportEn,
   ...followUpsEn,
   ...followUpScriptsEn,

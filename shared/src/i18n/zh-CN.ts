@@ -5,8 +5,10 @@ import { networkZhCN } from './network.zh-CN.ts';
 import { dataLossZhCN } from './data-loss.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
 import { followUpSettingsZhCN } from './follow-up-settings.zh-CN.ts';
+import { followUpSettingsZhCN } from './follow-up-settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
+import { clientRecordZhCN } from './client-record.zh-CN.ts';
 import { clientImportZh } from './client-import.zh-CN.ts';
 import { followUpsZhCN } from './follow-ups.zh-CN.ts';
 import { followUpScriptsZhCN } from './follow-up-scripts.zh-CN.ts';
@@ -561,10 +563,12 @@ export const zhCN: Record<MessageKey, string> = {
   // the manager's salon settings (settings.zh-CN.ts)
   ...settingsZhCN,
   ...followUpSettingsZhCN,
+  ...followUpSettingsZhCN,
   ...setupZhCN,
   ...catalogueZhCN,
   ...productsZhCN,
   ...dateEntryZhCN,
+  ...clientRecordZhCN,
   ...clientImportZh,
   ...followUpsZhCN,
   ...followUpScriptsZhCN,

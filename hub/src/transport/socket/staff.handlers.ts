@@ -27,7 +27,9 @@ import { aftercareStaffHandlers } from './aftercare.handlers.ts';
 import { settingsStaffHandlers } from './settings.handlers.ts';
 import { catalogueStaffHandlers } from './catalogue.handlers.ts';
 import { clientImportStaffHandlers } from './client-import.handlers.ts';
+import { clientRecordStaffHandlers } from './client-record.handlers.ts';
 import { followUpStaffHandlers } from './follow-ups.handlers.ts';
+import { followUpSettingsStaffHandlers } from './follow-up-settings.handlers.ts';
 import { followUpSettingsStaffHandlers } from './follow-up-settings.handlers.ts';
 import { runAs } from './run-as.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
@@ -131,7 +133,9 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     ...settingsStaffHandlers(core, actor, sender),
     ...catalogueStaffHandlers(core, actor, sender),
     ...clientImportStaffHandlers(core, actor, sender),
+    ...clientRecordStaffHandlers(core, actor, sender),
     ...followUpStaffHandlers(core, actor, sender),
+    ...followUpSettingsStaffHandlers(core, actor, sender),
     ...followUpSettingsStaffHandlers(core, actor, sender),
     // bookings: the front desk has made the day-before call
     'booking:reminderDone': (input, lang) =>

@@ -1,0 +1,140 @@
+import {
+  birthdayProblem,
+  canonicalPhone,
+  phoneCountryOf,
+  type Client,
+  type ClientChange,
+  type ClientEditField,
+  type ClientEditInput,
+} from '@glow/shared';
+import type { HubState } from '../../store/hub-state.ts';
+import type { Decision } from '../hub-engine.ts';
+import { refuse, type Refusal } from '../app-error.ts';
+import type { Actor } from '../visit-access.ts';
+
+type Edit = NonNullable<ClientEditInput['changes']>;
+
+/** A field's value as the log keeps it (text, or null for none). */
+const logged = (client: Client, field: ClientEditField): string | null => {
+  const value = client[field];
+  return value === undefined || value === null ? null : String(value);
+};
+
+/**
+ * The front desk corrects a client's details (#16): name, phone (canonical E.164 with the salon's country; refused
+ * when it cannot exist or already belongs to another client, whose name the desk is told), birthday (a real date,
+ * not in the future, not over 120 years ago), notes, language. Only fields that really change are written and
+ * logged, each with its value before and after, who and when. A merged-away record is not edited (edit the kept one).
+ */
+export function decideClientEdit(
+  state: Readonly<HubState>,
+  now: number,
+  actor: Actor,
+  input: { clientId: string; changes: Edit },
+  phoneOwner: (phone: string) => string | undefined,
+  changeId: string,
+): Decision<{ clientId: string; changed: string[] }> | Refusal {
+  const client = state.clients[input.clientId];
+  if (!client) return refuse('not_found', 'unknown_client');
+  if (client.mergedInto !== undefined) return refuse('conflict', 'client_merged');
+  const next: Client = { ...client };
+  const changes = { ...input.changes };
+  if (changes.phone !== undefined) {
+    const canonical = canonicalPhone(changes.phone, phoneCountryOf(state.meta.salon));
+    if (!canonical.ok) return refuse('invalid_input', canonical.rule, undefined, [{ field: 'phone', rule: canonical.rule }]);
+    const owner = phoneOwner(canonical.phone);
+    if (owner !== undefined && owner !== client.id) {
+      const other = state.clients[owner];
+      return refuse('conflict', 'client_phone_taken', { name: other ? `${other.firstName} ${other.lastName}`.trim() : owner }, [
+        { field: 'phone', rule: 'phone_taken' },
+      ]);
+    }
+    next.phone = canonical.phone;
+  }
+  if (changes.birthday !== undefined) {
+    if (changes.birthday === null) delete next.birthday;
+    else {
+      const problem = birthdayProblem(changes.birthday, now, state.meta.floor.timeZone);
+      if (problem) return refuse('invalid_input', problem, undefined, [{ field: 'birthday', rule: problem }]);
+      next.birthday = changes.birthday;
+    }
+  }
+  if (changes.firstName !== undefined) next.firstName = changes.firstName;
+  if (changes.lastName !== undefined) next.lastName = changes.lastName;
+  if (changes.language !== undefined) next.language = changes.language;
+  if (changes.notes !== undefined) {
+    if (changes.notes === '') delete next.notes;
+    else next.notes = changes.notes;
+  }
+  const fields = (Object.keys(changes) as ClientEditField[])
+    .map((field) => ({ field, from: logged(client, field), to: logged(next, field) }))
+    .filter((f) => f.from !== f.to);
+  if (fields.length === 0) return { changes: {}, result: { clientId: client.id, changed: [] } };
+  const entry: ClientChange = { id: changeId, clientId: client.id, at: now, by: actor.staffId, kind: 'edit', fields, otherClientId: null };
+  return {
+    changes: { clients: { [client.id]: next }, clientChanges: { [changeId]: entry } },
+    result: { clientId: client.id, changed: fields.map((f) => f.field) },
+  };
+}
+
+function mergePair(state: Readonly<HubState>, keepId: string, mergeId: string): { keep: Client; merge: Client } | Refusal {
+  if (keepId === mergeId) return refuse('invalid_input', 'merge_self');
+  const keep = state.clients[keepId];
+  const merge = state.clients[mergeId];
+  if (!keep || !merge) return refuse('not_found', 'unknown_client');
+  if (keep.mergedInto !== undefined || merge.mergedInto !== undefined) return refuse('conflict', 'client_merged');
+  return { keep, merge };
+}
+
+/** The desk proposes that two records are one person: logged on the kept record for the manager to confirm. */
+export function decideProposeMerge(
+  state: Readonly<HubState>,
+  now: number,
+  actor: Actor,
+  input: { keepId: string; mergeId: string },
+  changeId: string,
+): Decision<{ proposed: boolean }> | Refusal {
+  const pair = mergePair(state, input.keepId, input.mergeId);
+  if ('code' in pair) return pair;
+  const entry: ClientChange = { id: changeId, clientId: input.keepId, at: now, by: actor.staffId, kind: 'merge_proposed', fields: [], otherClientId: input.mergeId };
+  return { changes: { clientChanges: { [changeId]: entry } }, result: { proposed: true } };
+}
+
+/**
+ * The manager merges `mergeId` into `keepId` (#16). Nothing is moved or lost: the merged record stays with every
+ * visit, booking, complaint and task that names it and points to the kept one (`mergedInto`), which shows them all
+ * (client-record.ts `mergeGroup`); records merged into it earlier follow. The kept record gains the merged one's
+ * consents (every choice with its version, in time order), its birthday and notes when it had none, and its latest
+ * consultation answers per category when newer. Refused: a record with itself, an unknown id, a record already merged.
+ */
+export function decideClientMerge(
+  state: Readonly<HubState>,
+  now: number,
+  actor: Actor,
+  input: { keepId: string; mergeId: string },
+  changeId: string,
+): Decision<{ keptId: string }> | Refusal {
+  const pair = mergePair(state, input.keepId, input.mergeId);
+  if ('code' in pair) return pair;
+  const { keep, merge } = pair;
+  const consents = [...(keep.consents ?? []), ...(merge.consents ?? [])].sort((a, b) => a.at - b.at).slice(-500);
+  const lastAnswers = { ...(merge.lastAnswers ?? {}) };
+  for (const [category, answers] of Object.entries(keep.lastAnswers ?? {})) {
+    const theirs = lastAnswers[category as keyof typeof lastAnswers];
+    if (answers && (!theirs || answers.at >= theirs.at)) lastAnswers[category as keyof typeof lastAnswers] = answers;
+  }
+  const kept: Client = { ...keep, consents };
+  if (Object.keys(lastAnswers).length > 0) kept.lastAnswers = lastAnswers;
+  if (!kept.birthday && merge.birthday) kept.birthday = merge.birthday;
+  if (!kept.notes && merge.notes) kept.notes = merge.notes;
+  if (!kept.email && merge.email) kept.email = merge.email;
+  // The kept record now owns the number it was a kiosk duplicate of.
+  if (kept.duplicateOf === merge.id) delete kept.duplicateOf;
+  const clients: Record<string, Client> = { [keep.id]: kept, [merge.id]: { ...merge, mergedInto: keep.id } };
+  for (const other of Object.values(state.clients)) {
+    if (other.mergedInto === merge.id) clients[other.id] = { ...other, mergedInto: keep.id };
+    else if (other.duplicateOf === merge.id && other.id !== keep.id) clients[other.id] = { ...other, duplicateOf: keep.id };
+  }
+  const entry: ClientChange = { id: changeId, clientId: keep.id, at: now, by: actor.staffId, kind: 'merge', fields: [], otherClientId: merge.id };
+  return { changes: { clients, clientChanges: { [changeId]: entry } }, result: { keptId: keep.id } };
+}

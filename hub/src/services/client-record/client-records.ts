@@ -1,0 +1,77 @@
+import { type Client, type ClientRecord, type ClientSearchResult, type Visit } from '@glow/shared';
+import type { HubState } from '../../store/hub-state.ts';
+import type { StorePort } from '../../store/store.port.ts';
+import { refuse, type Refusal } from '../app-error.ts';
+import type { Actor } from '../visit-access.ts';
+import { buildClientRecord, groupVisits, mergeGroup, visitsInState } from './client-record.ts';
+import type { ClientSearchIndex } from './client-search-index.ts';
+
+/**
+ * The client's record and search (#16), read off the command path: nothing is journaled, the history of months left
+ * on disk is read by the store off the event loop (StorePort.clientHistory). Who may find and open whom is decided
+ * here: the front desk and the manager any client; a beautician only the clients assigned to her today (a visit of
+ * today's salon date with her as its beautician); the kiosk has no such command at all.
+ */
+export class ClientRecords {
+  constructor(
+    private readonly deps: {
+      state: () => Readonly<HubState>;
+      store: Pick<StorePort, 'clientHistory'>;
+      search: ClientSearchIndex;
+      today: (now: number) => string;
+      now: () => number;
+      /** The client's class badge by the salon's rules (client-class-of.ts); null where no class is given. */
+      classOf?: (state: Readonly<HubState>, visits: readonly Visit[], today: string) => ClientRecord['clientClass'];
+    },
+  ) {}
+
+  async search(actor: Actor, query: string): Promise<ClientSearchResult> {
+    const allowed = this.allowedClients(actor);
+    return this.deps.search.search(query, allowed ? (id) => allowed.has(id) : undefined);
+  }
+
+  async record(actor: Actor, clientId: string): Promise<ClientRecord | Refusal> {
+    const started = performance.now();
+    const kept = this.keptRecordOf(clientId);
+    if (!kept) return refuse('not_found', 'unknown_client');
+    if (!this.mayOpen(actor, mergeGroup(this.deps.state(), kept.id))) return refuse('forbidden', 'not_your_client');
+    const group = mergeGroup(this.deps.state(), kept.id);
+    const history = await this.deps.store.clientHistory(group);
+    // The state may have moved on while the months were read: everything else is taken now, after the read.
+    const state = this.deps.state();
+    if (!state.clients[kept.id]) return refuse('not_found', 'unknown_client');
+    const visits = groupVisits(state, group, history, visitsInState(state, group));
+    const now = this.deps.now();
+    const clientClass = this.deps.classOf?.(state, visits, this.deps.today(now)) ?? null;
+    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0 }, visits);
+    record.readMs = Math.round((performance.now() - started) * 10) / 10;
+    return record;
+  }
+
+  /** The record to show for an id: a record merged into another is shown as the one it was merged into. */
+  private keptRecordOf(clientId: string): Client | undefined {
+    const clients = this.deps.state().clients;
+    let client = clients[clientId];
+    for (let hops = 0; client?.mergedInto !== undefined && hops < 20; hops++) client = clients[client.mergedInto];
+    return client;
+  }
+
+  private mayOpen(actor: Actor, group: readonly string[]): boolean {
+    const allowed = this.allowedClients(actor);
+    return allowed === null || group.some((id) => allowed.has(id));
+  }
+
+  /** Null: every client. A beautician: the clients of today's visits she is the beautician of. */
+  private allowedClients(actor: Actor): Set<string> | null {
+    if (actor.role !== 'beautician') return null;
+    const state = this.deps.state();
+    const today = this.deps.today(this.deps.now());
+    const timeZoneDay = (at: number | undefined) => (at === undefined ? null : this.deps.today(at));
+    const allowed = new Set<string>();
+    for (const visit of Object.values(state.visits)) {
+      if (visit.staffId !== actor.staffId || allowed.has(visit.clientId)) continue;
+      if (timeZoneDay(visit.times.checked_in) === today) allowed.add(visit.clientId);
+    }
+    return allowed;
+  }
+}
