@@ -15,5 +15,4 @@ export * from './client-import.ts';
 export * from './client-record.ts';
 export * from './follow-ups.ts';
 export * from './follow-up-settings.ts';
-export * from './outbox.ts';
 export * from './follow-up-settings.ts';
