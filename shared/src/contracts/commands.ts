@@ -7,8 +7,6 @@ import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { CLIENT_IMPORT_STAFF_COMMANDS } from './client-import.ts';
 import { CLIENT_RECORD_STAFF_COMMANDS } from './client-record.ts';
-import { CLIENT_RECORD_STAFF_COMMANDS } from './client-record.ts';
-import { FOLLOW_UP_SETTINGS_STAFF_COMMANDS } from './follow-up-settings.ts';
 import { FOLLOW_UP_STAFF_COMMANDS } from './follow-ups.ts';
 import { FOLLOW_UP_SETTINGS_STAFF_COMMANDS } from './follow-up-settings.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
@@ -217,9 +215,7 @@ export const STAFF_COMMANDS = {
   /** The security events the hub keeps in memory (failed PINs, lock-outs, pairing failures…), newest first. */
   'security:list': { input: command({}), output: z.object({ events: z.array(SecurityEventSchema) }), roles: ['manager'] },
   ...AFTERCARE_STAFF_COMMANDS,
-  ...CLIENT_RECORD_STAFF_COMMANDS,
   ...BOOKING_STAFF_COMMANDS,
-  ...FOLLOW_UP_SETTINGS_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
   ...CLIENT_IMPORT_STAFF_COMMANDS,
   ...CLIENT_RECORD_STAFF_COMMANDS,
