@@ -25,14 +25,19 @@ describe('ClientImportStaging', () => {
     expect(staging.rows('device:a', 'f')).toBeUndefined();
   });
 
-  it('refuses a file of more rows than the limit, however it is cut into chunks', async () => {
+  // A 200,000-row file sent in chunks of 250 (a tablet that skipped its own check): the chunk that would pass
+  // 100,000 rows is refused, with the limit for the message. Checking the first 100,000 rows takes seconds on a loaded
+  // machine, hence the longer timeout.
+  it('refuses a 200,000-row file at the chunk that passes the limit, however it is cut into chunks', { timeout: 120_000 }, async () => {
     const { staging } = await setup();
     const chunk = Array.from({ length: 250 }, (_, i) => row(i + 2, '+999 1234 5678'));
     let refusal: unknown = null;
-    for (let part = 0; part <= IMPORT_MAX_ROWS / 250 && !refusal; part++) {
+    let refusedAt = -1;
+    for (let part = 0; part < 200_000 / 250 && !refusal; part++) {
       const out = staging.check('device:a', { commandId: 'c1234567', importId: 'f', part, rows: chunk });
-      if ('code' in out) refusal = out;
+      if ('code' in out) [refusal, refusedAt] = [out, part];
     }
-    expect(refusal).toMatchObject({ code: 'invalid_input', reason: 'import_too_many_rows' });
+    expect(refusal).toMatchObject({ code: 'invalid_input', reason: 'import_too_many_rows', params: { max: IMPORT_MAX_ROWS } });
+    expect(refusedAt).toBe(IMPORT_MAX_ROWS / 250);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { AcceptedRow } from '@glow/shared';
 import { applyChanges } from '../../store/apply-changes.ts';
 import type { HubState } from '../../store/hub-state.ts';
-import { isRefusal } from '../app-error.ts';
+import { isRefusal, type Refusal } from '../app-error.ts';
+import type { Decision } from '../hub-engine.ts';
 import { demoState } from '../test-state.ts';
 import { decideImportDone, decideImportPart, decideImportStart, discardUnfinishedImport } from './import-writer.ts';
 
@@ -16,10 +17,11 @@ const rows: AcceptedRow[] = Array.from({ length: 5 }, (_, i) => ({
 }));
 const none = () => false;
 
-function apply<T>(state: HubState, decision: ReturnType<typeof decideImportStart> | { changes: object; result: T }) {
-  if (isRefusal(decision as never)) throw new Error('refused');
-  applyChanges(state, (decision as { changes: never }).changes);
-  return (decision as { result: T }).result;
+/** Applies an accepted decision as the engine would, and gives its result. */
+function apply<T>(state: HubState, decision: Decision<T> | Refusal): T {
+  if (isRefusal(decision)) throw new Error(`refused: ${decision.reason}`);
+  applyChanges(state, decision.changes);
+  return decision.result;
 }
 
 describe('client import written in parts (#13)', () => {
@@ -30,9 +32,9 @@ describe('client import written in parts (#13)', () => {
     expect(state.meta.clientImport).toEqual({ id: 'imp1', count: 5, at: NOW });
     // A second import waits until this one is written.
     expect(decideImportStart(state, NOW, rows, 5, none, 'imp2')).toMatchObject({ reason: 'import_busy' });
-    apply(state, decideImportPart(state, rows, 0, 3, marker as never, none));
-    apply(state, decideImportPart(state, rows, 3, 5, marker as never, none));
-    expect(apply(state, decideImportDone(state, marker as never, 5))).toEqual({ added: 5 });
+    apply(state, decideImportPart(state, rows, 0, 3, marker, none));
+    apply(state, decideImportPart(state, rows, 3, 5, marker, none));
+    expect(apply(state, decideImportDone(state, marker, 5))).toEqual({ added: 5 });
     expect(Object.keys(state.clients).length).toBe(before + 5);
     expect(state.meta.clientImport).toBeNull();
   });
@@ -41,7 +43,7 @@ describe('client import written in parts (#13)', () => {
     const state = await demoState();
     expect(decideImportStart(state, NOW, rows, 5, (p) => p === rows[3]!.phone, 'imp1')).toMatchObject({ reason: 'import_phone_taken' });
     const marker = apply(state, decideImportStart(state, NOW, rows, 5, none, 'imp1'));
-    const part = decideImportPart(state, rows, 0, 5, marker as never, (p) => p === rows[1]!.phone);
+    const part = decideImportPart(state, rows, 0, 5, marker, (p) => p === rows[1]!.phone);
     expect(isRefusal(part) ? null : part.result).toEqual({ added: 4, skipped: [3] });
   });
 
@@ -49,7 +51,7 @@ describe('client import written in parts (#13)', () => {
     const state = await demoState();
     const before = Object.keys(state.clients).length;
     const marker = apply(state, decideImportStart(state, NOW, rows, 5, none, 'imp1'));
-    apply(state, decideImportPart(state, rows, 0, 3, marker as never, none));
+    apply(state, decideImportPart(state, rows, 0, 3, marker, none));
     // Someone checked in meanwhile as the client of row 3 (only the visit's clientId matters here).
     state.visits['v-meanwhile'] = { clientId: 'imp1-1' } as never;
     const undo = discardUnfinishedImport(state)!;
@@ -59,6 +61,6 @@ describe('client import written in parts (#13)', () => {
     expect(Object.keys(state.clients).length).toBe(before + 1);
     expect(discardUnfinishedImport(state)).toBeNull();
     // The parts still to come find no marker and add nothing.
-    expect(decideImportPart(state, rows, 3, 5, marker as never, none)).toMatchObject({ reason: 'import_interrupted' });
+    expect(decideImportPart(state, rows, 3, 5, marker, none)).toMatchObject({ reason: 'import_interrupted' });
   });
 });

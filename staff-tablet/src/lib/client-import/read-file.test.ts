@@ -38,3 +38,16 @@ describe('files too large to import', () => {
     expect(sheetOf(cells.slice(0, IMPORT_MAX_ROWS + 1))).toMatchObject({ headers: ['Name', 'Phone'] });
   });
 });
+
+describe('a 200,000-row file (#13)', () => {
+  it('is refused on the tablet before anything is sent, with the limit named in both languages', { timeout: 60_000 }, async () => {
+    const { IMPORT_MAX_ROWS, createTranslator } = await import('@glow/shared');
+    const { readClientFile } = await import('./read-file.ts');
+    // A real CSV of 200,000 clients (about 5 MB: under the size limit, so it is the row count that refuses it).
+    const lines = ['Name,Phone', ...Array.from({ length: 200_000 }, (_, i) => `Client ${i},1380013${String(i % 10_000).padStart(4, '0')}`)];
+    const file = new File([lines.join('\n')], 'clients.csv', { type: 'text/csv' });
+    expect(await readClientFile(file)).toEqual({ kind: 'tooManyRows' });
+    expect(createTranslator('en')('import.error.tooManyRows', { max: IMPORT_MAX_ROWS })).toMatch(/100,?000 rows/);
+    expect(createTranslator('zh-CN')('import.error.tooManyRows', { max: IMPORT_MAX_ROWS })).toMatch(/100,?000 行/);
+  });
+});
