@@ -22,6 +22,8 @@ import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from
 import { HubEngine } from './services/hub-engine.ts';
 import { metaUpgrade } from './services/meta-upgrade.ts';
 import { PhotoStore } from './services/photo-store.ts';
+import { createOutbox } from './services/outbox/outbox-service.ts';
+import { MemoryOutboxFolder } from './store/outbox-folder.ts';
 import { LiveViews } from './services/live-views.ts';
 import { createReads } from './services/reads.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
@@ -109,6 +111,16 @@ export function createHub(deps: HubDeps): Hub {
     clock: deps.clock,
   });
   let phoneOrigin: string | null = null;
+  // Messages leaving the salon (#16): the delivery loop starts once the store is open (listen).
+  const outbox = createOutbox({
+    engine,
+    folder: deps.outboxFolder ?? new MemoryOutboxFolder(),
+    clock: deps.clock,
+    newId: deps.newId,
+    logger: deps.logger,
+    ...(deps.outboxTickMs ? { intervalMs: deps.outboxTickMs } : {}),
+    ...(deps.outboxTimeouts ? { timeouts: deps.outboxTimeouts } : {}),
+  });
   const core: HubCore = {
     deps,
     engine,
@@ -120,6 +132,7 @@ export function createHub(deps: HubDeps): Hub {
     imports: new ClientImportStaging({ state, clients, clock: deps.clock }),
     active,
     securityLog,
+    outbox,
     phoneOrigin: () => phoneOrigin,
     today: reads.today,
   };
@@ -181,6 +194,7 @@ export function createHub(deps: HubDeps): Hub {
       idleTimer = setInterval(() => engine.idleCheckpoint(), 60_000);
       idleTimer.unref();
       ticker.start();
+      await outbox.delivery.start();
       sweeper.start();
       // A client import the hub did not finish writing (a crash, a power cut) is undone: all or nothing (#13).
       await journalUpgrade(engine, 'clients:importDiscard', discardUnfinishedImport(engine.state)?.changes ?? null);
@@ -230,6 +244,7 @@ export function createHub(deps: HubDeps): Hub {
           await new Promise<void>((resolve) => plain.close(() => resolve()));
         }
         guard.stop();
+        await outbox.delivery.stop();
         await engine.stop();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -4,6 +4,8 @@ import type { SocketLimits } from './transport/socket/socket-guard.ts';
 import type { TlsSource } from './transport/https/tls-source.ts';
 import type { StorePort } from './store/store.port.ts';
 import type { HubState } from './store/hub-state.ts';
+import type { OutboxFolderPort } from './store/outbox-folder.ts';
+import type { SenderTimeouts } from './services/outbox/sender-set.ts';
 import type { SeedCommand } from './seed/seed-commands.ts';
 
 /** Everything createHub needs from the outside world; main.ts builds the real ones, tests their own. */
@@ -55,4 +57,13 @@ export type HubDeps = {
   kioskCheckIns?: Rate;
   /** What each socket and device may ask and be buffered; default `DEFAULT_SOCKET_LIMITS` (socket-guard.ts). */
   socketLimits?: Partial<SocketLimits>;
+  /**
+   * Where the file sender writes messages (#16): main.ts gives the data directory's `outbox` folder; tests leave it
+   * out and get one in memory.
+   */
+  outboxFolder?: OutboxFolderPort;
+  /** How often the outbox looks for messages due (ms); default 5 s. Tests drive `core.outbox.delivery.tick()`. */
+  outboxTickMs?: number;
+  /** SMTP and webhook timeouts; tests shorten them. */
+  outboxTimeouts?: SenderTimeouts;
 };

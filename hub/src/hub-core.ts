@@ -8,6 +8,7 @@ import type { DerivedFigures } from './services/derived-figures.ts';
 import type { HubEngine } from './services/hub-engine.ts';
 import type { HubReads } from './services/reads.ts';
 import type { LiveViews } from './services/live-views.ts';
+import type { OutboxService } from './services/outbox/outbox-service.ts';
 import type { SecurityLog } from './services/security-log.ts';
 
 /**
@@ -33,6 +34,8 @@ export type HubCore = {
   active: ActiveVisits;
   /** Failed PINs, lock-outs, pairing failures, revocations, refused origins…: logged, and listed for the manager. */
   securityLog: SecurityLog;
+  /** Messages leaving the salon (#16): the delivery loop, the manager's list and test send, the password sealing. */
+  outbox: OutboxService;
   /** `http(s)://<network address>:<port>` once listening, for links a phone opens; null without one (phone-origin.ts). */
   phoneOrigin: () => string | null;
   /** The salon's local date (YYYY-MM-DD) at a moment, in the salon's time zone: tickets restart every day. */

@@ -6,6 +6,7 @@ import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { CLIENT_IMPORT_STAFF_COMMANDS } from './client-import.ts';
+import { OUTBOX_STAFF_COMMANDS } from './outbox.ts';
 import { CLIENT_RECORD_STAFF_COMMANDS } from './client-record.ts';
 import { FOLLOW_UP_STAFF_COMMANDS } from './follow-ups.ts';
 import { FOLLOW_UP_SETTINGS_STAFF_COMMANDS } from './follow-up-settings.ts';
@@ -218,6 +219,7 @@ export const STAFF_COMMANDS = {
   ...BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
   ...CLIENT_IMPORT_STAFF_COMMANDS,
+  ...OUTBOX_STAFF_COMMANDS,
   ...CLIENT_RECORD_STAFF_COMMANDS,
   ...FOLLOW_UP_STAFF_COMMANDS,
   ...FOLLOW_UP_SETTINGS_STAFF_COMMANDS,

@@ -32,4 +32,6 @@ export * from './client-import/index.ts';
 export * from './follow-ups/index.ts';
 export * from './follow-up-retry.ts';
 export * from './visit-products.ts';
+export * from './outbox-addresses.ts';
+export * from './outbox/delivery-window.ts';
 export * from './phone-search.ts';

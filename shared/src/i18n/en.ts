@@ -10,6 +10,7 @@ import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { clientRecordEn } from './client-record.en.ts';
 import { clientImportEn } from './client-import.en.ts';
+import { outboxEn } from './outbox.en.ts';
 import { followUpsEn } from './follow-ups.en.ts';
 import { followUpScriptsEn } from './follow-up-scripts.en.ts';
 import { productsEn } from './products.en.ts';
@@ -581,6 +582,7 @@ export const en = {
   ...catalogueEn,
   ...clientRecordEn,
   ...clientImportEn,
+  ...outboxEn,
   ...followUpsEn,
   ...followUpScriptsEn,
   ...productsEn,

@@ -10,6 +10,7 @@ import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { clientRecordZhCN } from './client-record.zh-CN.ts';
 import { clientImportZh } from './client-import.zh-CN.ts';
+import { outboxZhCN } from './outbox.zh-CN.ts';
 import { followUpsZhCN } from './follow-ups.zh-CN.ts';
 import { followUpScriptsZhCN } from './follow-up-scripts.zh-CN.ts';
 import { productsZhCN } from './products.zh-CN.ts';
@@ -570,6 +571,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...dateEntryZhCN,
   ...clientRecordZhCN,
   ...clientImportZh,
+  ...outboxZhCN,
   ...followUpsZhCN,
   ...followUpScriptsZhCN,
   // the hub on the salon's network (network.zh-CN.ts)

@@ -23,7 +23,7 @@ export const SmtpSettingsSchema = z.object({
   tls: SmtpTlsModeSchema,
   user: z.string().max(254, 'too_long'),
   /** The address the salon's messages come from. */
-  from: z.string().trim().max(254, 'too_long').pipe(z.email('email_format')),
+  sender: z.string().trim().max(254, 'too_long').pipe(z.email('email_format')),
 });
 export type SmtpSettings = z.infer<typeof SmtpSettingsSchema>;
 

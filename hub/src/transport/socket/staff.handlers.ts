@@ -27,6 +27,7 @@ import { aftercareStaffHandlers } from './aftercare.handlers.ts';
 import { settingsStaffHandlers } from './settings.handlers.ts';
 import { catalogueStaffHandlers } from './catalogue.handlers.ts';
 import { clientImportStaffHandlers } from './client-import.handlers.ts';
+import { outboxStaffHandlers } from './outbox.handlers.ts';
 import { clientRecordStaffHandlers } from './client-record.handlers.ts';
 import { followUpStaffHandlers } from './follow-ups.handlers.ts';
 import { followUpSettingsStaffHandlers } from './follow-up-settings.handlers.ts';
@@ -133,6 +134,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     ...settingsStaffHandlers(core, actor, sender),
     ...catalogueStaffHandlers(core, actor, sender),
     ...clientImportStaffHandlers(core, actor, sender),
+    ...outboxStaffHandlers(core, actor, sender),
     ...clientRecordStaffHandlers(core, actor, sender),
     ...followUpStaffHandlers(core, actor, sender),
     ...followUpSettingsStaffHandlers(core, actor, sender),
