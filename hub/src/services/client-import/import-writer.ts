@@ -21,7 +21,7 @@ import type { Decision, HubEngine } from '../hub-engine.ts';
  * marker in one journaled change, so the salon is as before the import and the manager checks the file again. A
  * client someone booked or checked in during those seconds is kept (`kept` in the log): they came in person.
  */
-export const WRITE_CHUNK_ROWS = 1_000;
+export const WRITE_CHUNK_ROWS = 250;
 
 const idOf = (base: string, i: number): string => `${base}-${i.toString(36)}`;
 
@@ -129,10 +129,15 @@ export async function writeClientImport(
   if (!start.ok || !rows) return start as Ack<never>;
   const marker = start.data;
   const size = deps.chunkRows ?? WRITE_CHUNK_ROWS;
-  let added = 0;
+  // Each part is decided and applied in its own turn, the floor's commands running in between; the parts' writes are
+  // not waited for one by one (the store groups them), only all together before the end.
+  const parts: Promise<Ack<{ added: number; skipped: number[] }>>[] = [];
   for (let from = 0; from < rows.length; from += size) {
     await yieldToFloor();
-    const part = await journal('clients:importPart', (s) => decideImportPart(s, rows, from, Math.min(rows.length, from + size), marker, deps.isClientPhone));
+    parts.push(journal('clients:importPart', (s) => decideImportPart(s, rows, from, Math.min(rows.length, from + size), marker, deps.isClientPhone)));
+  }
+  let added = 0;
+  for (const part of await Promise.all(parts)) {
     if (!part.ok) return discardAfterFailure(deps, part);
     added += part.data.added;
     if (part.data.skipped.length) deps.logger.info({ lines: part.data.skipped }, 'client import: numbers registered meanwhile left out');
