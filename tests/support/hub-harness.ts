@@ -81,6 +81,8 @@ export async function startHub(
     phoneHost?: string;
     /** Serve HTTPS with these certificates (default plain HTTP on 127.0.0.1, as most tests want). */
     tls?: TlsSource;
+    /** The outbox's file folder, tick and sender timeouts (#16); default a memory folder and the hub's own. */
+    outbox?: Pick<HubDeps, 'outboxFolder' | 'outboxTickMs' | 'outboxTimeouts'>;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.store === 'lowdb' ? (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'glow-test-')))) : null;
@@ -102,6 +104,7 @@ export async function startHub(
     ...(options.socketLimits ? { socketLimits: options.socketLimits } : {}),
     ...(options.phoneHost ? { phoneHost: options.phoneHost } : {}),
     ...(options.tls ? { tls: options.tls } : {}),
+    ...options.outbox,
     version: 'test',
     ...(options.staticDirs
       ? { staticDirs: { kiosk: join(REPO, 'kiosk/build'), staff: join(REPO, 'staff-tablet/build') } }
