@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from '@glow/shared';
+import type { Language, LocalizedText, Room, Service, StaffMember } from '@glow/shared';
 import { DEMO_AFTERCARE_SETTINGS, withDemoGuide } from './demo-aftercare.ts';
 import { DEMO_QUESTIONNAIRES, DEMO_ROOMS, DEMO_SERVICES, DEMO_STAFF } from './demo-catalogue.ts';
 import type { SeedCommand } from './seed-commands.ts';
@@ -50,65 +50,90 @@ const OPEN_EVERY_DAY = Array.from({ length: 7 }, () => ({ start: '09:00', end: '
 
 export function demoSalonCommands(defaultLanguage: Language, timeZone: string): SeedCommand[] {
   const owner = DEMO_STAFF.find((m) => m.role === 'manager')!;
-  const staffCard = (m: (typeof DEMO_STAFF)[number], id: string | null) => ({
-    id,
-    name: m.name,
-    role: m.role,
-    skills: m.skills,
-    active: m.active,
-    weeklyShifts: m.weeklyShifts,
-  });
   return [
-    {
-      command: 'salon:setup',
-      id: owner.id,
-      input: {
-        salon: { name: 'Glow Demo Salon', languages: ['en', 'zh-CN'], defaultLanguage, locale: 'en-GB', currency: 'CNY', timeZone, closedDates: [] },
-        openingHours: OPEN_EVERY_DAY,
-        owner: { name: owner.name, pin: owner.pin, pinAgain: owner.pin },
-      },
-    },
+    setUpCommand({ name: 'Glow Demo Salon', defaultLanguage, timeZone, openingHours: OPEN_EVERY_DAY, owner }),
     // Changes of booking and moves up to 12 hours before (the default is 24).
     { command: 'settings:booking', input: { openingHours: OPEN_EVERY_DAY, holdMinutes: 5, changeCutoffHours: 12, horizonDays: 56 } },
     { command: 'settings:contact', input: { phone: DEMO_AFTERCARE_SETTINGS.contact.phone, address: DEMO_AFTERCARE_SETTINGS.contact.address } },
-    ...CATEGORIES.map(([id, name]): SeedCommand => ({ command: 'catalogue:category', id, input: { id: null, name, consultation: true, archived: false } })),
-    ...SKILLS.map(([id, name]): SeedCommand => ({ command: 'catalogue:skill', id, input: { id: null, name, archived: false } })),
-    ...EQUIPMENT.map(([id, name]): SeedCommand => ({ command: 'catalogue:equipment', id, input: { id: null, name, archived: false } })),
-    ...DEMO_SERVICES.flatMap((s): SeedCommand[] => {
-      const guide = withDemoGuide(s).aftercareGuide;
-      return [
-        {
-          command: 'catalogue:service',
-          id: s.id,
-          input: {
-            id: null,
-            name: s.name,
-            categoryId: s.category,
-            durationMin: s.durationMin,
-            price: PRICES[s.id] ?? '0',
-            requiredSkill: s.requiredSkill,
-            equipment: s.equipment,
-            cleaningBufferMin: 0,
-            aftercare: s.aftercare,
-            usualIntervalWeeks: guide?.nextTreatmentWeeks ?? null,
-            onlineRebooking: true,
-            archived: false,
-          },
-        },
-        ...(guide ? [{ command: 'settings:serviceAftercare' as const, input: { serviceId: s.id, aftercare: s.aftercare, aftercareGuide: guide } }] : []),
-      ];
-    }),
+    ...demoListCommands(),
+    ...serviceCommands(DEMO_SERVICES, (s) => PRICES[s.id] ?? '0'),
     ...DEMO_QUESTIONNAIRES.map((questionnaire): SeedCommand => ({ command: 'questionnaire:replace', input: { questionnaire } })),
-    ...DEMO_ROOMS.map((r): SeedCommand => ({
-      command: 'room:save',
-      id: r.id,
-      input: { id: null, name: r.name, equipment: r.equipment, cleaningBufferMin: r.cleaningBufferMin, outOfService: false },
-    })),
-    // The owner's own week (the set-up gave her the opening hours), then the team with their PINs (README).
-    { command: 'staff:save', input: staffCard(owner, owner.id) },
-    ...DEMO_STAFF.filter((m) => m.id !== owner.id).flatMap((m): SeedCommand[] => [
-      { command: 'staff:save', id: m.id, input: staffCard(m, null) },
-      { command: 'staff:setPin', input: { staffId: m.id, pin: m.pin, pinAgain: m.pin } },
-    ]),
+    ...roomCommands(DEMO_ROOMS),
+    ...staffCommands(DEMO_STAFF, owner.id),
+  ];
+}
+
+/** The set-up as the owner's wizard sends it (no code: the hub sets itself up), the owner becoming the manager. */
+export function setUpCommand(salon: {
+  name: string;
+  defaultLanguage: Language;
+  timeZone: string;
+  openingHours: ({ start: string; end: string } | null)[];
+  owner: { id: string; name: string; pin: string };
+}): SeedCommand {
+  return {
+    command: 'salon:setup',
+    id: salon.owner.id,
+    input: {
+      salon: { name: salon.name, languages: ['en', 'zh-CN'], defaultLanguage: salon.defaultLanguage, locale: 'en-GB', currency: 'CNY', timeZone: salon.timeZone, closedDates: [] },
+      openingHours: salon.openingHours,
+      owner: { name: salon.owner.name, pin: salon.owner.pin, pinAgain: salon.owner.pin },
+    },
+  };
+}
+
+/** The demo's categories (each with its consultation), skills and equipment, under the ids the services name. */
+export const demoListCommands = (): SeedCommand[] => [
+  ...CATEGORIES.map(([id, name]): SeedCommand => ({ command: 'catalogue:category', id, input: { id: null, name, consultation: true, archived: false } })),
+  ...SKILLS.map(([id, name]): SeedCommand => ({ command: 'catalogue:skill', id, input: { id: null, name, archived: false } })),
+  ...EQUIPMENT.map(([id, name]): SeedCommand => ({ command: 'catalogue:equipment', id, input: { id: null, name, archived: false } })),
+];
+
+/** Each service's form, then its structured aftercare where the demo writes one. */
+export const serviceCommands = (services: readonly Service[], price: (s: Service) => string): SeedCommand[] =>
+  services.flatMap((s): SeedCommand[] => {
+    const guide = withDemoGuide(s).aftercareGuide;
+    return [
+      {
+        command: 'catalogue:service',
+        id: s.id,
+        input: {
+          id: null,
+          name: s.name,
+          categoryId: s.category,
+          durationMin: s.durationMin,
+          price: price(s),
+          requiredSkill: s.requiredSkill,
+          equipment: s.equipment,
+          cleaningBufferMin: 0,
+          aftercare: s.aftercare,
+          usualIntervalWeeks: guide?.nextTreatmentWeeks ?? null,
+          onlineRebooking: true,
+          archived: false,
+        },
+      },
+      ...(guide ? [{ command: 'settings:serviceAftercare' as const, input: { serviceId: s.id, aftercare: s.aftercare, aftercareGuide: guide } }] : []),
+    ];
+  });
+
+export const roomCommands = (rooms: readonly Room[]): SeedCommand[] =>
+  rooms.map((r) => ({
+    command: 'room:save',
+    id: r.id,
+    input: { id: null, name: r.name, equipment: r.equipment, cleaningBufferMin: r.cleaningBufferMin, outOfService: false },
+  }));
+
+/** The owner's own week (the set-up gave them the opening hours), then everyone else's card and PIN. */
+export function staffCommands(members: readonly (StaffMember & { pin: string })[], ownerId: string): SeedCommand[] {
+  const card = (m: StaffMember, id: string | null) => ({ id, name: m.name, role: m.role, skills: m.skills, active: m.active, weeklyShifts: m.weeklyShifts });
+  const owner = members.find((m) => m.id === ownerId)!;
+  return [
+    { command: 'staff:save', input: card(owner, owner.id) },
+    ...members
+      .filter((m) => m.id !== ownerId)
+      .flatMap((m): SeedCommand[] => [
+        { command: 'staff:save', id: m.id, input: card(m, null) },
+        { command: 'staff:setPin', input: { staffId: m.id, pin: m.pin, pinAgain: m.pin } },
+      ]),
   ];
 }

@@ -2,13 +2,14 @@
  * The "large salon, five years" data set of DESIGN §5: 20,000 clients, 200,000 closed visits with their
  * consultations and ratings, 50 staff with weekly shifts, 20 rooms, 60 services and the demo questionnaires.
  *
- * Built with the hub's own seed helpers (emptySalon, the demo catalogue, hashPin) plus generated records from a
- * deterministic PRNG. Every generated record goes through its shared zod schema's `parse`, and the whole state
+ * The salon's set-up, catalogue, rooms and staff are built by commands on the hub's engine (as the demo salon is:
+ * hub/src/seed/demo-commands.ts), the clients and visits are generated records from a deterministic PRNG. Every generated record goes through its shared zod schema's `parse`, and the whole state
  * through HubStateSchema: when a schema gains or changes a field, seeding stops with an error naming the record kind
  * and the field, instead of writing data the hub would refuse (or silently misread) at start-up.
  */
 import { createHash } from 'node:crypto';
 import {
+  DEFAULT_BOOKING_SETTINGS,
   ClientSchema,
   PlanSchema,
   RATING_TAGS,
@@ -30,9 +31,10 @@ import {
   type WeeklyShifts,
 } from '@glow/shared';
 import { z } from 'zod';
-import { hashPin } from '../../../hub/src/security/secrets.ts';
 import { DEMO_QUESTIONNAIRES, DEMO_ROOMS, DEMO_SERVICES, DEMO_STAFF } from '../../../hub/src/seed/demo-catalogue.ts';
-import { emptySalon } from '../../../hub/src/seed/salon-seed.ts';
+import { demoListCommands, roomCommands, serviceCommands, setUpCommand, staffCommands } from '../../../hub/src/seed/demo-commands.ts';
+import { salonAwaitingSetup, stateAfterSeed } from '../../../hub/src/seed/salon-seed.ts';
+import type { SeedCommand } from '../../../hub/src/seed/seed-commands.ts';
 import { HubStateSchema, PublicLinkSchema, type HubState, type PublicLink } from '../../../hub/src/store/hub-state.ts';
 import { Prng } from './prng.ts';
 
@@ -208,9 +210,12 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
   const clientCount = options.clients ?? LARGE_SALON.clients;
   const visitCount = options.visits ?? LARGE_SALON.visits;
 
-  const state = emptySalon('Glow Large Salon', 'en', LARGE_SALON_TIME_ZONE);
-  state.meta.sessionKey = rng.token(32);
-  state.questionnaires = Object.fromEntries(DEMO_QUESTIONNAIRES.map((q: Questionnaire) => [q.id, q]));
+  // The salon itself (set-up, lists, services, questionnaires, rooms, staff and PINs) is built by the commands a
+  // manager would send, as the demo is (hub/src/seed/seed-commands.ts), so it is a salon the screens could have made.
+  // The five years of clients and visits below stay generated records: 220,000 commands would take many minutes and
+  // journal a history nobody typed; each goes through its schema instead.
+  const base = salonAwaitingSetup(LARGE_SALON_TIME_ZONE);
+  base.meta.sessionKey = rng.token(32);
 
   // Services: the five demo ones and 55 more across the four categories, with the demo category's aftercare.
   const services: Service[] = [...DEMO_SERVICES];
@@ -232,7 +237,6 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
       }),
     );
   }
-  state.services = Object.fromEntries(services.map((s) => [s.id, s]));
 
   // Rooms: the five demo rooms and 15 more.
   const rooms: Room[] = [...DEMO_ROOMS];
@@ -250,7 +254,6 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
       }),
     );
   }
-  state.rooms = Object.fromEntries(rooms.map((r) => [r.id, r]));
 
   // Staff: the five demo staff (README PINs) and 45 more: 40 beauticians, 7 front desk, 3 managers in all.
   const pins: Record<string, string> = {};
@@ -274,9 +277,20 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
     );
     pins[id] = pin;
   });
-  state.staff = Object.fromEntries(staff.map((s) => [s.id, s]));
-  const credentials = await Promise.all(staff.map(async (s) => [s.id, await hashPin(pins[s.id]!)] as const));
-  state.credentials = Object.fromEntries(credentials);
+  const owner = DEMO_STAFF.find((m) => m.role === 'manager')!;
+  const state = await stateAfterSeed(
+    base,
+    [
+      // Open as the default booking hours say (closed on Sundays), like a salon that kept the wizard's suggestion.
+      setUpCommand({ name: 'Glow Large Salon', defaultLanguage: 'en', timeZone: LARGE_SALON_TIME_ZONE, openingHours: DEFAULT_BOOKING_SETTINGS.openingHours, owner }),
+      ...demoListCommands(),
+      ...serviceCommands(services, (s) => String(s.durationMin * 6)),
+      ...DEMO_QUESTIONNAIRES.map((questionnaire: Questionnaire): SeedCommand => ({ command: 'questionnaire:replace', input: { questionnaire } })),
+      ...roomCommands(rooms),
+      ...staffCommands(staff.map((s) => ({ ...s, pin: pins[s.id]! })), owner.id),
+    ],
+    () => anchor,
+  );
   log(`  ${services.length} services, ${rooms.length} rooms, ${staff.length} staff`);
 
   // Clients.
