@@ -51,7 +51,11 @@ function checkBeautician(stream: Stream, seen: { own: number }): void {
       seen.own += 1;
     }
     const parts = ('view' in m ? m.view : m.set) as Partial<StaffView>;
-    for (const name of ['bookings', 'tasks', 'complaints', 'incidents', 'availability', 'devices'] as const) {
+    // Follow-up calls: only those assigned to her.
+    for (const task of Object.values(parts.followUpTasks ?? {})) {
+      expect(task.assigneeId, `${stream.who} was sent follow-up ${task.id} of ${task.assigneeId}`).toBe(stream.who);
+    }
+    for (const name of ['bookings', 'tasks', 'complaints', 'incidents', 'availability', 'devices', 'followUpSettings'] as const) {
       expect(Object.keys(parts[name] ?? {}), `${stream.who} was sent ${name}`).toEqual([]);
     }
   }

@@ -86,6 +86,8 @@ const view = (over: Partial<StaffView> = {}): StaffView => ({
   skills: {},
   equipment: {},
   products: {},
+  followUpTasks: {},
+  followUpSettings: {},
   ...over,
 });
 
