@@ -26,6 +26,7 @@ export const setupEn = {
   'rule.default_language_not_offered': 'The default language must be one of the languages the salon uses.',
   'rule.opening_hours_none': 'The salon must be open on at least one day of the week.',
   'reason.bad_setup_code': 'That set-up code is wrong. Type the 10 digits the hub printed when it started.',
+  'reason.signed_out_by_hub': 'You were signed out: the manager changed your PIN or your access, or you signed out on another screen. Enter your PIN to go on.',
   'reason.setup_limited': 'Too many wrong set-up codes from this device. Please wait a minute, then type the code again.',
   'reason.setup_done': 'This salon is already set up. Ask the manager for a pairing code for this tablet.',
   'reason.salon_not_open': 'The salon is not open yet: it is still being set up. Please ask at the front desk.',

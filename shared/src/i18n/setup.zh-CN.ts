@@ -25,6 +25,7 @@ export const setupZhCN: Record<keyof typeof setupEn, string> = {
   'rule.default_language_not_offered': '默认语言必须是门店使用的语言之一。',
   'rule.opening_hours_none': '门店每周至少要营业一天。',
   'reason.bad_setup_code': '设置码错误。请输入门店主机启动时显示的 10 位数字。',
+  'reason.signed_out_by_hub': '您已被登出：店长更改了您的 PIN 码或权限，或您已在其他屏幕上登出。请输入 PIN 码继续。',
   'reason.setup_limited': '此设备输入错误设置码的次数过多。请等待一分钟后再输入。',
   'reason.setup_done': '这家门店已经设置好了。请向店长索取此平板的配对码。',
   'reason.salon_not_open': '门店还没有开始营业，正在设置中。请到前台咨询。',

@@ -345,7 +345,8 @@ export class StaffClient {
     if (info.reason === 'revoked') return this.forgetDevice(locale.t('reason.unknown_device'));
     this.setToken(null);
     this.setSession(null);
-    if (info.reason === 'expired') this.notice = locale.t('reason.session_expired');
+    // Expired by time, or ended on the hub (a PIN reset, archived, signed out elsewhere): say which, not just a PIN pad.
+    this.notice = locale.t(info.reason === 'expired' ? 'reason.session_expired' : 'reason.signed_out_by_hub');
     this.live.resync();
   };
 
