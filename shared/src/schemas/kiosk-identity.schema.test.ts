@@ -15,7 +15,7 @@ describe('kiosk identity schemas', () => {
   });
 
   it('a check-in registers a client, says it has been here before, or carries a visitor token, exactly one', () => {
-    const base = { commandId: 'cmd-00001', serviceId: 'nails-gel', language: 'en' };
+    const base = { commandId: 'cmd-00001', serviceId: 'nails-gel', language: 'en', consents: [] };
     expect(CheckInInputSchema.safeParse({ ...base, client: { firstName: 'Mei', phone: '13800138000' } }).success).toBe(true);
     expect(CheckInInputSchema.safeParse({ ...base, visitorToken: 'c1.123.abcdefghijklmnop' }).success).toBe(true);
     expect(CheckInInputSchema.safeParse({ ...base, returning: { phone: '13800138000' }, sameAsLast: true }).success).toBe(true);
@@ -30,6 +30,9 @@ describe('kiosk identity schemas', () => {
     ]);
     expect(rules(CheckInInputSchema.safeParse({ ...returning, bookingId: 'b1' }))).toEqual(['returning_phone_only']);
     expect(rules(CheckInInputSchema.safeParse(base))).toEqual(['identity_one']);
+    // Every kiosk check-in says which consents were given now, an empty list when none was asked.
+    const { consents: _none, ...withoutConsents } = { ...base, client: { firstName: 'Mei', phone: '13800138000' } };
+    expect(CheckInInputSchema.safeParse(withoutConsents).error?.issues.map((i) => i.path.join('.'))).toEqual(['consents']);
     expect(rules(CheckInInputSchema.safeParse({ ...base, client: { firstName: 'Mei', phone: '13800138000' }, visitorToken: 'c1.123.abcdefghijklmnop' }))).toEqual([
       'identity_one',
     ]);

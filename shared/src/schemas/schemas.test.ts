@@ -32,7 +32,7 @@ describe('schemas', () => {
   });
 
   it('refuses unknown fields in commands', () => {
-    const ok = { commandId: 'abcdefgh12', client: { firstName: 'A', phone: '5550001' }, serviceId: 's', language: 'en' };
+    const ok = { commandId: 'abcdefgh12', client: { firstName: 'A', phone: '5550001' }, serviceId: 's', language: 'en', consents: [] };
     expect(CheckInInputSchema.safeParse(ok).success).toBe(true);
     expect(CheckInInputSchema.safeParse({ ...ok, isAdmin: true }).success).toBe(false);
     expect(CheckInInputSchema.safeParse({ ...ok, commandId: 'short' }).success).toBe(false);

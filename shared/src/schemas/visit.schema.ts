@@ -65,31 +65,31 @@ export const VisitSchema = z.object({
    * A contraindication rule with effect `block` fired on the answers at check-in: nobody may take the client (the
    * planner skips the visit, manual assignment is refused) until a manager overrides it.
    */
-  blocked: z.boolean().default(false),
-  blockOverride: BlockOverrideSchema.nullable().default(null),
+  blocked: z.boolean(),
+  blockOverride: BlockOverrideSchema.nullable(),
   /**
    * The consultation was not done at the kiosk (the client declined the health-data consent there, or the front desk
    * checked them in): the beautician runs the same questionnaire in the room before the plan can be confirmed.
    */
-  consultationInPerson: z.boolean().default(false),
+  consultationInPerson: z.boolean(),
   /** The client had a closed visit before this one (set at check-in): the tablet says "returning", not "new client". */
-  returningClient: z.boolean().default(false),
+  returningClient: z.boolean(),
   /** Who recorded the in-room consultation, and when; null until then (and for consultations done at the kiosk). */
-  inRoomConsultation: z.object({ by: IdSchema, at: TimestampSchema }).nullable().default(null),
+  inRoomConsultation: z.object({ by: IdSchema, at: TimestampSchema }).nullable(),
   /**
    * Who the client is was not proven at the kiosk (DESIGN §6), for the front desk to settle in person:
    * `duplicate_number` a registration with a number that already belongs to another client (kept apart as a record
    * of its own until the desk attaches it or keeps it separate); `returning_unproven` "I have been here before" with
    * the number only; `number_not_on_file` the same with a number nothing is on file for. Null once settled.
    */
-  identityCheck: z.enum(['duplicate_number', 'returning_unproven', 'number_not_on_file']).nullable().default(null),
+  identityCheck: z.enum(['duplicate_number', 'returning_unproven', 'number_not_on_file']).nullable(),
   /**
    * The answers are the client's stored ones, "confirmed unchanged at the kiosk" by someone who knew only the phone
    * number: the beautician reviews them with the client in the room.
    */
-  answersToReview: z.boolean().default(false),
+  answersToReview: z.boolean(),
   /** The client said at the kiosk they have a booking today (phone only: the desk matches it, the kiosk learns nothing). */
-  saysBooked: z.boolean().default(false),
+  saysBooked: z.boolean(),
   /** The client's signatures, one per consent they gave that the salon wants signed. */
   signature: VisitSignaturesSchema,
 });

@@ -6,6 +6,7 @@ import { knownRatingTags } from './005-known-rating-tags.ts';
 import { followUpTasks } from './006-follow-up-tasks.ts';
 import { outboxCollection } from './007-outbox.ts';
 import { clientChangesCollection } from './008-client-changes.ts';
+import { visitFields } from './009-visit-fields.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   followUpTasks,
   outboxCollection,
   clientChangesCollection,
+  visitFields,
 ];
 
 /** The data version this hub writes: the number of the last migration. */
