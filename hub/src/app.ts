@@ -16,7 +16,6 @@ import { ClientSearchIndex } from './services/client-record/client-search-index.
 import { ClientRecords } from './services/client-record/client-records.ts';
 import { runSeedCommands } from './seed/seed-commands.ts';
 import { discardUnfinishedImport } from './services/client-import/import-writer.ts';
-import { discardUnfinishedImport } from './services/client-import/import-writer.ts';
 import { FloorTicker } from './services/floor-tick.ts';
 import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from './services/follow-ups/follow-up-scheduler.ts';
 import { HubEngine } from './services/hub-engine.ts';
@@ -196,8 +195,6 @@ export function createHub(deps: HubDeps): Hub {
       ticker.start();
       await outbox.delivery.start();
       sweeper.start();
-      // A client import the hub did not finish writing (a crash, a power cut) is undone: all or nothing (#13).
-      await journalUpgrade(engine, 'clients:importDiscard', discardUnfinishedImport(engine.state)?.changes ?? null);
       sessions.start();
       if (secure) {
         await secure.refresh();
