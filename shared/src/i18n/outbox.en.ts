@@ -17,6 +17,7 @@ export const outboxEn = {
   'field.keepBodiesDays': 'Keep texts for',
   'field.email': 'E-mail',
   'field.address': 'Send the test to',
+  'field.channel': 'Send by',
   'rule.email_format': '{field} must be an e-mail address, like name@example.com.',
   'rule.host_format': '{field} must be a server name like smtp.example.com or an IP address.',
   'rule.url_format': '{field} must start with https:// or http:// followed by a server name, with no spaces and no user name or password in it.',

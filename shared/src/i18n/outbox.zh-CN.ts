@@ -16,6 +16,7 @@ export const outboxZhCN: Record<keyof typeof outboxEn, string> = {
   'field.keepBodiesDays': '正文保留',
   'field.email': '电子邮箱',
   'field.address': '测试发送到',
+  'field.channel': '发送方式',
   'rule.email_format': '{field}必须是电子邮箱地址，例如 name@example.com。',
   'rule.host_format': '{field}必须是服务器名称（如 smtp.example.com）或 IP 地址。',
   'rule.url_format': '{field}必须以 https:// 或 http:// 开头，后接服务器名称，不能有空格，也不能包含用户名或密码。',

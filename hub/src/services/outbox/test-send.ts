@@ -26,5 +26,19 @@ export async function testSend(
   const sender = senders.senderFor(channel, settings, state.meta.sessionKey);
   if (!sender) return { ok: false, code: 'not_configured', temporary: false, detail: channel };
   const text = TEST_TEXT[language];
-  return sender.send({ id, channel, to, clientName: '', subject: text.subject, body: text.body, language, purpose: 'service', kind: 'test' });
+  const sent = sender.send({ id, channel, to, clientName: '', subject: text.subject, body: text.body, language, purpose: 'service', kind: 'test' });
+  // The tablet waits 5 s for an answer: a server slower than that is reported as not answering in time (the try
+  // itself runs to its own timeouts; a test message that still arrives later does no harm).
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<SendResult>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, code: 'timeout', temporary: true, detail: `no answer in ${TEST_SEND_LIMIT_MS / 1000} s` }), TEST_SEND_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([sent, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+/** How long the test button waits for the server (under the tablet's 5 s for any answer). */
+export const TEST_SEND_LIMIT_MS = 4_000;
