@@ -21,6 +21,7 @@ import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from
 import { HubEngine } from './services/hub-engine.ts';
 import { metaUpgrade } from './services/meta-upgrade.ts';
 import { PhotoStore } from './services/photo-store.ts';
+import { checkInContextOf } from './services/check-in-context.ts';
 import { createOutbox } from './services/outbox/outbox-service.ts';
 import { MemoryOutboxFolder } from './store/outbox-folder.ts';
 import { LiveViews } from './services/live-views.ts';
@@ -102,6 +103,7 @@ export function createHub(deps: HubDeps): Hub {
   const figures = new DerivedFigures(state, () => active.list(engine.state), active);
   const securityLog = new SecurityLog(deps.clock, deps.logger);
   const reads = createReads(state, active);
+  const photos = new PhotoStore(deps.store, deps.newId, deps.logger);
   const views = new LiveViews({
     state,
     activeVisits: () => active.list(engine.state),
@@ -130,6 +132,8 @@ export function createHub(deps: HubDeps): Hub {
     clients,
     imports: new ClientImportStaging({ state, clients, clock: deps.clock }),
     active,
+    checkInContext: checkInContextOf({ today: reads.today, newId: deps.newId, clients, active, figures }),
+    photos,
     securityLog,
     outbox,
     phoneOrigin: () => phoneOrigin,
@@ -185,7 +189,7 @@ export function createHub(deps: HubDeps): Hub {
       // A client import the hub did not finish writing (a crash, a power cut) is undone: all or nothing (#13).
       await journalUpgrade(engine, 'clients:importDiscard', discardUnfinishedImport(engine.state)?.changes ?? null);
       // Before anyone connects: photos no record names (a crash between writing one and refusing its report).
-      await new PhotoStore(deps.store, deps.newId, deps.logger).sweep(engine.state);
+      await photos.sweep(engine.state);
       rebuildIndexes();
       views.reset(engine.revision);
       await journalUpgrade(engine, 'salon:upgrade', metaUpgrade(engine.state, deps.timeZone));

@@ -7,6 +7,8 @@ import type { ClientImportStaging } from './services/client-import/import-stagin
 import type { DerivedFigures } from './services/derived-figures.ts';
 import type { HubEngine } from './services/hub-engine.ts';
 import type { HubReads } from './services/reads.ts';
+import type { CheckInContextOf } from './services/check-in-context.ts';
+import type { PhotoStore } from './services/photo-store.ts';
 import type { LiveViews } from './services/live-views.ts';
 import type { OutboxService } from './services/outbox/outbox-service.ts';
 import type { SecurityLog } from './services/security-log.ts';
@@ -30,6 +32,10 @@ export type HubCore = {
   records: ClientRecords;
   /** Client files being imported, checked chunk by chunk, kept per tablet until imported (#13). */
   imports: ClientImportStaging;
+  /** What a check-in decision reads besides the state, for the kiosk's channel and the front desk's alike. */
+  checkInContext: CheckInContextOf;
+  /** Clients' photos on disk (complaint reports): written before the report, removed with it, swept at start-up. */
+  photos: PhotoStore;
   /** The visits on the floor now: what decisions and views read instead of every visit ever made. */
   active: ActiveVisits;
   /** Failed PINs, lock-outs, pairing failures, revocations, refused origins…: logged, and listed for the manager. */

@@ -6,7 +6,6 @@ import type { HubCore } from '../../hub-core.ts';
 import { decideMarketingOptOut } from '../../services/aftercare-opt-out.service.ts';
 import type { AftercareLink } from '../../services/aftercare.service.ts';
 import { MAX_REPORTS_PER_VISIT } from '../../services/complaint.service.ts';
-import { PhotoStore } from '../../services/photo-store.ts';
 import { aftercareSender, reportForm } from './aftercare-report.form.ts';
 import { aftercarePage, optOutPage, printPage, reportPage, type PaperSize } from './aftercare.page.ts';
 import { languageFrom } from './language.ts';
@@ -64,7 +63,7 @@ export function aftercareRoutes(core: HubCore): Hono {
       problem?.status ?? 200,
     );
   routes.page('/:token/report', (c, link, language) => drawReport(c, link, language, null, {}));
-  routes.form('/:token/report', reportForm(core, new PhotoStore(core.deps.store, core.deps.newId, core.deps.logger), drawReport));
+  routes.form('/:token/report', reportForm(core, core.photos, drawReport));
 
   /** The opt-out page; once done, it says when. */
   const drawOptOut = (c: Context, link: AftercareLink, language: Language, problem: Problem | null) => {

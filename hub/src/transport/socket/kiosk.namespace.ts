@@ -3,7 +3,6 @@ import type { Namespace } from 'socket.io';
 import { decideKioskCheckIn } from '../../services/checkin.service.ts';
 import { KioskIdentityLimit } from '../../services/kiosk-lookups.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
-import { verifyVisitorToken } from '../../security/visitor-token.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 import { setupPending } from '../../services/setup.service.ts';
 import type { HubCore } from '../../hub-core.ts';
@@ -78,15 +77,9 @@ export function setUpKioskNamespace(nsp: Namespace, core: HubCore, publisher: Pi
               ? Promise.resolve({ ok: false, error: toAppError(refuse('rate_limited', 'lookup_rate_limited'), lang) })
               : core.engine.execute({ command: 'visit:checkIn', commandId: input.commandId, sender: `device:${kioskKey}`, language: lang }, (state, now) =>
             // Until the owner has finished the first-start set-up there is no salon to check in to (#13).
-            setupPending(state) ? refuse('conflict', 'salon_not_open') : decideKioskCheckIn(state, now, input, {
-              today: core.today(now),
-              newId: core.deps.newId,
-              existingClientId: core.clients.find(input.client?.phone ?? input.returning?.phone ?? ''),
-              verifyVisitor: (token, at) => verifyVisitorToken(state.meta.sessionKey, token, at),
-              servedBefore: (clientId) => core.active.servedBefore(clientId),
-              activeVisits: core.active.list(state),
-              waitOf: (visit) => core.figures.waitOf(visit, now),
-            }),
+            setupPending(state)
+              ? refuse('conflict', 'salon_not_open')
+              : decideKioskCheckIn(state, now, input, core.checkInContext(state, now, input.client?.phone ?? input.returning?.phone ?? '')),
           )),
         // The kiosk scanned a booking's QR (its link's token): proof of who the client is; a read, nothing journaled.
         'booking:confirmByToken': async (input, lang) => {

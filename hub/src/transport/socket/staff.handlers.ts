@@ -86,14 +86,7 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
       run('questionnaire:replace', input, lang, (s) => decideReplaceQuestionnaire(s, input)),
     'visit:checkInByHand': withSalonPhones(() => core.reads.salon(), (input, lang) =>
       run('visit:checkInByHand', input, lang, (s, now) =>
-        decideDeskCheckIn(s, now, input, {
-          today: core.today(now),
-          newId: core.deps.newId,
-          existingClientId: core.clients.find(input.client.phone),
-          servedBefore: (clientId) => core.active.servedBefore(clientId),
-          activeVisits: active(),
-          waitOf: (visit) => core.figures.waitOf(visit, now),
-        }),
+        decideDeskCheckIn(s, now, input, core.checkInContext(s, now, input.client.phone)),
       )),
     'visit:cancel': (input, lang) =>
       run('visit:cancel', input, lang, (s, now, who) => decideEndUnserved(s, now, who, input.visitId, 'cancel')),
