@@ -14,6 +14,7 @@ import { ClientImportStaging } from './services/client-import/import-staging.ts'
 import { ClientIndex } from './services/client-index.ts';
 import { ClientSearchIndex } from './services/client-record/client-search-index.ts';
 import { ClientRecords } from './services/client-record/client-records.ts';
+import { clientClassOf } from './services/client-record/client-class-of.ts';
 import { runSeedCommands } from './seed/seed-commands.ts';
 import { discardUnfinishedImport } from './services/client-import/import-writer.ts';
 import { FloorTicker } from './services/floor-tick.ts';
@@ -145,7 +146,7 @@ export function createHub(deps: HubDeps): Hub {
     clock: deps.clock,
     logger: deps.logger,
     viewsChangedAt: (now) => views.changedAt(now),
-    records: new ClientRecords({ state, store: deps.store, search: clientSearch, today: reads.today, now: deps.clock }),
+    records: new ClientRecords({ state, store: deps.store, search: clientSearch, today: reads.today, now: deps.clock, classOf: clientClassOf }),
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
   // The daily follow-up sweep (birthdays, holidays, win-back), by the salon's calendar day.

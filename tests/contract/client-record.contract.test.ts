@@ -115,3 +115,22 @@ describe('client record', () => {
     expect(await send(boss, 'clients:merge', { keepId: 'c-wang', mergeId: 'c-wang2' })).toMatchObject({ ok: false, error: { reason: 'client_merged' } });
   });
 });
+
+describe('client class badges', () => {
+  it('answers the classes of the clients a reader may open, by the salon rules', async () => {
+    const now = Date.now();
+    const t = await startHub({ clock: () => now, seed: () => clientRecordSalon(now, 'Etc/UTC'), timeZone: 'Etc/UTC', floorTickMs: 3_600_000 });
+    try {
+      const desk = (await connectStaff(t, { staffId: 'grace', pin: '4444' })).socket;
+      const mei = (await connectStaff(t, { staffId: 'mei', pin: '1111' })).socket;
+      const forDesk = expectOk(await send(desk, 'clients:classes', { clientIds: ['c-wang', 'c-li', 'c-zoe', 'nobody'] })).classes;
+      expect(Object.keys(forDesk).sort()).toEqual(['c-li', 'c-wang', 'c-zoe']);
+      expect(forDesk['c-zoe']).toBe('new'); // never came
+      expect(expectOk(await send(mei, 'clients:classes', { clientIds: ['c-wang', 'c-li'] })).classes).toEqual({ 'c-li': forDesk['c-li'] });
+      const record = expectOk(await send(desk, 'clients:record', { clientId: 'c-wang' }));
+      expect(record.clientClass).toBe(forDesk['c-wang']);
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -139,6 +139,8 @@ export const ClientMergeInputSchema = command({ keepId: IdSchema, mergeId: IdSch
 export type ClientMergeInput = z.input<typeof ClientMergeInputSchema>;
 
 const DESK = ['front_desk', 'manager'] as const;
+/** Clients per `clients:classes` question: a board's queue fits in one. */
+export const CLASSES_MAX_IDS = 60;
 
 export const CLIENT_RECORD_STAFF_COMMANDS = {
   'clients:search': { input: ClientSearchInputSchema, output: ClientSearchResultSchema, roles: ['beautician', 'front_desk', 'manager'] },
@@ -147,4 +149,13 @@ export const CLIENT_RECORD_STAFF_COMMANDS = {
   /** The desk found two records of one person: logged on the kept record for the manager to confirm. */
   'clients:proposeMerge': { input: ClientMergeInputSchema, output: z.object({ proposed: z.boolean() }), roles: DESK },
   'clients:merge': { input: ClientMergeInputSchema, output: z.object({ keptId: IdSchema }), roles: ['manager'] },
+  /**
+   * The class badges of the clients on a screen (the board's queue, the assignment alert): the same visibility as the
+   * record (a beautician gets only the clients assigned to her today; others are left out of the answer).
+   */
+  'clients:classes': {
+    input: command({ clientIds: z.array(IdSchema).min(1).max(CLASSES_MAX_IDS) }),
+    output: z.object({ classes: z.record(IdSchema, ClientClassSchema) }),
+    roles: ['beautician', 'front_desk', 'manager'],
+  },
 } as const;

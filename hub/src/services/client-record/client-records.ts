@@ -48,6 +48,24 @@ export class ClientRecords {
     return record;
   }
 
+  /** The class badges of these clients, left out where this reader may not open the record or no class is given. */
+  async classes(actor: Actor, clientIds: readonly string[]): Promise<Record<string, NonNullable<ClientRecord['clientClass']>>> {
+    const out: Record<string, NonNullable<ClientRecord['clientClass']>> = {};
+    const classOf = this.deps.classOf;
+    if (!classOf) return out;
+    for (const id of new Set(clientIds)) {
+      const kept = this.keptRecordOf(id);
+      if (!kept) continue;
+      const group = mergeGroup(this.deps.state(), kept.id);
+      if (!this.mayOpen(actor, group)) continue;
+      const history = await this.deps.store.clientHistory(group);
+      const state = this.deps.state();
+      const value = classOf(state, groupVisits(state, group, history, visitsInState(state, group)), this.deps.today(this.deps.now()));
+      if (value) out[id] = value;
+    }
+    return out;
+  }
+
   /** The record to show for an id: a record merged into another is shown as the one it was merged into. */
   private keptRecordOf(clientId: string): Client | undefined {
     const clients = this.deps.state().clients;

@@ -18,6 +18,7 @@ export function clientRecordStaffHandlers(core: HubCore, actor: () => Actor, sen
       const record = await core.records.record(actor(), input.clientId);
       return isRefusal(record) ? { ok: false, error: toAppError(record, lang) } : { ok: true, data: record };
     },
+    'clients:classes': async (input) => ({ ok: true, data: { classes: await core.records.classes(actor(), input.clientIds) } }),
     'clients:edit': (input, lang) =>
       run('clients:edit', input, lang, (s, now, who) =>
         decideClientEdit(s, now, who, input, (phone) => core.clients.find(phone), core.deps.newId()),

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
+import { clientRecordSalon } from '../support/client-record-salon.ts';
+import { startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
+import { pairAndSignIn } from '../support/staff-page.ts';
+
+/**
+ * The client's record on the front desk's tablet (#16): the desk types "wml", 王美丽 comes up as she types, her record
+ * opens with five years of visits (the contraindication said to be on file, never what), and her birthday is
+ * corrected — an impossible date refused under its field first, in English and in Chinese. Screens at 1280x800.
+ */
+describe('client record on the tablet', () => {
+  let t: TestHub;
+  let browser: Browser;
+  let desk: Page;
+  const state = () => t.hub.core.engine.state;
+
+  beforeAll(async () => {
+    const now = Date.now();
+    const timeZone = workingHoursZone(now);
+    t = await startHub({ staticDirs: true, timeZone, seed: () => clientRecordSalon(now, timeZone) });
+    browser = await launchBrowser();
+    desk = await newPage(browser, TABLET);
+    await pairAndSignIn(desk, t, 'grace', '4444', 'Front desk tablet');
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('finds 王美丽 by "wml" as the desk types and opens her record with five years of visits', async () => {
+    await desk.getByTestId('clients-open').click();
+    await desk.getByTestId('clients-search').pressSequentially('wml', { delay: 60 });
+    await desk.getByTestId('client-hit-c-wang').waitFor();
+    expect(await desk.getByTestId('clients-hits').locator('li').count()).toBe(2);
+    await shoot(desk, 'client-search-en');
+    await desk.getByTestId('client-hit-c-wang').click();
+    await desk.getByTestId('client-record').waitFor();
+    expect(await desk.getByTestId('client-record-name').textContent()).toContain('王美丽');
+    await desk.getByTestId('client-visit-v-old').waitFor();
+    expect(await desk.getByTestId('client-visits').locator('li.visit').count()).toBe(2);
+    expect(await desk.getByTestId('client-health').textContent()).toContain('A contraindication is on file');
+    expect(await desk.getByTestId('client-health').textContent()).not.toMatch(/sunburn/i);
+    await shoot(desk, 'client-record-en');
+  });
+
+  it('refuses an impossible birthday under its field, then saves the corrected one, logged with who', async () => {
+    await desk.getByTestId('client-edit').click();
+    const birthday = desk.getByTestId('client-edit-birthday');
+    await birthday.fill('1988-02-30');
+    await desk.getByTestId('client-edit-save').click();
+    await desk.getByTestId('client-edit-birthday-field').getByTestId('field-error').waitFor();
+    expect(await desk.getByTestId('client-edit-error').textContent()).toContain('real date');
+    await shoot(desk, 'client-edit-refused-en');
+    await birthday.fill('1988-03-21');
+    await desk.getByTestId('client-edit-save').click();
+    await desk.getByTestId('client-saved').waitFor();
+    expect(await desk.getByTestId('client-birthday').textContent()).toBe('1988-03-21');
+    expect(state().clients['c-wang']!.birthday).toBe('1988-03-21');
+    expect(await desk.getByTestId('client-changes').textContent()).toContain('Grace');
+  });
+
+  it('reads the same in Chinese', async () => {
+    await desk.getByTestId('lang-zh-CN').click();
+    await desk.getByTestId('client-health').getByText('档案中有禁忌记录').waitFor();
+    await shoot(desk, 'client-record-zh-CN');
+    await desk.getByTestId('client-edit').click();
+    await desk.getByTestId('client-edit-birthday').fill('2999-01-01');
+    await desk.getByTestId('client-edit-save').click();
+    await desk.getByTestId('client-edit-error').waitFor();
+    expect(await desk.getByTestId('client-edit-error').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await shoot(desk, 'client-edit-refused-zh-CN');
+    expect(state().clients['c-wang']!.birthday).toBe('1988-03-21');
+  });
+});
