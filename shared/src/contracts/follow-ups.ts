@@ -79,7 +79,9 @@ export const FollowUpContextSchema = z.object({
   taskId: IdSchema,
   client: z.object({
     id: IdSchema,
+    /** The full name as the tablets write it (family name first for a Chinese name); the first name for the script. */
     name: z.string(),
+    firstName: z.string(),
     phone: z.string(),
     language: LanguageSchema,
     birthday: z.string().nullable(),

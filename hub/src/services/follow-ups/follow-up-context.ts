@@ -1,4 +1,4 @@
-import type { FollowUpContext, FollowUpLastVisit, Visit } from '@glow/shared';
+import { formatPersonName, type FollowUpContext, type FollowUpLastVisit, type Visit } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import type { Actor } from '../visit-access.ts';
 import { mayWorkTask } from './follow-up-access.ts';
@@ -51,7 +51,8 @@ export function followUpContexts(state: Readonly<HubState>, actor: Actor, taskId
         taskId: task.id,
         client: {
           id: client.id,
-          name: `${client.firstName} ${client.lastName}`.trim(),
+          name: formatPersonName(client, 'full'),
+          firstName: client.firstName,
           phone: client.phone,
           language: client.language,
           birthday: client.birthday ?? null,
