@@ -67,6 +67,20 @@ describe('follow-up tasks reach the tablets live, each audience its own', () => 
     expect((await freshSnapshot(desk)).view.followUpSettings).toEqual({});
   });
 
+  it('a fresh demo salon is swept at start-up and nothing was due (no client said yes to marketing)', async () => {
+    const fresh = await startHub();
+    try {
+      await until(() => fresh.hub.revision > 0, 5000, 'started');
+      const revision = fresh.hub.revision;
+      expect(await fresh.hub.sweepFollowUps()).toBe(false);
+      expect(fresh.hub.revision).toBe(revision);
+      expect(fresh.hub.core.engine.state.followUpTasks).toEqual({});
+      expect(fresh.hub.core.engine.state.outbox).toEqual({});
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('the daily sweep run twice (a restart) creates nothing the second time', async () => {
     await t.hub.sweepFollowUps();
     const revision = t.hub.revision;
