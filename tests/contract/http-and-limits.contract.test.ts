@@ -25,17 +25,17 @@ describe('HTTP routes and limits', () => {
   });
 
   it('pairing refuses a wrong code, a used code and a malformed body, naming the field, in the browser’s language', async () => {
-    const wrong = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code: '000000', deviceName: 'x' }));
+    const wrong = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code: '000000', deviceName: 'x', kind: 'tablet' }));
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'unauthorized', reason: 'bad_pairing_code' } });
 
     const { code } = await t.hub.createPairingCode();
-    const ok = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code, deviceName: 'Front desk' }));
+    const ok = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code, deviceName: 'Front desk', kind: 'tablet' }));
     expect(ok.status).toBe(201);
-    const again = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code, deviceName: 'Second' }));
+    const again = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code, deviceName: 'Second', kind: 'tablet' }));
     expect(again.status).toBe(401);
 
-    const malformed = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code: '12', deviceName: '' }), {
+    const malformed = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code: '12', deviceName: '', kind: 'tablet' }), {
       'accept-language': 'zh-CN,zh;q=0.9',
     });
     expect(malformed.status).toBe(400);
@@ -54,9 +54,9 @@ describe('HTTP routes and limits', () => {
   });
 
   it('refuses oversized bodies with 413 and foreign origins with 403, and unknown API routes with 404', async () => {
-    const big = JSON.stringify({ code: '123456', deviceName: 'x'.repeat(MAX_PAYLOAD_BYTES + 10) });
+    const big = JSON.stringify({ code: '123456', deviceName: 'x'.repeat(MAX_PAYLOAD_BYTES + 10), kind: 'tablet' });
     expect((await post(`${t.url}/api/devices/pair`, big)).status).toBe(413);
-    const foreign = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code: '123456', deviceName: 'x' }), {
+    const foreign = await post(`${t.url}/api/devices/pair`, JSON.stringify({ code: '123456', deviceName: 'x', kind: 'tablet' }), {
       origin: 'http://evil.example',
     });
     expect(foreign.status).toBe(403);

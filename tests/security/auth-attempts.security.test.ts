@@ -110,7 +110,7 @@ describe('pairing codes (#10 finding 4)', () => {
   const pairFrom = (address: string, code: string) =>
     app.request(
       '/api/devices/pair',
-      { method: 'POST', headers: { host: '127.0.0.1', 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Tablet' }) },
+      { method: 'POST', headers: { host: '127.0.0.1', 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName: 'Tablet', kind: 'tablet' }) },
       { incoming: { socket: { remoteAddress: address } } },
     );
 
@@ -251,7 +251,7 @@ describe('the security list (#10 finding 8)', () => {
     const refused = await fetch(`${t.url}/api/devices/pair`, {
       method: 'POST',
       headers: { origin: 'http://evil.example', 'content-type': 'application/json' },
-      body: JSON.stringify({ code: '123456', deviceName: 'x' }),
+      body: JSON.stringify({ code: '123456', deviceName: 'x', kind: 'tablet' }),
     });
     expect(refused.status).toBe(403);
 

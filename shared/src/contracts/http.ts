@@ -29,8 +29,8 @@ export const PairRequestSchema = z
   .object({
     code: z.string().trim().regex(/^\d{6}$/, 'pairing_code_format'),
     deviceName: freeText(60).pipe(z.string().min(1, 'required')),
-    /** The kind of device asking; it must be the kind the code was made for. */
-    kind: DeviceKindSchema.default('tablet'),
+    /** The kind of device asking (every app says which it is); it must be the kind the code was made for. */
+    kind: DeviceKindSchema,
   })
   .strict();
 export type PairRequest = z.input<typeof PairRequestSchema>;

@@ -17,7 +17,7 @@ describe('devices.routes.ts', () => {
       { method: 'POST', headers: { host: HOST, 'content-type': 'application/json', ...headers }, body },
       { incoming: { socket: { remoteAddress: from } } },
     );
-  const json = (code: string, deviceName = 'Front desk') => JSON.stringify({ code, deviceName });
+  const json = (code: string, deviceName = 'Front desk') => JSON.stringify({ code, deviceName, kind: 'tablet' });
 
   beforeAll(async () => {
     t = await startHub();
@@ -37,6 +37,12 @@ describe('devices.routes.ts', () => {
     expect(answer.error.issues[0]!.message).toMatch(/[\u4e00-\u9fff]/);
     const longName = await pair(json('123456', 'n'.repeat(61)), '10.0.0.1');
     expect(longName.status).toBe(400);
+    // Every app says which kind of device it is: a request that does not is refused, naming the field.
+    const noKind = await pair(JSON.stringify({ code: '123456', deviceName: 'Front desk' }), '10.0.0.1', { 'accept-language': 'zh-CN' });
+    expect(noKind.status).toBe(400);
+    const refused = (await noKind.json()) as { error: { issues: Array<{ field: string; message: string }> } };
+    expect(refused.error.issues.map((i) => i.field)).toEqual(['kind']);
+    expect(refused.error.issues[0]!.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('pairs with the real code once; wrong codes from one address block only that address', async () => {
