@@ -79,6 +79,11 @@ describe('archived staff can be restored', () => {
     expect((await ended).reason).toBe('logout');
     expect((await send(anna.socket, 'auth:login', { staffId: 'anna', pin: '2222' })).ok).toBe(false);
     expect(h.hub.core.engine.state.staff.anna).toMatchObject({ active: false, name: 'Anna Park' });
+    // Only the manager still sees her (the catalogue lists her to restore); the desk's board and the sign-in tiles do not.
+    const views = h.hub.core.views;
+    expect(views.staffView({ kind: 'manager' }).staff.anna).toMatchObject({ active: false });
+    expect(views.staffView({ kind: 'floor' }).staff.anna).toBeUndefined();
+    expect(views.staffView({ kind: 'locked' }).staff.anna).toBeUndefined();
 
     // Restoring is the manager's: the desk and a beautician are refused and nothing changes.
     for (const who of [desk, mei]) {

@@ -129,8 +129,16 @@ export const STAFF_VIEW: Projections<StaffView> = {
     held: (a, id, { before }) => seesFloor(a) || (a.kind === 'beautician' && before.holders.get(id) === a.staffId),
   },
   rooms: storedRecords('rooms', isSignedIn),
-  // Inactive staff are not shown (a deactivated member leaves the view).
-  staff: storedRecords('staff', everyone, (s) => s.active),
+  // Someone who left (archived, #13) leaves every view but the manager's: the catalogue lists them to restore, and
+  // history still names them there. The sign-in tiles, the board and every picker show current staff only.
+  staff: {
+    ids: (a, { state }) => Object.values(state.staff).filter((s) => s.active || a.kind === 'manager').map((s) => s.id),
+    card: (a, id, { state }) => {
+      const member = state.staff[id];
+      return member && (member.active || a.kind === 'manager') ? member : null;
+    },
+    changed: (_a, { changes }) => idsOf(changes.staff),
+  },
   services: storedRecords('services', everyone),
   incidents: {
     ids: (a, { derived }) => (seesFloor(a) ? derived.openIncidents.keys() : NONE),
