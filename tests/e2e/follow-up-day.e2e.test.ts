@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { wcagViolations } from '../support/axe.ts';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { followUpDaySalon } from '../support/follow-up-day.ts';
 import { connectStaff, expectOk, send, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
@@ -71,6 +72,7 @@ describe('a day of follow-up calls on the tablet', () => {
     expect(await desk.getByTestId('followup-open-question').textContent()).toMatch(/^Hello Tom, this is Grace from .+\. Is now a good time for a few minutes\?$/);
     expect(await desk.getByTestId('followup-last-visit').textContent()).toContain('Mei Lin');
     await shoot(desk, 'followup-call-en');
+    expect(await wcagViolations(desk, '[data-testid="followup-screen"]')).toEqual([]);
     await desk.getByTestId('followup-outcome-reached').click();
     await desk.getByTestId('followup-note').fill('All good, booked again next month');
     await desk.getByTestId('followup-save').click();
@@ -123,6 +125,7 @@ describe('a day of follow-up calls on the tablet', () => {
     await desk.getByTestId('followup-kind-reaction').click();
     await desk.getByTestId('followup-note').fill(note);
     await shoot(desk, 'followup-problem-zh-CN');
+    expect(await wcagViolations(desk, '[data-testid="followup-screen"]')).toEqual([]);
     await desk.getByTestId('followup-save').click();
     await desk.getByTestId('followup-saved').waitFor();
     expect(await desk.getByTestId('followup-saved').textContent()).toContain('已为前台登记一条投诉');
