@@ -51,7 +51,7 @@ describe('client record on the tablet', () => {
     await birthday.fill('1988-02-30');
     await desk.getByTestId('client-edit-save').click();
     await desk.getByTestId('client-edit-birthday-field').getByTestId('field-error').waitFor();
-    expect(await desk.getByTestId('client-edit-error').textContent()).toContain('real date');
+    expect(await desk.getByTestId('client-edit-birthday-field').getByTestId('field-error').textContent()).toContain('real date');
     await shoot(desk, 'client-edit-refused-en');
     await birthday.fill('1988-03-21');
     await desk.getByTestId('client-edit-save').click();
@@ -68,8 +68,9 @@ describe('client record on the tablet', () => {
     await desk.getByTestId('client-edit').click();
     await desk.getByTestId('client-edit-birthday').fill('2999-01-01');
     await desk.getByTestId('client-edit-save').click();
-    await desk.getByTestId('client-edit-error').waitFor();
-    expect(await desk.getByTestId('client-edit-error').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    const refusal = desk.getByTestId('client-edit-birthday-field').getByTestId('field-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/[\u4e00-\u9fff]/);
     await shoot(desk, 'client-edit-refused-zh-CN');
     expect(state().clients['c-wang']!.birthday).toBe('1988-03-21');
   });

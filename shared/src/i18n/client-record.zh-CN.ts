@@ -20,7 +20,7 @@ export const clientRecordZhCN: Record<keyof typeof clientRecordEn, string> = {
   'clients.lastVisit': '上次到店 {date}',
   'clients.neverVisited': '尚未到店',
   'clients.exactPhone': '手机号',
-  'clients.back': '返回搜索',
+  'clients.back': '返回看板',
   'clients.loading': '正在打开档案…',
   'clients.readMs': '读取用时 {ms} 毫秒',
   'clients.class.new': '新客',
