@@ -22,6 +22,8 @@ import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from
 import { HubEngine } from './services/hub-engine.ts';
 import { metaUpgrade } from './services/meta-upgrade.ts';
 import { PhotoStore } from './services/photo-store.ts';
+import { createOutbox } from './services/outbox/outbox-service.ts';
+import { MemoryOutboxFolder } from './store/outbox-folder.ts';
 import { checkInContextOf } from './services/check-in-context.ts';
 import { createOutbox } from './services/outbox/outbox-service.ts';
 import { MemoryOutboxFolder } from './store/outbox-folder.ts';

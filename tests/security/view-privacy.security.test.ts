@@ -6,6 +6,7 @@ import type { HubState } from '../../hub/src/store/hub-state.ts';
 import { apply, floorMorning, op, START, startFloorHub } from '../support/floor-ops.ts';
 import { connectStaff, type TestHub } from '../support/hub-harness.ts';
 import { until } from '../support/live-tablet.ts';
+import { decideEnqueueMessage } from '../../hub/src/services/outbox/enqueue-message.ts';
 
 /**
  * Who sees what, proven on the wire: real tablets signed in as two beauticians and the front desk record their whole
@@ -17,6 +18,8 @@ import { until } from '../support/live-tablet.ts';
 type Stream = { who: string; socket: Socket; view: StaffView; revision: number; messages: (StaffSnapshot | StaffPatch)[] };
 
 const WITHHELD = { status: 'withheld', flags: [], answers: [] };
+/** The text of a message in the outbox (#16): only the manager may read it (outbox:list), no tablet's stream. */
+const OUTBOX_TEXT = 'Private reminder 7f3a for the client';
 const BEAUTICIANS = [
   { staffId: 'mei', pin: '1111' },
   { staffId: 'anna', pin: '2222' },
@@ -79,7 +82,7 @@ describe('who sees what, on the wire', () => {
   it("a beautician's stream never carries another's client, and the desk's never health answers (fast-check)", async () => {
     seed ??= await floorMorning();
     const base = seed;
-    const seen = { own: 0, cards: 0, consulted: 0 };
+    const seen = { own: 0, cards: 0, consulted: 0, messages: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 15, maxLength: 60 }), async (ops) => {
         const clock = { now: START };
@@ -93,7 +96,18 @@ describe('who sees what, on the wire', () => {
             const revision = t.hub.core.views.revision;
             await until(() => streams.every((s) => s.revision >= revision), 5000, `every stream at revision ${revision}`);
           }
+          // A message for one of the clients goes through the outbox (queued, claimed, sent: three revisions).
+          const clientId = Object.keys(t.hub.core.engine.state.clients)[0];
+          if (clientId) {
+            const message = { clientId, purpose: 'service' as const, kind: 'booking_eve', language: 'en' as const, subject: OUTBOX_TEXT, body: OUTBOX_TEXT, dedupeKey: 'privacy', notBefore: 0 };
+            await t.hub.core.engine.execute({ command: 'test:enqueue', commandId: null, language: 'en' }, (s, now) => ({ changes: decideEnqueueMessage(s, now, message), result: {} }));
+            await t.hub.core.outbox.delivery.tick();
+            seen.messages += 1;
+            const revision = t.hub.core.views.revision;
+            await until(() => streams.every((s) => s.revision >= revision), 5000, `every stream at revision ${revision}`);
+          }
           for (const s of streams) s.messages.push(await s.socket.timeout(5000).emitWithAck('sync:resync'));
+          for (const s of streams) expect(JSON.stringify(s.messages), `${s.who} was sent an outbox message`).not.toContain(OUTBOX_TEXT);
           for (const s of beauticians) checkBeautician(s, seen);
           checkDesk(desk, seen);
           seen.consulted += Object.values(t.hub.core.engine.state.visits).filter((v) => Object.keys(v.answers ?? {}).length > 0).length;
@@ -107,5 +121,6 @@ describe('who sees what, on the wire', () => {
     expect(seen.own).toBeGreaterThan(0);
     expect(seen.cards).toBeGreaterThan(0);
     expect(seen.consulted).toBeGreaterThan(0);
+    expect(seen.messages).toBeGreaterThan(0);
   });
 });
