@@ -1,10 +1,10 @@
-import { DEFAULT_AFTERCARE_SETTINGS, type AftercareSettings } from '@glow/shared';
+import type { AftercareSettings } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
 import type { Decision } from './hub-engine.ts';
 
-/** The salon's aftercare settings; data written before they existed gets the defaults (30 days, 7 days, 1-3-7). */
+/** The salon's aftercare settings (data written before they existed has the defaults of then: migration 10). */
 export function aftercareSettingsOf(state: Readonly<HubState>): AftercareSettings {
-  return (state.meta as Partial<HubState['meta']>).aftercare ?? DEFAULT_AFTERCARE_SETTINGS;
+  return state.meta.aftercare;
 }
 
 /** The manager changes how long new aftercare links stay valid and the problem-report window. */

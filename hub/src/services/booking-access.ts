@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { DEFAULT_BOOKING_SETTINGS, MINUTE, type Booking, type BookingSettings, type Client, type Service, type SlotSearch } from '@glow/shared';
+import { MINUTE, type Booking, type BookingSettings, type Client, type Service, type SlotSearch } from '@glow/shared';
 import type { HubState, PublicLink } from '../store/hub-state.ts';
 import { findLiveLink } from './public-link.ts';
 
-/** The salon's booking settings; data written before they existed gets the defaults. */
+/** The salon's booking settings (data written before they existed has the defaults of then: migration 10). */
 export function bookingSettingsOf(state: Readonly<HubState>): BookingSettings {
-  return (state.meta as Partial<HubState['meta']>).booking ?? DEFAULT_BOOKING_SETTINGS;
+  return state.meta.booking;
 }
 
 /**

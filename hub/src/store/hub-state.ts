@@ -10,8 +10,6 @@ import {
   CatalogueTermSchema,
   ProductSchema,
   ServiceCategoryRecordSchema,
-  DEFAULT_AFTERCARE_SETTINGS,
-  DEFAULT_BOOKING_SETTINGS,
   DeviceKindSchema,
   FloorSettingsSchema,
   FollowUpSettingsSchema,
@@ -92,16 +90,16 @@ export const MetaSchema = z.object({
    * Incidents raised from the floor, by id. Kept in meta (not a collection of its own) so that the store's partition
    * layout is unchanged: they are rare and small, and the journal keeps each change as an audit trail.
    */
-  incidents: z.record(IdSchema, IncidentSchema).default({}),
+  incidents: z.record(IdSchema, IncidentSchema),
   /** Who is here today, by staff id (signed in on a tablet, or marked present by the desk): the planner's staff. */
   presence: z.record(IdSchema, PresenceSchema).optional(),
-  /** Opening hours and how clients book from their phone; the default lets data written before it pass. */
-  booking: BookingSettingsSchema.default(DEFAULT_BOOKING_SETTINGS),
+  /** Opening hours and how clients book from their phone (data from before them: migration 10). */
+  booking: BookingSettingsSchema,
   /**
    * Aftercare links (days valid), the problem-report window, the follow-up days and the salon's contact. Read it
-   * through `aftercareSettingsOf` (hub/src/services/aftercare-settings.ts): data written before it has none.
+   * through `aftercareSettingsOf` (hub/src/services/aftercare-settings.ts); data from before it: migration 10.
    */
-  aftercare: AftercareSettingsSchema.default(DEFAULT_AFTERCARE_SETTINGS),
+  aftercare: AftercareSettingsSchema,
   /**
    * The consent texts the kiosk shows (terms, health, marketing), each with its version and whether a signature is
    * needed. Optional: a salon whose data predates them asks for no consent until the manager sets them.
@@ -143,13 +141,13 @@ export const HubStateSchema = z.object({
   /**
    * The salon's catalogue lists (#13), edited by the manager: service categories, skills, equipment, products. Salon
    * settings, not personal data: kept in the settings partition; archived, never deleted, while history names them.
-   * Empty by default so that data written before them loads (the hub fills categories, skills and equipment from
-   * what services, staff and rooms name at start-up: services/catalogue-upgrade.ts).
+   * Data written before them gets them empty (migration 10); the hub fills categories, skills and equipment from
+   * what services, staff and rooms name at start-up (services/catalogue/catalogue-upgrade.ts).
    */
-  categories: z.record(IdSchema, ServiceCategoryRecordSchema).default({}),
-  skills: z.record(IdSchema, CatalogueTermSchema).default({}),
-  equipment: z.record(IdSchema, CatalogueTermSchema).default({}),
-  products: z.record(IdSchema, ProductSchema).default({}),
+  categories: z.record(IdSchema, ServiceCategoryRecordSchema),
+  skills: z.record(IdSchema, CatalogueTermSchema),
+  equipment: z.record(IdSchema, CatalogueTermSchema),
+  products: z.record(IdSchema, ProductSchema),
   /**
    * Follow-up calls (#16), created once each by the scheduler (services/follow-ups/). Personal data: the front desk
    * and the manager read all, a beautician hers (view-projections.ts); erased with the client they belong to. Their

@@ -8,9 +8,7 @@ import { StoreError } from './store.port.ts';
  */
 const changesShape: Record<string, z.ZodType> = { meta: MetaSchema.partial().optional() };
 for (const name of COLLECTIONS) {
-  // Collections added later default to empty in old data (ZodDefault): their changes are records all the same.
-  const field = HubStateSchema.shape[name];
-  const collection = (field instanceof z.ZodDefault ? field.unwrap() : field) as z.ZodRecord<z.ZodString, z.ZodType>;
+  const collection = HubStateSchema.shape[name] as z.ZodRecord<z.ZodString, z.ZodType>;
   changesShape[name] = z.record(collection.keyType, collection.valueType.nullable()).optional();
 }
 

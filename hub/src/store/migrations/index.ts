@@ -7,6 +7,7 @@ import { followUpTasks } from './006-follow-up-tasks.ts';
 import { outboxCollection } from './007-outbox.ts';
 import { clientChangesCollection } from './008-client-changes.ts';
 import { visitFields } from './009-visit-fields.ts';
+import { salonSettings } from './010-salon-settings.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxCollection,
   clientChangesCollection,
   visitFields,
+  salonSettings,
 ];
 
 /** The data version this hub writes: the number of the last migration. */
