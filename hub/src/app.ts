@@ -25,8 +25,6 @@ import { PhotoStore } from './services/photo-store.ts';
 import { createOutbox } from './services/outbox/outbox-service.ts';
 import { MemoryOutboxFolder } from './store/outbox-folder.ts';
 import { checkInContextOf } from './services/check-in-context.ts';
-import { createOutbox } from './services/outbox/outbox-service.ts';
-import { MemoryOutboxFolder } from './store/outbox-folder.ts';
 import { LiveViews } from './services/live-views.ts';
 import { createReads } from './services/reads.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
