@@ -83,16 +83,15 @@ export class FollowUpSweeper {
   async sweep(day: string | null = null): Promise<boolean> {
     const { engine, logger } = this.deps;
     if (this.running) return false;
-    // Decided once to know whether anything is due (a quiet day writes nothing), and again inside the command on the
-    // state it then sees: the engine runs decisions one at a time, so the second is the one that counts.
-    if (Object.keys(decideFollowUpSweep(engine.state, this.deps.clock())).length === 0) {
+    // Decided once, outside the command, to know whether anything is due (a quiet day writes nothing); the command
+    // then carries exactly these changes. execute() runs its decision synchronously, before anything else can change
+    // the state, so they are still what the state calls for.
+    const changes = decideFollowUpSweep(engine.state, this.deps.clock(), this.deps.log);
+    if (Object.keys(changes).length === 0) {
       if (day) this.sweptDay = day;
       return false;
     }
-    const run = engine.execute({ command: 'followUps:sweep', commandId: null, language: 'en' }, (state, now) => ({
-      changes: decideFollowUpSweep(state, now, this.deps.log),
-      result: {},
-    }));
+    const run = engine.execute({ command: 'followUps:sweep', commandId: null, language: 'en' }, () => ({ changes, result: {} }));
     this.running = run;
     try {
       const ack = await run;

@@ -1,8 +1,7 @@
 import type { Service } from '../../schemas/service.schema.ts';
 import type { Visit } from '../../schemas/visit.schema.ts';
-import { salonDay } from '../shifts.ts';
 import type { ClientHistorySummary } from './client-class.ts';
-import { addDays } from './salon-dates.ts';
+import { addDays, fastSalonDay } from './salon-dates.ts';
 
 /** A client's history as the class and win-back rules read it, with her latest closed visit. */
 export type ClientVisitSummary = ClientHistorySummary & {
@@ -13,7 +12,7 @@ export type ClientVisitSummary = ClientHistorySummary & {
 export function closedDay(visit: Pick<Visit, 'state' | 'times'>, timeZone: string): string | null {
   if (visit.state !== 'closed') return null;
   const at = visit.times.closed ?? visit.times.in_service ?? visit.times.checked_in;
-  return at === undefined ? null : salonDay(at, timeZone);
+  return at === undefined ? null : fastSalonDay(at, timeZone);
 }
 
 /**

@@ -156,11 +156,6 @@ function birthdayIn(birthday: string, year: number): string | null {
   return dateOf(year, m, d) ?? dateOf(year, m, d - 1);
 }
 
-/** Whether `day` is due on `today`, or missed within the catch-up days. */
-const dueNow = (day: string, today: string): boolean => day <= today && day >= addDays(today, -CATCH_UP_DAYS);
-
-/** Greetings and seasonal care go to clients who came in the last year (the lapsed get the win-back instead). */
-const active = (c: SweepClient, today: string): boolean => c.lastVisit !== null && c.lastVisit.day > addDays(today, -365);
 
 /**
  * What the daily sweep makes due on `today`: the birthday card (`days` before) and the birthday message, the
@@ -179,6 +174,13 @@ export function decideDailyFollowUps(clients: Iterable<SweepClient>, today: stri
   const holidays = days.flatMap((day) => holidaysOn(day, settings.holidays).map((holiday) => ({ day, holiday })));
   const seasonal = days.flatMap((day) => settings.seasonal.filter((m) => m.day === day.slice(5)).map((m) => ({ day, id: m.id })));
   const years = [...new Set([Number(today.slice(0, 4)), Number(today.slice(0, 4)) + 1])];
+  // Whether a day is due on `today`, or missed within the catch-up days.
+  const catchUpFrom = addDays(today, -CATCH_UP_DAYS);
+  const dueNow = (day: string): boolean => day <= today && day >= catchUpFrom;
+  // Greetings and seasonal care go to clients who came in the last year (the lapsed get the win-back instead).
+  const yearAgo = addDays(today, -365);
+  const active = (c: SweepClient): boolean => c.lastVisit !== null && c.lastVisit.day > yearAgo;
+  const winBackFrom = addDays(today, -WIN_BACK_WINDOW_DAYS);
 
   for (const c of clients) {
     const base = { clientId: c.id, visitId: null, bookingId: null, productId: null, serviceId: c.lastVisit?.serviceId ?? null, assigneeId: null };
@@ -187,15 +189,15 @@ export function decideDailyFollowUps(clients: Iterable<SweepClient>, today: stri
         const birthday = birthdayIn(c.birthday, year);
         if (!birthday) continue;
         const cardDay = addDays(birthday, -rules.birthday_card.days);
-        if (runs('birthday_card', c) && dueNow(cardDay, today) && birthday >= today) {
+        if (runs('birthday_card', c) && dueNow(cardDay) && birthday >= today) {
           out.push(due('birthday_card', settings, { ...base, date: birthday, dueDate: cardDay, dedupeKey: `birthday_card:${c.id}:${year}` }));
         }
-        if (runs('birthday', c) && dueNow(birthday, today)) {
+        if (runs('birthday', c) && dueNow(birthday)) {
           out.push(due('birthday', settings, { ...base, date: birthday, dueDate: birthday, dedupeKey: `birthday:${c.id}:${year}` }));
         }
       }
     }
-    if (active(c, today)) {
+    if (active(c)) {
       if (runs('holiday', c)) {
         for (const { day, holiday } of holidays) {
           out.push(due('holiday', settings, { ...base, holiday, date: day, dueDate: day, dedupeKey: `holiday:${holiday}:${day}:${c.id}` }));
@@ -211,7 +213,7 @@ export function decideDailyFollowUps(clients: Iterable<SweepClient>, today: stri
       const overdue = overdueFrom(c.history, settings.classes);
       // Once per absence: the key is her last visit, so a new visit starts a new count.
       const from = overdue ? addDays(overdue, rules.win_back.days) : null;
-      if (from && from <= today && from > addDays(today, -WIN_BACK_WINDOW_DAYS)) {
+      if (from && from <= today && from > winBackFrom) {
         out.push(due('win_back', settings, { ...base, date: c.lastVisit.day, dueDate: today, dedupeKey: `win_back:${c.id}:${c.lastVisit.visitId}` }));
       }
     }

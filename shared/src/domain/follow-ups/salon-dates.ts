@@ -1,4 +1,5 @@
-import { addDays as addUtcDays, format } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { isCalendarDate } from '../calendar-date.ts';
 
 /**
@@ -18,7 +19,8 @@ const write = (date: Date): string =>
 /** `date` moved by `days` calendar days (negative: back). Throws on a date that does not exist. */
 export function addDays(date: string, days: number): string {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  return write(addUtcDays(utc(date), days));
+  // UTC midnights are whole days apart (no DST in UTC): plain arithmetic, which a sweep over every client needs.
+  return write(new Date(utc(date).getTime() + days * 86_400_000));
 }
 
 /** The day of the week of a calendar date, 0 = Sunday. */
@@ -35,4 +37,28 @@ export function readableDate(date: string, language: 'en' | 'zh-CN'): string {
   const d = utc(date);
   if (language === 'zh-CN') return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
   return format(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), 'd MMMM yyyy');
+}
+
+/** Per zone, the UTC offset (minutes) of each UTC hour already asked for; bounded, cleared when full. */
+const offsets = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_LIMIT = 50_000;
+const HOUR = 3_600_000;
+
+/**
+ * The salon day (YYYY-MM-DD) an instant falls on, for the many instants of a sweep over every visit: the zone's
+ * offset is looked up once per UTC hour (offsets change on the hour in every zone the salon can pick but one
+ * island's half-hour shift) instead of a time-zone conversion per visit. Null for a zone Intl does not know.
+ */
+export function fastSalonDay(at: number, timeZone: string): string | null {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const hour = Math.floor(at / HOUR);
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(hour * HOUR));
+    if (zone.size >= OFFSET_CACHE_LIMIT) zone.clear();
+    zone.set(hour, offset);
+  }
+  if (!Number.isFinite(offset) || !Number.isFinite(at)) return null;
+  return write(new Date(at + offset * 60_000));
 }
