@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Client } from '@glow/shared';
+import type { HubState } from '../../store/hub-state.ts';
+import { isRefusal } from '../app-error.ts';
+import { demoState } from '../test-state.ts';
+import { decideClientEdit, decideClientMerge } from './client-edits.decision.ts';
+import { mergeGroup } from './client-record.ts';
+
+const NOW = Date.UTC(2026, 11, 3, 10);
+const desk = { staffId: 'grace', role: 'front_desk' } as const;
+const boss = { staffId: 'olivia', role: 'manager' } as const;
+const client = (id: string, phone: string, extra: Partial<Client> = {}): Client => ({
+  id,
+  firstName: '美丽',
+  lastName: '王',
+  phone,
+  language: 'zh-CN',
+  createdAt: NOW - 1000,
+  ...extra,
+});
+
+async function salon(): Promise<HubState> {
+  const state = await demoState();
+  state.clients.a = client('a', '+8613800138000', { consents: [{ kind: 'terms', version: 1, granted: true, at: 1 }] });
+  state.clients.b = client('b', '+8613700137000', { birthday: '1990-01-02', consents: [{ kind: 'marketing', version: 2, granted: false, at: 2 }] });
+  state.clients.c = client('c', '+8613600136000', { mergedInto: 'b' });
+  return state;
+}
+const owner = (state: HubState) => (phone: string) => Object.values(state.clients).find((c) => c.phone === phone && !c.mergedInto)?.id;
+
+describe('decideClientEdit', () => {
+  it('writes and logs only the fields that change, the phone canonical', async () => {
+    const state = await salon();
+    const out = decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { phone: '138 0013 8888', firstName: '美丽', notes: 'VIP room' } }, owner(state), 'e1');
+    if (isRefusal(out)) throw new Error(out.reason);
+    expect(out.result.changed).toEqual(['phone', 'notes']);
+    expect(out.changes.clients?.a).toMatchObject({ phone: '+8613800138888', notes: 'VIP room' });
+    expect(out.changes.clientChanges?.e1).toMatchObject({ kind: 'edit', by: 'grace', at: NOW, fields: [{ field: 'phone', from: '+8613800138000', to: '+8613800138888' }, { field: 'notes', from: null, to: 'VIP room' }] });
+  });
+
+  it("refuses another client's number, an impossible or future birthday, and a merged record", async () => {
+    const state = await salon();
+    expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { phone: '+86 137 0013 7000' } }, owner(state), 'e')).toMatchObject({ code: 'conflict', reason: 'client_phone_taken', params: { name: '美丽 王' } });
+    expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { birthday: '2027-01-01' } }, owner(state), 'e')).toMatchObject({ reason: 'birthday_future' });
+    expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { birthday: '1990-02-30' } }, owner(state), 'e')).toMatchObject({ reason: 'birthday_format' });
+    expect(decideClientEdit(state, NOW, desk, { clientId: 'c', changes: { notes: 'x' } }, owner(state), 'e')).toMatchObject({ reason: 'client_merged' });
+    expect(decideClientEdit(state, NOW, desk, { clientId: 'zz', changes: { notes: 'x' } }, owner(state), 'e')).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('decideClientMerge', () => {
+  it('keeps everything: consents joined, the birthday taken, earlier merges follow, the merged record points to the kept one', async () => {
+    const state = await salon();
+    const out = decideClientMerge(state, NOW, boss, { keepId: 'a', mergeId: 'b' }, 'm1');
+    if (isRefusal(out)) throw new Error(out.reason);
+    expect(out.changes.clients?.a).toMatchObject({ birthday: '1990-01-02', consents: [{ kind: 'terms' }, { kind: 'marketing' }] });
+    expect(out.changes.clients?.b).toMatchObject({ mergedInto: 'a' });
+    expect(out.changes.clients?.c).toMatchObject({ mergedInto: 'a' });
+    expect(out.changes.clientChanges?.m1).toMatchObject({ kind: 'merge', clientId: 'a', otherClientId: 'b', by: 'olivia' });
+    const after = { ...state, clients: { ...state.clients, ...(out.changes.clients as HubState['clients']) } };
+    expect(mergeGroup(after, 'a').sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses a record with itself, an unknown one and one already merged', async () => {
+    const state = await salon();
+    expect(decideClientMerge(state, NOW, boss, { keepId: 'a', mergeId: 'a' }, 'm')).toMatchObject({ reason: 'merge_self' });
+    expect(decideClientMerge(state, NOW, boss, { keepId: 'a', mergeId: 'nobody' }, 'm')).toMatchObject({ code: 'not_found' });
+    expect(decideClientMerge(state, NOW, boss, { keepId: 'a', mergeId: 'c' }, 'm')).toMatchObject({ reason: 'client_merged' });
+  });
+});
