@@ -71,6 +71,9 @@ describe('the salon’s listed products on a visit', () => {
     await mei.getByTestId('plan-product-search').fill('glow');
     await mei.getByTestId(`plan-product-option-${ids.serum}`).waitFor();
     await shoot(mei, 'listed-products-plan-editor-en');
+    await mei.getByTestId('lang-zh-CN').dispatchEvent('click'); // the top bar is under the dialog's backdrop
+    await shoot(mei, 'listed-products-plan-editor-zh-CN');
+    await mei.getByTestId('lang-en').dispatchEvent('click');
     await mei.getByTestId('plan-product-search').fill('');
     await mei.getByTestId('plan-save').click();
     await expect.poll(() => state().visits[visitId]!.plan?.productIds).toEqual([ids.mask]);
@@ -92,6 +95,9 @@ describe('the salon’s listed products on a visit', () => {
     await expect.poll(() => state().visits[visitId]!.notes.map((n) => n.productId)).toEqual([ids.mask, ids.serum]);
     await expect.poll(() => mei.getByTestId('note-item').count()).toBe(2);
     await shoot(mei, 'listed-products-session-en');
+    await mei.getByTestId('lang-zh-CN').dispatchEvent('click'); // the top bar is under the dialog's backdrop
+    await shoot(mei, 'listed-products-session-zh-CN');
+    await mei.getByTestId('lang-en').dispatchEvent('click');
   });
 
   it('recommends a listed product in the aftercare, and the tablet’s close stores it by id', async () => {
@@ -103,6 +109,9 @@ describe('the salon’s listed products on a visit', () => {
     await mei.getByTestId('aftercare-pick-add').click();
     await mei.getByTestId('aftercare-product-how-0').fill('After a shower.');
     await shoot(mei, 'listed-products-aftercare-en');
+    await mei.getByTestId('lang-zh-CN').dispatchEvent('click'); // the top bar is under the dialog's backdrop
+    await shoot(mei, 'listed-products-aftercare-zh-CN');
+    await mei.getByTestId('lang-en').dispatchEvent('click');
     await mei.getByTestId('aftercare-save').click();
     await mei.getByTestId('finish-session').click();
     await mei.getByTestId('rate-5').click();
