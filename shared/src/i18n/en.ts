@@ -5,7 +5,6 @@ import { networkEn } from './network.en.ts';
 import { dataLossEn } from './data-loss.en.ts';
 import { settingsEn } from './settings.en.ts';
 import { followUpSettingsEn } from './follow-up-settings.en.ts';
-import { followUpSettingsEn } from './follow-up-settings.en.ts';
 import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { clientRecordEn } from './client-record.en.ts';
@@ -576,7 +575,6 @@ export const en = {
   ...bookingEn,
   // the manager's salon settings (settings.en.ts)
   ...settingsEn,
-  ...followUpSettingsEn,
   ...followUpSettingsEn,
   ...setupEn,
   ...catalogueEn,

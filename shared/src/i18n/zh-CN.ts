@@ -5,7 +5,6 @@ import { networkZhCN } from './network.zh-CN.ts';
 import { dataLossZhCN } from './data-loss.zh-CN.ts';
 import { settingsZhCN } from './settings.zh-CN.ts';
 import { followUpSettingsZhCN } from './follow-up-settings.zh-CN.ts';
-import { followUpSettingsZhCN } from './follow-up-settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { clientRecordZhCN } from './client-record.zh-CN.ts';
@@ -563,7 +562,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...bookingZhCN,
   // the manager's salon settings (settings.zh-CN.ts)
   ...settingsZhCN,
-  ...followUpSettingsZhCN,
   ...followUpSettingsZhCN,
   ...setupZhCN,
   ...catalogueZhCN,

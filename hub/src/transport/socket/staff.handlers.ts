@@ -31,7 +31,6 @@ import { outboxStaffHandlers } from './outbox.handlers.ts';
 import { clientRecordStaffHandlers } from './client-record.handlers.ts';
 import { followUpStaffHandlers } from './follow-ups.handlers.ts';
 import { followUpSettingsStaffHandlers } from './follow-up-settings.handlers.ts';
-import { followUpSettingsStaffHandlers } from './follow-up-settings.handlers.ts';
 import { runAs } from './run-as.ts';
 import { withSalonPhones } from '../../services/salon-phone.ts';
 
@@ -130,7 +129,6 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     ...outboxStaffHandlers(core, actor, sender),
     ...clientRecordStaffHandlers(core, actor, sender),
     ...followUpStaffHandlers(core, actor, sender),
-    ...followUpSettingsStaffHandlers(core, actor, sender),
     ...followUpSettingsStaffHandlers(core, actor, sender),
     // bookings: the front desk has made the day-before call
     'booking:reminderDone': (input, lang) =>
