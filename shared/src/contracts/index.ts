@@ -16,4 +16,3 @@ export * from './outbox.ts';
 export * from './client-record.ts';
 export * from './follow-ups.ts';
 export * from './follow-up-settings.ts';
-export * from './follow-up-settings.ts';
