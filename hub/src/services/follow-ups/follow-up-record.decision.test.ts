@@ -2,6 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FollowUpRecordInputSchema, type FollowUpRecordInput, type OpeningHours } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { isRefusal } from '../app-error.ts';
+import type { Actor } from '../visit-access.ts';
 import { decideRecordFollowUp, MAX_ATTEMPTS } from './follow-up-record.decision.ts';
 import { ANNA, DESK, MANAGER, NOW, followUpState, testTask } from './follow-up-test-builders.ts';
 
@@ -20,7 +21,7 @@ describe('decideRecordFollowUp', () => {
   beforeEach(() => {
     state = structuredClone(base);
   });
-  const record = (input: Omit<FollowUpRecordInput, 'commandId'>, actor = ANNA, now = NOW) =>
+  const record = (input: Omit<FollowUpRecordInput, 'commandId'>, actor: Actor = ANNA, now = NOW) =>
     decideRecordFollowUp(state, now, actor, FollowUpRecordInputSchema.parse({ commandId: 'command-0001', ...input }), CTX);
 
   it('reached: the task is done, the call logged with who, when and the notes', () => {
