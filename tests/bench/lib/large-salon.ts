@@ -324,6 +324,7 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
   const days = LARGE_SALON.years * 365;
   const links: Record<string, PublicLink> = {};
   const visits: Record<string, Visit> = {};
+  const served = new Set<string>();
   let made = 0;
   for (let day = 0; day < days && made < visitCount; day++) {
     const remainingDays = days - day;
@@ -394,7 +395,18 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
         acceptedAt: accepted,
         // Walk-ins of the large salon signed nothing at the kiosk.
         signature: null,
+        // Consulted at the kiosk, nothing blocking, who they are never in doubt (the values a visit's absence of these
+        // fields meant before data migration 9); returning from their second visit on.
+        blocked: false,
+        blockOverride: null,
+        consultationInPerson: false,
+        returningClient: served.has(client.id),
+        inRoomConsultation: null,
+        identityCheck: null,
+        answersToReview: false,
+        saysBooked: false,
       });
+      served.add(client.id);
       // The aftercare QR of every closed visit (the hub keeps links after they expire).
       const tokenHash = createHash('sha256').update(rng.token(32)).digest('base64url');
       links[tokenHash] = build(PublicLinkSchema, 'aftercare link', 'PublicLinkSchema', {
