@@ -149,6 +149,32 @@ describe('outbox over SMTP', () => {
     for (const file of await readdir(dataDir)) if (file.endsWith('.json') || file.endsWith('.jsonl')) expect(await readFile(join(dataDir, file), 'utf8')).not.toContain(PASSWORD);
   });
 
+  it('a hub that stops while a server is silent stops in seconds; the message is uncertain at the next start, never sent twice', async () => {
+    const smtp = await new SmtpTestServer().start();
+    cleanups.push(() => smtp.stop());
+    smtp.behaviour = 'stall';
+    // The hub's own timeouts (30 s of silence before a try counts as timed out).
+    const first = await startHub({ seed: outboxSalon, timeZone: OUTBOX_ZONE, clock: () => now, store: 'lowdb', outbox: { outboxTickMs: 3_600_000 } });
+    const dataDir = first.dataDir!;
+    const boss = await connectStaff(first, { staffId: 'olivia', pin: '9999' });
+    expectOk(await send(boss.socket, 'outbox:settings', { smtp: { host: '127.0.0.1', port: smtp.port, tls: 'none', user: '', sender: 'hello@glow-salon.cn' }, webhookUrl: null, quietHours: null, dailyCap: null, maxAttempts: 4, keepBodiesDays: 30 }));
+    await enqueue(first, { dedupeKey: 'in-flight' });
+    const round = first.hub.core.outbox.delivery.tick();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopping = Date.now();
+    await first.hub.stop();
+    expect(Date.now() - stopping).toBeLessThan(8_000);
+    // The try itself ends when the server lets go (its outcome is refused by the stopped hub).
+    void round;
+    smtp.behaviour = 'accept';
+    const again = await startHub({ seed: outboxSalon, timeZone: OUTBOX_ZONE, clock: () => now, store: 'lowdb', dataDir, outbox: { outboxTickMs: 3_600_000 } });
+    cleanups.push(() => again.stop());
+    now += 3_600_000;
+    await again.hub.core.outbox.delivery.tick();
+    expect(message(again, 'in-flight')).toMatchObject({ state: 'uncertain', attempts: 1 });
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it('holds messages in the quiet hours and sends them when they end', async () => {
     const { t, smtp } = await salonWithSmtp();
     now = Date.parse('2026-12-03T22:30:00+08:00');

@@ -8,6 +8,8 @@ import type { SenderSet } from './sender-set.ts';
 
 /** How often the outbox looks for messages due. */
 export const OUTBOX_TICK_MS = 5_000;
+/** How long a hub that stops waits for the messages out (see `stop`). */
+export const STOP_WAIT_MS = 3_000;
 /** How often settled messages past the salon's days are reduced to delivery records. */
 const REDUCE_EVERY_MS = 3_600_000;
 
@@ -48,11 +50,17 @@ export class OutboxDelivery {
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for the messages out to be settled (each outcome journaled). */
+  /**
+   * Stops the timer and waits a little for the messages out to be settled (each outcome journaled). A server still
+   * silent after `STOP_WAIT_MS` does not hold the hub's stop: its message stays `sending` on disk and is `uncertain`
+   * at the next start (at most once), and its late outcome is refused by the stopping engine.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running?.catch(() => 0);
+    let wait: NodeJS.Timeout | undefined;
+    await Promise.race([this.running?.catch(() => 0), new Promise((resolve) => (wait = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(wait);
     this.deps.senders.close();
   }
 
