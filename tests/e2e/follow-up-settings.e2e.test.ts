@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
+import { wcagViolations } from '../support/axe.ts';
 import { startHub, type TestHub } from '../support/hub-harness.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
 
@@ -31,11 +32,13 @@ describe('follow-up settings on the manager’s tablet', () => {
 
   it('shows every rule with its purpose, channel, day and wording in English and Chinese', async () => {
     await shoot(boss, 'follow-up-settings-en');
+    expect(await wcagViolations(boss, '[data-testid="settings-follow-ups"]')).toEqual([]);
     expect(await boss.getByTestId('follow-up-rule-day7').innerText()).toContain('Results, new needs, book the next treatment, ask for a referral.');
     await boss.getByTestId('lang-zh-CN').click();
     await expect.poll(() => boss.getByTestId('settings-nav-followUps').innerText()).toBe('回访与关怀');
     expect(await boss.getByTestId('follow-up-rule-birthday_card').innerText()).toContain('生日前几天');
     await shoot(boss, 'follow-up-settings-zh-CN');
+    expect(await wcagViolations(boss, '[data-testid="settings-follow-ups"]')).toEqual([]);
     await boss.getByTestId('follow-up-holiday-mid_autumn').scrollIntoViewIfNeeded();
     await shoot(boss, 'follow-up-settings-holidays-zh-CN');
     await boss.getByTestId('lang-en').click();
