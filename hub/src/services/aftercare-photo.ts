@@ -1,4 +1,9 @@
-import sharp from 'sharp';
+/**
+ * sharp (libvips, a native module) is loaded with the first photo, not at every start: loading it and its version
+ * checks cost ~0.3–0.5 s of a cold start on a loaded machine (#15, profiled), and most starts never see a photo.
+ */
+let sharpModule: Promise<typeof import('sharp')> | null = null;
+const loadSharp = async () => (await (sharpModule ??= import('sharp'))).default;
 
 /** The largest photo a client may send from the report form (before re-encoding). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -20,6 +25,8 @@ export type PhotoProblem = 'photo_too_large' | 'photo_not_image';
 export async function cleanPhoto(input: Uint8Array): Promise<CleanPhoto | PhotoProblem> {
   if (input.byteLength > MAX_PHOTO_BYTES) return 'photo_too_large';
   if (input.byteLength === 0) return 'photo_not_image';
+  // Outside the try: a hub whose sharp cannot load says so, rather than calling every photo 'not an image'.
+  const sharp = await loadSharp();
   try {
     const image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated: false });
     const meta = await image.metadata();
