@@ -22,6 +22,7 @@ export const followUpsEn = {
   'field.outcome': 'Outcome',
   'field.problemKind': 'Kind of problem',
 
+  'staff.pending.followUp': 'follow-up call outcome',
   'followUp.open': 'Follow-up calls',
   'followUp.openCount': 'Follow-up calls ({n})',
   'followUp.title': 'Follow-up calls',

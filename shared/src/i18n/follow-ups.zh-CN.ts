@@ -21,6 +21,7 @@ export const followUpsZhCN: Record<keyof typeof followUpsEn, string> = {
   'field.outcome': '回访结果',
   'field.problemKind': '问题类型',
 
+  'staff.pending.followUp': '回访结果',
   'followUp.open': '回访电话',
   'followUp.openCount': '回访电话（{n}）',
   'followUp.title': '回访电话',

@@ -42,6 +42,7 @@ const LABELS: Record<string, MessageKey> = {
   'staff:save': 'staff.pending.catalogue',
   'room:save': 'staff.pending.catalogue',
   'staff:dayChange': 'staff.pending.catalogue',
+  'followUp:record': 'staff.pending.followUp',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
