@@ -6,6 +6,7 @@ import {
   decideDailyFollowUps,
   decideSessionFollowUps,
   followUpPurpose,
+  MARKETING_RULES,
   followUpText,
   salonDay,
   summarizeClientVisits,
@@ -138,8 +139,22 @@ function closedVisitsByClient(state: Readonly<HubState>): Map<string, Visit[]> {
   return out;
 }
 
+/**
+ * Open marketing calls (birthday card, win-back…) of clients whose latest marketing choice is no longer yes (she
+ * opted out after the task was made): cancelled by the sweep, kept with their attempts for the record.
+ */
+export function optedOutFollowUps(state: Readonly<HubState>): Changes {
+  const cancelled: Record<string, FollowUpTask> = {};
+  for (const task of Object.values(state.followUpTasks)) {
+    if (task.state !== 'open' || !MARKETING_RULES.has(task.rule)) continue;
+    const client = state.clients[task.clientId];
+    if (!client || marketingAllowed(client) !== null) cancelled[task.id] = { ...task, state: 'cancelled' };
+  }
+  return Object.keys(cancelled).length ? { followUpTasks: cancelled } : {};
+}
+
 /** The follow-ups of sessions that closed (the command path: in the same journal entry as the close). */
-export function decideSessionCloseFollowUps(state: Readonly<HubState>, now: number, visitIds: Iterable<string>, log?: FollowUpLog): Changes {
+export function decideSessionCloseFollowUps(state: Readonly<HubState>, now: number, visitIds: readonly string[], log?: FollowUpLog): Changes {
   const settings = followUpSettingsOf(state);
   const zone = zoneOf(state);
   const dues: FollowUpDue[] = [];
@@ -164,7 +179,18 @@ export function decideSessionCloseFollowUps(state: Readonly<HubState>, now: numb
     const calls = noCalls.has(visit.clientId) ? found.filter((d) => d.channel !== 'call') : found;
     dues.push(...calls);
   }
-  return dues.length ? materializeFollowUps(state, now, dues, log) : {};
+  const created = dues.length ? materializeFollowUps(state, now, dues, log) : {};
+  // She came back: her open win-back, if any, is done with (cancelled, kept for the record).
+  const back = new Set<string>();
+  for (const visitId of visitIds) {
+    const visit = state.visits[visitId];
+    if (visit?.state === 'closed') back.add(visit.clientId);
+  }
+  const winBacks: Record<string, FollowUpTask> = {};
+  for (const task of Object.values(state.followUpTasks)) {
+    if (task.state === 'open' && task.rule === 'win_back' && back.has(task.clientId)) winBacks[task.id] = { ...task, state: 'cancelled' };
+  }
+  return Object.keys(winBacks).length ? mergeChanges(created, { followUpTasks: winBacks }) : created;
 }
 
 /** Day-before messages for bookings (made now, or found by the sweep). */
@@ -210,5 +236,5 @@ export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?
   }
   const daily = materializeFollowUps(state, now, decideDailyFollowUps(clients(), today, settings), log);
   const bookings = decideBookingFollowUps(state, now, Object.keys(state.bookings), log);
-  return mergeChanges(daily, bookings);
+  return mergeChanges(mergeChanges(optedOutFollowUps(state), daily), bookings);
 }
