@@ -45,6 +45,43 @@ const PRICES: Record<string, string> = {
   'nails-gel': '198',
 };
 
+/**
+ * Products the demo lists, one of each follow-up kind, so the plan, the session notes and the aftercare sheet have
+ * something to pick and the follow-up calls a product to follow up.
+ */
+const PRODUCTS = [
+  {
+    id: 'prod-hydra-serum',
+    name: both('Hydra-boost serum', '水光精华液'),
+    brand: 'Glow Lab',
+    price: '168',
+    unit: '30 ml',
+    howToUse: both('Two drops morning and evening on clean skin, before cream.', '早晚洁面后取两滴，涂抹于面霜之前。'),
+    followUp: 'treatment_product',
+  },
+  {
+    id: 'prod-spf50',
+    name: both('Daily sunscreen SPF 50', '日常防晒霜 SPF 50'),
+    brand: 'Sunwise',
+    price: '129',
+    unit: '50 ml',
+    howToUse: both('Every morning as the last step; again after two hours outdoors.', '每天早上最后一步使用；户外两小时后补涂。'),
+    followUp: 'brand_product',
+  },
+  {
+    id: 'prod-collagen',
+    name: both('Collagen drink', '胶原蛋白饮'),
+    brand: 'Glow Lab',
+    price: '258',
+    unit: '10 × 50 ml',
+    howToUse: both('One bottle a day, before bed.', '每天睡前一瓶。'),
+    followUp: 'supplement',
+  },
+] as const;
+
+const productCommands = (): SeedCommand[] =>
+  PRODUCTS.map(({ id, ...product }): SeedCommand => ({ command: 'catalogue:product', id, input: { id: null, ...product, archived: false } }));
+
 /** Open every day, so that booking from the demo works whatever day it is tried on. */
 const OPEN_EVERY_DAY = Array.from({ length: 7 }, () => ({ start: '09:00', end: '20:00' }));
 
@@ -57,6 +94,7 @@ export function demoSalonCommands(defaultLanguage: Language, timeZone: string): 
     { command: 'settings:contact', input: { phone: DEMO_AFTERCARE_SETTINGS.contact.phone, address: DEMO_AFTERCARE_SETTINGS.contact.address } },
     ...demoListCommands(),
     ...serviceCommands(DEMO_SERVICES, (s) => PRICES[s.id] ?? '0'),
+    ...productCommands(),
     ...DEMO_QUESTIONNAIRES.map((questionnaire): SeedCommand => ({ command: 'questionnaire:replace', input: { questionnaire } })),
     ...roomCommands(DEMO_ROOMS),
     ...staffCommands(DEMO_STAFF, owner.id),

@@ -34,6 +34,12 @@ describe('the demo salon is built by commands (#13)', () => {
     expect(Object.values(state.categories).sort((a, b) => a.order - b.order).map((c) => c.id)).toEqual(['facial', 'body', 'hair_colour', 'nails']);
     expect(Object.keys(state.skills).sort()).toEqual(['body', 'facial', 'hair_colour', 'nails']);
     expect(Object.keys(state.equipment).sort()).toEqual(['colour_station', 'facial_bed', 'massage_table', 'nail_station', 'steamer']);
+    // One listed product of each follow-up kind, for the pickers and the product follow-up calls.
+    expect(Object.values(state.products).map((p) => [p.id, p.followUp, p.archived])).toEqual([
+      ['prod-hydra-serum', 'treatment_product', false],
+      ['prod-spf50', 'brand_product', false],
+      ['prod-collagen', 'supplement', false],
+    ]);
     // The hub itself set the demo up: no tablet is paired, nobody holds a session.
     expect(state.devices).toEqual({});
   });
