@@ -6,7 +6,7 @@ import { hashPin } from '../../hub/src/security/secrets.ts';
 import { wcagViolations } from '../support/axe.ts';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { pairKiosk, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
-import { asPairedKiosk, dial, sign } from '../support/kiosk-driver.ts';
+import { asPairedKiosk, registerAtKiosk } from '../support/kiosk-driver.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
 
 /**
@@ -262,22 +262,7 @@ describe('catalogue, staff and rooms on the manager’s tablet', () => {
     await asPairedKiosk(lobby, await pairKiosk(t));
     await lobby.goto(`${t.url}/`);
     await lobby.getByTestId('walk-in').click();
-    await dial(lobby, '07700900555');
-    await lobby.getByTestId('phone-next').click();
-    await lobby.getByTestId('identity-new').click();
-    await lobby.getByTestId('first-name').fill('Nina');
-    await lobby.getByTestId('last-name').fill('Park');
-    await lobby.getByTestId('birthday-year').selectOption('1990');
-    await lobby.getByTestId('birthday-month').selectOption('5');
-    await lobby.getByTestId('birthday-day').selectOption('12');
-    await lobby.getByTestId('register-next').click();
-    await lobby.getByTestId('consent-terms').waitFor();
-    await lobby.getByTestId('consent-agree').click();
-    await lobby.getByTestId('consent-health').waitFor();
-    await sign(lobby);
-    await lobby.getByTestId('consent-agree').click();
-    await lobby.getByTestId('consent-marketing').waitFor();
-    await lobby.getByTestId('consent-decline').click();
+    await registerAtKiosk(lobby, { phone: '07700900555', first: 'Nina', last: 'Park', birthday: { year: '1990', month: '5', day: '12' } });
     const glow = idOf(state().services, (s) => s.name.en === 'Glow facial');
     await lobby.getByTestId(`service-${glow}`).waitFor();
     await shoot(lobby, 'catalogue-kiosk-services-en');

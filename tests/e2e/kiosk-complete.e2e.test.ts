@@ -7,7 +7,7 @@ import { bookPath, closedVisits, getPage, slotsIn, book } from '../support/booki
 import { ARTIFACTS, launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { launchWithCamera, qrVideoPath, writeQrVideo } from '../support/fake-camera.ts';
 import { connectStaff, expectOk, pairKiosk, send, startHub, workingHoursZone, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
-import { asPairedKiosk, dial, shootKiosk, sign, tapCounter } from '../support/kiosk-driver.ts';
+import { asPairedKiosk, dial, registerAtKiosk, shootKiosk, sign, tapCounter } from '../support/kiosk-driver.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
 
 /**
@@ -355,19 +355,7 @@ describe('the lobby kiosk, complete', () => {
   it('tells a client with a blocking answer that a manager will speak with them; the manager overrides on the tablet', async () => {
     const lobby = await open();
     await lobby.getByTestId('walk-in').click();
-    await dial(lobby, '13800990011');
-    await lobby.getByTestId('phone-next').click();
-    await lobby.getByTestId('identity-new').click();
-    await lobby.getByTestId('first-name').fill('Tom');
-    await lobby.getByTestId('last-name').fill('Baker');
-    await lobby.getByTestId('register-next').click();
-    await lobby.getByTestId('consent-terms').waitFor();
-    await lobby.getByTestId('consent-agree').click();
-    await lobby.getByTestId('consent-health').waitFor();
-    await sign(lobby);
-    await lobby.getByTestId('consent-agree').click();
-    await lobby.getByTestId('consent-marketing').waitFor();
-    await lobby.getByTestId('consent-agree').click();
+    await registerAtKiosk(lobby, { phone: '13800990011', first: 'Tom', last: 'Baker' }, 'agree');
     await lobby.getByTestId('service-facial-classic').click();
     await lobby.getByTestId('answer-pregnant-no').click();
     await lobby.getByTestId('answer-isotretinoin-no').click();

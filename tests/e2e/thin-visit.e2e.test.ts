@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { decodeQr, launchBrowser, newPage, PHONE, shoot, TABLET } from '../support/browser.ts';
 import { startHub, type TestHub } from '../support/hub-harness.ts';
-import { dial, pairOnScreen, shootKiosk, sign } from '../support/kiosk-driver.ts';
+import { dial, pairOnScreen, registerAtKiosk, shootKiosk } from '../support/kiosk-driver.ts';
 
 /**
  * One real visit through the three screens side by side: the lobby kiosk, a beautician's tablet and the client's
@@ -70,20 +70,8 @@ describe('a walk-in from the lobby to the aftercare page on the phone', () => {
 
     // A walk-in checks in at the lobby kiosk.
     await lobby.getByTestId('walk-in').click();
-    for (const digit of '13800138000') await lobby.getByTestId(`keypad-${digit}`).click();
-    await lobby.getByTestId('phone-next').click();
-    await lobby.getByTestId('identity-new').click();
-    await lobby.getByTestId('first-name').fill('Lina');
-    await lobby.getByTestId('last-name').fill('Zhou');
-    await lobby.getByTestId('register-next').click();
     // Service terms and health answers agreed (the latter signed with a finger), marketing declined.
-    await lobby.getByTestId('consent-terms').waitFor();
-    await lobby.getByTestId('consent-agree').click();
-    await lobby.getByTestId('consent-health').waitFor();
-    await sign(lobby);
-    await lobby.getByTestId('consent-agree').click();
-    await lobby.getByTestId('consent-marketing').waitFor();
-    await lobby.getByTestId('consent-decline').click();
+    await registerAtKiosk(lobby, { phone: '13800138000', first: 'Lina', last: 'Zhou' });
     await lobby.getByTestId('service-facial-classic').click();
     for (const q of ['pregnant', 'isotretinoin', 'sunburn', 'skin_allergy']) await lobby.getByTestId(`answer-${q}-no`).click();
     await lobby.getByTestId('questions-next').click();

@@ -60,6 +60,36 @@ export async function sign(page: Page): Promise<void> {
   }
 }
 
+/**
+ * A new client registers at the kiosk, from the phone keypad to the services: their number, "new here", their name
+ * (and birthday when given), then the service terms agreed, the health consent agreed and signed, and marketing
+ * agreed or declined. The page is left on the service list.
+ */
+export async function registerAtKiosk(
+  page: Page,
+  client: { phone: string; first: string; last: string; birthday?: { year: string; month: string; day: string } },
+  marketing: 'agree' | 'decline' = 'decline',
+): Promise<void> {
+  await dial(page, client.phone);
+  await page.getByTestId('phone-next').click();
+  await page.getByTestId('identity-new').click();
+  await page.getByTestId('first-name').fill(client.first);
+  await page.getByTestId('last-name').fill(client.last);
+  if (client.birthday) {
+    await page.getByTestId('birthday-year').selectOption(client.birthday.year);
+    await page.getByTestId('birthday-month').selectOption(client.birthday.month);
+    await page.getByTestId('birthday-day').selectOption(client.birthday.day);
+  }
+  await page.getByTestId('register-next').click();
+  await page.getByTestId('consent-terms').waitFor();
+  await page.getByTestId('consent-agree').click();
+  await page.getByTestId('consent-health').waitFor();
+  await sign(page);
+  await page.getByTestId('consent-agree').click();
+  await page.getByTestId('consent-marketing').waitFor();
+  await page.getByTestId(`consent-${marketing}`).click();
+}
+
 /** Counts the client's taps: every tap of the flow goes through here, so a test can assert how many it took. */
 export function tapCounter(page: Page) {
   let taps = 0;
