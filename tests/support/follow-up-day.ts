@@ -20,7 +20,11 @@ function task(id: string, o: Partial<FollowUpTask> & Pick<FollowUpTask, 'clientI
 export async function followUpDaySalon(now: number, timeZone: string): Promise<HubState> {
   const state = await demoSalon('en', timeZone);
   const client = (id: string, firstName: string, lastName: string, phone: string, language: 'en' | 'zh-CN') =>
-    ({ id, firstName, lastName, phone, language, createdAt: now - 30 * DAY }) as HubState['clients'][string];
+    // Each said yes to the salon's messages at the kiosk: marketing calls (the win-back) are theirs to receive.
+    ({
+      id, firstName, lastName, phone, language, createdAt: now - 30 * DAY,
+      consents: [{ kind: 'marketing', version: 1, granted: true, at: now - 30 * DAY }],
+    }) as HubState['clients'][string];
   state.clients['c-lina'] = client('c-lina', 'Lina', 'Zhou', '+8613800138000', 'zh-CN');
   state.clients['c-tom'] = client('c-tom', 'Tom', 'Baker', '+447700900123', 'en');
   state.clients['c-wang'] = client('c-wang', '美丽', '王', '+8613900139000', 'zh-CN');
