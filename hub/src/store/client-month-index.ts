@@ -6,19 +6,24 @@ import { errorCode, type StoreFs } from './store-fs.ts';
 /** Beside the snapshots: one small file per month partition file. Derived data only (rebuilt when missing). */
 export const CLIENT_MONTHS_DIR = 'client-months';
 
-const EntrySchema = z.object({ file: z.string(), clients: z.array(z.string()) });
+/** Per client: the byte ranges [start, length] of her visits in the month file, or null where they are not known. */
+const EntrySchema = z.object({
+  file: z.string(),
+  clients: z.record(z.string(), z.array(z.tuple([z.number().int().min(0), z.number().int().min(1)])).nullable()),
+});
+export type MonthRanges = ReadonlyArray<readonly [number, number]>;
 
 /**
- * Which month partition files hold visits of which client (#16): how the client's record finds five years of history
- * without loading it. Keyed by partition file name, not by month: a file is written once and never changes, so an
- * entry can never be stale — a rewritten month is a new file and gets its own entry when it is written, from the data
- * in hand. One small entry file per month file (`client-months/<partition file>`), so a checkpoint writes only the
- * entries of the months it wrote, never the whole index. Entries of files no generation lists are removed with them.
+ * Which month partition files hold visits of which client, and where in the file (#16): how the client's record
+ * finds five years of history without loading it, reading only the bytes of her visits. Keyed by partition file name, not by month: a file is written once and never changes, so an
+ * entry can never be stale — a rewritten month is a new file with an entry of its own. One small entry file per month
+ * file (`client-months/<partition file>`). Entries are made off the main thread (month-reader.ts) for the months left
+ * on disk: at start-up for those without one, and after a checkpoint for a cold month it rewrote. Entries of files no generation lists are removed with them.
  * What is missing (the first start with the index, an entry lost or damaged) is rebuilt at start-up by reading the
  * months off the main thread (month-reader.ts).
  */
 export class ClientMonthIndex {
-  private files = new Map<string, ReadonlySet<string>>();
+  private files = new Map<string, ReadonlyMap<string, MonthRanges | null>>();
 
   constructor(
     private readonly fs: StoreFs,
@@ -29,12 +34,24 @@ export class ClientMonthIndex {
     return this.files.has(file);
   }
 
-  /** Of these partition files, the ones holding a visit of any of these clients. */
-  filesOf(clientIds: readonly string[], among: Iterable<string>): string[] {
-    const found: string[] = [];
+  /**
+   * Of these partition files, the ones holding a visit of any of these clients, with where those visits lie (null:
+   * the file must be read whole).
+   */
+  filesOf(clientIds: readonly string[], among: Iterable<string>): Array<{ file: string; ranges: Array<readonly [number, number]> | null }> {
+    const found: Array<{ file: string; ranges: Array<readonly [number, number]> | null }> = [];
     for (const file of among) {
       const held = this.files.get(file);
-      if (held && clientIds.some((id) => held.has(id))) found.push(file);
+      if (!held) continue;
+      let ranges: Array<readonly [number, number]> | null = [];
+      let any = false;
+      for (const id of clientIds) {
+        if (!held.has(id)) continue;
+        any = true;
+        const theirs = held.get(id);
+        ranges = theirs && ranges ? [...ranges, ...theirs] : null;
+      }
+      if (any) found.push({ file, ranges });
     }
     return found;
   }
@@ -59,20 +76,22 @@ export class ClientMonthIndex {
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
       try {
         const entry = await readWithLow(new DurableJsonFile<z.infer<typeof EntrySchema>>(path.join(folder, name), { fs: this.fs, schema: EntrySchema }));
-        if (entry && entry.file === name) this.files.set(entry.file, new Set(entry.clients));
+        if (entry && entry.file === name) this.files.set(entry.file, new Map(Object.entries(entry.clients)));
       } catch {
         // Rebuilt from the month file itself.
       }
     }
   }
 
-  /** Records (in memory and on disk) the clients a partition file holds visits of. */
-  async record(file: string, clientIds: Iterable<string>): Promise<void> {
-    const clients = new Set(clientIds);
-    this.files.set(file, clients);
+  /**
+   * Records (in memory and on disk) where each client's visits lie in a partition file; a client given null ranges
+   * is known to be in it, and the file is then read whole for her.
+   */
+  async record(file: string, clients: Readonly<Record<string, Array<[number, number]> | null>>): Promise<void> {
+    this.files.set(file, new Map(Object.entries(clients)));
     const folder = path.join(this.dir, CLIENT_MONTHS_DIR);
     await this.fs.mkdir(folder, 0o700);
-    await writeWithLow(new DurableJsonFile(path.join(folder, file), { fs: this.fs }), { file, clients: [...clients] });
+    await writeWithLow(new DurableJsonFile(path.join(folder, file), { fs: this.fs }), { file, clients });
   }
 
   /** Forgets the files no kept generation lists any more (their months were rewritten or emptied). */

@@ -54,7 +54,6 @@ type Generation = { manifest: Manifest; files: Map<PartitionName, string> };
 const HISTORY_CACHE_MS = 30_000;
 const HISTORY_CACHE_ENTRIES = 64;
 
-const clientsOf = (visits: Record<string, Visit>): Set<string> => new Set(Object.values(visits).map((visit) => visit.clientId));
 
 /**
  * The hub's durable store: lowdb `Low` files as partitioned snapshots plus an append-only, group-committed journal
@@ -311,8 +310,8 @@ export class LowdbStore implements StorePort {
       const recorded = this.current?.manifest.integrity?.[file];
       if (recorded !== undefined) integrity[file] = recorded;
     };
-    /** Month files written now and the clients they hold: their index entries, once the manifest lists them. */
-    const written: Array<[file: string, clients: Set<string>]> = [];
+    /** Cold month files written now: their index entries are made once the manifest lists them. */
+    const written: string[] = [];
     for (const name of capture.present) {
       const data = capture.write.get(name);
       const overlay = capture.overlays.get(name);
@@ -321,13 +320,13 @@ export class LowdbStore implements StorePort {
         const file = partitionFileName(name, revision);
         integrity[file] = await this.writePartition(name, file, data);
         files.set(name, file);
-        if (name.startsWith('visits-')) written.push([file, clientsOf(data.visits ?? {})]);
+        if (this.cold.has(name)) written.push(file);
       } else if (overlay && current) {
         const rewritten = await this.writeColdOverlay(name, current, revision, overlay);
         if (rewritten) {
           files.set(name, rewritten.file);
           integrity[rewritten.file] = rewritten.integrity;
-          written.push([rewritten.file, rewritten.clients]);
+          written.push(rewritten.file);
         } else keep(name, current);
       } else {
         if (!current) throw new StoreError('io', `Partition ${name} has no file to keep (internal error).`);
@@ -363,7 +362,7 @@ export class LowdbStore implements StorePort {
     base: string,
     revision: number,
     overlay: ColdOverlay,
-  ): Promise<{ file: string; integrity: string; clients: Set<string> } | null> {
+  ): Promise<{ file: string; integrity: string } | null> {
     const recorded = this.current?.manifest.integrity?.[base];
     const data = await readWithLow(
       new DurableJsonFile<PartitionData>(path.join(this.dir, base), {
@@ -394,7 +393,7 @@ export class LowdbStore implements StorePort {
     if (!changed) return null;
     Object.assign(visits, overlay.set);
     const file = partitionFileName(name, revision);
-    return { file, integrity: await this.writePartition(name, file, { visits }), clients: clientsOf(visits) };
+    return { file, integrity: await this.writePartition(name, file, { visits }) };
   }
 
   /** Writes one partition file and returns its integrity value for the manifest (partition-integrity.ts). */
@@ -479,15 +478,21 @@ export class LowdbStore implements StorePort {
     const generation = this.current;
     if (!generation || this.cold.size === 0) return [];
     const coldFiles = [...this.cold].flatMap((name) => generation.files.get(name) ?? []);
-    const files = this.monthIndex.filesOf(ids, coldFiles).sort();
-    const key = `${ids.join(',')}|${files.join(',')}`;
+    const files = this.monthIndex.filesOf(ids, coldFiles).sort((a, b) => a.file.localeCompare(b.file));
+    const key = `${ids.join(',')}|${files.map((f) => f.file).join(',')}`;
     const cached = this.historyCache.get(key);
     if (cached && performance.now() - cached.at < HISTORY_CACHE_MS) return structuredClone(cached.visits);
+    // Only the bytes of her visits, where the index knows them; a month it knows only by client is read whole.
     const read = await Promise.all(
-      files.map((file) => this.months.visitsOf(path.join(this.dir, file), this.recordedChecksum(generation, file), ids)),
+      files.map(({ file, ranges }) =>
+        ranges
+          ? this.months.visitsAt(path.join(this.dir, file), ranges)
+          : this.months.visitsOf(path.join(this.dir, file), this.recordedChecksum(generation, file), ids),
+      ),
     );
     // A month file is checked as a whole by its checksum; each visit is still checked before it reaches a screen.
-    const visits = read.flat().filter((visit) => VisitSchema.safeParse(visit).success);
+    const wanted = new Set(ids);
+    const visits = read.flat().filter((visit) => wanted.has(visit?.clientId) && VisitSchema.safeParse(visit).success);
     this.historyCache.set(key, { at: performance.now(), visits });
     while (this.historyCache.size > HISTORY_CACHE_ENTRIES) this.historyCache.delete(this.historyCache.keys().next().value!);
     return structuredClone(visits);
@@ -512,20 +517,37 @@ export class LowdbStore implements StorePort {
       for (const name of this.cold) {
         const file = generation.files.get(name);
         if (file === undefined || this.monthIndex.has(file)) continue;
-        const clients = await this.months.clientsOf(path.join(this.dir, file), this.recordedChecksum(generation, file));
-        await this.monthIndex.record(file, clients);
-        rebuilt += 1;
+        // A damaged month is left out of records (and said in the log), never a reason to stop indexing the others.
+        await this.indexMonth(generation, file).then(
+          () => (rebuilt += 1),
+          (err: unknown) => this.logger.warn({ err, file }, 'Could not index a month left on disk for client records'),
+        );
       }
       if (rebuilt > 0) this.logger.info({ rebuilt, months: this.cold.size }, 'Client history index rebuilt for months left on disk');
     })().catch((err: unknown) => this.logger.warn({ err }, 'Could not prepare the client history index'));
   }
 
-  /** After a checkpoint: entries for the month files it wrote; entries of files no generation keeps are dropped. */
-  private indexMonths(written: ReadonlyArray<readonly [string, Set<string>]>): void {
+  /**
+   * One month file indexed off the main thread: read whole, checked against the manifest's checksum, each client's
+   * byte ranges recorded (see month-reader.ts). The file is never changed after, so later reads of ranges are of the
+   * very bytes checked here; each visit read is still checked by the visit schema.
+   */
+  private async indexMonth(generation: Generation, file: string): Promise<void> {
+    const index = await this.months.indexOf(path.join(this.dir, file), this.recordedChecksum(generation, file));
+    const clients = 'unlaid' in index && Array.isArray(index.unlaid) ? Object.fromEntries((index.unlaid as string[]).map((id) => [id, null])) : (index as Record<string, Array<[number, number]>>);
+    await this.monthIndex.record(file, clients);
+  }
+
+  /**
+   * After a checkpoint: entries for the cold months it rewrote (the warm months it wrote are in memory; they are
+   * indexed at the start that leaves them on disk); entries of files no generation keeps are dropped.
+   */
+  private indexMonths(written: readonly string[]): void {
     const keep = new Set([...(this.current?.files.values() ?? []), ...(this.previous?.files.values() ?? [])]);
+    const generation = this.current;
     this.indexWork = this.indexWork
       .then(async () => {
-        for (const [file, clients] of written) await this.monthIndex.record(file, clients);
+        if (generation) for (const file of written) await this.indexMonth(generation, file);
         await this.monthIndex.keepOnly(keep);
       })
       .catch((err: unknown) => this.logger.warn({ err }, 'Could not update the client history index'));

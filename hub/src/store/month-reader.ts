@@ -15,8 +15,9 @@ import type { StoreFs } from './store-fs.ts';
  * esbuild bundle (hub/dist/main.js); it needs nothing but Node's built-ins.
  */
 export type MonthJob =
-  | { kind: 'clients'; path: string; checksum: string | null }
-  | { kind: 'visits'; path: string; checksum: string | null; clientIds: readonly string[] };
+  | { kind: 'index'; path: string; checksum: string | null }
+  | { kind: 'visits'; path: string; checksum: string | null; clientIds: readonly string[] }
+  | { kind: 'ranges'; path: string; ranges: ReadonlyArray<readonly [number, number]> };
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
@@ -25,13 +26,30 @@ const { parentPort } = require('node:worker_threads');
 const { readFile } = require('node:fs/promises');
 const { createHash } = require('node:crypto');
 ${pickFromMonth.toString()}
+const { open } = require('node:fs/promises');
 parentPort.on('message', async ({ id, job }) => {
   try {
+    if (job.kind === 'ranges') {
+      const handle = await open(job.path, 'r');
+      try {
+        const out = [];
+        for (const [start, length] of job.ranges) {
+          const buffer = Buffer.alloc(length);
+          const { bytesRead } = await handle.read(buffer, 0, length, start);
+          out.push(JSON.parse(buffer.subarray(0, bytesRead).toString('utf8')));
+        }
+        parentPort.postMessage({ id, ok: true, value: out });
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
     const bytes = await readFile(job.path);
     if (job.checksum !== null && createHash('sha256').update(bytes).digest('hex') !== job.checksum) {
       throw new Error('its content differs from what was written (SHA-256 does not match the manifest)');
     }
-    parentPort.postMessage({ id, ok: true, value: pickFromMonth(JSON.parse(bytes.toString('utf8')), job) });
+    const text = bytes.toString('utf8');
+    parentPort.postMessage({ id, ok: true, value: pickFromMonth(JSON.parse(text), job, text) });
   } catch (err) {
     parentPort.postMessage({ id, ok: false, error: err && err.message ? err.message : String(err) });
   }
@@ -39,19 +57,36 @@ parentPort.on('message', async ({ id, job }) => {
 `;
 
 /**
- * What a job takes from a parsed month file: its clients (to build the index) or the visits of some clients. Plain
+ * What a job takes from a parsed month file: where each client's visits lie in it (to build the index), or the
+ * visits of some clients. A month file is `JSON.stringify({ visits })` as the store wrote it (durable-json-file.ts),
+ * so each visit's bytes are exactly JSON.stringify of the parsed visit, one after another: their ranges are counted
+ * here and checked against the text; a file laid out otherwise gets no ranges (it is then read whole). Plain
  * JavaScript with no imports: its source is also the worker's.
  */
-function pickFromMonth(data: unknown, job: { kind: string; clientIds?: readonly string[] }): unknown {
+function pickFromMonth(data: unknown, job: { kind: string; clientIds?: readonly string[] }, text: string): unknown {
   const visits = (data && typeof data === 'object' && (data as { visits?: unknown }).visits) || {};
-  const all = Object.values(visits as Record<string, { clientId?: unknown }>);
-  if (job.kind === 'clients') {
-    const ids = new Set<string>();
-    for (const visit of all) if (typeof visit?.clientId === 'string') ids.add(visit.clientId);
-    return [...ids];
+  const entries = Object.entries(visits as Record<string, { clientId?: unknown }>);
+  if (job.kind === 'index') {
+    const ranges: Record<string, Array<[number, number]>> = {};
+    const prefix = '{"visits":{';
+    let at = Buffer.byteLength(prefix);
+    let laidOut = text.startsWith(prefix);
+    for (let i = 0; i < entries.length && laidOut; i++) {
+      const [id, visit] = entries[i]!;
+      if (i > 0) at += 1; // the comma
+      at += Buffer.byteLength(JSON.stringify(id)) + 1; // the key and its colon
+      const length = Buffer.byteLength(JSON.stringify(visit));
+      if (typeof visit?.clientId === 'string') (ranges[visit.clientId] ??= []).push([at, length]);
+      at += length;
+    }
+    laidOut = laidOut && at + 2 === Buffer.byteLength(text);
+    if (laidOut) return ranges;
+    const clients = new Set<string>();
+    for (const [, visit] of entries) if (typeof visit?.clientId === 'string') clients.add(visit.clientId);
+    return { unlaid: [...clients] };
   }
   const wanted = new Set(job.clientIds ?? []);
-  return all.filter((visit) => typeof visit?.clientId === 'string' && wanted.has(visit.clientId));
+  return entries.map(([, v]) => v).filter((visit) => typeof visit?.clientId === 'string' && wanted.has(visit.clientId));
 }
 
 export class MonthReader {
@@ -62,8 +97,17 @@ export class MonthReader {
   /** `fs`: when it is not Node's own (a simulated disk in tests) files are read through it on the main thread. */
   constructor(private readonly fs: StoreFs | null) {}
 
-  clientsOf(path: string, checksum: string | null): Promise<string[]> {
-    return this.run({ kind: 'clients', path, checksum }) as Promise<string[]>;
+  /**
+   * Reads, checks and indexes a whole month file: each client's byte ranges, or (a file laid out otherwise) only
+   * which clients it holds (`unlaid`), whose visits are then read by parsing the file whole.
+   */
+  indexOf(path: string, checksum: string | null): Promise<Record<string, Array<[number, number]>> | { unlaid: string[] }> {
+    return this.run({ kind: 'index', path, checksum }) as Promise<Record<string, Array<[number, number]>> | { unlaid: string[] }>;
+  }
+
+  /** Reads only these byte ranges of a month file (the visits the index points at), each parsed on its own. */
+  visitsAt(path: string, ranges: ReadonlyArray<readonly [number, number]>): Promise<Visit[]> {
+    return this.run({ kind: 'ranges', path, ranges: ranges.map(([a, b]) => [a, b] as const) }) as Promise<Visit[]>;
   }
 
   /** Unchecked shapes: the caller checks what it keeps against the visit schema. */
@@ -91,10 +135,14 @@ export class MonthReader {
 
   private async runHere(fs: StoreFs, job: MonthJob): Promise<unknown> {
     const bytes = await fs.readFile(job.path);
+    if (job.kind === 'ranges') {
+      return job.ranges.map(([start, length]) => JSON.parse(Buffer.from(bytes.subarray(start, start + length)).toString('utf8')) as unknown);
+    }
     if (job.checksum !== null && createHash('sha256').update(bytes).digest('hex') !== job.checksum) {
       throw new StoreError('corrupt', `${job.path}: its content differs from what was written (SHA-256 does not match the manifest)`);
     }
-    return pickFromMonth(JSON.parse(Buffer.from(bytes).toString('utf8')), job);
+    const text = Buffer.from(bytes).toString('utf8');
+    return pickFromMonth(JSON.parse(text), job, text);
   }
 
   private started(): Worker {

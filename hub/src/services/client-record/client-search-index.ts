@@ -118,14 +118,17 @@ export class ClientSearchIndex {
         found.push({ entry, match: 'name' });
       }
     }
-    found.sort(
-      (a, b) =>
-        rank(a.match) - rank(b.match) ||
-        (b.entry.lastVisitAt ?? -1) - (a.entry.lastVisitAt ?? -1) ||
-        (a.entry.keys[0] ?? '').localeCompare(b.entry.keys[0] ?? '') ||
-        a.entry.id.localeCompare(b.entry.id),
-    );
-    const hits = found.slice(0, SEARCH_LIMIT).map(({ entry, match }) => ({
+    // Only the first SEARCH_LIMIT are wanted: kept in order as they are found, instead of sorting every match (a
+    // two-letter name part matches thousands).
+    const top: typeof found = [];
+    for (const candidate of found) {
+      if (top.length === SEARCH_LIMIT && before(top[SEARCH_LIMIT - 1]!, candidate)) continue;
+      let at = top.length;
+      while (at > 0 && before(candidate, top[at - 1]!)) at--;
+      top.splice(at, 0, candidate);
+      if (top.length > SEARCH_LIMIT) top.pop();
+    }
+    const hits = top.map(({ entry, match }) => ({
       id: entry.id,
       firstName: entry.client.firstName,
       lastName: entry.client.lastName,
@@ -164,3 +167,13 @@ export class ClientSearchIndex {
 }
 
 const rank = (match: ClientHit['match']): number => (match === 'phone_exact' ? 0 : 1);
+
+/** Whether a comes before b: the whole number first, then the latest visitor, then by name, then by id. */
+function before(a: { entry: Entry; match: ClientHit['match'] }, b: { entry: Entry; match: ClientHit['match'] }): boolean {
+  const order =
+    rank(a.match) - rank(b.match) ||
+    (b.entry.lastVisitAt ?? -1) - (a.entry.lastVisitAt ?? -1) ||
+    (a.entry.keys[0] ?? '').localeCompare(b.entry.keys[0] ?? '') ||
+    a.entry.id.localeCompare(b.entry.id);
+  return order < 0;
+}
