@@ -83,5 +83,7 @@ describe('follow-up calls', () => {
     expectOk(await send(desk, 'followUp:record', { taskId: 't-sara', outcome: 'do_not_call', note: 'Prefers messages' }));
     expect(state().clients['c-sara']!.doNotCall).toMatchObject({ by: 'grace' });
     expect(state().followUpTasks['t-sara']!.state).toBe('done');
+    expect(state().followUpTasks['t-sara-birthday']).toMatchObject({ state: 'cancelled', attempts: [] });
+    expect(state().followUpTasks['t-lina']!.state).toBe('done');
   });
 });

@@ -45,8 +45,10 @@ describe('a day of follow-up calls on the tablet', () => {
     await shoot(desk, 'followup-list-en');
 
     await desk.getByTestId('followup-filter-anna').click();
-    expect(await desk.getByTestId('followup-list').locator('li').count()).toBe(1);
+    // Hers: today's call and Sara's birthday call in five days.
+    expect(await desk.getByTestId('followup-list').locator('li').count()).toBe(2);
     await row('t-lina').waitFor();
+    await row('t-sara-birthday').waitFor();
     await desk.getByTestId('followup-filter-desk').click();
     expect(await section('today').textContent()).toContain('Tom Baker');
     expect(await row('t-lina').count()).toBe(0);
@@ -61,7 +63,8 @@ describe('a day of follow-up calls on the tablet', () => {
     await shoot(anna, 'followup-beautician-idle-en');
     await anna.getByTestId('followup-open').click();
     await anna.getByTestId('followup-task-t-lina').waitFor();
-    expect(await anna.getByTestId('followup-list').locator('li').count()).toBe(1);
+    expect(await anna.getByTestId('followup-list').locator('li').count()).toBe(2);
+    expect(await anna.getByTestId('followup-section-today').locator('li').count()).toBe(1);
     await anna.close();
   });
 

@@ -15,7 +15,7 @@ function task(id: string, o: Partial<FollowUpTask> & Pick<FollowUpTask, 'clientI
 /**
  * A salon with a day of follow-up calls, as the scheduler would have left them (#16): Lina (zh-CN) had a facial with
  * Anna yesterday (rated 4, with a plan and aftercare) and is Anna's day-1 call; Tom is the front desk's day-3 call;
- * Wang's day-7 call with Mei is overdue since yesterday; Sara's win-back call is for the desk in three days.
+ * Wang's day-7 call with Mei is overdue since yesterday; Sara's win-back call is for the desk in three days, and Anna calls her on her birthday in five.
  */
 export async function followUpDaySalon(now: number, timeZone: string): Promise<HubState> {
   const state = await demoSalon('en', timeZone);
@@ -51,6 +51,7 @@ export async function followUpDaySalon(now: number, timeZone: string): Promise<H
     task('t-tom', { clientId: 'c-tom', visitId: 'v-tom', rule: 'day3', dueDate: today, assigneeId: null }),
     task('t-wang', { clientId: 'c-wang', visitId: 'v-wang', rule: 'day7', dueDate: yesterday, assigneeId: 'mei' }),
     task('t-sara', { clientId: 'c-sara', rule: 'win_back', dueDate: inThree, assigneeId: null }),
+    task('t-sara-birthday', { clientId: 'c-sara', rule: 'birthday', dueDate: dayOf(now + 5 * DAY, timeZone), assigneeId: 'anna' }),
   ]) {
     state.followUpTasks[t.id] = t;
   }
