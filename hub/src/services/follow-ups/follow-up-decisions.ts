@@ -46,6 +46,8 @@ export function messageTimeOf(day: string, timeZone: string): number {
 /** Clients who asked on a call not to be called again: they get no more call tasks. */
 function noCallClients(state: Readonly<HubState>): Set<string> {
   const out = new Set<string>();
+  // The flag the call list sets on the client ('asked not to be called') outlives her tasks (erased or merged).
+  for (const client of Object.values(state.clients)) if (client.doNotCall) out.add(client.id);
   for (const task of Object.values(state.followUpTasks)) {
     if (task.attempts.some((a) => a.outcome === 'do_not_call')) out.add(task.clientId);
   }

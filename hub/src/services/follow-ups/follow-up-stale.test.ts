@@ -41,4 +41,14 @@ describe('open tasks that no longer make sense', () => {
     const changes = decideFollowUpSweep(state, Date.parse('2026-12-03T02:00:00Z'));
     expect(changes.followUpTasks).toEqual({ [card.id]: { ...card, state: 'cancelled' } });
   });
+
+  it('a client flagged "asked not to be called" gets no call task when her next visit closes, even with no task left to remember it', () => {
+    const state = outboxTestState([testClient('c1', { doNotCall: { at: 0, by: 'grace' } })]);
+    const at = Date.parse('2026-12-03T07:00:00Z');
+    state.visits['v1'] = testVisit({ id: 'v1', clientId: 'c1', state: 'closed', returningClient: true, times: { checked_in: at - 3_600_000, closed: at } });
+    const created = Object.values(decideSessionCloseFollowUps(state, at, ['v1']).followUpTasks ?? {});
+    expect(created).toEqual([]);
+    delete state.clients['c1']!.doNotCall;
+    expect(Object.values(decideSessionCloseFollowUps(state, at, ['v1']).followUpTasks ?? {}).length).toBeGreaterThan(0);
+  });
 });
