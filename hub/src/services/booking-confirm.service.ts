@@ -20,7 +20,8 @@ export function decideBookingConfirm(
   state: Readonly<HubState>,
   now: number,
   input: { bookingId: string; clientId: string },
-  ctx: ConfirmContext,
+  /** null for a booking made at the front desk: the client has no page it was booked from, so no link is made. */
+  ctx: ConfirmContext | null,
 ): Decision<{ bookingId: string; startsAt: number }> | Refusal {
   const held = state.bookings[input.bookingId];
   if (!held || held.clientId !== input.clientId) return refuse('not_found', 'unknown_booking');
@@ -44,7 +45,7 @@ export function decideBookingConfirm(
   return {
     changes: {
       bookings: { [booking.id]: booking },
-      links: {
+      links: ctx === null ? {} : {
         [ctx.tokenHash]: {
           visitId: ctx.fromVisitId,
           purpose: 'booking',

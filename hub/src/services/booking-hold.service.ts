@@ -16,7 +16,13 @@ export type HoldInput = {
   startsAt: number;
 };
 
-export type HoldResult = { bookingId: string; startsAt: number; holdExpiresAt: number };
+export type HoldResult = { bookingId: string; startsAt: number; holdExpiresAt: number; staffId: string };
+
+/**
+ * Who is booking: the client on their phone, or the front desk for a client on the line (#16). The desk is the salon
+ * itself, so the phone's limits (online-bookable services, a few upcoming bookings, one a day) do not bind it.
+ */
+export type HoldBy = { source: 'phone' } | { source: 'desk'; staffId: string };
 
 /**
  * A client on their phone picks a time: the slot is held for a few minutes while they confirm. The slot is searched
@@ -28,11 +34,15 @@ export function decideBookingHold(
   now: number,
   input: HoldInput,
   newId: () => string,
+  by: HoldBy = { source: 'phone' },
 ): Decision<HoldResult> | Refusal {
   const service = state.services[input.serviceId];
-  // A service the manager archived or keeps off online booking (#13) is not booked from a phone.
-  if (!service || !bookableOnline(service)) return refuse('invalid_input', 'unknown_service');
-  if (!state.clients[input.clientId]) return refuse('not_found', 'unknown_booking');
+  const desk = by.source === 'desk';
+  // A service the manager archived or keeps off online booking (#13) is not booked from a phone; the desk may book
+  // any service still offered.
+  if (!service || service.archived === true || (!desk && !bookableOnline(service))) return refuse('invalid_input', 'unknown_service');
+  const client = state.clients[input.clientId];
+  if (!client || (desk && client.mergedInto)) return refuse('not_found', desk ? 'unknown_client' : 'unknown_booking');
   if (input.staffId !== null) {
     const member = state.staff[input.staffId];
     if (!member?.active || !member.skills.includes(service.requiredSkill)) return refuse('not_found', 'unknown_staff');
@@ -41,14 +51,14 @@ export function decideBookingHold(
   const settings = bookingSettingsOf(state);
   // One phone must not be able to fill the calendar: a few upcoming bookings each, more by calling the salon.
   const upcoming = Object.values(state.bookings).filter((b) => b.clientId === input.clientId && b.state === 'booked' && b.startsAt > now);
-  if (upcoming.length >= settings.maxUpcomingPerClient) {
+  if (!desk && upcoming.length >= settings.maxUpcomingPerClient) {
     return refuse('conflict', 'too_many_bookings', { n: settings.maxUpcomingPerClient });
   }
   // The salon's rule: one booking a day from the phone. A second one the same day is most often a slip (the client
   // meant to move the first); two treatments in one day are arranged with the salon.
   const timeZone = state.meta.floor.timeZone;
   const day = salonDay(input.startsAt, timeZone);
-  if (upcoming.some((b) => salonDay(b.startsAt, timeZone) === day)) return refuse('conflict', 'already_booked_that_day');
+  if (!desk && upcoming.some((b) => salonDay(b.startsAt, timeZone) === day)) return refuse('conflict', 'already_booked_that_day');
   const slot = findSlot(slotQuery(state, service, input.staffId, now), input.startsAt);
   if (!slot) return refuse('conflict', 'slot_taken');
 
@@ -71,12 +81,13 @@ export function decideBookingHold(
     endsAt: slot.endsAt,
     state: 'held',
     holdExpiresAt,
-    source: 'phone',
+    source: by.source,
+    ...(desk ? { bookedBy: by.staffId } : {}),
     visitId: null,
     createdAt: now,
     cancelledAt: null,
     reminder: { dueAt: slot.startsAt, doneAt: null, doneBy: null },
   };
   bookings[booking.id] = booking;
-  return { changes: { bookings }, result: { bookingId: booking.id, startsAt: booking.startsAt, holdExpiresAt } };
+  return { changes: { bookings }, result: { bookingId: booking.id, startsAt: booking.startsAt, holdExpiresAt, staffId: slot.staffId } };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DoneSchema as Done } from './done.ts';
 import { AFTERCARE_STAFF_COMMANDS } from './complaints.ts';
 import { BOOKING_KIOSK_COMMANDS, BOOKING_STAFF_COMMANDS } from './bookings.ts';
+import { DESK_BOOKING_STAFF_COMMANDS } from './desk-bookings.ts';
 import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
@@ -217,6 +218,7 @@ export const STAFF_COMMANDS = {
   'security:list': { input: command({}), output: z.object({ events: z.array(SecurityEventSchema) }), roles: ['manager'] },
   ...AFTERCARE_STAFF_COMMANDS,
   ...BOOKING_STAFF_COMMANDS,
+  ...DESK_BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
   ...CLIENT_IMPORT_STAFF_COMMANDS,
   ...OUTBOX_STAFF_COMMANDS,

@@ -8,6 +8,7 @@ export * from './data-loss.ts';
 export * from './http.ts';
 export * from './complaints.ts';
 export * from './bookings.ts';
+export * from './desk-bookings.ts';
 export * from './settings.ts';
 export * from './catalogue.ts';
 export * from './setup.ts';

@@ -14,6 +14,7 @@ export * from './low-rating.ts';
 export * from './new-visit.ts';
 export * from './aftercare-plan.ts';
 export * from './slot-search.ts';
+export * from './desk-booking-day.ts';
 export * from './booking-reminder.ts';
 export * from './calendar-date.ts';
 export * from './birthday.ts';

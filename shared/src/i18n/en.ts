@@ -8,6 +8,7 @@ import { followUpSettingsEn } from './follow-up-settings.en.ts';
 import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { clientRecordEn } from './client-record.en.ts';
+import { deskBookingsEn } from './desk-bookings.en.ts';
 import { clientImportEn } from './client-import.en.ts';
 import { outboxEn } from './outbox.en.ts';
 import { followUpsEn } from './follow-ups.en.ts';
@@ -579,6 +580,7 @@ export const en = {
   ...setupEn,
   ...catalogueEn,
   ...clientRecordEn,
+  ...deskBookingsEn,
   ...clientImportEn,
   ...outboxEn,
   ...followUpsEn,

@@ -8,6 +8,7 @@ import { followUpSettingsZhCN } from './follow-up-settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { clientRecordZhCN } from './client-record.zh-CN.ts';
+import { deskBookingsZhCN } from './desk-bookings.zh-CN.ts';
 import { clientImportZh } from './client-import.zh-CN.ts';
 import { outboxZhCN } from './outbox.zh-CN.ts';
 import { followUpsZhCN } from './follow-ups.zh-CN.ts';
@@ -568,6 +569,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...productsZhCN,
   ...dateEntryZhCN,
   ...clientRecordZhCN,
+  ...deskBookingsZhCN,
   ...clientImportZh,
   ...outboxZhCN,
   ...followUpsZhCN,

@@ -38,6 +38,11 @@ export const BookingSchema = z.object({
   createdAt: TimestampSchema,
   cancelledAt: TimestampSchema.nullable(),
   reminder: BookingReminderSchema,
+  /** Who made it at the front desk (#16 desk bookings); absent or null for a booking the client made on their phone. */
+  bookedBy: IdSchema.nullable().optional(),
+  /** Who cancelled it at the desk and why (absent when the client cancelled from the link, or it is not cancelled). */
+  cancelledBy: IdSchema.nullable().optional(),
+  cancelReason: z.string().nullable().optional(),
 });
 export type Booking = z.infer<typeof BookingSchema>;
 
