@@ -20,7 +20,6 @@ import { discardUnfinishedImport } from './services/client-import/import-writer.
 import { FloorTicker } from './services/floor-tick.ts';
 import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from './services/follow-ups/follow-up-scheduler.ts';
 import { HubEngine } from './services/hub-engine.ts';
-import { metaUpgrade } from './services/meta-upgrade.ts';
 import { PhotoStore } from './services/photo-store.ts';
 import { createOutbox } from './services/outbox/outbox-service.ts';
 import { MemoryOutboxFolder } from './store/outbox-folder.ts';
@@ -193,7 +192,6 @@ export function createHub(deps: HubDeps): Hub {
       await photos.sweep(engine.state);
       rebuildIndexes();
       views.reset(engine.revision);
-      await journalUpgrade(engine, 'salon:upgrade', metaUpgrade(engine.state, deps.timeZone));
       await journalUpgrade(engine, 'catalogue:upgrade', catalogueUpgrade(engine.state));
       idleTimer = setInterval(() => engine.idleCheckpoint(), 60_000);
       idleTimer.unref();

@@ -81,11 +81,8 @@ export const MetaSchema = z.object({
    * with it: the hub keeps them, see services/session-table.ts.)
    */
   sessionKey: z.string().min(32),
-  /**
-   * How the floor runs (auto-assignment, preferred-beautician wait, the salon's time zone). The default only lets
-   * data written before this field existed pass validation; the hub writes the real value on its first start.
-   */
-  floor: FloorSettingsSchema.default({ autoAssign: true, preferredWaitLimitMin: 20, timeZone: 'UTC' }),
+  /** How the floor runs (auto-assignment, preferred-beautician wait, the salon's time zone); old data: migration 11. */
+  floor: FloorSettingsSchema,
   /**
    * Incidents raised from the floor, by id. Kept in meta (not a collection of its own) so that the store's partition
    * layout is unchanged: they are rare and small, and the journal keeps each change as an audit trail.

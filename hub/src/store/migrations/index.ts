@@ -8,6 +8,7 @@ import { outboxCollection } from './007-outbox.ts';
 import { clientChangesCollection } from './008-client-changes.ts';
 import { visitFields } from './009-visit-fields.ts';
 import { salonSettings } from './010-salon-settings.ts';
+import { floorSettings } from './011-floor-settings.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   clientChangesCollection,
   visitFields,
   salonSettings,
+  floorSettings,
 ];
 
 /** The data version this hub writes: the number of the last migration. */
