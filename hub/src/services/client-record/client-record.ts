@@ -1,4 +1,4 @@
-import { isFinal, visitProducts, type ClientRecord, type LocalizedText, type RecordVisit, type Visit } from '@glow/shared';
+import { visitProducts, type ClientRecord, type LocalizedText, type RecordVisit, type Visit } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { consultationOf } from '../consultation.ts';
 import type { Actor } from '../visit-access.ts';
@@ -181,10 +181,4 @@ export function mergeGroup(state: Readonly<HubState>, clientId: string): string[
     for (const c of Object.values(state.clients)) if (c.mergedInto === group[i] && !group.includes(c.id)) group.push(c.id);
   }
   return group;
-}
-
-/** Finished visits of these clients that the state holds (the warm months), and their active ones. */
-export function visitsInState(state: Readonly<HubState>, group: readonly string[]): Visit[] {
-  const members = new Set(group);
-  return Object.values(state.visits).filter((v) => members.has(v.clientId) && (isFinal(v.state) || v.times.checked_in !== undefined));
 }

@@ -3,7 +3,7 @@ import type { HubState } from '../../store/hub-state.ts';
 import type { StorePort } from '../../store/store.port.ts';
 import { refuse, type Refusal } from '../app-error.ts';
 import type { Actor } from '../visit-access.ts';
-import { buildClientRecord, groupVisits, mergeGroup, visitsInState } from './client-record.ts';
+import { buildClientRecord, groupVisits, mergeGroup } from './client-record.ts';
 import type { ClientSearchIndex } from './client-search-index.ts';
 
 /**
@@ -40,7 +40,7 @@ export class ClientRecords {
     // The state may have moved on while the months were read: everything else is taken now, after the read.
     const state = this.deps.state();
     if (!state.clients[kept.id]) return refuse('not_found', 'unknown_client');
-    const visits = groupVisits(state, group, history, visitsInState(state, group));
+    const visits = groupVisits(state, group, history, await this.inState(group));
     const now = this.deps.now();
     const clientClass = this.deps.classOf?.(state, visits, this.deps.today(now)) ?? null;
     const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0 }, visits);
@@ -59,11 +59,19 @@ export class ClientRecords {
       const group = mergeGroup(this.deps.state(), kept.id);
       if (!this.mayOpen(actor, group)) continue;
       const history = await this.deps.store.clientHistory(group);
+      const inState = await this.inState(group);
       const state = this.deps.state();
-      const value = classOf(state, groupVisits(state, group, history, visitsInState(state, group)), this.deps.today(this.deps.now()));
+      const value = classOf(state, groupVisits(state, group, history, inState), this.deps.today(this.deps.now()));
       if (value) out[id] = value;
     }
     return out;
+  }
+
+  /** The group's visits the state holds now, found through the search index (never a scan of every visit). */
+  private async inState(group: readonly string[]): Promise<Visit[]> {
+    const ids = await this.deps.search.visitIdsOf(group);
+    const visits = this.deps.state().visits;
+    return ids.flatMap((id) => (visits[id] ? [visits[id]] : []));
   }
 
   /** The record to show for an id: a record merged into another is shown as the one it was merged into. */

@@ -57,6 +57,8 @@ const BUILD_SLICE = 400;
  */
 export class ClientSearchIndex {
   private entries = new Map<string, Entry>();
+  /** The visits the state holds of each client (ids), so a record never scans every visit the hub has loaded. */
+  private visitIds = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
   private generation = 0;
 
@@ -66,6 +68,7 @@ export class ClientSearchIndex {
   rebuild(state: () => Pick<HubState, 'clients' | 'visits'>): Promise<void> {
     const generation = ++this.generation;
     this.entries = new Map();
+    this.visitIds = new Map();
     const ids = Object.keys(state().clients);
     this.ready = (async () => {
       for (let i = 0; i < ids.length; i += BUILD_SLICE) {
@@ -77,7 +80,15 @@ export class ClientSearchIndex {
           if (client && !this.entries.has(id)) this.put(client);
         }
       }
-      if (generation === this.generation) this.noteVisits(state().visits);
+      const visitIds = Object.keys(state().visits);
+      for (let i = 0; i < visitIds.length; i += BUILD_SLICE * 25) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (generation !== this.generation) return;
+        const visits = state().visits;
+        const slice: Record<string, Visit> = {};
+        for (const id of visitIds.slice(i, i + BUILD_SLICE * 25)) if (visits[id]) slice[id] = visits[id];
+        this.noteVisits(slice);
+      }
     })();
     return this.ready;
   }
@@ -88,6 +99,12 @@ export class ClientSearchIndex {
       else this.entries.delete(id);
     }
     if (visits) this.noteVisits(visits);
+  }
+
+  /** The ids of the visits the state holds of these clients (once the index is built). */
+  async visitIdsOf(clientIds: readonly string[]): Promise<string[]> {
+    await this.ready;
+    return clientIds.flatMap((id) => [...(this.visitIds.get(id) ?? [])]);
   }
 
   /** When the client was last seen (checked in), as far as the hub holds visits in memory. */
@@ -158,6 +175,11 @@ export class ClientSearchIndex {
 
   private noteVisits(visits: Readonly<Record<string, Visit | null>>): void {
     for (const visit of Object.values(visits)) {
+      if (visit) {
+        let ids = this.visitIds.get(visit.clientId);
+        if (!ids) this.visitIds.set(visit.clientId, (ids = new Set()));
+        ids.add(visit.id);
+      }
       const at = visit?.times.checked_in;
       if (!visit || at === undefined) continue;
       const entry = this.entries.get(visit.clientId);
