@@ -18,6 +18,7 @@ import type { Socket } from 'socket.io-client';
 import { kioskSocket, pairKiosks, type PairedDevice } from '../support/crash-clients.ts';
 import { REPO } from '../support/hub-harness.ts';
 import { exited, spawnHub } from '../support/hub-process.ts';
+import { kioskCheckIn } from '../support/kiosk-check-in.ts';
 
 const SILENT = 10;
 const REAL = 5;
@@ -67,7 +68,7 @@ try {
       const lobby = kioskSocket(hub.url, device, { reconnect: true });
       await connected(lobby);
       for (let i = 0; i < CHECK_INS_EACH; i++) {
-        const input = { commandId: newCommandId(), client: { firstName: `Real${k}x${i}`, phone: `+1556${String(1_000_000 + k * 100 + i)}` }, serviceId: 'facial-classic', language: 'en' };
+        const input = kioskCheckIn({ client: { firstName: `Real${k}x${i}`, phone: `+1556${String(1_000_000 + k * 100 + i)}` }, serviceId: 'facial-classic' });
         const start = performance.now();
         const ack = (await lobby.timeout(30_000).emitWithAck('visit:checkIn', input)) as { ok: boolean };
         latencies.push(performance.now() - start);
