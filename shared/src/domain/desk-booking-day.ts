@@ -1,3 +1,4 @@
+import { TZDateMini } from '@date-fns/tz';
 import type { BookingSettings } from '../schemas/booking.schema.ts';
 import type { Timestamp } from '../schemas/common.schema.ts';
 import { salonDay } from './shifts.ts';
@@ -22,4 +23,16 @@ export function deskDayRefusal(
   if (!Number.isFinite(weekday) || settings.openingHours[weekday] === null) return 'day_closed';
   if (closedDates.includes(day)) return 'day_closed';
   return null;
+}
+
+/** The salon day `n` days after `day` (stepped in calendar days at noon, never 24h, which drift across DST). */
+export function addSalonDays(day: string, n: number, timeZone: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return salonDay(new TZDateMini(y!, m! - 1, d! + n, 12, 0, 0, 0, timeZone).getTime(), timeZone) ?? day;
+}
+
+/** Noon of a salon day: a moment on that day in any zone offset, for formatting the day or a time on it. */
+export function salonNoon(day: string, timeZone: string): Timestamp {
+  const [y, m, d] = day.split('-').map(Number);
+  return new TZDateMini(y!, m! - 1, d!, 12, 0, 0, 0, timeZone).getTime();
 }

@@ -30,6 +30,11 @@ export const deskBookingsEn = {
   'desk.upcoming': 'Upcoming bookings',
   'desk.noUpcoming': 'No upcoming bookings.',
   'desk.past': 'Earlier bookings',
+  'desk.state.held': 'being held',
+  'desk.state.booked': 'booked',
+  'desk.state.checked_in': 'came',
+  'desk.state.cancelled': 'cancelled',
+  'desk.state.no_show': 'did not come',
 
   'calendar.nav': 'Calendar',
   'calendar.title': 'Calendar',

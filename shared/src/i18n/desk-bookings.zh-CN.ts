@@ -32,6 +32,11 @@ export const deskBookingsZhCN: Record<keyof typeof deskBookingsEn, string> = {
   'desk.upcoming': '即将到来的预约',
   'desk.noUpcoming': '没有即将到来的预约。',
   'desk.past': '以往预约',
+  'desk.state.held': '保留中',
+  'desk.state.booked': '已预约',
+  'desk.state.checked_in': '已到店',
+  'desk.state.cancelled': '已取消',
+  'desk.state.no_show': '未到店',
 
   'calendar.nav': '日历',
   'calendar.title': '预约日历',
