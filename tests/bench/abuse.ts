@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fork } from 'node:child_process';
-import { newCommandId } from '@glow/shared';
 import type { Socket } from 'socket.io-client';
 import { kioskSocket, pairKiosks, type PairedDevice } from '../support/crash-clients.ts';
 import { REPO } from '../support/hub-harness.ts';
