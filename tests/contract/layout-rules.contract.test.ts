@@ -69,7 +69,8 @@ describe('the layout rules hold', () => {
   });
 
   it('shared touches no DOM (its tsconfig has no DOM types; this names the line)', () => {
-    const dom = /\b(document|window|localStorage|sessionStorage|navigator)\s*\./;
+    // A global's property (`window.x`), not a module path that ends in one of the words ('./outbox/delivery-window.ts').
+    const dom = /(?<![-\w/.])(document|window|localStorage|sessionStorage|navigator)\s*\.(?!ts\b)/;
     const offences = sourceFiles('shared/src')
       .filter((file) => !isTest(file))
       .flatMap((file) => linesMatching(file, dom).filter((line) => !/^\S+:\d+: (\/\/|\*|\/\*)/.test(line)));
