@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { clientRecordSalon } from '../support/client-record-salon.ts';
-import { startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
+import { connectStaff, expectOk, send, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
 
 /**
@@ -78,6 +78,12 @@ describe('desk bookings on the tablet', () => {
     const cell = desk.getByTestId('calendar-row-anna').locator('td').first();
     expect(await cell.textContent()).toContain('1 booked');
     await shoot(desk, 'desk-calendar-week-en');
+    // Live: a booking made on another tablet meanwhile shows at once in Mei's column.
+    await desk.getByTestId('calendar-day').click();
+    const other = (await connectStaff(t, { staffId: 'olivia', pin: '9999' })).socket;
+    const held = expectOk(await send(other, 'desk:hold', { clientId: 'c-li', serviceId: 'facial-classic', staffId: 'mei', startsAt: tomorrowAt(15) }));
+    expectOk(await send(other, 'desk:book', { bookingId: held.bookingId }));
+    await desk.getByTestId('calendar-col-mei').getByTestId(`calendar-item-${held.bookingId}`).waitFor();
     await desk.getByTestId('calendar-back').click();
   });
 

@@ -16,7 +16,7 @@ export const deskBookingsZhCN: Record<keyof typeof deskBookingsEn, string> = {
   'desk.times': '可预约时间',
   'desk.noTimes': '当天没有空闲时间，请换一天或换一位美容师。',
   'desk.loading': '正在查找空闲时间…',
-  'desk.held': '已为您保留到 {time}，请与顾客确认。',
+  'desk.held': '已保留到 {time}，请与顾客确认。',
   'desk.confirm': '确认预约',
   'desk.confirmMove': '改到这个时间',
   'desk.booked': '已预约：{when}，美容师 {staff}。',
