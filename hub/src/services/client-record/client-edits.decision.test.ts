@@ -3,7 +3,7 @@ import type { Client } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { isRefusal } from '../app-error.ts';
 import { demoState } from '../test-state.ts';
-import { decideClientEdit, decideClientMerge } from './client-edits.decision.ts';
+import { clientChangesErasure, decideClientEdit, decideClientMerge } from './client-edits.decision.ts';
 import { mergeGroup } from './client-record.ts';
 
 const NOW = Date.UTC(2026, 11, 3, 10);
@@ -59,6 +59,20 @@ describe('decideClientMerge', () => {
     expect(out.changes.clientChanges?.m1).toMatchObject({ kind: 'merge', clientId: 'a', otherClientId: 'b', by: 'olivia' });
     const after = { ...state, clients: { ...state.clients, ...(out.changes.clients as HubState['clients']) } };
     expect(mergeGroup(after, 'a').sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it("moves the merged record's follow-up calls to the kept one; an erasure removes a client's change log", async () => {
+    const state = await salon();
+    state.followUpTasks.t1 = {
+      id: 't1', clientId: 'b', visitId: null, bookingId: null, productId: null, rule: 'birthday', dueDate: '2026-12-05',
+      assigneeId: null, dedupeKey: 'k1', state: 'open', createdAt: NOW, attempts: [],
+    } as HubState['followUpTasks'][string];
+    const out = decideClientMerge(state, NOW, boss, { keepId: 'a', mergeId: 'b' }, 'm1');
+    if (isRefusal(out)) throw new Error(out.reason);
+    expect(out.changes.followUpTasks?.t1).toMatchObject({ clientId: 'a' });
+    const after = { clientChanges: { m1: out.changes.clientChanges!.m1!, x: { ...out.changes.clientChanges!.m1!, id: 'x', clientId: 'z', otherClientId: null } } };
+    expect(clientChangesErasure(after, 'b')).toEqual({ clientChanges: { m1: null } });
+    expect(clientChangesErasure(after, 'nobody')).toEqual({});
   });
 
   it('refuses a record with itself, an unknown one and one already merged', async () => {

@@ -7,7 +7,8 @@ import {
   type ClientEditField,
   type ClientEditInput,
 } from '@glow/shared';
-import type { HubState } from '../../store/hub-state.ts';
+import type { Changes, HubState } from '../../store/hub-state.ts';
+import { followUpMerge } from '../follow-ups/follow-up-erasure.ts';
 import type { Decision } from '../hub-engine.ts';
 import { refuse, type Refusal } from '../app-error.ts';
 import type { Actor } from '../visit-access.ts';
@@ -136,5 +137,19 @@ export function decideClientMerge(
     else if (other.duplicateOf === merge.id && other.id !== keep.id) clients[other.id] = { ...other, duplicateOf: keep.id };
   }
   const entry: ClientChange = { id: changeId, clientId: keep.id, at: now, by: actor.staffId, kind: 'merge', fields: [], otherClientId: merge.id };
-  return { changes: { clients, clientChanges: { [changeId]: entry } }, result: { keptId: keep.id } };
+  // Her follow-up calls move to the kept record, so no rule calls her twice and the call history stays whole.
+  const tasks = followUpMerge(state, merge.id, keep.id);
+  return { changes: { ...tasks, clients, clientChanges: { [changeId]: entry } }, result: { keptId: keep.id } };
+}
+
+/**
+ * A client's erasure removes the change log of her record (who corrected what, merges), as the follow-up and outbox
+ * erasures remove theirs; whoever erases a client merges these changes into the same command.
+ */
+export function clientChangesErasure(state: Readonly<Pick<HubState, 'clientChanges'>>, clientId: string): Changes {
+  const removed: Record<string, null> = {};
+  for (const change of Object.values(state.clientChanges)) {
+    if (change.clientId === clientId || change.otherClientId === clientId) removed[change.id] = null;
+  }
+  return Object.keys(removed).length > 0 ? { clientChanges: removed } : {};
 }
