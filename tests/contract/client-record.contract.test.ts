@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KIOSK_COMMANDS } from '@glow/shared';
+import type { Socket } from 'socket.io-client';
+import { KIOSK_COMMANDS, type StaffPatch } from '@glow/shared';
 import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
 import { clientRecordSalon } from '../support/client-record-salon.ts';
-import { connectStaff, expectOk, send, startHub, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
+import { checkIn, connectKiosk, connectStaff, expectOk, send, startHub, type StaffSocket, type TestHub } from '../support/hub-harness.ts';
 
 /**
  * The client's record over real sockets (#16), on the real store restarted so that five years back is a month left
@@ -129,6 +130,24 @@ describe('client class badges', () => {
       expect(expectOk(await send(mei, 'clients:classes', { clientIds: ['c-wang', 'c-li'] })).classes).toEqual({ 'c-li': forDesk['c-li'] });
       const record = expectOk(await send(desk, 'clients:record', { clientId: 'c-wang' }));
       expect(record.clientClass).toBe(forDesk['c-wang']);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('client corrections reach the floor live', () => {
+  it("sends the desk's board the new name of a client waiting on the floor", async () => {
+    const t = await startHub({ floorTickMs: 3_600_000 });
+    try {
+      const desk = (await connectStaff(t, { staffId: 'grace', pin: '4444' })).socket;
+      const { socket: kiosk } = await connectKiosk(t.url);
+      const checkedIn = expectOk(await checkIn(kiosk, { firstName: 'Lina', lastName: 'Zhou', phone: '13912345678' }));
+      const visit = t.hub.core.engine.state.visits[checkedIn.visitId]!;
+      const seen: StaffPatch[] = [];
+      (desk as unknown as Socket).on('sync:patch', (p: StaffPatch) => seen.push(p));
+      expectOk(await send(desk, 'clients:edit', { clientId: visit.clientId, changes: { firstName: 'Linda' } }));
+      await expect.poll(() => seen.some((p) => p.set.visits?.[visit.id]?.clientName.startsWith('Linda'))).toBe(true);
     } finally {
       await t.stop();
     }

@@ -123,8 +123,16 @@ export const STAFF_VIEW: Projections<StaffView> = {
       return visit ? cardFor(a, state, visit, derived) : null;
     },
     // Low ratings coming and going with the clock concern the floor only: beauticians never had them.
-    changed: (a, { changes, diff }) =>
-      !isSignedIn(a) ? NONE : new Set([...idsOf(changes.visits), ...diff.visitIds, ...(seesFloor(a) ? diff.lowRatingIds : NONE)]),
+    // A client corrected or merged at the desk (#16): her visits on the floor are sent again with the new name.
+    changed: (a, { changes, diff }, { active }) =>
+      !isSignedIn(a)
+        ? NONE
+        : new Set([
+            ...idsOf(changes.visits),
+            ...diff.visitIds,
+            ...(seesFloor(a) ? diff.lowRatingIds : NONE),
+            ...(changes.clients ? active.filter((v) => v.clientId in changes.clients!).map((v) => v.id) : NONE),
+          ]),
     // A beautician is told to drop a visit only if it was theirs.
     held: (a, id, { before }) => seesFloor(a) || (a.kind === 'beautician' && before.holders.get(id) === a.staffId),
   },
