@@ -21,9 +21,9 @@ import { FloorTicker } from './services/floor-tick.ts';
 import { FollowUpScheduler, FollowUpSweeper, followUpLogTo, withFollowUps } from './services/follow-ups/follow-up-scheduler.ts';
 import { HubEngine } from './services/hub-engine.ts';
 import { PhotoStore } from './services/photo-store.ts';
+import { checkInContextOf } from './services/check-in-context.ts';
 import { createOutbox } from './services/outbox/outbox-service.ts';
 import { MemoryOutboxFolder } from './store/outbox-folder.ts';
-import { checkInContextOf } from './services/check-in-context.ts';
 import { LiveViews } from './services/live-views.ts';
 import { createReads } from './services/reads.ts';
 import { decideCreatePairingCode } from './services/pairing.service.ts';
@@ -78,23 +78,23 @@ export type Hub = {
 export function createHub(deps: HubDeps): Hub {
   // The records, and the indexes that follow every change applied to them.
   const clients = new ClientIndex();
-  const active = new ActiveVisits();
   const clientSearch = new ClientSearchIndex(() => phoneCountryOf(engine.state.meta.salon));
+  const active = new ActiveVisits();
   const followUps = new FollowUpScheduler(followUpLogTo(deps.logger));
   const engine = new HubEngine(deps, {
     followUp: (state, now) => withFollowUps(floorFollowUp(state, now, active.list(state)), followUps.followUp(state, now)),
     applied: (changes) => {
       followUps.note(changes);
       clients.note(changes.clients);
-      active.note(changes.visits);
       clientSearch.note(changes.clients, changes.visits);
+      active.note(changes.visits);
     },
   });
   const state = () => engine.state;
   const rebuildIndexes = () => {
     clients.rebuild(engine.state.clients);
-    active.rebuild(engine.state.visits);
     void clientSearch.rebuild(() => engine.state);
+    active.rebuild(engine.state.visits);
   };
   // A recovery replaced the state: the indexes first, before anything that follows the engine reads them.
   engine.follow({ reset: rebuildIndexes });
@@ -131,6 +131,7 @@ export function createHub(deps: HubDeps): Hub {
     auth: new AuthService(state, deps.clock, securityLog),
     clients,
     imports: new ClientImportStaging({ state, clients, clock: deps.clock }),
+    records: new ClientRecords({ state, store: deps.store, search: clientSearch, today: reads.today, now: deps.clock, classOf: clientClassOf }),
     active,
     checkInContext: checkInContextOf({ today: reads.today, newId: deps.newId, clients, active, figures }),
     photos,
@@ -145,7 +146,6 @@ export function createHub(deps: HubDeps): Hub {
     clock: deps.clock,
     logger: deps.logger,
     viewsChangedAt: (now) => views.changedAt(now),
-    records: new ClientRecords({ state, store: deps.store, search: clientSearch, today: reads.today, now: deps.clock, classOf: clientClassOf }),
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
   // The daily follow-up sweep (birthdays, holidays, win-back), by the salon's calendar day.

@@ -7,10 +7,10 @@ import { SETTINGS_STAFF_COMMANDS } from './settings.ts';
 import { CATALOGUE_STAFF_COMMANDS } from './catalogue.ts';
 import { SETUP_STAFF_COMMANDS } from './setup.ts';
 import { CLIENT_IMPORT_STAFF_COMMANDS } from './client-import.ts';
-import { OUTBOX_STAFF_COMMANDS } from './outbox.ts';
 import { CLIENT_RECORD_STAFF_COMMANDS } from './client-record.ts';
 import { FOLLOW_UP_STAFF_COMMANDS } from './follow-ups.ts';
 import { FOLLOW_UP_SETTINGS_STAFF_COMMANDS } from './follow-up-settings.ts';
+import { OUTBOX_STAFF_COMMANDS } from './outbox.ts';
 import { ClientInputSchema, KioskClientInputSchema } from '../schemas/client.schema.ts';
 import { CheckInSignaturesSchema, ConsentChoiceSchema } from '../schemas/consent.schema.ts';
 import { ReturningVisitorSchema, VisitorTokenSchema } from '../schemas/kiosk-identity.schema.ts';
@@ -221,10 +221,10 @@ export const STAFF_COMMANDS = {
   ...DESK_BOOKING_STAFF_COMMANDS,
   ...SETTINGS_STAFF_COMMANDS,
   ...CLIENT_IMPORT_STAFF_COMMANDS,
-  ...OUTBOX_STAFF_COMMANDS,
   ...CLIENT_RECORD_STAFF_COMMANDS,
   ...FOLLOW_UP_STAFF_COMMANDS,
   ...FOLLOW_UP_SETTINGS_STAFF_COMMANDS,
+  ...OUTBOX_STAFF_COMMANDS,
   ...CATALOGUE_STAFF_COMMANDS,
   ...SETUP_STAFF_COMMANDS,
 } as const satisfies CommandMap;

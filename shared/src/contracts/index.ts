@@ -13,7 +13,7 @@ export * from './settings.ts';
 export * from './catalogue.ts';
 export * from './setup.ts';
 export * from './client-import.ts';
-export * from './outbox.ts';
 export * from './client-record.ts';
 export * from './follow-ups.ts';
 export * from './follow-up-settings.ts';
+export * from './outbox.ts';

@@ -7,9 +7,9 @@ import { settingsEn } from './settings.en.ts';
 import { followUpSettingsEn } from './follow-up-settings.en.ts';
 import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
+import { clientImportEn } from './client-import.en.ts';
 import { clientRecordEn } from './client-record.en.ts';
 import { deskBookingsEn } from './desk-bookings.en.ts';
-import { clientImportEn } from './client-import.en.ts';
 import { outboxEn } from './outbox.en.ts';
 import { followUpsEn } from './follow-ups.en.ts';
 import { followUpScriptsEn } from './follow-up-scripts.en.ts';
@@ -579,9 +579,9 @@ export const en = {
   ...followUpSettingsEn,
   ...setupEn,
   ...catalogueEn,
+  ...clientImportEn,
   ...clientRecordEn,
   ...deskBookingsEn,
-  ...clientImportEn,
   ...outboxEn,
   ...followUpsEn,
   ...followUpScriptsEn,

@@ -7,9 +7,9 @@ import { settingsZhCN } from './settings.zh-CN.ts';
 import { followUpSettingsZhCN } from './follow-up-settings.zh-CN.ts';
 import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
+import { clientImportZh } from './client-import.zh-CN.ts';
 import { clientRecordZhCN } from './client-record.zh-CN.ts';
 import { deskBookingsZhCN } from './desk-bookings.zh-CN.ts';
-import { clientImportZh } from './client-import.zh-CN.ts';
 import { outboxZhCN } from './outbox.zh-CN.ts';
 import { followUpsZhCN } from './follow-ups.zh-CN.ts';
 import { followUpScriptsZhCN } from './follow-up-scripts.zh-CN.ts';
@@ -568,9 +568,9 @@ export const zhCN: Record<MessageKey, string> = {
   ...catalogueZhCN,
   ...productsZhCN,
   ...dateEntryZhCN,
+  ...clientImportZh,
   ...clientRecordZhCN,
   ...deskBookingsZhCN,
-  ...clientImportZh,
   ...outboxZhCN,
   ...followUpsZhCN,
   ...followUpScriptsZhCN,

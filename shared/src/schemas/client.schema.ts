@@ -67,13 +67,13 @@ export const ClientSchema = z.object({
    * by search. Absent: not merged.
    */
   mergedInto: IdSchema.optional(),
+  /** The client's e-mail, if they gave one: messages then go by e-mail (#16 outbox); else by the webhook or a file. */
+  email: EmailSchema.optional(),
   /**
    * The client asked on a follow-up call not to be called again (#16): who recorded it and when. Absent: never asked.
    * The follow-up rules create no call task for such a client; messages follow their marketing consent instead.
    */
   doNotCall: z.object({ at: TimestampSchema, by: IdSchema }).optional(),
-  /** The client's e-mail, if they gave one: messages then go by e-mail (#16 outbox); else by the webhook or a file. */
-  email: EmailSchema.optional(),
 });
 export type Client = z.infer<typeof ClientSchema>;
 

@@ -27,9 +27,9 @@ import { aftercareStaffHandlers } from './aftercare.handlers.ts';
 import { settingsStaffHandlers } from './settings.handlers.ts';
 import { catalogueStaffHandlers } from './catalogue.handlers.ts';
 import { clientImportStaffHandlers } from './client-import.handlers.ts';
-import { outboxStaffHandlers } from './outbox.handlers.ts';
 import { clientRecordStaffHandlers } from './client-record.handlers.ts';
 import { deskBookingStaffHandlers } from './desk-bookings.handlers.ts';
+import { outboxStaffHandlers } from './outbox.handlers.ts';
 import { followUpStaffHandlers } from './follow-ups.handlers.ts';
 import { followUpSettingsStaffHandlers } from './follow-up-settings.handlers.ts';
 import { runAs } from './run-as.ts';
@@ -127,9 +127,9 @@ export function staffCommandHandlers(core: HubCore, actor: () => Actor, sender: 
     ...settingsStaffHandlers(core, actor, sender),
     ...catalogueStaffHandlers(core, actor, sender),
     ...clientImportStaffHandlers(core, actor, sender),
-    ...outboxStaffHandlers(core, actor, sender),
     ...clientRecordStaffHandlers(core, actor, sender),
     ...deskBookingStaffHandlers(core, actor, sender),
+    ...outboxStaffHandlers(core, actor, sender),
     ...followUpStaffHandlers(core, actor, sender),
     ...followUpSettingsStaffHandlers(core, actor, sender),
     // bookings: the front desk has made the day-before call
