@@ -37,6 +37,8 @@ export class FollowUpScheduler {
 
 /** How often the sweeper looks whether the salon's day has changed. */
 export const SWEEP_CHECK_MS = 60_000;
+/** How long after start-up the first sweep waits (see FollowUpSweeper.start). */
+const FIRST_CHECK_DELAY_MS = 2_000;
 
 /**
  * The daily sweep, driven by the hub's clock like the floor's tick (floor-tick.ts): at start-up and whenever the
@@ -45,6 +47,7 @@ export const SWEEP_CHECK_MS = 60_000;
  */
 export class FollowUpSweeper {
   private timer: NodeJS.Timeout | null = null;
+  private firstCheck: NodeJS.Timeout | null = null;
   private sweptDay: string | null = null;
   private running: Promise<unknown> | null = null;
 
@@ -56,12 +59,17 @@ export class FollowUpSweeper {
     if (this.timer) return;
     this.timer = setInterval(() => void this.check(), this.deps.intervalMs ?? SWEEP_CHECK_MS);
     this.timer.unref();
-    void this.check();
+    // The first sweep waits until the hub has answered its first requests: deciding it reads every client's visits
+    // (0.3–1 s on the large salon), which must not stand between a restart and the floor answering again.
+    this.firstCheck = setTimeout(() => void this.check(), FIRST_CHECK_DELAY_MS);
+    this.firstCheck.unref();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.firstCheck) clearTimeout(this.firstCheck);
     this.timer = null;
+    this.firstCheck = null;
   }
 
   /** Followed from the engine: new settings from the manager are swept at the next check, not the next day. */
