@@ -142,6 +142,8 @@ export const en = {
   'kiosk.questions.scale': "From {min} to {max}",
   'kiosk.questions.dateInvalid': "Please enter a real date.",
   'kiosk.questions.dateFuture': "That date is in the future. Please check it.",
+  'kiosk.questions.dateHint': "Type the date as {pattern}, or tap the calendar.",
+  'kiosk.questions.datePick': "Choose the date on a calendar",
   'kiosk.questions.badChars': "Please remove the special characters from your answer.",
   'kiosk.questions.invalid': "Please choose one of the answers shown.",
   'kiosk.questions.tooLong': "Please keep this under {max} characters.",

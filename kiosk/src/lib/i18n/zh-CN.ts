@@ -140,6 +140,8 @@ export const zhCN: Record<KioskMessageKey, string> = {
   'kiosk.questions.scale': "从 {min} 到 {max}",
   'kiosk.questions.dateInvalid': "请输入一个真实存在的日期。",
   'kiosk.questions.dateFuture': "该日期在将来，请检查。",
+  'kiosk.questions.dateHint': "请按 {pattern} 输入日期，或点日历选择。",
+  'kiosk.questions.datePick': "在日历上选择日期",
   'kiosk.questions.badChars': "请删除回答中的特殊字符。",
   'kiosk.questions.invalid': "请选择所列出的答案之一。",
   'kiosk.questions.tooLong': "请不要超过 {max} 个字符。",
