@@ -58,6 +58,18 @@ export function decideDeskHold(
   return decideBookingHold(state, now, input, newId, { source: 'desk', staffId: who.staffId });
 }
 
+/**
+ * The desk lets go of a hold it made (#16): the dialog closed or another time was picked, so the time is free again at
+ * once rather than blocked for everyone until the hold runs out. Only the staff member who made the hold (it is on
+ * their dialog; no view shows holds) and only while it is a hold: a booking is cancelled with a reason, never
+ * released. Anything else is unknown, so the command tells nothing about other holds.
+ */
+export function decideDeskRelease(state: Readonly<HubState>, who: Actor, bookingId: string): Decision<{ bookingId: string }> | Refusal {
+  const held = state.bookings[bookingId];
+  if (!held || held.state !== 'held' || held.source !== 'desk' || held.bookedBy !== who.staffId) return refuse('not_found', 'unknown_booking');
+  return { changes: { bookings: { [bookingId]: null } }, result: { bookingId } };
+}
+
 type Booked = { bookingId: string; startsAt: number; staffId: string | null };
 
 /** The held time becomes the booking (the same record the phone makes, with who booked it); no link is made. */

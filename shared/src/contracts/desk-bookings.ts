@@ -34,6 +34,11 @@ export const DESK_BOOKING_STAFF_COMMANDS = {
     output: BookedSchema.extend({ holdExpiresAt: TimestampSchema }),
     roles: DESK,
   },
+  /**
+   * The desk lets go of its hold (the dialog closed, or another time was picked): the time is free for everyone at
+   * once instead of blocked until the hold runs out. Only a hold the same staff member made; never a booking.
+   */
+  'desk:release': { input: command({ bookingId: IdSchema }), output: z.object({ bookingId: IdSchema }), roles: DESK },
   /** The held time becomes a booking, with who booked it. */
   'desk:book': { input: command({ bookingId: IdSchema }), output: BookedSchema, roles: DESK },
   /** Another free time for a booking (searched inside the command; its own old time does not count as taken). */
