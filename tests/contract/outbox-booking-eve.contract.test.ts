@@ -69,8 +69,8 @@ describe('the day-before reminder e-mail', () => {
     const desk = (await connectStaff(t, { staffId: 'grace', pin: '4444' })).socket;
     const mei = await visitedClient(t, desk, { firstName: '美丽', lastName: '王', phone: '139 0013 9000', language: 'zh-CN' });
     const ann = await visitedClient(t, desk, { firstName: 'Ann', lastName: 'Lee', phone: '+44 7700 900456', language: 'en' });
-    expectOk(await send(desk, 'client:email', { clientId: mei.clientId, email: 'meili@example.cn' }));
-    expectOk(await send(desk, 'client:email', { clientId: ann.clientId, email: 'ann@example.com' }));
+    expectOk(await send(desk, 'clients:edit', { clientId: mei.clientId, changes: { email: 'meili@example.cn' } }));
+    expectOk(await send(desk, 'clients:edit', { clientId: ann.clientId, changes: { email: 'ann@example.com' } }));
 
     // Each books tomorrow from her phone.
     const tomorrow = salonDay(Date.now() + DAY, zone)!;

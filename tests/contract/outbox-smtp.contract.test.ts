@@ -296,9 +296,9 @@ describe('outbox over SMTP', () => {
     // Nothing of the outbox rides in anyone's live view.
     expect(JSON.stringify(desk.snapshot)).not.toContain('王美丽您好');
     expect(JSON.stringify(mei.snapshot)).not.toContain('王美丽您好');
-    expectOk(await send(desk.socket, 'client:email', { clientId: 'no-mail', email: 'xiaohong@example.cn' }));
-    expect(await send(mei.socket, 'client:email', { clientId: 'no-mail', email: 'x@example.cn' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await send(desk.socket, 'client:email', { clientId: 'no-mail', email: 'nope' })).toMatchObject({ ok: false, error: { issues: [{ field: 'email', rule: 'email_format' }] } });
+    expectOk(await send(desk.socket, 'clients:edit', { clientId: 'no-mail', changes: { email: 'xiaohong@example.cn' } }));
+    expect(await send(mei.socket, 'clients:edit', { clientId: 'no-mail', changes: { email: 'x@example.cn' } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send(desk.socket, 'clients:edit', { clientId: 'no-mail', changes: { email: 'nope' } })).toMatchObject({ ok: false, error: { issues: [{ field: 'changes.email', rule: 'email_format' }] } });
     await enqueue(t, { dedupeKey: 'to-xiaohong', clientId: 'no-mail' });
     await t.hub.core.outbox.delivery.tick();
     expect(message(t, 'to-xiaohong')).toMatchObject({ channel: 'email', to: 'xiaohong@example.cn' });

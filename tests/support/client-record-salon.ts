@@ -12,6 +12,7 @@ const client = (id: string, firstName: string, lastName: string, phone: string, 
   phone,
   language: 'zh-CN',
   createdAt: at,
+  referredBy: null,
   ...extra,
 });
 

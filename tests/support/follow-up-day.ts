@@ -22,7 +22,7 @@ export async function followUpDaySalon(now: number, timeZone: string): Promise<H
   const client = (id: string, firstName: string, lastName: string, phone: string, language: 'en' | 'zh-CN') =>
     // Each said yes to the salon's messages at the kiosk: marketing calls (the win-back) are theirs to receive.
     ({
-      id, firstName, lastName, phone, language, createdAt: now - 30 * DAY,
+      id, firstName, lastName, phone, language, createdAt: now - 30 * DAY, referredBy: null,
       consents: [{ kind: 'marketing', version: 1, granted: true, at: now - 30 * DAY }],
     }) as HubState['clients'][string];
   state.clients['c-lina'] = client('c-lina', 'Lina', 'Zhou', '+8613800138000', 'zh-CN');

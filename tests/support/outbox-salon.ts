@@ -15,6 +15,7 @@ export const OUTBOX_CLIENTS: Client[] = [
     phone: '+8613800138001',
     language: 'zh-CN',
     createdAt: 0,
+    referredBy: null,
     email: 'meili@example.cn',
     consents: [{ kind: 'marketing', version: 1, granted: true, at: 1 }],
   },
@@ -25,13 +26,14 @@ export const OUTBOX_CLIENTS: Client[] = [
     phone: '+447700900123',
     language: 'en',
     createdAt: 0,
+    referredBy: null,
     email: 'ann@example.com',
     consents: [
       { kind: 'marketing', version: 1, granted: true, at: 1 },
       { kind: 'marketing', version: 1, granted: false, at: 2 },
     ],
   },
-  { id: 'no-mail', firstName: '小红', lastName: '李', phone: '+8613800138002', language: 'zh-CN', createdAt: 0 },
+  { id: 'no-mail', firstName: '小红', lastName: '李', phone: '+8613800138002', language: 'zh-CN', createdAt: 0, referredBy: null },
 ];
 
 export async function outboxSalon(): Promise<HubState> {

@@ -17,7 +17,7 @@ describe('the aftercare sheet', () => {
   beforeEach(async () => {
     state = await demoState();
     state.clients.c1 = {
-      id: 'c1', firstName: 'Lina', lastName: 'Zhou', phone: '13800138000', language: 'zh-CN', createdAt: 0,
+      id: 'c1', firstName: 'Lina', lastName: 'Zhou', phone: '13800138000', language: 'zh-CN', createdAt: 0, referredBy: null,
       birthday: '1990-04-12', consents: [{ kind: 'marketing', version: 1, granted: true, at: 5 }], lastAnswers: {},
     } as HubState['clients'][string];
     state.visits.v1 = testVisit({

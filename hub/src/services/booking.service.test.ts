@@ -19,7 +19,7 @@ let base: HubState;
 beforeAll(async () => {
   base = await demoState();
   for (const id of ['c1', 'c2']) {
-    base.clients[id] = { id, firstName: id, lastName: 'Test', phone: `+44790000000${id.slice(1)}`, language: 'en', createdAt: 0 };
+    base.clients[id] = { id, firstName: id, lastName: 'Test', phone: `+44790000000${id.slice(1)}`, language: 'en', createdAt: 0, referredBy: null };
   }
 });
 

@@ -11,7 +11,7 @@ const NOW = Date.UTC(2026, 10, 23, 10, 0);
 describe('checkInContextOf: what a check-in reads besides the state, one for both channels', () => {
   it("names the number's owner, the floor, a genuine visitor token and the salon's day", async () => {
     const state = await demoState();
-    state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '+8613800138000', language: 'en', createdAt: 0 };
+    state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '+8613800138000', language: 'en', createdAt: 0, referredBy: null };
     state.visits.v1 = testVisit({ id: 'v1', clientId: 'c1' });
     const clients = new ClientIndex();
     clients.rebuild(state.clients);

@@ -34,7 +34,7 @@ describe('decideKioskCheckIn and decideDeskCheckIn', () => {
   });
 
   it('keeps a kiosk registration with a known number apart: the stored client is neither changed nor named', () => {
-    state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0 };
+    state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0, referredBy: null };
     const d = decideKioskCheckIn(state, 1000, input('13800138000', 'facial-classic', 'Somebody'), {
       today: '2026-11-23',
       newId: sequentialIds(),
@@ -50,7 +50,7 @@ describe('decideKioskCheckIn and decideDeskCheckIn', () => {
   });
 
   it('a phone-only "returning" check-in answers alike for a known and an unknown number and changes no client', () => {
-    state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0 };
+    state.clients.c1 = { id: 'c1', firstName: 'Mei', lastName: 'Wong', phone: '13800138000', language: 'en', createdAt: 0, referredBy: null };
     const returning = (phone: string) =>
       CheckInInputSchema.parse(kioskCheckIn({ commandId: 'cmd-000009', returning: { phone, saysBooked: false }, serviceId: 'facial-classic', sameAsLast: true }));
     const ctx = (existingClientId: string | undefined) => ({ today: '2026-11-23', newId: () => 'v1', existingClientId, activeVisits: [] });

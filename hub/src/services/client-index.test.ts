@@ -9,6 +9,7 @@ const client = (id: string, phone: string, createdAt: number, extra: Partial<Cli
   phone,
   language: 'en',
   createdAt,
+  referredBy: null,
   ...extra,
 });
 

@@ -15,7 +15,7 @@ describe('problem reports', () => {
   const open = () => true;
   beforeEach(async () => {
     state = await demoState();
-    state.clients.c1 = { id: 'c1', firstName: 'Lina', lastName: 'Zhou', phone: '1380013', language: 'en', createdAt: 0 } as HubState['clients'][string];
+    state.clients.c1 = { id: 'c1', firstName: 'Lina', lastName: 'Zhou', phone: '1380013', language: 'en', createdAt: 0, referredBy: null } as HubState['clients'][string];
     state.visits.v1 = testVisit({ id: 'v1', state: 'closed', times: { closed: 1000 } });
     state.links[sha256(token)] = { visitId: 'v1', purpose: 'aftercare', createdAt: 1000, expiresAt: 10_000_000, revokedAt: null };
   });

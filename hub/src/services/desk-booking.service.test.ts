@@ -15,7 +15,7 @@ const GRACE = { staffId: 'grace', role: 'front_desk' as const };
 let base: HubState;
 beforeAll(async () => {
   base = await demoState();
-  base.clients.c1 = { id: 'c1', firstName: 'Li', lastName: 'Na', phone: '+447900000001', language: 'zh-CN', createdAt: 0 };
+  base.clients.c1 = { id: 'c1', firstName: 'Li', lastName: 'Na', phone: '+447900000001', language: 'zh-CN', createdAt: 0, referredBy: null };
 });
 
 function apply<T>(state: HubState, d: Decision<T> | Refusal): { state: HubState; result: T } {

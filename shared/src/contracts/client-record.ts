@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommandIdSchema, IdSchema, LanguageSchema, LocalizedTextSchema, TimestampSchema, freeText } from '../schemas/common.schema.ts';
 import { BirthdaySchema, PersonNameSchema, PhoneSchema } from '../schemas/client.schema.ts';
 import { ClientChangeSchema } from '../schemas/client-change.schema.ts';
+import { EmailSchema } from '../schemas/outbox.schema.ts';
 import { ConsentRecordSchema } from '../schemas/consent.schema.ts';
 import { BookingStateSchema } from '../schemas/booking.schema.ts';
 import { ComplaintStatusSchema, ProblemKindSchema } from '../schemas/complaint.schema.ts';
@@ -37,6 +38,9 @@ export type ClientHit = z.infer<typeof ClientHitSchema>;
 
 export const ClientSearchResultSchema = z.object({ hits: z.array(ClientHitSchema), more: z.boolean() });
 export type ClientSearchResult = z.infer<typeof ClientSearchResultSchema>;
+
+/** Another client named on the record (a referral): who, to open her record. */
+const RecordPersonSchema = z.object({ id: IdSchema, name: z.string() });
 
 /** A contraindication or consultation flag as the record shows it on top. */
 const RecordFlagSchema = z.object({ effect: z.enum(['warn', 'block']), text: LocalizedTextSchema, at: TimestampSchema });
@@ -105,8 +109,8 @@ export const ClientRecordSchema = z.object({
     z.object({ id: IdSchema, rule: z.string(), dueDate: z.string(), state: z.string(), attempts: z.number().int(), lastOutcome: z.string().nullable(), lastNote: z.string() }),
   ),
   messages: z.array(z.object({ id: IdSchema, kind: z.string(), purpose: z.string(), state: z.string(), at: TimestampSchema, subject: z.string() })),
-  /** Who referred whom: the salon has no referral field yet, so this lists none until one is recorded. */
-  referrals: z.object({ referredBy: IdSchema.nullable(), referred: z.array(IdSchema) }),
+  /** Who referred whom: the client who referred this one, and the clients she referred (kept records only). */
+  referrals: z.object({ referredBy: RecordPersonSchema.nullable(), referred: z.array(RecordPersonSchema) }),
   /** Records merged into this one, and other records with the same number (the desk may propose a merge). */
   mergedFrom: z.array(z.object({ id: IdSchema, name: z.string() })),
   sameNumber: z.array(z.object({ id: IdSchema, name: z.string() })),
@@ -117,7 +121,7 @@ export const ClientRecordSchema = z.object({
 });
 export type ClientRecord = z.infer<typeof ClientRecordSchema>;
 
-/** What the front desk may correct. Absent fields stay as they are; `birthday: null` removes it. */
+/** What the front desk may correct. Absent fields stay as they are; `birthday`, `email` or `referredBy` null removes it. */
 export const ClientEditInputSchema = command({
   clientId: IdSchema,
   changes: z
@@ -128,6 +132,10 @@ export const ClientEditInputSchema = command({
       birthday: BirthdaySchema.nullable(),
       notes: freeText(1000),
       language: LanguageSchema,
+      /** Where the client's messages go by e-mail; null removes it. */
+      email: EmailSchema.nullable(),
+      /** The client who referred her (found by `clients:search`); null: nobody. */
+      referredBy: IdSchema.nullable(),
     })
     .partial()
     .strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandIdSchema, IdSchema } from '../schemas/common.schema.ts';
-import { EmailSchema, MESSAGE_STATES, OutboxMessageSchema } from '../schemas/outbox.schema.ts';
+import { MESSAGE_STATES, OutboxMessageSchema } from '../schemas/outbox.schema.ts';
 import {
   OutboxSettingsViewSchema,
   QuietHoursSchema,
@@ -54,8 +54,6 @@ export type OutboxListResult = z.infer<typeof OutboxListResultSchema>;
 
 export const OutboxMessageInputSchema = command({ messageId: IdSchema });
 
-export const ClientEmailInputSchema = command({ clientId: IdSchema, email: EmailSchema.nullable() });
-
 export const OUTBOX_STAFF_COMMANDS = {
   'outbox:settings': { input: OutboxSettingsInputSchema, output: OutboxSettingsViewSchema, roles: ['manager'] },
   'outbox:testSend': { input: OutboxTestSendInputSchema, output: OutboxTestSendResultSchema, roles: ['manager'] },
@@ -64,5 +62,4 @@ export const OUTBOX_STAFF_COMMANDS = {
   'outbox:resend': { input: OutboxMessageInputSchema, output: z.object({ messageId: IdSchema }), roles: ['manager'] },
   /** A message that is waiting, failed or uncertain, dropped. */
   'outbox:cancel': { input: OutboxMessageInputSchema, output: z.object({ messageId: IdSchema }), roles: ['manager'] },
-  'client:email': { input: ClientEmailInputSchema, output: z.object({ clientId: IdSchema }), roles: ['front_desk', 'manager'] },
 } as const;

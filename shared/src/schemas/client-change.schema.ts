@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.schema.ts';
 
 /** The client's details the front desk may correct (#16), each change logged with who and when. */
-export const CLIENT_EDIT_FIELDS = ['firstName', 'lastName', 'phone', 'birthday', 'notes', 'language'] as const;
+export const CLIENT_EDIT_FIELDS = ['firstName', 'lastName', 'phone', 'birthday', 'notes', 'language', 'email', 'referredBy'] as const;
 export const ClientEditFieldSchema = z.enum(CLIENT_EDIT_FIELDS);
 export type ClientEditField = z.infer<typeof ClientEditFieldSchema>;
 

@@ -74,6 +74,12 @@ export const ClientSchema = z.object({
    * The follow-up rules create no call task for such a client; messages follow their marketing consent instead.
    */
   doNotCall: z.object({ at: TimestampSchema, by: IdSchema }).optional(),
+  /**
+   * The client who referred this one to the salon (#16, set by the desk through `clients:edit`, logged in
+   * `clientChanges`); null: nobody recorded. Never the client herself, a merged record, nor a loop (A→B→A).
+   * Stored on every client since migration 12 (null on the clients before it).
+   */
+  referredBy: IdSchema.nullable(),
 });
 export type Client = z.infer<typeof ClientSchema>;
 

@@ -310,6 +310,7 @@ export async function buildLargeSalon(options: LargeSalonOptions = {}): Promise<
         language: zh ? 'zh-CN' : 'en',
         // Earlier clients are the regulars (visits pick low indexes more often): they joined first.
         createdAt: firstDay + Math.floor((i / clientCount) * (anchor - firstDay - DAY_MS)),
+        referredBy: null,
       }),
     );
   }

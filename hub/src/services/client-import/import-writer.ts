@@ -65,7 +65,7 @@ export function decideImportPart(
       continue;
     }
     const id = idOf(marker.id, i);
-    clients[id] = { id, firstName: r.firstName, lastName: r.lastName, phone: r.phone, language, createdAt: marker.at, birthday: r.birthday };
+    clients[id] = { id, firstName: r.firstName, lastName: r.lastName, phone: r.phone, language, createdAt: marker.at, referredBy: null, birthday: r.birthday };
   }
   return { changes: { clients }, result: { added: to - from - skipped.length, skipped } };
 }

@@ -16,6 +16,7 @@ const client = (id: string, phone: string, extra: Partial<Client> = {}): Client 
   phone,
   language: 'zh-CN',
   createdAt: NOW - 1000,
+  referredBy: null,
   ...extra,
 });
 
@@ -45,6 +46,46 @@ describe('decideClientEdit', () => {
     expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { birthday: '1990-02-30' } }, owner(state), 'e')).toMatchObject({ reason: 'birthday_format' });
     expect(decideClientEdit(state, NOW, desk, { clientId: 'c', changes: { notes: 'x' } }, owner(state), 'e')).toMatchObject({ reason: 'client_merged' });
     expect(decideClientEdit(state, NOW, desk, { clientId: 'zz', changes: { notes: 'x' } }, owner(state), 'e')).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('decideClientEdit: e-mail and referrals', () => {
+  it('sets, logs and removes the e-mail where messages go', async () => {
+    const state = await salon();
+    const set = decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { email: 'meili@example.cn' } }, owner(state), 'e1');
+    if (isRefusal(set)) throw new Error(set.reason);
+    expect(set.changes.clients?.a?.email).toBe('meili@example.cn');
+    expect(set.changes.clientChanges?.e1).toMatchObject({ fields: [{ field: 'email', from: null, to: 'meili@example.cn' }] });
+    state.clients.a = set.changes.clients!.a!;
+    const removed = decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { email: null } }, owner(state), 'e2');
+    if (isRefusal(removed)) throw new Error(removed.reason);
+    expect(removed.changes.clients?.a && 'email' in removed.changes.clients.a).toBe(false);
+    expect(removed.changes.clientChanges?.e2).toMatchObject({ fields: [{ field: 'email', from: 'meili@example.cn', to: null }] });
+  });
+
+  it('records who referred the client, logged; null removes it', async () => {
+    const state = await salon();
+    const out = decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { referredBy: 'b' } }, owner(state), 'e1');
+    if (isRefusal(out)) throw new Error(out.reason);
+    expect(out.changes.clients?.a?.referredBy).toBe('b');
+    expect(out.changes.clientChanges?.e1).toMatchObject({ fields: [{ field: 'referredBy', from: null, to: 'b' }] });
+    state.clients.a = out.changes.clients!.a!;
+    const cleared = decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { referredBy: null } }, owner(state), 'e2');
+    if (isRefusal(cleared)) throw new Error(cleared.reason);
+    expect(cleared.changes.clients?.a?.referredBy).toBeNull();
+  });
+
+  it('refuses herself, an unknown or merged referrer, and a loop (A→B→A and longer)', async () => {
+    const state = await salon();
+    const edit = (clientId: string, referredBy: string) => decideClientEdit(state, NOW, desk, { clientId, changes: { referredBy } }, owner(state), 'e');
+    expect(edit('a', 'a')).toMatchObject({ code: 'invalid_input', reason: 'referral_self', issues: [{ field: 'referredBy' }] });
+    expect(edit('a', 'nobody')).toMatchObject({ code: 'not_found', reason: 'referrer_unknown' });
+    expect(edit('a', 'c')).toMatchObject({ code: 'conflict', reason: 'referrer_merged' });
+    state.clients.b = { ...state.clients.b!, referredBy: 'a' };
+    expect(edit('a', 'b')).toMatchObject({ code: 'conflict', reason: 'referral_loop', params: { name: '美丽 王' } });
+    state.clients.d = client('d', '+8613500135000', { referredBy: 'b' });
+    expect(edit('a', 'd')).toMatchObject({ reason: 'referral_loop' });
+    expect(isRefusal(edit('d', 'a'))).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import { followUpMerge } from '../follow-ups/follow-up-erasure.ts';
+import { referralRefusal } from './referral-problem.ts';
 import type { Decision } from '../hub-engine.ts';
 import { refuse, type Refusal } from '../app-error.ts';
 import type { Actor } from '../visit-access.ts';
@@ -24,7 +25,8 @@ const logged = (client: Client, field: ClientEditField): string | null => {
 /**
  * The front desk corrects a client's details (#16): name, phone (canonical E.164 with the salon's country; refused
  * when it cannot exist or already belongs to another client, whose name the desk is told), birthday (a real date,
- * not in the future, not over 120 years ago), notes, language. Only fields that really change are written and
+ * not in the future, not over 120 years ago), notes, language, e-mail (where messages go), and who referred her (not
+ * herself, a merged record nor a loop: referral-problem.ts). Only fields that really change are written and
  * logged, each with its value before and after, who and when. A merged-away record is not edited (edit the kept one).
  */
 export function decideClientEdit(
@@ -66,6 +68,15 @@ export function decideClientEdit(
   if (changes.notes !== undefined) {
     if (changes.notes === '') delete next.notes;
     else next.notes = changes.notes;
+  }
+  if (changes.email !== undefined) {
+    if (changes.email === null) delete next.email;
+    else next.email = changes.email;
+  }
+  if (changes.referredBy !== undefined) {
+    const refusal = changes.referredBy === null ? null : referralRefusal(state, client.id, changes.referredBy);
+    if (refusal) return refusal;
+    next.referredBy = changes.referredBy;
   }
   const fields = (Object.keys(changes) as ClientEditField[])
     .map((field) => ({ field, from: logged(client, field), to: logged(next, field) }))
@@ -129,6 +140,8 @@ export function decideClientMerge(
   if (!kept.birthday && merge.birthday) kept.birthday = merge.birthday;
   if (!kept.notes && merge.notes) kept.notes = merge.notes;
   if (!kept.email && merge.email) kept.email = merge.email;
+  // Who referred the merged record, when the kept one names nobody (and it is not the kept record itself).
+  if (kept.referredBy === null && merge.referredBy !== null && merge.referredBy !== keep.id) kept.referredBy = merge.referredBy;
   // The kept record now owns the number it was a kiosk duplicate of.
   if (kept.duplicateOf === merge.id) delete kept.duplicateOf;
   const clients: Record<string, Client> = { [keep.id]: kept, [merge.id]: { ...merge, mergedInto: keep.id } };

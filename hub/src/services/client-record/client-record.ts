@@ -18,6 +18,8 @@ export type RecordInputs = {
   history: readonly Visit[];
   clientClass: ClientRecord['clientClass'];
   readMs: number;
+  /** The clients whose `referredBy` names a record of the group (from the referral index, never a scan). */
+  referred?: readonly string[];
 };
 
 const UNKNOWN: LocalizedText = { en: '?', 'zh-CN': '?' };
@@ -154,7 +156,7 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
           .filter((m) => members.has(m.clientId))
           .sort((a, b) => b.createdAt - a.createdAt)
           .map((m) => ({ id: m.id, kind: m.kind, purpose: m.purpose, state: m.state, at: m.sentAt ?? m.createdAt, subject: actor.role === 'manager' ? m.subject : '' })),
-    referrals: { referredBy: null, referred: [] },
+    referrals: referralsOf(state, group, inputs.referred ?? []),
     mergedFrom: group.slice(1).flatMap((id) => {
       const other = state.clients[id];
       return other ? [{ id, name: fullName(other) }] : [];
@@ -181,4 +183,29 @@ export function mergeGroup(state: Readonly<HubState>, clientId: string): string[
     for (const c of Object.values(state.clients)) if (c.mergedInto === group[i] && !group.includes(c.id)) group.push(c.id);
   }
   return group;
+}
+
+/**
+ * Who referred the client (the kept record of the referrer, if that one was merged since) and whom she referred:
+ * each once, by their kept record, never a record of the group itself, by name.
+ */
+function referralsOf(state: Readonly<HubState>, group: readonly string[], referred: readonly string[]): ClientRecord['referrals'] {
+  const members = new Set(group);
+  const kept = (id: string) => {
+    let client = state.clients[id];
+    for (let hops = 0; client?.mergedInto !== undefined && hops < 20; hops++) client = state.clients[client.mergedInto];
+    return client;
+  };
+  const by = group.map((id) => state.clients[id]?.referredBy ?? null).find((id) => id !== null);
+  const referrer = by ? kept(by) : undefined;
+  const seen = new Set<string>();
+  const list: ClientRecord['referrals']['referred'] = [];
+  for (const id of referred) {
+    const client = kept(id);
+    if (!client || members.has(client.id) || seen.has(client.id)) continue;
+    seen.add(client.id);
+    list.push({ id: client.id, name: fullName(client) });
+  }
+  list.sort((a, b) => a.name.localeCompare(b.name));
+  return { referredBy: referrer && !members.has(referrer.id) ? { id: referrer.id, name: fullName(referrer) } : null, referred: list };
 }

@@ -41,9 +41,10 @@ export class ClientRecords {
     const state = this.deps.state();
     if (!state.clients[kept.id]) return refuse('not_found', 'unknown_client');
     const visits = groupVisits(state, group, history, await this.inState(group));
+    const referred = await this.deps.search.referredByAny(group);
     const now = this.deps.now();
     const clientClass = this.deps.classOf?.(state, visits, this.deps.today(now)) ?? null;
-    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0 }, visits);
+    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred }, visits);
     record.readMs = Math.round((performance.now() - started) * 10) / 10;
     return record;
   }

@@ -10,6 +10,7 @@ const client = (id: string, firstName: string, lastName: string, phone: string, 
   phone,
   language: 'zh-CN',
   createdAt: T,
+  referredBy: null,
   ...extra,
 });
 const visit = (id: string, clientId: string, at: number): Visit => ({

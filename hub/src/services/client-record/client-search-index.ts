@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { nationalDigits, withoutTrunkZero, type Client, type ClientHit, type PhoneCountry, type Visit } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
+import { ReferralIndex } from './referral-index.ts';
 
 /** A name as searched: lower case, accents removed (é → e, ü → u), spaces and punctuation dropped. */
 export function foldLatin(text: string): string {
@@ -60,6 +61,8 @@ export class ClientSearchIndex {
   /** The visits the state holds of each client (ids), so a record never scans every visit the hub has loaded. */
   private visitIds = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
+  /** Who referred whom, kept in step with the same notes (its own file: referral-index.ts). */
+  readonly referrals = new ReferralIndex();
   private generation = 0;
 
   constructor(private readonly country: () => PhoneCountry) {}
@@ -69,6 +72,7 @@ export class ClientSearchIndex {
     const generation = ++this.generation;
     this.entries = new Map();
     this.visitIds = new Map();
+    this.referrals.clear();
     const ids = Object.keys(state().clients);
     this.ready = (async () => {
       for (let i = 0; i < ids.length; i += BUILD_SLICE) {
@@ -77,7 +81,10 @@ export class ClientSearchIndex {
         const clients = state().clients;
         for (const id of ids.slice(i, i + BUILD_SLICE)) {
           const client = clients[id];
-          if (client && !this.entries.has(id)) this.put(client);
+          if (client && !this.entries.has(id)) {
+            this.put(client);
+            this.referrals.noteClient(client);
+          }
         }
       }
       const visitIds = Object.keys(state().visits);
@@ -97,6 +104,7 @@ export class ClientSearchIndex {
     for (const [id, client] of Object.entries(clients ?? {})) {
       if (client) this.put(client);
       else this.entries.delete(id);
+      this.referrals.note(id, client?.referredBy ?? null);
     }
     if (visits) this.noteVisits(visits);
   }
@@ -105,6 +113,12 @@ export class ClientSearchIndex {
   async visitIdsOf(clientIds: readonly string[]): Promise<string[]> {
     await this.ready;
     return clientIds.flatMap((id) => [...(this.visitIds.get(id) ?? [])]);
+  }
+
+  /** The clients referred by any of these (once the index is built). */
+  async referredByAny(clientIds: readonly string[]): Promise<string[]> {
+    await this.ready;
+    return this.referrals.referredByAny(clientIds);
   }
 
   /** When the client was last seen (checked in), as far as the hub holds visits in memory. */

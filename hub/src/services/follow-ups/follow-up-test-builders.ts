@@ -26,7 +26,7 @@ export const NOW = Date.UTC(2026, 11, 3, 10, 0);
 /** The demo salon (UTC) with Lina, her facial closed yesterday by Anna, and a day-1 call for Anna. */
 export async function followUpState(): Promise<HubState> {
   const state = await demoState();
-  state.clients.c1 = { id: 'c1', firstName: 'Lina', lastName: 'Zhou', phone: '+8613800138000', language: 'zh-CN', createdAt: 0 } as HubState['clients'][string];
+  state.clients.c1 = { id: 'c1', firstName: 'Lina', lastName: 'Zhou', phone: '+8613800138000', language: 'zh-CN', createdAt: 0, referredBy: null } as HubState['clients'][string];
   state.visits.v1 = testVisit({
     id: 'v1',
     state: 'closed',

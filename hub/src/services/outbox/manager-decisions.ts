@@ -51,11 +51,3 @@ export function decideCancel(state: Readonly<HubState>, now: number, messageId: 
   if (!CANCELLABLE.has(message.state)) return refuse('conflict', 'outbox_not_cancellable');
   return { changes: { outbox: { [messageId]: { ...message, state: 'cancelled', settledAt: now } } }, result: { messageId } };
 }
-
-/** The client's e-mail set (or removed with null): where their messages go from now on. */
-export function decideClientEmail(state: Readonly<HubState>, clientId: string, email: string | null): Decision<{ clientId: string }> | Refusal {
-  const client = state.clients[clientId];
-  if (!client) return refuse('not_found', 'client_unknown');
-  const { email: _old, ...rest } = client;
-  return { changes: { clients: { [clientId]: email === null ? rest : { ...rest, email } } }, result: { clientId } };
-}

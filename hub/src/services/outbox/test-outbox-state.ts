@@ -16,5 +16,5 @@ export function outboxTestState(clients: Client[], settings: Partial<OutboxSetti
 }
 
 export function testClient(id: string, overrides: Partial<Client> = {}): Client {
-  return { id, firstName: 'Mei', lastName: 'Wang', phone: '+8613800138000', language: 'zh-CN', createdAt: 0, ...overrides };
+  return { id, firstName: 'Mei', lastName: 'Wang', phone: '+8613800138000', language: 'zh-CN', createdAt: 0, referredBy: null, ...overrides };
 }

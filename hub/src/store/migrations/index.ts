@@ -9,6 +9,7 @@ import { clientChangesCollection } from './008-client-changes.ts';
 import { visitFields } from './009-visit-fields.ts';
 import { salonSettings } from './010-salon-settings.ts';
 import { floorSettings } from './011-floor-settings.ts';
+import { clientReferredBy } from './012-client-referred-by.ts';
 import type { Migration, StoredData } from './migration.ts';
 
 export type { Migration, StoredData } from './migration.ts';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   visitFields,
   salonSettings,
   floorSettings,
+  clientReferredBy,
 ];
 
 /** The data version this hub writes: the number of the last migration. */

@@ -19,7 +19,7 @@ export function sampleMeta(): Meta {
 }
 
 export function makeClient(id: string, at = T0): Client {
-  return { id, firstName: `Client ${id}`, lastName: 'Test', phone: '+441234567890', language: 'en', createdAt: at };
+  return { id, firstName: `Client ${id}`, lastName: 'Test', phone: '+441234567890', language: 'en', createdAt: at, referredBy: null };
 }
 
 export function makeVisit(id: string, clientId: string, state: VisitState, checkedInAt = T0): Visit {

@@ -1,13 +1,13 @@
 import { EmailSchema, OUTBOX_STAFF_COMMANDS, PhoneSchema } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
-import { decideCancel, decideClientEmail, decideOutboxSettings, decideResend } from '../../services/outbox/manager-decisions.ts';
+import { decideCancel, decideOutboxSettings, decideResend } from '../../services/outbox/manager-decisions.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import type { CommandHandlers } from './bind-commands.ts';
 import { runAs } from './run-as.ts';
 
 /**
- * The outbox (#16; the binder has checked the role — manager, or the desk for a client's e-mail — and the input).
+ * The outbox (#16; the binder has checked the role — the manager; a client's e-mail is `clients:edit` — and the input).
  * The SMTP password is sealed before the decision runs, so the journal and the command record hold only the sealed
  * form; no answer carries it.
  */
@@ -29,6 +29,5 @@ export function outboxStaffHandlers(core: HubCore, actor: () => Actor, sender: s
     'outbox:list': async (input) => ({ ok: true, data: core.outbox.list(input.state, input.limit) }),
     'outbox:resend': (input, lang) => run('outbox:resend', input, lang, (s, now) => decideResend(s, now, input.messageId)),
     'outbox:cancel': (input, lang) => run('outbox:cancel', input, lang, (s, now) => decideCancel(s, now, input.messageId)),
-    'client:email': (input, lang) => run('client:email', input, lang, (s) => decideClientEmail(s, input.clientId, input.email)),
   };
 }

@@ -18,6 +18,7 @@ const client = (over: Partial<Client> = {}): Client => ({
   phone: '13800138000',
   language: 'en',
   createdAt: 0,
+  referredBy: null,
   consents: [{ kind: 'health', version: 1, granted: true, at: 1 }],
   lastAnswers: { facial: { questionnaireId: 'q-facial', version: 1, answers: { sunburn: false }, at: 1 } },
   ...over,

@@ -20,7 +20,7 @@ describe('kioskWho', () => {
     });
     const unknown = kioskWho({ returning: { phone: '13900139000' } }, aWhoContext(), null);
     expect(unknown).toEqual({
-      client: { id: 'n1', firstName: '…9000', lastName: '', phone: '13900139000', language: 'en', createdAt: NOW },
+      client: { id: 'n1', firstName: '…9000', lastName: '', phone: '13900139000', language: 'en', createdAt: NOW, referredBy: null },
       isNew: true,
       identityCheck: 'number_not_on_file',
       verified: false,

@@ -51,7 +51,7 @@ export function kioskWho(identity: KioskIdentity, ctx: WhoContext, clientOfToken
     // Nothing on file for the number: the visit still needs a client, named for the desk by the number's end until
     // they ask. The kiosk is answered exactly as for a known number.
     const { phone } = identity.returning;
-    const client = { id: ctx.newId(), firstName: `…${phone.slice(-4)}`, lastName: '', phone, language: ctx.language, createdAt: ctx.now };
+    const client = { id: ctx.newId(), firstName: `…${phone.slice(-4)}`, lastName: '', phone, language: ctx.language, createdAt: ctx.now, referredBy: null };
     return { client, isNew: true, identityCheck: 'number_not_on_file', verified: false };
   }
   if (!identity.client) return refuse('invalid_input');
@@ -80,7 +80,7 @@ export function deskWho(person: { firstName: string; lastName: string; phone: st
 
 function newClient(person: { firstName: string; lastName: string; phone: string }, ctx: WhoContext): Client {
   const { firstName, lastName, phone } = person;
-  return { id: ctx.newId(), firstName, lastName, phone, language: ctx.language, createdAt: ctx.now };
+  return { id: ctx.newId(), firstName, lastName, phone, language: ctx.language, createdAt: ctx.now, referredBy: null };
 }
 
 /**

@@ -19,6 +19,7 @@ export const aClient = (over: Partial<Client> = {}): Client => ({
   phone: '13800138000',
   language: 'en',
   createdAt: 0,
+  referredBy: null,
   ...over,
 });
 
