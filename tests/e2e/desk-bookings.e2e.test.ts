@@ -109,6 +109,27 @@ describe('desk bookings on the tablet', () => {
     await desk.getByTestId(`client-booking-${id}`).waitFor({ state: 'detached' });
   });
 
+  it('lets go of a held time when other times are asked for and when the dialog closes', async () => {
+    const holds = () => Object.values(state().bookings).filter((b) => b.state === 'held');
+    await desk.getByTestId('client-book').click();
+    await desk.getByTestId('desk-service').selectOption('facial-classic');
+    await desk.getByTestId('desk-staff').selectOption('anna');
+    await desk.locator(`[data-starts-at="${tomorrowAt(10)}"]`).click();
+    await desk.getByTestId('desk-held').waitFor();
+    expect(holds().map((b) => b.startsAt)).toEqual([tomorrowAt(10)]);
+    // 10:00 was cancelled above: free again. Another beautician: the held time is let go as the new times are asked for.
+    await desk.getByTestId('desk-staff').selectOption('');
+    await desk.getByTestId('desk-held').waitFor({ state: 'detached' });
+    await expect.poll(() => holds().length).toBe(0);
+    await desk.locator(`[data-starts-at="${tomorrowAt(10)}"]`).first().click();
+    await desk.getByTestId('desk-held').waitFor();
+    expect(holds()).toHaveLength(1);
+    await desk.getByTestId('desk-booking-dialog-close').click();
+    await desk.getByTestId('desk-booking-dialog').waitFor({ state: 'detached' });
+    // Free for everyone at once, not after the hold's minutes.
+    await expect.poll(() => holds().length).toBe(0);
+  });
+
   it('reads in Chinese: the booking dialog and the calendar', async () => {
     await desk.getByTestId('lang-zh-CN').click();
     await desk.getByTestId('client-book').click();
