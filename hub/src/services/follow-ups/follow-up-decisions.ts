@@ -11,6 +11,8 @@ import {
   salonDay,
   summarizeClientVisits,
   visitProducts,
+  type Client,
+  type ClientVisitSummary,
   type FollowUpDue,
   type FollowUpTask,
   type SweepClient,
@@ -35,7 +37,7 @@ export const taskIdFor = (dedupeKey: string): string => `fu_${createHash('sha256
 export type FollowUpLog = (entry: { dedupeKey: string; clientId: string; reason: string }) => void;
 
 const zoneOf = (state: Readonly<HubState>): string => state.meta.floor.timeZone;
-const todayOf = (state: Readonly<HubState>, now: number): string => salonDay(now, zoneOf(state)) ?? new Date(now).toISOString().slice(0, 10);
+export const todayOf = (state: Readonly<HubState>, now: number): string => salonDay(now, zoneOf(state)) ?? new Date(now).toISOString().slice(0, 10);
 
 /** Messages go out from 10:00 on their day, the salon's time (the outbox keeps its quiet hours on top). */
 export function messageTimeOf(day: string, timeZone: string): number {
@@ -213,9 +215,35 @@ export function decideBookingFollowUps(state: Readonly<HubState>, now: number, b
   return dues.length ? materializeFollowUps(state, now, dues, log) : {};
 }
 
+/** A client as the daily rules read her: her record, her summed-up visits, whether she may be called. */
+export function sweepClientOf(client: Client, summary: ClientVisitSummary, noCalls: ReadonlySet<string>): SweepClient {
+  return {
+    id: client.id,
+    birthday: client.birthday ?? null,
+    marketing: marketingAllowed(client) === null,
+    noCalls: noCalls.has(client.id),
+    history: summary,
+    lastVisit: summary.lastVisit,
+  };
+}
+
+/** Clients who asked on a call not to be called again (for the sweep in slices, which compares them at its end). */
+export const noCallClientsOf = (state: Readonly<HubState>): Set<string> => noCallClients(state);
+
+/**
+ * The sweep's records from what the daily rules made due: tasks and messages (each once, on the current state), the
+ * cancelled marketing calls of who opted out, and the day-before messages of the bookings.
+ */
+export function materializeSweep(state: Readonly<HubState>, now: number, dues: readonly FollowUpDue[], log?: FollowUpLog): Changes {
+  const daily = materializeFollowUps(state, now, dues, log);
+  const bookings = decideBookingFollowUps(state, now, Object.keys(state.bookings), log);
+  return mergeChanges(mergeChanges(optedOutFollowUps(state), daily), bookings);
+}
+
 /**
  * The daily sweep on `now`'s salon day: birthdays, holidays, seasonal messages and win-backs for every client, and
- * day-before messages for the bookings of the coming days. One pass over clients and visits.
+ * day-before messages for the bookings of the coming days, in one turn (tests; the hub's sweeper decides in slices,
+ * follow-up-sweep-slices.ts, and reaches the same records).
  */
 export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?: FollowUpLog): Changes {
   const settings = followUpSettingsOf(state);
@@ -225,18 +253,8 @@ export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?
   const noCalls = noCallClients(state);
   function* clients(): Generator<SweepClient> {
     for (const client of Object.values(state.clients)) {
-      const summary = summarizeClientVisits(visits.get(client.id) ?? [], state.services, zone, today);
-      yield {
-        id: client.id,
-        birthday: client.birthday ?? null,
-        marketing: marketingAllowed(client) === null,
-        noCalls: noCalls.has(client.id),
-        history: summary,
-        lastVisit: summary.lastVisit,
-      };
+      yield sweepClientOf(client, summarizeClientVisits(visits.get(client.id) ?? [], state.services, zone, today), noCalls);
     }
   }
-  const daily = materializeFollowUps(state, now, decideDailyFollowUps(clients(), today, settings), log);
-  const bookings = decideBookingFollowUps(state, now, Object.keys(state.bookings), log);
-  return mergeChanges(mergeChanges(optedOutFollowUps(state), daily), bookings);
+  return materializeSweep(state, now, decideDailyFollowUps(clients(), today, settings), log);
 }

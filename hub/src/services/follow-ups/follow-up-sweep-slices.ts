@@ -1,0 +1,134 @@
+import { decideDailyFollowUps, summarizeClientVisits, type FollowUpDue, type FollowUpSettings, type Visit } from '@glow/shared';
+import type { Changes, HubState } from '../../store/hub-state.ts';
+import { decideFollowUpSweep, materializeSweep, noCallClientsOf, sweepClientOf, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
+import { followUpSettingsOf } from './follow-up-settings.ts';
+
+/**
+ * The daily sweep in slices (#16). Summing up every client's closed visits and running the daily rules over every
+ * client takes 0.3–1 s or more on the large salon: done in one turn it held every check-in and search behind it. Here
+ * each slice of clients is summed up and decided with the event loop free in between, on the state as the slices read
+ * it; the records are made at the end, in one turn, on the current state (`finishSweep`), where every client changed
+ * meanwhile is decided again: one whose visit closed or moved (a merge), whose record changed (consent, birthday), or
+ * who asked not to be called. A client who came back during the sweep gets no win-back; a task a close created or
+ * cancelled meanwhile exists and is left as it is (materializeFollowUps skips every key already used).
+ */
+
+/** Clients summed up and decided per slice: 250 keep each turn to ~5 ms on the large salon (a quiet machine). */
+export const CLIENTS_PER_SLICE = 250;
+/** Visits grouped by client per slice (a cheaper step than the summary). */
+const VISITS_PER_SLICE = 5_000;
+
+/** What the slices found, on `today` with `settings`. */
+export type SweepSlices = {
+  today: string;
+  timeZone: string;
+  settings: FollowUpSettings;
+  /** Who had asked not to be called when the slices began. */
+  noCalls: ReadonlySet<string>;
+  /** The closed visits each client had when they were read. */
+  visitsByClient: Map<string, Visit[]>;
+  /** Who each of those visits belonged to when read (a merge may move one to another client meanwhile). */
+  ownerAtRead: Map<string, string>;
+  /** What the daily rules made due for each client read. */
+  dues: Map<string, FollowUpDue[]>;
+};
+
+/** What changed while the slices ran: told of every change the engine applies (see FollowUpSweeper). */
+export class SweepWatch {
+  readonly visitIds = new Set<string>();
+  readonly clientIds = new Set<string>();
+
+  note(changes: Changes): void {
+    for (const id of Object.keys(changes.visits ?? {})) this.visitIds.add(id);
+    for (const id of Object.keys(changes.clients ?? {})) this.clientIds.add(id);
+    // A call's outcome may be "asked not to be called" (compared at the end), a task may be erased with its client.
+    for (const task of Object.values(changes.followUpTasks ?? {})) if (task) this.clientIds.add(task.clientId);
+  }
+}
+
+/** Waits for the next turn of the event loop; resolves false when the sweep is to be given up (stop, reset). */
+export type Pause = () => Promise<boolean>;
+
+/** The slices: every client's visits summed up and the daily rules run on them; null when `pause` said to give up. */
+export async function sweepInSlices(state: Readonly<HubState>, today: string, pause: Pause, clientsPerSlice = CLIENTS_PER_SLICE): Promise<SweepSlices | null> {
+  const timeZone = state.meta.floor.timeZone;
+  const settings = followUpSettingsOf(state);
+  const noCalls = noCallClientsOf(state);
+  const visitsByClient = new Map<string, Visit[]>();
+  const ownerAtRead = new Map<string, string>();
+  const visitIds = Object.keys(state.visits);
+  for (let from = 0; from < visitIds.length; from += VISITS_PER_SLICE) {
+    const to = Math.min(visitIds.length, from + VISITS_PER_SLICE);
+    for (let i = from; i < to; i++) {
+      const visit = state.visits[visitIds[i]!];
+      if (!visit || visit.state !== 'closed') continue;
+      ownerAtRead.set(visit.id, visit.clientId);
+      const list = visitsByClient.get(visit.clientId);
+      if (list) list.push(visit);
+      else visitsByClient.set(visit.clientId, [visit]);
+    }
+    if (!(await pause())) return null;
+  }
+  const dues = new Map<string, FollowUpDue[]>();
+  const clientIds = Object.keys(state.clients);
+  for (let from = 0; from < clientIds.length; from += clientsPerSlice) {
+    const slice = [];
+    for (const id of clientIds.slice(from, from + clientsPerSlice)) {
+      const client = state.clients[id];
+      if (!client) continue;
+      dues.set(id, []);
+      slice.push(sweepClientOf(client, summarizeClientVisits(visitsByClient.get(id) ?? [], state.services, timeZone, today), noCalls));
+    }
+    for (const due of decideDailyFollowUps(slice, today, settings)) dues.get(due.clientId)!.push(due);
+    if (!(await pause())) return null;
+  }
+  return { today, timeZone, settings, noCalls, visitsByClient, ownerAtRead, dues };
+}
+
+/**
+ * The sweep's records on the current state, in one turn: what the slices decided for clients nothing touched since,
+ * and a new decision for every other one (and for all, when the manager changed the settings or the day turned).
+ */
+export function finishSweep(state: Readonly<HubState>, now: number, found: SweepSlices, watch: SweepWatch, log?: FollowUpLog): Changes {
+  if (followUpSettingsOf(state) !== found.settings || todayOf(state, now) !== found.today) return decideFollowUpSweep(state, now, log);
+  // The clients a changed visit belongs to now or belonged to when read, with the changed visits that are theirs now.
+  const changedVisits = new Map<string, Set<string>>();
+  const touch = (clientId: string) => {
+    let ids = changedVisits.get(clientId);
+    if (!ids) changedVisits.set(clientId, (ids = new Set()));
+    return ids;
+  };
+  for (const id of watch.visitIds) {
+    const visit = state.visits[id];
+    if (visit) touch(visit.clientId).add(id);
+    const before = found.ownerAtRead.get(id);
+    if (before) touch(before);
+  }
+  const noCalls = noCallClientsOf(state);
+  const dues: FollowUpDue[] = [];
+  const again = [];
+  for (const client of Object.values(state.clients)) {
+    const id = client.id;
+    const kept = changedVisits.has(id) || watch.clientIds.has(id) || noCalls.has(id) !== found.noCalls.has(id) ? undefined : found.dues.get(id);
+    if (kept) {
+      dues.push(...kept);
+      continue;
+    }
+    // Her visits now: those read, and those changed meanwhile that are hers (a visit moved away is no longer).
+    const ids = new Set([...(found.visitsByClient.get(id) ?? []).map((v) => v.id), ...(changedVisits.get(id) ?? [])]);
+    const visits: Visit[] = [];
+    for (const visitId of ids) {
+      const visit = state.visits[visitId];
+      if (visit && visit.clientId === id && visit.state === 'closed') visits.push(visit);
+    }
+    again.push(sweepClientOf(client, summarizeClientVisits(visits, state.services, found.timeZone, found.today), noCalls));
+  }
+  dues.push(...decideDailyFollowUps(again, found.today, found.settings));
+  return materializeSweep(state, now, dues, log);
+}
+
+/** The pause between slices in the hub: the next turn of the event loop, after the I/O waiting for it. */
+export const nextTurn =
+  (goOn: () => boolean): Pause =>
+  () =>
+    new Promise((resolve) => setImmediate(() => resolve(goOn())));
