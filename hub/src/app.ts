@@ -11,6 +11,7 @@ import { AuthService } from './services/auth.service.ts';
 import { floorFollowUp } from './services/auto-assign.ts';
 import { catalogueUpgrade } from './services/catalogue/catalogue-upgrade.ts';
 import { ClientImportStaging } from './services/client-import/import-staging.ts';
+import { ClientLinksIndex } from './services/client-links-index.ts';
 import { ClientIndex } from './services/client-index.ts';
 import { ClientSearchIndex } from './services/client-record/client-search-index.ts';
 import { ClientRecords } from './services/client-record/client-records.ts';
@@ -78,6 +79,7 @@ export type Hub = {
 export function createHub(deps: HubDeps): Hub {
   // The records, and the indexes that follow every change applied to them.
   const clients = new ClientIndex();
+  const clientLinks = new ClientLinksIndex();
   const clientSearch = new ClientSearchIndex(() => phoneCountryOf(engine.state.meta.salon));
   const active = new ActiveVisits();
   const followUps = new FollowUpScheduler(followUpLogTo(deps.logger));
@@ -86,6 +88,7 @@ export function createHub(deps: HubDeps): Hub {
     applied: (changes) => {
       followUps.note(changes);
       clients.note(changes.clients);
+      clientLinks.note(changes.clients);
       clientSearch.note(changes.clients, changes.visits);
       active.note(changes.visits);
     },
@@ -93,6 +96,7 @@ export function createHub(deps: HubDeps): Hub {
   const state = () => engine.state;
   const rebuildIndexes = () => {
     clients.rebuild(engine.state.clients);
+    clientLinks.rebuild(engine.state.clients);
     void clientSearch.rebuild(() => engine.state);
     active.rebuild(engine.state.visits);
   };
@@ -131,7 +135,7 @@ export function createHub(deps: HubDeps): Hub {
     auth: new AuthService(state, deps.clock, securityLog),
     clients,
     imports: new ClientImportStaging({ state, clients, clock: deps.clock }),
-    records: new ClientRecords({ state, store: deps.store, search: clientSearch, today: reads.today, now: deps.clock, classOf: clientClassOf }),
+    records: new ClientRecords({ state, store: deps.store, links: clientLinks, search: clientSearch, today: reads.today, now: deps.clock, classOf: clientClassOf }),
     active,
     checkInContext: checkInContextOf({ today: reads.today, newId: deps.newId, clients, active, figures }),
     photos,

@@ -20,6 +20,8 @@ export type RecordInputs = {
   readMs: number;
   /** The clients whose `referredBy` names a record of the group (from the referral index, never a scan). */
   referred?: readonly string[];
+  /** Looks up the clients sharing the number instead of scanning them (the hub passes its index). */
+  links?: ClientLinks;
 };
 
 const UNKNOWN: LocalizedText = { en: '?', 'zh-CN': '?' };
@@ -163,7 +165,7 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
     }),
     sameNumber: !isDesk
       ? []
-      : Object.values(state.clients)
+      : (inputs.links ? inputs.links.withPhone(client.phone).flatMap((id) => state.clients[id] ?? []) : Object.values(state.clients))
           .filter((c) => c.id !== client.id && c.mergedInto === undefined && !members.has(c.id) && c.phone === client.phone)
           .map((c) => ({ id: c.id, name: fullName(c) })),
     changes: !isDesk
@@ -176,14 +178,21 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
   };
 }
 
-/** The record and every record merged into it (also through a chain of merges), the kept one first. */
-export function mergeGroup(state: Readonly<HubState>, clientId: string): string[] {
+/**
+ * The record and every record merged into it (also through a chain of merges), the kept one first. `links` answers
+ * without scanning every client (the hub's ClientLinksIndex); without it the clients are scanned.
+ */
+export function mergeGroup(state: Readonly<HubState>, clientId: string, links?: ClientLinks): string[] {
   const group = [clientId];
   for (let i = 0; i < group.length; i++) {
-    for (const c of Object.values(state.clients)) if (c.mergedInto === group[i] && !group.includes(c.id)) group.push(c.id);
+    const merged = links ? links.mergedInto(group[i]!) : Object.values(state.clients).filter((c) => c.mergedInto === group[i]).map((c) => c.id);
+    for (const id of merged) if (!group.includes(id)) group.push(id);
   }
   return group;
 }
+
+/** Who was merged into a record, who shares a number: looked up, not scanned (services/client-links-index.ts). */
+export type ClientLinks = { mergedInto(clientId: string): readonly string[]; withPhone(phone: string): readonly string[] };
 
 /**
  * Who referred the client (the kept record of the referrer, if that one was merged since) and whom she referred:

@@ -3,7 +3,7 @@ import type { HubState } from '../../store/hub-state.ts';
 import type { StorePort } from '../../store/store.port.ts';
 import { refuse, type Refusal } from '../app-error.ts';
 import type { Actor } from '../visit-access.ts';
-import { buildClientRecord, groupVisits, mergeGroup } from './client-record.ts';
+import { buildClientRecord, groupVisits, mergeGroup, type ClientLinks } from './client-record.ts';
 import type { ClientSearchIndex } from './client-search-index.ts';
 
 /**
@@ -17,6 +17,8 @@ export class ClientRecords {
     private readonly deps: {
       state: () => Readonly<HubState>;
       store: Pick<StorePort, 'clientHistory'>;
+      /** Merged records and shared numbers by look-up (ClientLinksIndex); scanned from the state without it. */
+      links?: ClientLinks;
       search: ClientSearchIndex;
       today: (now: number) => string;
       now: () => number;
@@ -34,8 +36,8 @@ export class ClientRecords {
     const started = performance.now();
     const kept = this.keptRecordOf(clientId);
     if (!kept) return refuse('not_found', 'unknown_client');
-    if (!this.mayOpen(actor, mergeGroup(this.deps.state(), kept.id))) return refuse('forbidden', 'not_your_client');
-    const group = mergeGroup(this.deps.state(), kept.id);
+    const group = mergeGroup(this.deps.state(), kept.id, this.deps.links);
+    if (!this.mayOpen(actor, group)) return refuse('forbidden', 'not_your_client');
     const history = await this.deps.store.clientHistory(group);
     // The state may have moved on while the months were read: everything else is taken now, after the read.
     const state = this.deps.state();
@@ -44,7 +46,7 @@ export class ClientRecords {
     const referred = await this.deps.search.referredByAny(group);
     const now = this.deps.now();
     const clientClass = this.deps.classOf?.(state, visits, this.deps.today(now)) ?? null;
-    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred }, visits);
+    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred, ...(this.deps.links ? { links: this.deps.links } : {}) }, visits);
     record.readMs = Math.round((performance.now() - started) * 10) / 10;
     return record;
   }
@@ -57,7 +59,7 @@ export class ClientRecords {
     for (const id of new Set(clientIds)) {
       const kept = this.keptRecordOf(id);
       if (!kept) continue;
-      const group = mergeGroup(this.deps.state(), kept.id);
+      const group = mergeGroup(this.deps.state(), kept.id, this.deps.links);
       if (!this.mayOpen(actor, group)) continue;
       const history = await this.deps.store.clientHistory(group);
       const inState = await this.inState(group);
