@@ -7,6 +7,7 @@ import { bookingCard, onBoard, hasTask, taskCard } from './booking-view.ts';
 import { complaintCard } from './complaint-view.ts';
 import { followUpShown, followUpsShownSince } from './follow-ups/follow-up-view.ts';
 import { followUpSettingsOf } from './follow-ups/follow-up-settings.ts';
+import { recordChangesView } from './client-record/record-changes-view.ts';
 import { askedQuestionnaires, currentQuestionnaires } from './consultation.ts';
 import { salonSettingsOf, touchesSalonSettings } from './salon-settings-view.ts';
 import type { Derived, DerivedDiff } from './view-figures.ts';
@@ -204,6 +205,8 @@ export const STAFF_VIEW: Projections<StaffView> = {
     held: (a, id, _c, { state }) => seesFloor(a) || (a.kind === 'beautician' && state.followUpTasks[id]?.assigneeId === a.staffId),
   },
   followUpSettings: single('settings', manager, followUpSettingsOf, (c) => !!c.meta?.followUps),
+  // Which client records changed today (#16), for an open record to read itself again: the desk and the manager.
+  recordChanges: recordChangesView,
 };
 
 /** What the lobby kiosk shows: salon settings and tickets, nothing about any client. */

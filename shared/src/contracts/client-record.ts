@@ -146,6 +146,14 @@ export type ClientEditInput = z.input<typeof ClientEditInputSchema>;
 export const ClientMergeInputSchema = command({ keepId: IdSchema, mergeId: IdSchema });
 export type ClientMergeInput = z.input<typeof ClientMergeInputSchema>;
 
+/**
+ * A change to client records (#16), as the live view `recordChanges` carries it to the front desk and the manager:
+ * which clients (the edited one; the kept and the merged one of a merge) and when — never what, which only the record
+ * says. A tablet with one of these records open reads it again. Today's changes only (the salon's day).
+ */
+export const RecordChangeCardSchema = z.object({ clientIds: z.array(IdSchema).min(1).max(2), at: TimestampSchema });
+export type RecordChangeCard = z.infer<typeof RecordChangeCardSchema>;
+
 const DESK = ['front_desk', 'manager'] as const;
 /** Clients per `clients:classes` question: a board's queue fits in one. */
 export const CLASSES_MAX_IDS = 60;

@@ -17,6 +17,7 @@ import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
 import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
 import { FollowUpTaskSchema } from '../schemas/follow-up.schema.ts';
 import { FollowUpSettingsSchema } from '../schemas/follow-up-settings.schema.ts';
+import { RecordChangeCardSchema } from './client-record.ts';
 
 export const CONSULTATION_STATUSES = ['done', 'pending', 'withheld'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -148,6 +149,8 @@ export const StaffViewSchema = z.object({
   followUpTasks: z.record(IdSchema, FollowUpTaskSchema),
   /** The salon's follow-up settings for the settings screen, under `settings`; the manager only. */
   followUpSettings: z.partialRecord(z.literal('settings'), FollowUpSettingsSchema),
+  /** Today's changes to client records, by change id (who and what stay on the record); the desk and the manager. */
+  recordChanges: z.record(IdSchema, RecordChangeCardSchema),
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 

@@ -88,6 +88,7 @@ const view = (over: Partial<StaffView> = {}): StaffView => ({
   products: {},
   followUpTasks: {},
   followUpSettings: {},
+  recordChanges: {},
   ...over,
 });
 
