@@ -1,4 +1,5 @@
 import { TZDateMini } from '@date-fns/tz';
+import { salonDay } from '@glow/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
@@ -21,6 +22,7 @@ describe('desk bookings on the tablet', () => {
     const now = new TZDateMini(Date.now(), timeZone);
     return new TZDateMini(now.getFullYear(), now.getMonth(), now.getDate() + 1, h, 0, 0, 0, timeZone).getTime();
   };
+  const dayOf = (at: number) => salonDay(at, timeZone)!;
   const booked = () => Object.values(state().bookings).find((b) => b.clientId === 'c-wang' && b.state === 'booked');
 
   async function openRecord(): Promise<void> {
@@ -78,8 +80,12 @@ describe('desk bookings on the tablet', () => {
     const cell = desk.getByTestId('calendar-row-anna').locator('td').first();
     expect(await cell.textContent()).toContain('1 booked');
     await shoot(desk, 'desk-calendar-week-en');
+    // A tap on Anna's day in the week opens that day, her booking in her column.
+    await desk.getByTestId(`calendar-open-anna-${dayOf(b.startsAt)}`).click();
+    await desk.getByTestId('calendar-day-view').waitFor();
+    await desk.getByTestId('calendar-col-anna').getByTestId(`calendar-item-${b.id}`).waitFor();
+    expect(await desk.getByTestId('calendar-day').getAttribute('aria-pressed')).toBe('true');
     // Live: a booking made on another tablet meanwhile shows at once in Mei's column.
-    await desk.getByTestId('calendar-day').click();
     const other = (await connectStaff(t, { staffId: 'olivia', pin: '9999' })).socket;
     const held = expectOk(await send(other, 'desk:hold', { clientId: 'c-li', serviceId: 'facial-classic', staffId: 'mei', startsAt: tomorrowAt(15) }));
     expectOk(await send(other, 'desk:book', { bookingId: held.bookingId }));

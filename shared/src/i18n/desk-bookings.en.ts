@@ -49,5 +49,6 @@ export const deskBookingsEn = {
   'calendar.unassigned': 'Not assigned yet',
   'calendar.visit': 'On the floor',
   'calendar.count': '{n} booked',
+  'calendar.openDay': 'Open the day: {day}, {name}',
   'calendar.anyStaff': 'any beautician',
 } as const;

@@ -51,5 +51,6 @@ export const deskBookingsZhCN: Record<keyof typeof deskBookingsEn, string> = {
   'calendar.unassigned': '尚未分配',
   'calendar.visit': '在店内',
   'calendar.count': '{n} 个预约',
+  'calendar.openDay': '查看当天：{day}，{name}',
   'calendar.anyStaff': '任意美容师',
 };
