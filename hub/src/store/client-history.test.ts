@@ -66,6 +66,20 @@ describe('LowdbStore.clientHistory', () => {
     expect((await store.clientHistory('bo')).map((v) => v.ticket)).not.toContain('Z999');
   });
 
+  it('names for each client the latest month of hers left on disk, from the index alone', async () => {
+    const hub = await fiveYears();
+    const store = make();
+    const opened = await store.open();
+    const months = await store.clientLastMonths();
+    // Bo's latest visit on disk: the newest of her (even-month) visits the state does not hold.
+    const coldOfBo = Object.values(hub.state.visits).filter((v) => v.clientId === 'bo' && !opened!.state.visits[v.id]);
+    const latest = Math.max(...coldOfBo.map((v) => v.times.checked_in!));
+    const monthStart = new Date(latest);
+    expect(months.get('bo')).toBe(Date.UTC(monthStart.getUTCFullYear(), monthStart.getUTCMonth(), 1));
+    expect(months.has('anna')).toBe(true);
+    expect(months.has('cy')).toBe(false); // never visited
+  });
+
   it('rebuilds the index at start when it is missing or damaged', async () => {
     await fiveYears();
     const first = make();

@@ -56,6 +56,11 @@ export class ClientMonthIndex {
     return found;
   }
 
+  /** The clients with visits in this partition file (none when the file has no entry yet). */
+  clientsIn(file: string): Iterable<string> {
+    return this.files.get(file)?.keys() ?? [];
+  }
+
   get size(): number {
     return this.files.size;
   }

@@ -498,6 +498,21 @@ export class LowdbStore implements StorePort {
     return structuredClone(visits);
   }
 
+  async clientLastMonths(): Promise<ReadonlyMap<string, number>> {
+    await this.indexWork;
+    const generation = this.current;
+    const latest = new Map<string, number>();
+    if (!generation) return latest;
+    for (const name of this.cold) {
+      const month = /^visits-(\d{4})-(\d{2})$/.exec(name);
+      const file = generation.files.get(name);
+      if (!month || file === undefined) continue;
+      const start = Date.UTC(Number(month[1]), Number(month[2]) - 1, 1);
+      for (const id of this.monthIndex.clientsIn(file)) if ((latest.get(id) ?? -1) < start) latest.set(id, start);
+    }
+    return latest;
+  }
+
   private recordedChecksum(generation: Generation, file: string): string | null {
     const recorded = generation.manifest.integrity?.[file];
     return recorded === undefined ? null : checksumOf(recorded);

@@ -126,6 +126,11 @@ export class MemoryStore implements StorePort {
   }
 
   /** Nothing is left cold in memory: the finished visits of these clients as the "disk" holds them. */
+  /** Nothing is left on disk unloaded here: every visit is in the state, whose check-ins the search reads itself. */
+  async clientLastMonths(): Promise<ReadonlyMap<string, number>> {
+    return new Map();
+  }
+
   async clientHistory(clientIds: string | readonly string[]): Promise<Visit[]> {
     const wanted = new Set(typeof clientIds === 'string' ? [clientIds] : clientIds);
     const visits = new Map<string, Visit>();

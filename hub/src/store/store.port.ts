@@ -39,6 +39,11 @@ export interface StorePort {
    */
   clientHistory(clientIds: string | readonly string[]): Promise<Visit[]>;
   /**
+   * For every client with a visit in a month left on disk, the start (UTC) of the latest such month, from the same
+   * per-client index (no month is read): search ranks her as a recent visitor by it, not as never seen (#16).
+   */
+  clientLastMonths(): Promise<ReadonlyMap<string, number>>;
+  /**
    * Whether the latest write reached the disk (a journal group, a checkpoint, a blob); when it did not, why. The hub
    * reports it on /api/health: a hub that cannot write must not look healthy.
    */

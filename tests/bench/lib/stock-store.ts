@@ -74,6 +74,9 @@ export class StockJsonFileStore implements StorePort {
   async clientHistory(): Promise<Visit[]> {
     return [];
   }
+  async clientLastMonths(): Promise<ReadonlyMap<string, number>> {
+    return new Map();
+  }
   /** The baseline store keeps no write status: the bench does not look at /api/health. */
   writeStatus(): StoreWriteStatus {
     return { writable: true };

@@ -16,7 +16,7 @@ export class ClientRecords {
   constructor(
     private readonly deps: {
       state: () => Readonly<HubState>;
-      store: Pick<StorePort, 'clientHistory'>;
+      store: Pick<StorePort, 'clientHistory' | 'clientLastMonths'>;
       /** Merged records and shared numbers by look-up (ClientLinksIndex); scanned from the state without it. */
       links?: ClientLinks;
       search: ClientSearchIndex;
@@ -25,7 +25,14 @@ export class ClientRecords {
       /** The client's class badge by the salon's rules (client-class-of.ts); null where no class is given. */
       classOf?: (state: Readonly<HubState>, visits: readonly Visit[], today: string) => ClientRecord['clientClass'];
     },
-  ) {}
+  ) {
+    // Clients last seen in months left on disk rank by that month, not as never seen: the store's per-client month
+    // index says which month (read once, off the command path; searches do not wait for it).
+    void deps.store
+      .clientLastMonths()
+      .then((months) => deps.search.noteEarlierVisits(months))
+      .catch(() => {});
+  }
 
   async search(actor: Actor, query: string): Promise<ClientSearchResult> {
     const allowed = this.allowedClients(actor);
@@ -48,6 +55,8 @@ export class ClientRecords {
     const clientClass = this.deps.classOf?.(state, visits, this.deps.today(now)) ?? null;
     const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred, ...(this.deps.links ? { links: this.deps.links } : {}) }, visits);
     record.readMs = Math.round((performance.now() - started) * 10) / 10;
+    // The record read her whole history: the search now knows the very day of her last visit.
+    if (record.dates.lastVisit !== null) this.deps.search.noteEarlierVisits([[kept.id, record.dates.lastVisit]]);
     return record;
   }
 

@@ -38,6 +38,28 @@ describe('client search keys', () => {
   });
 });
 
+describe('ClientSearchIndex: clients last seen in months left on disk', () => {
+  it('ranks them by that visit, not as never seen, through a rebuild and a correction', async () => {
+    const DAY = 86_400_000;
+    const recent = client('recent', '美丽', '王', '+8613800138001');
+    const onDisk = client('disk', '美玲', '王', '+8613800138002');
+    const never = client('never', '美华', '王', '+8613800138003');
+    const state = { clients: { recent, disk: onDisk, never }, visits: { v1: visit('v1', 'recent', T + 10 * DAY) } };
+    const index = new ClientSearchIndex(() => 'CN');
+    await index.rebuild(() => state);
+    // Without what the disk says, the client last seen two years ago sorts among the never seen (by name).
+    index.noteEarlierVisits(new Map([['disk', T - 700 * DAY]]));
+    expect(await ids(index, 'wang')).toEqual(['recent', 'disk', 'never']);
+    expect((await index.search('wang')).hits[1]!.lastVisitAt).toBe(T - 700 * DAY);
+    // A correction of her name, or a rebuild after a recovery, keeps it; an older date never moves it back.
+    index.note({ disk: { ...onDisk, notes: 'x' } }, undefined);
+    index.noteEarlierVisits([['disk', T - 900 * DAY]]);
+    await index.rebuild(() => state);
+    expect(await ids(index, 'wang')).toEqual(['recent', 'disk', 'never']);
+    expect(index.lastVisitAt('disk')).toBe(T - 700 * DAY);
+  });
+});
+
 describe('ClientSearchIndex', () => {
   const wang = client('wang', '美丽', '王', '+8613800138000');
   const wan = client('wan', '明', '万', '+8613912345678');

@@ -53,14 +53,17 @@ const BUILD_SLICE = 400;
  * or converts 20,000 names. Built after start in slices (pinyin for every name would otherwise hold the event loop
  * for a fraction of a second; a search asked meanwhile waits for it), rebuilt after a recovery, kept in step by
  * `note` after each commit. Records merged into another and kiosk duplicates of a number are not found (their owner
- * is). "Recent visitors" are ranked by the latest check-in the hub holds in memory (the months it keeps loaded);
- * older clients follow by name.
+ * is). "Recent visitors" are ranked by the latest check-in the hub holds in memory (the months it keeps loaded), or,
+ * for a client last seen in a month left on disk, that month (`noteEarlierVisits`, from the store's per-client month
+ * index) or her record's last visit once it was read; clients never seen follow by name.
  */
 export class ClientSearchIndex {
   private entries = new Map<string, Entry>();
   /** The visits the state holds of each client (ids), so a record never scans every visit the hub has loaded. */
   private visitIds = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
+  /** Latest visits known from outside the state (noteEarlierVisits), by client. */
+  private readonly earlier = new Map<string, number>();
   /** Who referred whom, kept in step with the same notes (its own file: referral-index.ts). */
   readonly referrals = new ReferralIndex();
   private generation = 0;
@@ -113,6 +116,20 @@ export class ClientSearchIndex {
   async visitIdsOf(clientIds: readonly string[]): Promise<string[]> {
     await this.ready;
     return clientIds.flatMap((id) => [...(this.visitIds.get(id) ?? [])]);
+  }
+
+  /**
+   * When clients were last seen in visits the hub does not hold in memory (months left on disk, or a record read
+   * whole): kept apart from the entries so that a rebuild or a correction of the client keeps them, and only ever
+   * moved later, so "recent visitors first" holds for clients whose last visit is on disk.
+   */
+  noteEarlierVisits(lastVisits: ReadonlyMap<string, number> | Iterable<readonly [string, number]>): void {
+    for (const [id, at] of lastVisits) {
+      if ((this.earlier.get(id) ?? -1) >= at) continue;
+      this.earlier.set(id, at);
+      const entry = this.entries.get(id);
+      if (entry && (entry.lastVisitAt === null || at > entry.lastVisitAt)) entry.lastVisitAt = at;
+    }
   }
 
   /** The clients referred by any of these (once the index is built). */
@@ -183,7 +200,7 @@ export class ClientSearchIndex {
       digits: national && national !== international ? [international, national] : [international],
       keys: previous?.client.firstName === client.firstName && previous.client.lastName === client.lastName ? previous.keys : nameKeys(client),
       client,
-      lastVisitAt: previous?.lastVisitAt ?? null,
+      lastVisitAt: latestOf(previous?.lastVisitAt ?? null, this.earlier.get(client.id) ?? null),
     });
   }
 
@@ -201,6 +218,8 @@ export class ClientSearchIndex {
     }
   }
 }
+
+const latestOf = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
 const rank = (match: ClientHit['match']): number => (match === 'phone_exact' ? 0 : 1);
 
