@@ -1,8 +1,9 @@
 import type { LoopDelay } from '../lib/child-protocol.ts';
 import { HubChild } from '../lib/hub-control.ts';
 import { largeSalonPhone } from '../lib/large-salon.ts';
-import { command, connectStaff, expectOk, pairDevice } from '../lib/sockets.ts';
-import { nowMs, percentile } from '../lib/stats.ts';
+import { checkInInput } from '../lib/checkins.ts';
+import { command, connectKiosk, connectStaff, expectOk, pairDevice } from '../lib/sockets.ts';
+import { nowMs, percentile, sleep } from '../lib/stats.ts';
 
 export type ClientRecordRun = {
   /** The first record after the first start on a data directory without the month index (it is built meanwhile). */
@@ -19,6 +20,17 @@ export type ClientRecordRun = {
   /** The oldest visit on the records opened, in years back. */
   oldestYears: number;
   loop: LoopDelay | null;
+  /** Check-in ack p99 (a kiosk, 2 per second) with the floor quiet, and while 10 tablets search and open records. */
+  checkInAckP99Ms: number;
+  checkInAckP99With10TabletsMs: number;
+  /** The event loop meanwhile (the #16 budget: p99 ≤ 20 ms). */
+  loopWith10Tablets: LoopDelay | null;
+  /** Record opens done by the 10 tablets meanwhile, and their p95 at the tablet. */
+  tabletRecords: number;
+  tabletRecordP95Ms: number;
+  /** The whole salon's task list as the desk opens it: the snapshot with the followUpTasks view, then the context of every open task (100 per read). */
+  taskListMs: number;
+  openTasks: number;
 };
 
 type Hit = { id: string };
@@ -73,6 +85,66 @@ export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: nu
     }
     const loop = await hub.loopStop();
     const round = (n: number) => Math.round(n * 10) / 10;
+
+    // The day's task list for the whole salon, as a desk opens it: sign-in (the snapshot carries the followUpTasks
+    // view), then every open task's client context, 100 tasks per read as the list asks.
+    const listDevice = await pairDevice(hub.url, (await hub.pairingCode()).code, 'Bench task list');
+    const listStarted = nowMs();
+    const listed = await connectStaff(hub.url, listDevice, { staffId: 'grace', pin: opts.pins.grace! });
+    const views = (listed.snapshot as unknown as { view: { followUpTasks?: Record<string, { id: string; state: string }> } }).view;
+    const open = Object.values(views.followUpTasks ?? {}).filter((t) => t.state === 'open').map((t) => t.id);
+    for (let i = 0; i < open.length; i += 100) expectOk(await command(listed.socket, 'followUp:context', { taskIds: open.slice(i, i + 100) }), 'task context');
+    const taskListMs = nowMs() - listStarted;
+    listed.socket.disconnect();
+
+    // Check-in acks with the floor quiet, then while 10 tablets search and open records without a pause (#16 budget:
+    // the ack p99 moves by no more than 20 %, the loop p99 stays ≤ 20 ms). The check-ins are cancelled after.
+    const kiosk = await connectKiosk(hub.url);
+    const services = Object.values((kiosk.snapshot as unknown as { view: { services: Record<string, { id: string }> } }).view.services);
+    const visitIds: string[] = [];
+    let series = 40;
+    const checkIns = async (n: number): Promise<number[]> => {
+      const ms: number[] = [];
+      series++;
+      for (let i = 0; i < n; i++) {
+        const input = checkInInput(i, services as never, series);
+        const started = nowMs();
+        const ack = await command<{ visitId: string }>(kiosk.socket, 'visit:checkIn', input);
+        ms.push(nowMs() - started);
+        if (ack.ok) visitIds.push(ack.data.visitId);
+        await sleep(500);
+      }
+      return ms;
+    };
+    const quiet = await checkIns(40);
+    const tablets = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const device = await pairDevice(hub.url, (await hub.pairingCode()).code, `Bench tablet ${i}`);
+        return (await connectStaff(hub.url, device, { staffId: 'grace', pin: opts.pins.grace! })).socket;
+      }),
+    );
+    let busy = true;
+    const tabletRecordMs: number[] = [];
+    const working = tablets.map(async (tablet, t) => {
+      for (let i = 0; busy; i++) {
+        const found = await command<{ hits: Hit[] }>(tablet, 'clients:search', { query: largeSalonPhone((t * 1999 + i * 97) % 20_000) });
+        const id = found.ok ? found.data.hits[0]?.id : undefined;
+        if (!id || !busy) continue;
+        const started = nowMs();
+        await command(tablet, 'clients:record', { clientId: id });
+        tabletRecordMs.push(nowMs() - started);
+      }
+    });
+    await sleep(1000);
+    await hub.loopStart();
+    const loaded = await checkIns(40);
+    const loopWith10Tablets = await hub.loopStop();
+    busy = false;
+    await Promise.all(working);
+    for (const tablet of tablets) tablet.disconnect();
+    kiosk.socket.disconnect();
+    for (const visitId of visitIds) await command(socket, 'visit:cancel', { visitId }).catch(() => null);
+
     return {
       firstRecordMs,
       searches: searchMs.length,
@@ -85,6 +157,13 @@ export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: nu
       visitsPerRecord: round(visits / Math.max(1, recordMs.length)),
       oldestYears: round((Date.now() + opts.clockOffsetMs - oldest) / (365 * 86_400_000)),
       loop,
+      checkInAckP99Ms: round(percentile(quiet, 99)),
+      checkInAckP99With10TabletsMs: round(percentile(loaded, 99)),
+      loopWith10Tablets,
+      tabletRecords: tabletRecordMs.length,
+      tabletRecordP95Ms: round(percentile(tabletRecordMs, 95)),
+      taskListMs: round(taskListMs),
+      openTasks: open.length,
     };
   } finally {
     await hub.stop();
