@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { clientRecordSalon } from '../support/client-record-salon.ts';
-import { startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
+import { connectStaff, expectOk, send, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
 
 /**
@@ -61,10 +61,29 @@ describe('client record on the tablet', () => {
     expect(await desk.getByTestId('client-changes').textContent()).toContain('Grace');
   });
 
+  it('records her e-mail and who referred her, picked by search; the record follows a change made on another tablet', async () => {
+    await desk.getByTestId('client-edit').click();
+    await desk.getByTestId('client-edit-email').fill('meili@example.cn');
+    await desk.getByTestId('client-edit-referrer-search').pressSequentially('zoe', { delay: 40 });
+    await desk.getByTestId('client-edit-referrer-hit-c-zoe').click();
+    expect(await desk.getByTestId('client-edit-referrer').textContent()).toContain('Zoë');
+    await shoot(desk, 'client-edit-referrer-en');
+    await desk.getByTestId('client-edit-save').click();
+    await desk.getByTestId('client-saved').waitFor();
+    expect(await desk.getByTestId('client-referred-by').textContent()).toContain('Referred by Zoë Müller');
+    expect(state().clients['c-wang']).toMatchObject({ referredBy: 'c-zoe', email: 'meili@example.cn' });
+    // The manager corrects her notes on another tablet: the open record shows it without being opened again.
+    const boss = (await connectStaff(t, { staffId: 'olivia', pin: '9999' })).socket;
+    expectOk(await send(boss, 'clients:edit', { clientId: 'c-wang', changes: { notes: 'Prefers the window room' } }));
+    await desk.getByTestId('client-notes').getByText('Prefers the window room').waitFor({ timeout: 5000 });
+    await shoot(desk, 'client-record-referral-en');
+  });
+
   it('reads the same in Chinese', async () => {
     await desk.getByTestId('lang-zh-CN').click();
     await desk.getByTestId('client-health').getByText('档案中有禁忌记录').waitFor();
     await shoot(desk, 'client-record-zh-CN');
+    expect(await desk.getByTestId('client-referred-by').textContent()).toContain('介绍人：Zoë Müller');
     await desk.getByTestId('client-edit').click();
     await desk.getByTestId('client-edit-birthday').fill('2999-01-01');
     await desk.getByTestId('client-edit-save').click();
@@ -72,6 +91,7 @@ describe('client record on the tablet', () => {
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(/[\u4e00-\u9fff]/);
     await shoot(desk, 'client-edit-refused-zh-CN');
+    expect(await desk.getByTestId('client-edit-referrer').textContent()).toContain('Zoë');
     expect(state().clients['c-wang']!.birthday).toBe('1988-03-21');
   });
 });
