@@ -153,7 +153,15 @@ export function createHub(deps: HubDeps): Hub {
     ...(deps.floorTickMs ? { intervalMs: deps.floorTickMs } : {}),
   });
   // The daily follow-up sweep (birthdays, holidays, win-back), by the salon's calendar day.
-  const sweeper = new FollowUpSweeper({ engine, clock: deps.clock, logger: deps.logger, log: followUpLogTo(deps.logger), applied: followUps });
+  const sweeper = new FollowUpSweeper({
+    engine,
+    clock: deps.clock,
+    logger: deps.logger,
+    log: followUpLogTo(deps.logger),
+    applied: followUps,
+    // Each client's visit ids from the search index: no listing of every visit the state holds.
+    visitIdsOf: (ids) => clientSearch.visitIdsOf(ids),
+  });
   engine.follow(sweeper);
 
   // Transports. HTTPS when the hub has a certificate source (main.ts); plain HTTP for tests on 127.0.0.1. The

@@ -4,7 +4,7 @@ import type { Changes, HubState } from '../../store/hub-state.ts';
 import type { HubEngine } from '../hub-engine.ts';
 import { mergeChanges } from '../hub-engine.ts';
 import { decideBookingFollowUps, decideSessionCloseFollowUps, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
-import { finishSweep, nextTurn, sweepInSlices, SweepWatch, type Pause } from './follow-up-sweep-slices.ts';
+import { finishSweep, nextTurn, sweepInSlices, SweepWatch, type Pause, type VisitIdsOf } from './follow-up-sweep-slices.ts';
 
 /**
  * Follow-ups on the command path (#16): the engine shows the scheduler every change it applies (`note`), and asks
@@ -76,6 +76,8 @@ export class FollowUpSweeper {
       intervalMs?: number;
       /** Every change as the engine applies it (FollowUpScheduler.watch): a sweep under way sees what changed meanwhile. */
       applied?: { watch(listener: (changes: Changes) => void): void };
+      /** Each client's visit ids without listing every visit (the client search index); listed from the state without it. */
+      visitIdsOf?: VisitIdsOf;
       /** The pause between slices (tests make it run their own changes in between). */
       pause?: (goOn: () => boolean) => Pause;
     },
@@ -142,7 +144,7 @@ export class FollowUpSweeper {
     const watch = new SweepWatch();
     this.watch = watch;
     const goOn = () => generation === this.generation && engine.state === state && engine.accepting;
-    const found = await sweepInSlices(state, today, (this.deps.pause ?? nextTurn)(goOn));
+    const found = await sweepInSlices(state, today, (this.deps.pause ?? nextTurn)(goOn), undefined, this.deps.visitIdsOf);
     if (!found || !goOn()) return false;
     const now = clock();
     // The salon's day turned while the slices ran: the next check sweeps the new day.

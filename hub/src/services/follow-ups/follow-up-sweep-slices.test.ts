@@ -92,6 +92,15 @@ describe('the sweep in slices, with the floor changing meanwhile', () => {
     expect(changes).toEqual(decideFollowUpSweep(state, NOW));
   });
 
+  it('reads each client\'s visits through an index of visit ids (the hub\'s search index) to the same answer', async () => {
+    const state = lapsedSalon();
+    const byClient = (ids: readonly string[]) => Object.values(state.visits).filter((v) => ids.includes(v.clientId)).map((v) => v.id);
+    const watch = new SweepWatch();
+    const found = await sweepInSlices(state, '2026-12-03', async () => true, 2, async (ids) => byClient(ids));
+    watch.note(meanwhile(state, NOW));
+    expect(winBacksOf(finishSweep(state, NOW, found!, watch))).toEqual(['c4']);
+  });
+
   it('the sweeper sees what the engine applies between its slices, and gives up when told to stop', async () => {
     const state = lapsedSalon();
     let listener: ((changes: Changes) => void) | null = null;
