@@ -52,7 +52,7 @@ describe('client record refresh and referrals', () => {
       const wang = expectOk(await send(desk, 'clients:record', { clientId: 'c-wang' }));
       expect(wang.referrals.referred.map((r) => r.id).sort()).toEqual(['c-li', 'c-zoe']);
       const li = expectOk(await send(desk, 'clients:record', { clientId: 'c-li' }));
-      expect(li.referrals.referredBy).toEqual({ id: 'c-wang', name: '美丽 王' });
+      expect(li.referrals.referredBy).toEqual({ id: 'c-wang', firstName: '美丽', lastName: '王' });
       expect(li.client.email).toBe('lilei@example.cn');
       expect(li.changes[0]!.fields.map((f) => f.field).sort()).toEqual(['email', 'referredBy']);
       const self = await send(desk, 'clients:edit', { clientId: 'c-li', changes: { referredBy: 'c-li' } });

@@ -77,6 +77,16 @@ describe('client record on the tablet', () => {
     expectOk(await send(boss, 'clients:edit', { clientId: 'c-wang', changes: { notes: 'Prefers the window room' } }));
     await desk.getByTestId('client-notes').getByText('Prefers the window room').waitFor({ timeout: 5000 });
     await shoot(desk, 'client-record-referral-en');
+    await desk.getByTestId('client-referrals').scrollIntoViewIfNeeded();
+    await shoot(desk, 'client-record-referrals-en');
+    // Her referrer's record lists her among the clients she referred, and opens hers again.
+    await desk.getByTestId('client-referred-by').getByRole('button').click();
+    await desk.getByTestId('client-referred').getByText('王美丽').waitFor();
+    expect(await desk.getByTestId('client-record-name').textContent()).toContain('Müller');
+    await desk.getByTestId('client-referrals').scrollIntoViewIfNeeded();
+    await shoot(desk, 'client-record-referred-en');
+    await desk.getByTestId('client-referred').getByText('王美丽').click();
+    await desk.getByTestId('client-referred-by').waitFor();
   });
 
   it('reads the same in Chinese', async () => {
@@ -84,6 +94,8 @@ describe('client record on the tablet', () => {
     await desk.getByTestId('client-health').getByText('档案中有禁忌记录').waitFor();
     await shoot(desk, 'client-record-zh-CN');
     expect(await desk.getByTestId('client-referred-by').textContent()).toContain('介绍人：Zoë Müller');
+    await desk.getByTestId('client-referrals').scrollIntoViewIfNeeded();
+    await shoot(desk, 'client-record-referrals-zh-CN');
     await desk.getByTestId('client-edit').click();
     await desk.getByTestId('client-edit-birthday').fill('2999-01-01');
     await desk.getByTestId('client-edit-save').click();

@@ -39,8 +39,8 @@ export type ClientHit = z.infer<typeof ClientHitSchema>;
 export const ClientSearchResultSchema = z.object({ hits: z.array(ClientHitSchema), more: z.boolean() });
 export type ClientSearchResult = z.infer<typeof ClientSearchResultSchema>;
 
-/** Another client named on the record (a referral): who, to open her record. */
-const RecordPersonSchema = z.object({ id: IdSchema, name: z.string() });
+/** Another client named on the record (a referral): who (the tablet writes the name in her script's order), to open her record. */
+const RecordPersonSchema = z.object({ id: IdSchema, firstName: z.string(), lastName: z.string() });
 
 /** A contraindication or consultation flag as the record shows it on top. */
 const RecordFlagSchema = z.object({ effect: z.enum(['warn', 'block']), text: LocalizedTextSchema, at: TimestampSchema });

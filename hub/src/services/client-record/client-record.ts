@@ -213,8 +213,8 @@ function referralsOf(state: Readonly<HubState>, group: readonly string[], referr
     const client = kept(id);
     if (!client || members.has(client.id) || seen.has(client.id)) continue;
     seen.add(client.id);
-    list.push({ id: client.id, name: fullName(client) });
+    list.push({ id: client.id, firstName: client.firstName, lastName: client.lastName });
   }
-  list.sort((a, b) => a.name.localeCompare(b.name));
-  return { referredBy: referrer && !members.has(referrer.id) ? { id: referrer.id, name: fullName(referrer) } : null, referred: list };
+  list.sort((a, b) => fullName(a).localeCompare(fullName(b)));
+  return { referredBy: referrer && !members.has(referrer.id) ? { id: referrer.id, firstName: referrer.firstName, lastName: referrer.lastName } : null, referred: list };
 }
