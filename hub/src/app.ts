@@ -161,6 +161,8 @@ export function createHub(deps: HubDeps): Hub {
     applied: followUps,
     // Each client's visit ids from the search index: no listing of every visit the state holds.
     visitIdsOf: (ids) => clientSearch.visitIdsOf(ids),
+    // Visits in months left on disk: a long-lapsed client is owed her win-back too.
+    disk: deps.store,
   });
   engine.follow(sweeper);
 

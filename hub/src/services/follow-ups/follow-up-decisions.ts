@@ -131,10 +131,11 @@ export function materializeFollowUps(state: Readonly<HubState>, now: number, due
   return Object.keys(tasks).length ? mergeChanges(changes, { followUpTasks: tasks }) : changes;
 }
 
-/** The client's closed visits in the state, by client: one pass over the visits. */
-function closedVisitsByClient(state: Readonly<HubState>): Map<string, Visit[]> {
+/** The client's closed visits in the state, and those read from disk the state does not hold, by client. */
+function closedVisitsByClient(state: Readonly<HubState>, fromDisk: Iterable<Visit> = []): Map<string, Visit[]> {
   const out = new Map<string, Visit[]>();
-  for (const visit of Object.values(state.visits)) {
+  const onDisk = [...fromDisk].filter((visit) => !state.visits[visit.id]);
+  for (const visit of [...Object.values(state.visits), ...onDisk]) {
     if (visit.state !== 'closed') continue;
     const list = out.get(visit.clientId);
     if (list) list.push(visit);
@@ -243,13 +244,13 @@ export function materializeSweep(state: Readonly<HubState>, now: number, dues: r
 /**
  * The daily sweep on `now`'s salon day: birthdays, holidays, seasonal messages and win-backs for every client, and
  * day-before messages for the bookings of the coming days, in one turn (tests; the hub's sweeper decides in slices,
- * follow-up-sweep-slices.ts, and reaches the same records).
+ * follow-up-sweep-slices.ts, and reaches the same records). `fromDisk`: visits read from months left on disk.
  */
-export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?: FollowUpLog): Changes {
+export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?: FollowUpLog, fromDisk?: Iterable<Visit>): Changes {
   const settings = followUpSettingsOf(state);
   const zone = zoneOf(state);
   const today = todayOf(state, now);
-  const visits = closedVisitsByClient(state);
+  const visits = closedVisitsByClient(state, fromDisk);
   const noCalls = noCallClients(state);
   function* clients(): Generator<SweepClient> {
     for (const client of Object.values(state.clients)) {

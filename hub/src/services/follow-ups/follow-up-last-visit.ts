@@ -3,8 +3,8 @@ import type { HubState } from '../../store/hub-state.ts';
 
 /**
  * The visit a call is about: the task's own visit when the hub holds it, else the client's latest closed visit among
- * those in memory (recent months: finished months left on disk are older than any follow-up). Null for a client
- * never served.
+ * those in memory. Null when none is in memory: a client never served, or one whose visits are all in months left on
+ * disk (a win-back the sweep made from them, #16; its call records no complaint about a visit this old).
  */
 export function visitForTask(state: Readonly<HubState>, task: { clientId: string; visitId: string | null }): Visit | null {
   const own = task.visitId ? state.visits[task.visitId] : undefined;

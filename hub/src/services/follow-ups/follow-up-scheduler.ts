@@ -4,7 +4,7 @@ import type { Changes, HubState } from '../../store/hub-state.ts';
 import type { HubEngine } from '../hub-engine.ts';
 import { mergeChanges } from '../hub-engine.ts';
 import { decideBookingFollowUps, decideSessionCloseFollowUps, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
-import { finishSweep, nextTurn, sweepInSlices, SweepWatch, type Pause, type VisitIdsOf } from './follow-up-sweep-slices.ts';
+import { finishSweep, nextTurn, sweepInSlices, SweepWatch, type DiskHistory, type Pause, type VisitIdsOf } from './follow-up-sweep-slices.ts';
 
 /**
  * Follow-ups on the command path (#16): the engine shows the scheduler every change it applies (`note`), and asks
@@ -78,6 +78,8 @@ export class FollowUpSweeper {
       applied?: { watch(listener: (changes: Changes) => void): void };
       /** Each client's visit ids without listing every visit (the client search index); listed from the state without it. */
       visitIdsOf?: VisitIdsOf;
+      /** Visits in months left on disk (the store): a long-lapsed client is summed up with them, not as never served. */
+      disk?: DiskHistory;
       /** The pause between slices (tests make it run their own changes in between). */
       pause?: (goOn: () => boolean) => Pause;
     },
@@ -144,7 +146,7 @@ export class FollowUpSweeper {
     const watch = new SweepWatch();
     this.watch = watch;
     const goOn = () => generation === this.generation && engine.state === state && engine.accepting;
-    const found = await sweepInSlices(state, today, (this.deps.pause ?? nextTurn)(goOn), undefined, this.deps.visitIdsOf);
+    const found = await sweepInSlices(state, today, (this.deps.pause ?? nextTurn)(goOn), undefined, this.deps.visitIdsOf, this.deps.disk);
     if (!found || !goOn()) return false;
     const now = clock();
     // The salon's day turned while the slices ran: the next check sweeps the new day.

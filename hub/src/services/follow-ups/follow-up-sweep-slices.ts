@@ -1,5 +1,6 @@
 import { decideDailyFollowUps, summarizeClientVisits, type FollowUpDue, type FollowUpSettings, type Visit } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
+import type { StorePort } from '../../store/store.port.ts';
 import { decideFollowUpSweep, materializeSweep, noCallClientsOf, sweepClientOf, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
 import { followUpSettingsOf } from './follow-up-settings.ts';
 
@@ -31,7 +32,17 @@ export type SweepSlices = {
   ownerAtRead: Map<string, string>;
   /** What the daily rules made due for each client read. */
   dues: Map<string, FollowUpDue[]>;
+  /** The closed visits read from months left on disk (the state holds none of them), by id; also in visitsByClient. */
+  fromDisk: Map<string, Visit>;
 };
+
+/**
+ * A client's finished visits in months left on disk at start-up (cold-months.ts), which the state does not hold: a
+ * client lapsed for long has all her visits there, and without them she would be summed up as never served, given
+ * no win-back, and classed "new" (#16). `clientLastMonths` says who has any (the store's index, no month read);
+ * `clientHistory` reads theirs off the event loop, one batch per slice.
+ */
+export type DiskHistory = Pick<StorePort, 'clientHistory' | 'clientLastMonths'>;
 
 /** What changed while the slices ran: told of every change the engine applies (see FollowUpSweeper). */
 export class SweepWatch {
@@ -63,6 +74,7 @@ export async function sweepInSlices(
   pause: Pause,
   clientsPerSlice = CLIENTS_PER_SLICE,
   visitIdsOf?: VisitIdsOf,
+  disk?: DiskHistory,
 ): Promise<SweepSlices | null> {
   const timeZone = state.meta.floor.timeZone;
   const settings = followUpSettingsOf(state);
@@ -77,6 +89,8 @@ export async function sweepInSlices(
     if (list) list.push(visit);
     else visitsByClient.set(visit.clientId, [visit]);
   };
+  const onDisk = disk ? await disk.clientLastMonths() : null;
+  const fromDisk = new Map<string, Visit>();
   if (!visitIdsOf) {
     const visitIds = Object.keys(state.visits);
     for (let from = 0; from < visitIds.length; from += VISITS_PER_SLICE) {
@@ -94,6 +108,16 @@ export async function sweepInSlices(
       // Read after the wait: a visit changed meanwhile is in the watch, whichever version was read here.
       for (const id of visitIds) take(state.visits[id]);
     }
+    const cold = onDisk?.size ? ids.filter((id) => onDisk.has(id)) : [];
+    if (disk && cold.length) {
+      const wanted = new Set(cold);
+      for (const visit of await disk.clientHistory(cold)) {
+        // The state wins (a visit it holds is newer there, and read under whom it belongs to now).
+        if (!wanted.has(visit.clientId) || state.visits[visit.id] || fromDisk.has(visit.id)) continue;
+        fromDisk.set(visit.id, visit);
+        take(visit);
+      }
+    }
     const slice = [];
     for (const id of ids) {
       const client = state.clients[id];
@@ -104,7 +128,7 @@ export async function sweepInSlices(
     for (const due of decideDailyFollowUps(slice, today, settings)) dues.get(due.clientId)!.push(due);
     if (!(await pause())) return null;
   }
-  return { today, timeZone, settings, noCalls, visitsByClient, ownerAtRead, dues };
+  return { today, timeZone, settings, noCalls, visitsByClient, ownerAtRead, dues, fromDisk };
 }
 
 /**
@@ -112,7 +136,7 @@ export async function sweepInSlices(
  * and a new decision for every other one (and for all, when the manager changed the settings or the day turned).
  */
 export function finishSweep(state: Readonly<HubState>, now: number, found: SweepSlices, watch: SweepWatch, log?: FollowUpLog): Changes {
-  if (followUpSettingsOf(state) !== found.settings || todayOf(state, now) !== found.today) return decideFollowUpSweep(state, now, log);
+  if (followUpSettingsOf(state) !== found.settings || todayOf(state, now) !== found.today) return decideFollowUpSweep(state, now, log, found.fromDisk.values());
   // The clients a changed visit belongs to now or belonged to when read, with the changed visits that are theirs now.
   const changedVisits = new Map<string, Set<string>>();
   const touch = (clientId: string) => {
@@ -140,7 +164,8 @@ export function finishSweep(state: Readonly<HubState>, now: number, found: Sweep
     const ids = new Set([...(found.visitsByClient.get(id) ?? []).map((v) => v.id), ...(changedVisits.get(id) ?? [])]);
     const visits: Visit[] = [];
     for (const visitId of ids) {
-      const visit = state.visits[visitId];
+      // One read from disk stays hers unless the state now holds it (moved by a merge: the state wins).
+      const visit = state.visits[visitId] ?? found.fromDisk.get(visitId);
       if (visit && visit.clientId === id && visit.state === 'closed') visits.push(visit);
     }
     again.push(sweepClientOf(client, summarizeClientVisits(visits, state.services, found.timeZone, found.today), noCalls));
