@@ -1,5 +1,6 @@
 import { nextSendableAt, salonDayBounds, type Client, type DeliveryError, type MessageChannel, type OutboxMessage } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
+import { reminderClosedByMessage } from './booking-eve-reminder.ts';
 import { outboxSettingsOf } from './outbox-settings.ts';
 import type { SendResult } from './sender.ts';
 
@@ -84,13 +85,16 @@ function settle(message: OutboxMessage, now: number, state: 'sent' | 'failed' | 
 }
 
 /**
- * A try's outcome: sent; or another try after the back-off when the failure is temporary and tries remain; or failed
+ * A try's outcome: sent (a day-before message also closes its booking's reminder call: booking-eve-reminder.ts); or another try after the back-off when the failure is temporary and tries remain; or failed
  * with the reason. Only a message still `sending` is settled (a message the manager cancelled meanwhile stays so).
  */
 export function decideOutcome(state: Readonly<HubState>, now: number, id: string, outcome: SendResult): Changes {
   const message = state.outbox[id];
   if (!message || message.state !== 'sending') return {};
-  if (outcome.ok) return { outbox: { [id]: { ...settle(message, now, 'sent', null), lastError: null } } };
+  if (outcome.ok) {
+    // A day-before message that reached the client takes the desk's reminder call off its list.
+    return { ...reminderClosedByMessage(state, message, now), outbox: { [id]: { ...settle(message, now, 'sent', null), lastError: null } } };
+  }
   const error: DeliveryError = { code: outcome.code, detail: outcome.detail, at: now };
   const { maxAttempts } = outboxSettingsOf(state);
   if (outcome.temporary && message.attempts < maxAttempts) {

@@ -101,9 +101,20 @@ export function decideSessionFollowUps(session: ClosedSession, settings: FollowU
 /** A booking as the day-before rule needs it. */
 export type UpcomingBooking = { bookingId: string; clientId: string; serviceId: string; staffId: string | null; day: string };
 
+/** The dedupe key of a booking's day-before message: one per booking, ever. */
+export const bookingEveKey = (bookingId: string): string => `booking_eve:${bookingId}`;
+
+/** The booking a day-before message is about (from its dedupe key), or null for any other message. */
+export function bookingOfEveKey(dedupeKey: string): string | null {
+  const prefix = 'booking_eve:';
+  return dedupeKey.startsWith(prefix) && dedupeKey.length > prefix.length ? dedupeKey.slice(prefix.length) : null;
+}
+
 /**
  * The day-before reminder by message. The call is the booking's own reminder (Booking.reminder, the desk's task list
- * since #5): one source of truth for the day, so with channel `call` this rule adds nothing.
+ * since #5): one source of truth for the day, so with channel `call` this rule adds nothing. With channel `message`
+ * the desk's reminder stays on its list until the message has actually reached the client (the outbox closes it
+ * then: outbox/booking-eve-reminder.ts); a message that failed leaves it there, to be called.
  */
 export function decideBookingFollowUp(booking: UpcomingBooking, today: string, settings: FollowUpSettings): FollowUpDue | null {
   const r = settings.rules.booking_eve;
@@ -119,7 +130,7 @@ export function decideBookingFollowUp(booking: UpcomingBooking, today: string, s
     date: booking.day,
     dueDate: dueDate < today ? today : dueDate,
     assigneeId: null,
-    dedupeKey: `booking_eve:${booking.bookingId}`,
+    dedupeKey: bookingEveKey(booking.bookingId),
   });
 }
 
