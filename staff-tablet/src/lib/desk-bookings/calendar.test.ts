@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addSalonDays as addDays, type BookingCard, type StaffView } from '@glow/shared';
-import { dayColumns, gridHours, gridSpan, itemsOn, weekGrid } from './calendar.ts';
+import { dayColumns, itemsOn, weekGrid } from './calendar.ts';
 
 const TZ = 'Asia/Shanghai';
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`).getTime();
@@ -62,16 +62,5 @@ describe('calendar', () => {
     expect(week.days[6]).toBe('2026-12-10');
     const anna = week.rows.find((r) => r.id === 'anna')!;
     expect(anna.cells.map((c) => c.length)).toEqual([1, 0, 0, 0, 0, 0, 1]);
-  });
-});
-
-describe('the day grid', () => {
-  it('spans 09–19, widened to what is booked, and places an item by its minutes', () => {
-    const v = view([booking('b1', '2026-12-04', '08:00', 'anna', 'r1'), booking('b2', '2026-12-04', '19:30', 'anna', 'r1')]);
-    const dayStart = at('2026-12-04', '00:00');
-    const items = itemsOn(v, '2026-12-04');
-    expect(gridHours(items, dayStart)).toEqual({ from: 8, to: 21 });
-    expect(gridHours([], dayStart)).toEqual({ from: 9, to: 19 });
-    expect(gridSpan(items[1]!, dayStart, 8)).toEqual({ top: 690, height: 60 });
   });
 });

@@ -76,25 +76,3 @@ export function weekGrid(view: StaffView, start: string, by: CalendarBy, unplace
   const rows = [...ids].map(([id, name]) => ({ id, name, cells: perDay.map((cols) => cols.find((c) => c.id === id)?.items ?? []) }));
   return { days, rows };
 }
-
-const HOUR_MS = 3_600_000;
-
-/**
- * The hours a day's time grid spans: the usual working day (09–19) widened to every item on it. `dayStart` is the
- * salon's midnight (noon less 12 hours: on the two DST days a year the grid is an hour off, its labels are not).
- */
-export function gridHours(items: readonly CalendarItem[], dayStart: number): { from: number; to: number } {
-  let from = 9;
-  let to = 19;
-  for (const i of items) {
-    from = Math.min(from, Math.floor((i.startsAt - dayStart) / HOUR_MS));
-    to = Math.max(to, Math.ceil((i.endsAt - dayStart) / HOUR_MS));
-  }
-  return { from: Math.max(0, from), to: Math.min(24, Math.max(to, from + 1)) };
-}
-
-/** Where an item sits on the grid, in minutes from the grid's first hour, and how many minutes it lasts (15 at least). */
-export function gridSpan(item: CalendarItem, dayStart: number, fromHour: number): { top: number; height: number } {
-  const top = (item.startsAt - dayStart) / 60_000 - fromHour * 60;
-  return { top: Math.max(0, top), height: Math.max(15, (item.endsAt - item.startsAt) / 60_000) };
-}
