@@ -69,6 +69,14 @@ describe('the desk calendar’s day in the salon’s time zone', () => {
       first: { top: 30, height: 30, lane: 0, lanes: 1 },
       second: { top: 90, height: 60, lane: 0, lanes: 1 },
     });
+    // A booking just after midnight, before the change: the grid starts at the salon's midnight (summer time), an
+    // hour before the first 01:00; it is not clipped to the grid's top.
+    const night = booking('night', at('2026-10-25T00:30:00+01:00'), at('2026-10-25T01:30:00+01:00'));
+    const early = layoutDay([column([night, first])], '2026-10-25', zone);
+    expect(early.from).toBe(early.dayStart);
+    expect(labels(early, zone).slice(0, 4)).toEqual(['00:00', '01:00', '01:00', '02:00']);
+    expect(boxes(early)['night']).toEqual({ top: 30, height: 60, lane: 0, lanes: 1 });
+    expect(boxes(early)['first']).toEqual({ top: 90, height: 30, lane: 0, lanes: 1 });
     // The rest of the day on the winter clock: 09:00 GMT is 10 real hours after midnight BST.
     const nine = layoutDay([column([booking('nine', at('2026-10-25T09:00:00Z'), at('2026-10-25T10:00:00Z'))])], '2026-10-25', zone);
     expect(nine.from).toBe(at('2026-10-25T09:00:00Z'));
