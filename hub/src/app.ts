@@ -163,6 +163,8 @@ export function createHub(deps: HubDeps): Hub {
     visitIdsOf: (ids) => clientSearch.visitIdsOf(ids),
     // Visits in months left on disk: a long-lapsed client is owed her win-back too.
     disk: deps.store,
+    // A record merged into another is swept with it (its visits on disk too), never on its own.
+    links: clientLinks,
   });
   engine.follow(sweeper);
 

@@ -21,6 +21,7 @@ import {
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import { mergeChanges } from '../hub-engine.ts';
 import { decideEnqueueMessage, marketingAllowed, messageIdFor } from '../outbox/enqueue-message.ts';
+import { decidedAlone, scanMergeLinks, sweepGroupOf, type MergeLinks } from './follow-up-merge-group.ts';
 import { followUpSettingsOf } from './follow-up-settings.ts';
 
 /**
@@ -216,13 +217,16 @@ export function decideBookingFollowUps(state: Readonly<HubState>, now: number, b
   return dues.length ? materializeFollowUps(state, now, dues, log) : {};
 }
 
-/** A client as the daily rules read her: her record, her summed-up visits, whether she may be called. */
-export function sweepClientOf(client: Client, summary: ClientVisitSummary, noCalls: ReadonlySet<string>): SweepClient {
+/**
+ * A client as the daily rules read her: her record, her summed-up visits (those of the records merged into hers too),
+ * whether she may be called (`noCalls`: she, or a record merged into hers, asked not to be).
+ */
+export function sweepClientOf(client: Client, summary: ClientVisitSummary, noCalls: boolean): SweepClient {
   return {
     id: client.id,
     birthday: client.birthday ?? null,
     marketing: marketingAllowed(client) === null,
-    noCalls: noCalls.has(client.id),
+    noCalls,
     history: summary,
     lastVisit: summary.lastVisit,
   };
@@ -230,6 +234,9 @@ export function sweepClientOf(client: Client, summary: ClientVisitSummary, noCal
 
 /** Clients who asked on a call not to be called again (for the sweep in slices, which compares them at its end). */
 export const noCallClientsOf = (state: Readonly<HubState>): Set<string> => noCallClients(state);
+
+/** Whether a merge group may not be called: any of its records asked not to be. */
+export const groupNoCalls = (group: readonly string[], noCalls: ReadonlySet<string>): boolean => group.some((id) => noCalls.has(id));
 
 /**
  * The sweep's records from what the daily rules made due: tasks and messages (each once, on the current state), the
@@ -244,17 +251,22 @@ export function materializeSweep(state: Readonly<HubState>, now: number, dues: r
 /**
  * The daily sweep on `now`'s salon day: birthdays, holidays, seasonal messages and win-backs for every client, and
  * day-before messages for the bookings of the coming days, in one turn (tests; the hub's sweeper decides in slices,
- * follow-up-sweep-slices.ts, and reaches the same records). `fromDisk`: visits read from months left on disk.
+ * follow-up-sweep-slices.ts, and reaches the same records). `fromDisk`: visits read from months left on disk. A record
+ * merged into another is decided with it, once (follow-up-merge-group.ts); `links` says who was merged into whom.
  */
-export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?: FollowUpLog, fromDisk?: Iterable<Visit>): Changes {
+export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?: FollowUpLog, fromDisk?: Iterable<Visit>, links?: MergeLinks): Changes {
   const settings = followUpSettingsOf(state);
   const zone = zoneOf(state);
   const today = todayOf(state, now);
   const visits = closedVisitsByClient(state, fromDisk);
   const noCalls = noCallClients(state);
+  const merges = links ?? scanMergeLinks(state.clients);
   function* clients(): Generator<SweepClient> {
     for (const client of Object.values(state.clients)) {
-      yield sweepClientOf(client, summarizeClientVisits(visits.get(client.id) ?? [], state.services, zone, today), noCalls);
+      if (!decidedAlone(client)) continue;
+      const group = sweepGroupOf(client.id, merges);
+      const theirs = group.flatMap((id) => visits.get(id) ?? []);
+      yield sweepClientOf(client, summarizeClientVisits(theirs, state.services, zone, today), groupNoCalls(group, noCalls));
     }
   }
   return materializeSweep(state, now, decideDailyFollowUps(clients(), today, settings), log);

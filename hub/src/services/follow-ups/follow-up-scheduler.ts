@@ -4,6 +4,7 @@ import type { Changes, HubState } from '../../store/hub-state.ts';
 import type { HubEngine } from '../hub-engine.ts';
 import { mergeChanges } from '../hub-engine.ts';
 import { decideBookingFollowUps, decideSessionCloseFollowUps, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
+import type { MergeLinks } from './follow-up-merge-group.ts';
 import { finishSweep, nextTurn, sweepInSlices, SweepWatch, type DiskHistory, type Pause, type VisitIdsOf } from './follow-up-sweep-slices.ts';
 
 /**
@@ -80,6 +81,8 @@ export class FollowUpSweeper {
       visitIdsOf?: VisitIdsOf;
       /** Visits in months left on disk (the store): a long-lapsed client is summed up with them, not as never served. */
       disk?: DiskHistory;
+      /** Who was merged into whom (the hub's ClientLinksIndex): a kept record is swept with every record merged into it. */
+      links?: MergeLinks;
       /** The pause between slices (tests make it run their own changes in between). */
       pause?: (goOn: () => boolean) => Pause;
     },
@@ -146,7 +149,7 @@ export class FollowUpSweeper {
     const watch = new SweepWatch();
     this.watch = watch;
     const goOn = () => generation === this.generation && engine.state === state && engine.accepting;
-    const found = await sweepInSlices(state, today, (this.deps.pause ?? nextTurn)(goOn), undefined, this.deps.visitIdsOf, this.deps.disk);
+    const found = await sweepInSlices(state, today, (this.deps.pause ?? nextTurn)(goOn), undefined, this.deps.visitIdsOf, this.deps.disk, this.deps.links);
     if (!found || !goOn()) return false;
     const now = clock();
     // The salon's day turned while the slices ran: the next check sweeps the new day.

@@ -1,7 +1,8 @@
 import { decideDailyFollowUps, summarizeClientVisits, type FollowUpDue, type FollowUpSettings, type Visit } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import type { StorePort } from '../../store/store.port.ts';
-import { decideFollowUpSweep, materializeSweep, noCallClientsOf, sweepClientOf, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
+import { decideFollowUpSweep, groupNoCalls, materializeSweep, noCallClientsOf, sweepClientOf, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
+import { decidedAlone, scanMergeLinks, sweepGroupOf, type MergeLinks } from './follow-up-merge-group.ts';
 import { followUpSettingsOf } from './follow-up-settings.ts';
 
 /**
@@ -34,6 +35,10 @@ export type SweepSlices = {
   dues: Map<string, FollowUpDue[]>;
   /** The closed visits read from months left on disk (the state holds none of them), by id; also in visitsByClient. */
   fromDisk: Map<string, Visit>;
+  /** Who was merged into whom: the hub's ClientLinksIndex (live); without it the clients are scanned again at the end. */
+  links: MergeLinks | undefined;
+  /** The clients whose visits were read (each record once, with her group or alone). */
+  readClients: Set<string>;
 };
 
 /**
@@ -67,7 +72,11 @@ export type Pause = () => Promise<boolean>;
  */
 export type VisitIdsOf = (clientIds: readonly string[]) => Promise<readonly string[]>;
 
-/** The slices: every client's visits summed up and the daily rules run on them; null when `pause` said to give up. */
+/**
+ * The slices: every client's visits summed up and the daily rules run on them; null when `pause` said to give up. A
+ * record merged into another is read with the kept one (her visits in the state and on disk) and decided with it,
+ * never alone (follow-up-merge-group.ts); `links` says who was merged into whom (the hub's ClientLinksIndex).
+ */
 export async function sweepInSlices(
   state: Readonly<HubState>,
   today: string,
@@ -75,7 +84,10 @@ export async function sweepInSlices(
   clientsPerSlice = CLIENTS_PER_SLICE,
   visitIdsOf?: VisitIdsOf,
   disk?: DiskHistory,
+  links?: MergeLinks,
 ): Promise<SweepSlices | null> {
+  const merges = links ?? scanMergeLinks(state.clients);
+  const readClients = new Set<string>();
   const timeZone = state.meta.floor.timeZone;
   const settings = followUpSettingsOf(state);
   const noCalls = noCallClientsOf(state);
@@ -102,7 +114,11 @@ export async function sweepInSlices(
   const dues = new Map<string, FollowUpDue[]>();
   const clientIds = Object.keys(state.clients);
   for (let from = 0; from < clientIds.length; from += clientsPerSlice) {
-    const ids = clientIds.slice(from, from + clientsPerSlice);
+    // The kept records of the slice with every record merged into each (read here, wherever their slice falls).
+    const groups = new Map<string, string[]>();
+    for (const id of clientIds.slice(from, from + clientsPerSlice)) if (decidedAlone(state.clients[id])) groups.set(id, sweepGroupOf(id, merges));
+    const ids = [...new Set([...groups.values()].flat())];
+    for (const id of ids) readClients.add(id);
     if (visitIdsOf) {
       const visitIds = await visitIdsOf(ids);
       // Read after the wait: a visit changed meanwhile is in the watch, whichever version was read here.
@@ -119,16 +135,17 @@ export async function sweepInSlices(
       }
     }
     const slice = [];
-    for (const id of ids) {
+    for (const [id, group] of groups) {
       const client = state.clients[id];
-      if (!client) continue;
+      if (!decidedAlone(client)) continue;
       dues.set(id, []);
-      slice.push(sweepClientOf(client, summarizeClientVisits(visitsByClient.get(id) ?? [], state.services, timeZone, today), noCalls));
+      const visits = group.flatMap((member) => visitsByClient.get(member) ?? []);
+      slice.push(sweepClientOf(client, summarizeClientVisits(visits, state.services, timeZone, today), groupNoCalls(group, noCalls)));
     }
     for (const due of decideDailyFollowUps(slice, today, settings)) dues.get(due.clientId)!.push(due);
     if (!(await pause())) return null;
   }
-  return { today, timeZone, settings, noCalls, visitsByClient, ownerAtRead, dues, fromDisk };
+  return { today, timeZone, settings, noCalls, visitsByClient, ownerAtRead, dues, fromDisk, links, readClients };
 }
 
 /**
@@ -136,7 +153,8 @@ export async function sweepInSlices(
  * and a new decision for every other one (and for all, when the manager changed the settings or the day turned).
  */
 export function finishSweep(state: Readonly<HubState>, now: number, found: SweepSlices, watch: SweepWatch, log?: FollowUpLog): Changes {
-  if (followUpSettingsOf(state) !== found.settings || todayOf(state, now) !== found.today) return decideFollowUpSweep(state, now, log, found.fromDisk.values());
+  const links = found.links ?? scanMergeLinks(state.clients);
+  if (followUpSettingsOf(state) !== found.settings || todayOf(state, now) !== found.today) return decideFollowUpSweep(state, now, log, found.fromDisk.values(), links);
   // The clients a changed visit belongs to now or belonged to when read, with the changed visits that are theirs now.
   const changedVisits = new Map<string, Set<string>>();
   const touch = (clientId: string) => {
@@ -154,21 +172,30 @@ export function finishSweep(state: Readonly<HubState>, now: number, found: Sweep
   const dues: FollowUpDue[] = [];
   const again = [];
   for (const client of Object.values(state.clients)) {
+    if (!decidedAlone(client)) continue;
     const id = client.id;
-    const kept = changedVisits.has(id) || watch.clientIds.has(id) || noCalls.has(id) !== found.noCalls.has(id) ? undefined : found.dues.get(id);
+    // Her group now (a merge meanwhile changed both records, so she is decided again below).
+    const group = sweepGroupOf(id, links);
+    const touched = group.some((member) => changedVisits.has(member) || watch.clientIds.has(member));
+    const kept = touched || groupNoCalls(group, noCalls) !== groupNoCalls(group, found.noCalls) ? undefined : found.dues.get(id);
     if (kept) {
       dues.push(...kept);
       continue;
     }
-    // Her visits now: those read, and those changed meanwhile that are hers (a visit moved away is no longer).
-    const ids = new Set([...(found.visitsByClient.get(id) ?? []).map((v) => v.id), ...(changedVisits.get(id) ?? [])]);
+    // Merged meanwhile with a record whose visits these slices never read (its slice came after the merge, hers
+    // before): decided at the next sweep, with all of them, rather than now as if the other record had none. A day
+    // late at most: birthdays are made up within CATCH_UP_DAYS, win-backs within their window.
+    if (touched && group.length > 1 && group.some((member) => !found.readClients.has(member) && state.clients[member])) continue;
+    // The group's visits now: those read, and those changed meanwhile that are theirs (a visit moved away is no longer).
+    const members = new Set(group);
+    const ids = new Set(group.flatMap((member) => [...(found.visitsByClient.get(member) ?? []).map((v) => v.id), ...(changedVisits.get(member) ?? [])]));
     const visits: Visit[] = [];
     for (const visitId of ids) {
-      // One read from disk stays hers unless the state now holds it (moved by a merge: the state wins).
+      // One read from disk stays theirs unless the state now holds it (the state wins).
       const visit = state.visits[visitId] ?? found.fromDisk.get(visitId);
-      if (visit && visit.clientId === id && visit.state === 'closed') visits.push(visit);
+      if (visit && members.has(visit.clientId) && visit.state === 'closed') visits.push(visit);
     }
-    again.push(sweepClientOf(client, summarizeClientVisits(visits, state.services, found.timeZone, found.today), noCalls));
+    again.push(sweepClientOf(client, summarizeClientVisits(visits, state.services, found.timeZone, found.today), groupNoCalls(group, noCalls)));
   }
   dues.push(...decideDailyFollowUps(again, found.today, found.settings));
   return materializeSweep(state, now, dues, log);
