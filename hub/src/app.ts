@@ -142,6 +142,7 @@ export function createHub(deps: HubDeps): Hub {
     securityLog,
     outbox,
     phoneOrigin: () => phoneOrigin,
+    listenPorts: () => [http, redirect].flatMap((s) => (s?.address() as AddressInfo | null)?.port ?? []),
     today: reads.today,
   };
   const ticker = new FloorTicker({

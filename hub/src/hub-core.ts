@@ -44,6 +44,8 @@ export type HubCore = {
   outbox: OutboxService;
   /** `http(s)://<network address>:<port>` once listening, for links a phone opens; null without one (phone-origin.ts). */
   phoneOrigin: () => string | null;
+  /** The ports the hub listens on (HTTP(S) and its redirect), once listening: a webhook may not point at them (#16). */
+  listenPorts: () => number[];
   /** The salon's local date (YYYY-MM-DD) at a moment, in the salon's time zone: tickets restart every day. */
   today: (now: number) => string;
 };

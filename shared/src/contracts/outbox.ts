@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommandIdSchema, IdSchema } from '../schemas/common.schema.ts';
 import { MESSAGE_STATES, OutboxMessageSchema } from '../schemas/outbox.schema.ts';
+import { isAllowedWebhookHost } from '../domain/webhook-host.ts';
 import {
   OutboxSettingsViewSchema,
   QuietHoursSchema,
@@ -21,7 +22,8 @@ const command = <T extends z.ZodRawShape>(shape: T) => z.object({ commandId: Com
 export const OutboxSettingsInputSchema = command({
   smtp: SmtpSettingsSchema.nullable(),
   password: z.string().max(500, 'too_long').optional(),
-  webhookUrl: WebhookUrlSchema.nullable(),
+  // Not a link-local, unspecified or metadata address (SSRF): checked on what the manager saves, not on settings stored.
+  webhookUrl: WebhookUrlSchema.refine(isAllowedWebhookHost, 'url_internal').nullable(),
   quietHours: QuietHoursSchema.nullable(),
   dailyCap: z.number().int().min(1, 'cap_range').max(100_000, 'cap_range').nullable(),
   maxAttempts: z.number().int().min(1, 'attempts_range').max(20, 'attempts_range'),

@@ -3,6 +3,7 @@ import type { HubCore } from '../../hub-core.ts';
 import { invalidInput, refuse, toAppError } from '../../services/app-error.ts';
 import { decideCancel, decideOutboxSettings, decideResend } from '../../services/outbox/manager-decisions.ts';
 import type { Actor } from '../../services/visit-access.ts';
+import { webhookReachesHub } from '../../security/webhook-target.ts';
 import type { CommandHandlers } from './bind-commands.ts';
 import { runAs } from './run-as.ts';
 
@@ -16,6 +17,10 @@ export function outboxStaffHandlers(core: HubCore, actor: () => Actor, sender: s
   return {
     'outbox:settings': (input, lang) => {
       const { commandId: _id, password, ...settings } = input;
+      if (settings.webhookUrl && webhookReachesHub(settings.webhookUrl, core.listenPorts(), core.deps.hostNames ?? [])) {
+        // The hub's own ports are known only here, once listening (the schema refused link-local and metadata).
+        return Promise.resolve({ ok: false as const, error: invalidInput([{ code: 'custom', message: 'url_hub_itself', path: ['webhookUrl'], input: settings.webhookUrl }], lang) });
+      }
       const sealed = password === undefined ? undefined : password === '' ? null : core.outbox.sealPassword(password);
       return run('outbox:settings', input, lang, (s) => decideOutboxSettings(s, settings, sealed));
     },
