@@ -24,7 +24,8 @@ describe('client record refresh and referrals', () => {
       };
       const onBoss = patches(boss);
       const onMei = patches(mei.socket);
-      const names = (seen: StaffPatch[]) => seen.flatMap((p) => Object.values(p.set.recordChanges ?? {}).flatMap((c) => c.clientIds));
+      const names = (seen: StaffPatch[]) =>
+        seen.flatMap((p) => Object.values(p.set.recordChanges ?? {}).filter((c) => c.about === 'record').flatMap((c) => c.clientIds));
       expectOk(await send(deskA, 'clients:edit', { clientId: 'c-zoe', changes: { notes: 'Prefers mornings' } }));
       await expect.poll(() => names(onBoss)).toContain('c-zoe');
       expectOk(await send(boss, 'clients:merge', { keepId: 'c-wang', mergeId: 'c-wang2' }));
@@ -36,7 +37,8 @@ describe('client record refresh and referrals', () => {
       expect(mei.snapshot.view.recordChanges ?? {}).toEqual({});
       // A tablet that connects later is given today's changes in its snapshot.
       const deskB = await connectStaff(t, { staffId: 'grace', pin: '4444' });
-      expect(Object.values(deskB.snapshot.view.recordChanges).flatMap((c) => c.clientIds).sort()).toEqual(['c-wang', 'c-wang2', 'c-zoe']);
+      const records = Object.values(deskB.snapshot.view.recordChanges).filter((c) => c.about === 'record');
+      expect(records.flatMap((c) => c.clientIds).sort()).toEqual(['c-wang', 'c-wang2', 'c-zoe']);
     } finally {
       await t.stop();
     }

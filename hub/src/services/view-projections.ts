@@ -8,6 +8,8 @@ import { complaintCard } from './complaint-view.ts';
 import { followUpShown, followUpsShownSince } from './follow-ups/follow-up-view.ts';
 import { followUpSettingsOf } from './follow-ups/follow-up-settings.ts';
 import { recordChangesView } from './client-record/record-changes-view.ts';
+import { mergeProposalsView } from './client-record/merge-proposals.ts';
+import { outboxStatusView } from './outbox-status-view.ts';
 import { askedQuestionnaires, currentQuestionnaires } from './consultation.ts';
 import { salonSettingsOf, touchesSalonSettings } from './salon-settings-view.ts';
 import type { Derived, DerivedDiff } from './view-figures.ts';
@@ -207,6 +209,10 @@ export const STAFF_VIEW: Projections<StaffView> = {
   followUpSettings: single('settings', manager, followUpSettingsOf, (c) => !!c.meta?.followUps),
   // Which client records changed today (#16), for an open record to read itself again: the desk and the manager.
   recordChanges: recordChangesView,
+  // Merges the desk proposed, for the manager to confirm or decline (#16): the manager only.
+  mergeProposals: mergeProposalsView,
+  // The outbox's counts and a stamp that moves on every change, so the Messages screen follows live: the manager only.
+  outboxStatus: outboxStatusView,
 };
 
 /** What the lobby kiosk shows: salon settings and tickets, nothing about any client. */

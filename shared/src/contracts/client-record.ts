@@ -114,6 +114,8 @@ export const ClientRecordSchema = z.object({
   /** Records merged into this one, and other records with the same number (the desk may propose a merge). */
   mergedFrom: z.array(z.object({ id: IdSchema, name: z.string() })),
   sameNumber: z.array(z.object({ id: IdSchema, name: z.string() })),
+  /** Merges proposed for this record and waiting for the manager (the desk sees its proposal pending here). */
+  pendingMerges: z.array(z.object({ id: IdSchema, otherId: IdSchema, otherName: z.string(), at: TimestampSchema, byName: z.string() })),
   /** The change log (desk and manager only; empty for a beautician), newest first, with who made each change. */
   changes: z.array(ClientChangeSchema.extend({ byName: z.string() })),
   /** How long the hub took to gather the record, with the months read from disk (for the bench and the logs). */
@@ -151,8 +153,43 @@ export type ClientMergeInput = z.input<typeof ClientMergeInputSchema>;
  * which clients (the edited one; the kept and the merged one of a merge) and when — never what, which only the record
  * says. A tablet with one of these records open reads it again. Today's changes only (the salon's day).
  */
-export const RecordChangeCardSchema = z.object({ clientIds: z.array(IdSchema).min(1).max(2), at: TimestampSchema });
+export const RecordChangeCardSchema = z.object({
+  clientIds: z.array(IdSchema).min(1).max(2),
+  at: TimestampSchema,
+  /**
+   * What changed: the record itself (a correction, a merge or its proposal: keyed by change id), or one of her
+   * bookings, follow-up calls, messages or complaints (keyed by `<about>-<its id>`, record-changes-view.ts).
+   */
+  about: z.enum(['record', 'booking', 'followUp', 'message', 'complaint']),
+  /** An opaque stamp that changes whenever the thing changes (a tablet compares it, never reads it). */
+  version: z.string().max(40),
+});
 export type RecordChangeCard = z.infer<typeof RecordChangeCardSchema>;
+
+/**
+ * A merge the front desk proposed and the manager has not yet confirmed or declined (#16), as the manager's live view
+ * `mergeProposals` carries it (keyed by the proposal's change id): the two records by id and name and who proposed
+ * it when. The manager's tablet reads both records (`clients:record`) to show them side by side. A proposal leaves
+ * the view once the records are merged (either way), one of them is erased, or it is declined.
+ */
+export const MergeProposalCardSchema = z.object({
+  keepId: IdSchema,
+  keepName: z.string(),
+  mergeId: IdSchema,
+  mergeName: z.string(),
+  at: TimestampSchema,
+  by: IdSchema,
+  byName: z.string(),
+});
+export type MergeProposalCard = z.infer<typeof MergeProposalCardSchema>;
+
+/** The manager declines a proposed merge, with the reason the desk will read on the record's log. */
+export const ClientDeclineMergeInputSchema = command({
+  keepId: IdSchema,
+  mergeId: IdSchema,
+  reason: z.string().trim().min(1, 'decline_reason_required').max(500, 'too_long'),
+});
+export type ClientDeclineMergeInput = z.input<typeof ClientDeclineMergeInputSchema>;
 
 const DESK = ['front_desk', 'manager'] as const;
 /** Clients per `clients:classes` question: a board's queue fits in one. */
@@ -165,6 +202,8 @@ export const CLIENT_RECORD_STAFF_COMMANDS = {
   /** The desk found two records of one person: logged on the kept record for the manager to confirm. */
   'clients:proposeMerge': { input: ClientMergeInputSchema, output: z.object({ proposed: z.boolean() }), roles: DESK },
   'clients:merge': { input: ClientMergeInputSchema, output: z.object({ keptId: IdSchema }), roles: ['manager'] },
+  /** The manager declines a proposed merge (the reason is logged on both records); refused when none is waiting. */
+  'clients:declineMerge': { input: ClientDeclineMergeInputSchema, output: z.object({ declined: z.boolean() }), roles: ['manager'] },
   /**
    * The class badges of the clients on a screen (the board's queue, the assignment alert): the same visibility as the
    * record (a beautician gets only the clients assigned to her today; others are left out of the answer).

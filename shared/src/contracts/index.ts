@@ -17,3 +17,4 @@ export * from './client-record.ts';
 export * from './follow-ups.ts';
 export * from './follow-up-settings.ts';
 export * from './outbox.ts';
+export * from './outbox-status.ts';

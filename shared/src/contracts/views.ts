@@ -17,7 +17,8 @@ import { VisitSchema, VisitStateSchema } from '../schemas/visit.schema.ts';
 import { FloorSettingsSchema, IncidentSchema } from '../schemas/floor.schema.ts';
 import { FollowUpTaskSchema } from '../schemas/follow-up.schema.ts';
 import { FollowUpSettingsSchema } from '../schemas/follow-up-settings.schema.ts';
-import { RecordChangeCardSchema } from './client-record.ts';
+import { MergeProposalCardSchema, RecordChangeCardSchema } from './client-record.ts';
+import { OutboxStatusSchema } from './outbox-status.ts';
 
 export const CONSULTATION_STATUSES = ['done', 'pending', 'withheld'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
@@ -151,6 +152,10 @@ export const StaffViewSchema = z.object({
   followUpSettings: z.partialRecord(z.literal('settings'), FollowUpSettingsSchema),
   /** Today's changes to client records, by change id (who and what stay on the record); the desk and the manager. */
   recordChanges: z.record(IdSchema, RecordChangeCardSchema),
+  /** Merges the desk proposed, waiting for the manager's word (#16); the manager only. */
+  mergeProposals: z.record(IdSchema, MergeProposalCardSchema),
+  /** The outbox at a glance (#16), under `status`: counts per state and a stamp that moves on every change; the manager only. */
+  outboxStatus: z.partialRecord(z.literal('status'), OutboxStatusSchema),
 });
 export type StaffView = z.infer<typeof StaffViewSchema>;
 

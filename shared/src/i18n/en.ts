@@ -9,6 +9,7 @@ import { setupEn } from './setup.en.ts';
 import { catalogueEn } from './catalogue.en.ts';
 import { clientImportEn } from './client-import.en.ts';
 import { clientRecordEn } from './client-record.en.ts';
+import { mergeQueueEn } from './merge-queue.en.ts';
 import { deskBookingsEn } from './desk-bookings.en.ts';
 import { outboxEn } from './outbox.en.ts';
 import { followUpsEn } from './follow-ups.en.ts';
@@ -581,6 +582,7 @@ export const en = {
   ...catalogueEn,
   ...clientImportEn,
   ...clientRecordEn,
+  ...mergeQueueEn,
   ...deskBookingsEn,
   ...outboxEn,
   ...followUpsEn,

@@ -9,6 +9,7 @@ import { setupZhCN } from './setup.zh-CN.ts';
 import { catalogueZhCN } from './catalogue.zh-CN.ts';
 import { clientImportZh } from './client-import.zh-CN.ts';
 import { clientRecordZhCN } from './client-record.zh-CN.ts';
+import { mergeQueueZhCN } from './merge-queue.zh-CN.ts';
 import { deskBookingsZhCN } from './desk-bookings.zh-CN.ts';
 import { outboxZhCN } from './outbox.zh-CN.ts';
 import { followUpsZhCN } from './follow-ups.zh-CN.ts';
@@ -570,6 +571,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...dateEntryZhCN,
   ...clientImportZh,
   ...clientRecordZhCN,
+  ...mergeQueueZhCN,
   ...deskBookingsZhCN,
   ...outboxZhCN,
   ...followUpsZhCN,

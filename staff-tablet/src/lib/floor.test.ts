@@ -89,6 +89,8 @@ const view = (over: Partial<StaffView> = {}): StaffView => ({
   followUpTasks: {},
   followUpSettings: {},
   recordChanges: {},
+  mergeProposals: {},
+  outboxStatus: {},
   ...over,
 });
 

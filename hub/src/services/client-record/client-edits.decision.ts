@@ -10,6 +10,8 @@ import {
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import { followUpMerge } from '../follow-ups/follow-up-erasure.ts';
 import { referralRefusal } from './referral-problem.ts';
+import { aheadOfMerge } from './merge-ahead.ts';
+import { pairTime } from './merge-proposals.ts';
 import type { Decision } from '../hub-engine.ts';
 import { refuse, type Refusal } from '../app-error.ts';
 import type { Actor } from '../visit-access.ts';
@@ -108,7 +110,8 @@ export function decideProposeMerge(
 ): Decision<{ proposed: boolean }> | Refusal {
   const pair = mergePair(state, input.keepId, input.mergeId);
   if ('code' in pair) return pair;
-  const entry: ClientChange = { id: changeId, clientId: input.keepId, at: now, by: actor.staffId, kind: 'merge_proposed', fields: [], otherClientId: input.mergeId };
+  const at = pairTime(state, input.keepId, input.mergeId, now);
+  const entry: ClientChange = { id: changeId, clientId: input.keepId, at, by: actor.staffId, kind: 'merge_proposed', fields: [], otherClientId: input.mergeId };
   return { changes: { clientChanges: { [changeId]: entry } }, result: { proposed: true } };
 }
 
@@ -149,10 +152,14 @@ export function decideClientMerge(
     if (other.mergedInto === merge.id) clients[other.id] = { ...other, mergedInto: keep.id };
     else if (other.duplicateOf === merge.id && other.id !== keep.id) clients[other.id] = { ...other, duplicateOf: keep.id };
   }
-  const entry: ClientChange = { id: changeId, clientId: keep.id, at: now, by: actor.staffId, kind: 'merge', fields: [], otherClientId: merge.id };
+  const entry: ClientChange = { id: changeId, clientId: keep.id, at: pairTime(state, keep.id, merge.id, now), by: actor.staffId, kind: 'merge', fields: [], otherClientId: merge.id };
   // Her follow-up calls move to the kept record, so no rule calls her twice and the call history stays whole.
   const tasks = followUpMerge(state, merge.id, keep.id);
-  return { changes: { ...tasks, clients, clientChanges: { [changeId]: entry } }, result: { keptId: keep.id } };
+  // What is still to come moves too: her bookings not yet taken (the board, the reminders and the day-before call name
+  // the kept record) and her messages still waiting (they go to the kept record's address). The past stays where it
+  // is and is gathered at read time (mergeGroup).
+  const ahead = aheadOfMerge(state, merge.id, keep.id);
+  return { changes: { ...tasks, ...ahead, clients, clientChanges: { [changeId]: entry } }, result: { keptId: keep.id } };
 }
 
 /**

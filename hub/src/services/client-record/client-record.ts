@@ -2,6 +2,7 @@ import { visitProducts, type ClientRecord, type LocalizedText, type RecordVisit,
 import type { HubState } from '../../store/hub-state.ts';
 import { consultationOf } from '../consultation.ts';
 import type { Actor } from '../visit-access.ts';
+import { pendingMergesOf } from './merge-proposals.ts';
 
 /**
  * The client's record (#16) as one reader may see it, from the state and the history read off disk (the caller
@@ -168,6 +169,7 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
       : (inputs.links ? inputs.links.withPhone(client.phone).flatMap((id) => state.clients[id] ?? []) : Object.values(state.clients))
           .filter((c) => c.id !== client.id && c.mergedInto === undefined && !members.has(c.id) && c.phone === client.phone)
           .map((c) => ({ id: c.id, name: fullName(c) })),
+    pendingMerges: isDesk ? pendingMergesOf(state, group) : [],
     changes: !isDesk
       ? []
       : Object.values(state.clientChanges)

@@ -36,7 +36,24 @@ export class ClientRecords {
 
   async search(actor: Actor, query: string): Promise<ClientSearchResult> {
     const allowed = this.allowedClients(actor);
-    return this.deps.search.search(query, allowed ? (id) => allowed.has(id) : undefined);
+    const found = await this.deps.search.search(query, allowed ? (id) => allowed.has(id) : undefined);
+    // Records merged away are not found (the index drops them); the kept one's last visit is that of the whole group:
+    // a visit made under the merged record counts (the search knows only each record's own).
+    const state = this.deps.state();
+    const hits = await Promise.all(
+      found.hits.map(async (hit) => {
+        const group = mergeGroup(state, hit.id, this.deps.links);
+        if (group.length === 1) return hit;
+        let last = hit.lastVisitAt;
+        for (const visit of await this.inState(group.slice(1))) {
+          const at = visit.times.checked_in;
+          if (at !== undefined && (last === null || at > last)) last = at;
+        }
+        if (last !== null && last !== hit.lastVisitAt) this.deps.search.noteEarlierVisits([[hit.id, last]]);
+        return { ...hit, lastVisitAt: last };
+      }),
+    );
+    return { hits, more: found.more };
   }
 
   async record(actor: Actor, clientId: string): Promise<ClientRecord | Refusal> {

@@ -1,29 +1,121 @@
+import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { startOfDay } from 'date-fns';
 import type { RecordChangeCard } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
+import { followUpShown, followUpsShownSince } from '../follow-ups/follow-up-view.ts';
 import type { Projection } from '../view-projections.ts';
-import { seesFloor } from '../views.ts';
-
-const dayStartOf = (state: Readonly<HubState>, at: number): number => startOfDay(new TZDate(at, state.meta.floor.timeZone)).getTime();
+import { seesFloor, type Audience } from '../views.ts';
 
 /**
- * The live view's `recordChanges` (#16): the front desk and the manager are told, by change id, which clients' records
- * changed today (the desk's corrections and the manager's merges, from `clientChanges`), so a tablet with one of them
- * open reads it again. Only the ids and the time: what changed and who changed it stay on the record, which only
- * `clients:record` reads. A beautician and a kiosk get nothing. Changes of earlier days are not sent (a snapshot
- * holds today's only), so the collection stays the size of one day's corrections.
+ * The live view's `recordChanges` (#16): the front desk and the manager are told which clients' records changed, so a
+ * tablet with one of them open reads it again — never what changed (only `clients:record` says that). Two kinds of
+ * entry:
+ * - `record`: today's corrections, merges, proposals and declines (`clientChanges`), keyed by change id;
+ * - a thing shown on the record: her bookings, follow-up calls, messages and complaints, keyed `<letter>-<its id>`,
+ *   with the client it belongs to and the record it was merged into. A booking made, moved or cancelled from her phone
+ *   or another tablet, a call's outcome, a message sent or failed, a complaint answered: the entry's `version` moves.
+ * Each collection is cut to what can still change today, so a snapshot stays the size of one day's work: bookings
+ * from today on (or made or cancelled today), the calls the task list shows, messages made or settled today or still
+ * waiting, complaints open or touched today. A beautician and a kiosk get nothing.
  */
+type About = RecordChangeCard['about'];
+type Thing = { clientId: string; at: number; version: string };
+
+const PREFIX = { booking: 'b', followUp: 't', message: 'm', complaint: 'k' } as const satisfies Record<Exclude<About, 'record'>, string>;
+const ABOUT_OF: Record<string, Exclude<About, 'record'>> = { b: 'booking', t: 'followUp', m: 'message', k: 'complaint' };
+
+const stamp = (parts: readonly unknown[]): string => createHash('sha1').update(JSON.stringify(parts)).digest('base64url').slice(0, 16);
+const latest = (...times: (number | null | undefined)[]): number => Math.max(0, ...times.filter((t): t is number => typeof t === 'number'));
+
+let lastDay = { at: Number.NaN, zone: '', start: 0 };
+function dayStartOf(state: Readonly<HubState>, at: number): number {
+  const zone = state.meta.floor.timeZone;
+  if (lastDay.at !== at || lastDay.zone !== zone) lastDay = { at, zone, start: startOfDay(new TZDate(at, zone)).getTime() };
+  return lastDay.start;
+}
+
+/** The thing behind an entry, as far as it is shown today (null: gone, a hold, or nothing left to change today). */
+function thingOf(state: Readonly<HubState>, about: Exclude<About, 'record'>, id: string, now: number): Thing | null {
+  const from = dayStartOf(state, now);
+  if (about === 'booking') {
+    const b = state.bookings[id];
+    if (!b || b.state === 'held' || (b.startsAt < from && b.createdAt < from && (b.cancelledAt ?? 0) < from)) return null;
+    return { clientId: b.clientId, at: latest(b.createdAt, b.cancelledAt, b.reminder.doneAt), version: stamp([b.clientId, b.state, b.startsAt, b.staffId, b.roomId, b.serviceId, b.reminder.doneAt]) };
+  }
+  if (about === 'followUp') {
+    const t = state.followUpTasks[id];
+    if (!t || !followUpShown({ kind: 'floor' } as Audience, t, followUpsShownSince(state, now))) return null;
+    return { clientId: t.clientId, at: latest(t.createdAt, t.attempts.at(-1)?.at), version: stamp([t.clientId, t.state, t.dueDate, t.assigneeId, t.attempts.length]) };
+  }
+  if (about === 'message') {
+    const m = state.outbox[id];
+    const waiting = m && (m.state === 'queued' || m.state === 'sending');
+    if (!m || (!waiting && m.createdAt < from && (m.settledAt ?? 0) < from)) return null;
+    return { clientId: m.clientId, at: latest(m.createdAt, m.sentAt, m.settledAt), version: stamp([m.clientId, m.state, m.attempts, m.sentAt, m.settledAt]) };
+  }
+  const c = state.complaints[id];
+  if (!c || (c.status === 'resolved' && latest(c.createdAt, c.acknowledgedAt, c.resolvedAt) < from)) return null;
+  return { clientId: c.clientId, at: latest(c.createdAt, c.acknowledgedAt, c.resolvedAt), version: stamp([c.clientId, c.status, c.acknowledgedAt, c.resolvedAt]) };
+}
+
+/** The record a client's things show on: hers, and the one she was merged into (followed through a chain). */
+function recordsOf(state: Readonly<HubState>, clientId: string): string[] {
+  let client = state.clients[clientId];
+  for (let hops = 0; client?.mergedInto !== undefined && hops < 20; hops++) client = state.clients[client.mergedInto];
+  return client && client.id !== clientId ? [clientId, client.id] : [clientId];
+}
+
+/** An entry's key: a letter and the thing's id (hashed if that would not fit an id). */
+const keyOf = (about: Exclude<About, 'record'>, id: string): string => {
+  const key = `${PREFIX[about]}-${id}`;
+  return key.length <= 64 ? key : `${PREFIX[about]}-${stamp([id])}`;
+};
+const parse = (state: Readonly<HubState>, key: string): { about: Exclude<About, 'record'>; id: string } | null => {
+  const about = ABOUT_OF[key.slice(0, 1)];
+  if (!about || key[1] !== '-') return null;
+  const id = key.slice(2);
+  // A hashed key names a thing whose own id is too long to be a key: found by hashing again (rare: seeds' ids).
+  const table = { booking: state.bookings, followUp: state.followUpTasks, message: state.outbox, complaint: state.complaints }[about];
+  if (id in table) return { about, id };
+  if (id.length !== 16) return null;
+  const long = Object.keys(table).find((k) => k.length > 62 && stamp([k]) === id);
+  return long ? { about, id: long } : null;
+};
+
+const THINGS = [
+  ['booking', 'bookings'],
+  ['followUp', 'followUpTasks'],
+  ['message', 'outbox'],
+  ['complaint', 'complaints'],
+] as const;
+
 export const recordChangesView: Projection<RecordChangeCard> = {
   ids: (a, { state, derived }) => {
     if (!seesFloor(a)) return [];
     const from = dayStartOf(state, derived.at);
-    return Object.values(state.clientChanges).filter((c) => c.at >= from).map((c) => c.id);
+    const ids = Object.values(state.clientChanges).filter((c) => c.at >= from).map((c) => c.id);
+    for (const [about, collection] of THINGS) {
+      for (const id of Object.keys(state[collection])) if (thingOf(state, about, id, derived.at)) ids.push(keyOf(about, id));
+    }
+    return ids;
   },
   card: (a, id, { state, derived }) => {
+    if (!seesFloor(a)) return null;
     const change = state.clientChanges[id];
-    if (!seesFloor(a) || !change || change.at < dayStartOf(state, derived.at)) return null;
-    return { clientIds: change.otherClientId === null ? [change.clientId] : [change.clientId, change.otherClientId], at: change.at };
+    if (change) {
+      if (change.at < dayStartOf(state, derived.at)) return null;
+      const clientIds = change.otherClientId === null ? [change.clientId] : [change.clientId, change.otherClientId];
+      return { clientIds, at: change.at, about: 'record', version: change.id.slice(0, 40) };
+    }
+    const key = parse(state, id);
+    const thing = key ? thingOf(state, key.about, key.id, derived.at) : null;
+    return key && thing ? { clientIds: recordsOf(state, thing.clientId), at: thing.at, about: key.about, version: thing.version } : null;
   },
-  changed: (a, { changes }) => (seesFloor(a) && changes.clientChanges ? Object.keys(changes.clientChanges) : []),
+  changed: (a, { changes }) => {
+    if (!seesFloor(a)) return [];
+    const ids = Object.keys(changes.clientChanges ?? {});
+    for (const [about, collection] of THINGS) for (const id of Object.keys(changes[collection] ?? {})) ids.push(keyOf(about, id));
+    return ids;
+  },
 };

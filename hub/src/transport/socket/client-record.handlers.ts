@@ -2,6 +2,7 @@ import { CLIENT_RECORD_STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
 import { isRefusal, toAppError } from '../../services/app-error.ts';
 import { decideClientEdit, decideClientMerge, decideProposeMerge } from '../../services/client-record/client-edits.decision.ts';
+import { decideDeclineMerge } from '../../services/client-record/merge-proposals.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import type { CommandHandlers } from './bind-commands.ts';
 import { runAs } from './run-as.ts';
@@ -27,5 +28,7 @@ export function clientRecordStaffHandlers(core: HubCore, actor: () => Actor, sen
       run('clients:proposeMerge', input, lang, (s, now, who) => decideProposeMerge(s, now, who, input, core.deps.newId())),
     'clients:merge': (input, lang) =>
       run('clients:merge', input, lang, (s, now, who) => decideClientMerge(s, now, who, input, core.deps.newId())),
+    'clients:declineMerge': (input, lang) =>
+      run('clients:declineMerge', input, lang, (s, now, who) => decideDeclineMerge(s, now, who, input, core.deps.newId())),
   };
 }
