@@ -3,12 +3,12 @@ import {
   type ConsultationSummary,
   hasBlockingFlag,
   needsManagerOverride,
-  salonDay,
   type Questionnaire,
   type ServiceCategory,
   type Visit,
 } from '@glow/shared';
 import type { HubState } from '../store/hub-state.ts';
+import { salonDayOf } from './salon-day-of.ts';
 
 /** The current questionnaire of a category: its latest version (older versions stay for the visits that used them). */
 export function questionnaireOfCategory(state: Readonly<HubState>, category: ServiceCategory): Questionnaire | undefined {
@@ -55,9 +55,12 @@ export function currentQuestionnaires(state: Readonly<HubState>): Partial<Record
   return out;
 }
 
-/** The salon's date the client answered on: date rules ("within the last N days") count from that day. */
+/**
+ * The salon's date the client answered on: date rules ("within the last N days") count from that day. Read for every
+ * visit of a client's record: salonDayOf gives salonDay's answer without a time-zone conversion per visit.
+ */
 const answeredOn = (state: Readonly<HubState>, visit: Visit): string | undefined =>
-  salonDay(visit.times.checked_in ?? visit.queueRank, state.meta.floor.timeZone) ?? undefined;
+  salonDayOf(visit.times.checked_in ?? visit.queueRank, state.meta.floor.timeZone) ?? undefined;
 
 /** The visit's consultation as the beautician reads it: flags first, then the answers, in both languages. */
 export function consultationOf(state: Readonly<HubState>, visit: Visit): ConsultationSummary {

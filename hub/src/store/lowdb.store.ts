@@ -1,6 +1,8 @@
+import { appendFileSync as __appendFileSync } from "node:fs"; (globalThis as any).__append = __appendFileSync;
 import path from 'node:path';
-import { VisitSchema, type Visit } from '@glow/shared';
+import type { Visit } from '@glow/shared';
 import { ClientMonthIndex } from './client-month-index.ts';
+import { HistoryChecks } from './history-checks.ts';
 import { MonthReader } from './month-reader.ts';
 import { BlobFiles } from './blob-files.ts';
 import { DataDirLock } from './data-dir-lock.ts';
@@ -53,6 +55,8 @@ type Generation = { manifest: Manifest; files: Map<PartitionName, string> };
 /** How long a client's history read from cold months is reused (a record opened again, the desk flicking back). */
 const HISTORY_CACHE_MS = 30_000;
 const HISTORY_CACHE_ENTRIES = 64;
+/** Answers for more clients than this (the follow-up sweep's batches) are not kept: they are not asked again soon. */
+const HISTORY_CACHE_CLIENTS = 8;
 
 
 /**
@@ -91,6 +95,7 @@ export class LowdbStore implements StorePort {
   private indexWork: Promise<void> = Promise.resolve();
   /** Recent answers of `clientHistory`, keyed by the clients and the month files read (a rewritten month misses). */
   private readonly historyCache = new Map<string, { at: number; visits: Visit[] }>();
+  private readonly historyChecks = new HistoryChecks();
 
   constructor(private readonly options: LowdbStoreOptions) {
     this.dir = path.resolve(options.dir);
@@ -194,7 +199,16 @@ export class LowdbStore implements StorePort {
 
   append(entry: JournalEntry): Promise<void> {
     if (!this.writer || this.closing) return Promise.reject(new StoreError('io', 'The store is not open.'));
+    const t0 = performance.now();
     const problem = entryProblem(entry);
+    const g = globalThis as any;
+    g.__z ??= {};
+    const k = entry.command + ' ' + Object.keys(entry.changes).join(',');
+    const r = (g.__z[k] ??= { n: 0, t: 0, max: 0 });
+    const dt = performance.now() - t0;
+    r.n++; r.t += dt; r.max = Math.max(r.max, dt);
+    g.__zn = (g.__zn ?? 0) + 1;
+    if (g.__zn % 100 === 0) g.__append('/tmp/p15/zod.log', JSON.stringify(Object.fromEntries(Object.entries(g.__z).map(([k, v]: any) => [k, { n: v.n, avgUs: Math.round(v.t / v.n * 1000), maxUs: Math.round(v.max * 1000) }]))) + '\n');
     if (problem) return Promise.reject(invalidEntry(entry, problem));
     const accepted = this.writer.append(entry);
     // Handled here, so these bookkeeping branches never surface as unhandled rejections; the caller gets `accepted`.
@@ -484,15 +498,20 @@ export class LowdbStore implements StorePort {
     if (cached && performance.now() - cached.at < HISTORY_CACHE_MS) return structuredClone(cached.visits);
     // Only the bytes of her visits, where the index knows them; a month it knows only by client is read whole.
     const read = await Promise.all(
-      files.map(({ file, ranges }) =>
-        ranges
-          ? this.months.visitsAt(path.join(this.dir, file), ranges)
-          : this.months.visitsOf(path.join(this.dir, file), this.recordedChecksum(generation, file), ids),
-      ),
+      files.map(async ({ file, ranges }) => ({
+        file,
+        ranges,
+        visits: ranges
+          ? await this.months.visitsAt(path.join(this.dir, file), ranges)
+          : await this.months.visitsOf(path.join(this.dir, file), this.recordedChecksum(generation, file), ids),
+      })),
     );
-    // A month file is checked as a whole by its checksum; each visit is still checked before it reaches a screen.
-    const wanted = new Set(ids);
-    const visits = read.flat().filter((visit) => wanted.has(visit?.clientId) && VisitSchema.safeParse(visit).success);
+    // A month file is checked as a whole by its checksum; each visit is still checked before it reaches a screen
+    // (history-checks.ts: a few hundred per turn, a range of a file once).
+    const visits = await this.historyChecks.keep(read, new Set(ids));
+    // A record's few clients are kept a while (opened again soon); the sweep's batches are not, nor copied: nobody
+    // else holds these fresh objects.
+    if (ids.length > HISTORY_CACHE_CLIENTS) return visits;
     this.historyCache.set(key, { at: performance.now(), visits });
     while (this.historyCache.size > HISTORY_CACHE_ENTRIES) this.historyCache.delete(this.historyCache.keys().next().value!);
     return structuredClone(visits);
