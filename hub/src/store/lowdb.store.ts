@@ -1,4 +1,3 @@
-import { appendFileSync as __appendFileSync } from "node:fs"; (globalThis as any).__append = __appendFileSync;
 import path from 'node:path';
 import type { Visit } from '@glow/shared';
 import { ClientMonthIndex } from './client-month-index.ts';
@@ -199,16 +198,7 @@ export class LowdbStore implements StorePort {
 
   append(entry: JournalEntry): Promise<void> {
     if (!this.writer || this.closing) return Promise.reject(new StoreError('io', 'The store is not open.'));
-    const t0 = performance.now();
     const problem = entryProblem(entry);
-    const g = globalThis as any;
-    g.__z ??= {};
-    const k = entry.command + ' ' + Object.keys(entry.changes).join(',');
-    const r = (g.__z[k] ??= { n: 0, t: 0, max: 0 });
-    const dt = performance.now() - t0;
-    r.n++; r.t += dt; r.max = Math.max(r.max, dt);
-    g.__zn = (g.__zn ?? 0) + 1;
-    if (g.__zn % 100 === 0) g.__append('/tmp/p15/zod.log', JSON.stringify(Object.fromEntries(Object.entries(g.__z).map(([k, v]: any) => [k, { n: v.n, avgUs: Math.round(v.t / v.n * 1000), maxUs: Math.round(v.max * 1000) }]))) + '\n');
     if (problem) return Promise.reject(invalidEntry(entry, problem));
     const accepted = this.writer.append(entry);
     // Handled here, so these bookkeeping branches never surface as unhandled rejections; the caller gets `accepted`.
