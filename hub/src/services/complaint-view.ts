@@ -12,8 +12,9 @@ export function complaintCard(state: Readonly<HubState>, complaint: Complaint): 
     clientName: boardName(client),
     // The salon calls or messages back only if the client asked for it.
     clientPhone: complaint.contact === 'none' ? null : (client?.phone ?? null),
-    serviceId: visit?.serviceId ?? '',
-    ticket: visit?.ticket ?? '',
+    // A complaint about a visit left on disk carries what the visit was (follow-up-record.decision.ts).
+    serviceId: visit?.serviceId ?? complaint.visitAbout?.serviceId ?? '',
+    ticket: visit?.ticket ?? complaint.visitAbout?.ticket ?? '',
     hasPhoto: photo !== null,
   };
 }

@@ -64,5 +64,11 @@ export const ComplaintSchema = z.object({
   resolvedBy: IdSchema.nullable(),
   resolvedAt: TimestampSchema.nullable(),
   resolution: freeText(1000),
+  /**
+   * What the visit was, kept on a complaint about a visit the hub no longer holds in memory (a follow-up call found a
+   * problem about a visit in a month left on disk, #16): the board names its service and ticket without reading the
+   * disk. Absent on a complaint about a visit in memory.
+   */
+  visitAbout: z.object({ serviceId: IdSchema, ticket: z.string().max(16), at: TimestampSchema }).optional(),
 });
 export type Complaint = z.infer<typeof ComplaintSchema>;

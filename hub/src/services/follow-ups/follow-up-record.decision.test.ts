@@ -10,6 +10,7 @@ const DAY = { start: '09:00', end: '19:00' };
 const HOURS: OpeningHours = [null, DAY, DAY, DAY, DAY, DAY, DAY];
 const CTX = { complaintId: 'k1', timeZone: 'UTC', openingHours: HOURS };
 const HOUR = 3_600_000;
+const DAY_MS = 24 * HOUR;
 
 let base: HubState;
 beforeAll(async () => {
@@ -106,6 +107,20 @@ describe('decideRecordFollowUp', () => {
     expect(d.changes.complaints?.k1).toMatchObject({ visitId: 'v1', kind: 'result' });
     delete state.visits.v1;
     expect(record({ taskId: 't4', outcome: 'problem', note: 'x' })).toMatchObject({ code: 'conflict', reason: 'follow_up_no_visit' });
+  });
+
+  it('problem about a visit on disk only: the complaint is about her latest visit read from history, with what it was', () => {
+    state.followUpTasks.t4 = testTask({ id: 't4', visitId: null, rule: 'win_back' });
+    const old = structuredClone(state.visits.v1!);
+    delete state.visits.v1;
+    const years = (id: string, clientId: string, closed: number) => ({ ...old, id, clientId, ticket: 'B07', times: { ...old.times, closed } });
+    const history = [years('h1', 'c1', NOW - 800 * DAY_MS), years('h2', 'c1', NOW - 700 * DAY_MS), years('other', 'c9', NOW - DAY_MS)];
+    const d = decideRecordFollowUp(state, NOW, DESK, FollowUpRecordInputSchema.parse({ commandId: 'command-0002', taskId: 't4', outcome: 'problem', note: 'Hair broke after the perm' }), { ...CTX, history });
+    if (isRefusal(d)) throw new Error(d.reason);
+    expect(d.changes.complaints?.k1).toMatchObject({ visitId: 'h2', clientId: 'c1', since: 'days_later', visitAbout: { serviceId: old.serviceId, ticket: 'B07', at: NOW - 700 * DAY_MS } });
+    // Someone else's history is never taken for hers.
+    const none = decideRecordFollowUp(state, NOW, DESK, FollowUpRecordInputSchema.parse({ commandId: 'command-0003', taskId: 't4', outcome: 'problem', note: 'x' }), { ...CTX, history: history.slice(2) });
+    expect(none).toMatchObject({ reason: 'follow_up_no_visit' });
   });
 });
 

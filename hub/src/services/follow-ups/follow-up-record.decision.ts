@@ -11,6 +11,7 @@ import {
   type FollowUpTask,
   type OpeningHours,
   type ProblemSince,
+  type Visit,
 } from '@glow/shared';
 import type { z } from 'zod';
 import type { Changes, HubState } from '../../store/hub-state.ts';
@@ -19,7 +20,7 @@ import { newComplaint } from '../complaint.service.ts';
 import type { Decision } from '../hub-engine.ts';
 import type { Actor } from '../visit-access.ts';
 import { loadTaskFor } from './follow-up-access.ts';
-import { visitForTask, visitTime } from './follow-up-last-visit.ts';
+import { pickTaskVisit, taskClientGroup, visitForTask, visitTime } from './follow-up-last-visit.ts';
 
 /** The most calls one task keeps (its schema's bound): past it the task is closed by hand, not tried again. */
 export const MAX_ATTEMPTS = 50;
@@ -30,6 +31,11 @@ export type RecordContext = {
   timeZone: string;
   /** The salon's opening hours: a "no answer" without a time is tried again while the salon is open. */
   openingHours: OpeningHours;
+  /**
+   * For a problem, when the hub holds no visit of the client in memory: her visits read from months left on disk
+   * (follow-up-history.ts, read before the decision). The complaint is about the task's visit or her latest there.
+   */
+  history?: readonly Visit[];
 };
 
 /** When the client noticed the problem, as near as a call can tell: from the visit's day to the day of the call. */
@@ -48,9 +54,12 @@ function sinceOf(visitAt: number, now: number, timeZone: string): ProblemSince {
  * - do not call: the task is done, the client's record gets `doNotCall` (the rules plan no more calls for them) and
  *   their other open call tasks are cancelled;
  * - problem: a complaint is opened with the call's notes through the complaint path (newComplaint), for the front
- *   desk's board, on the task's visit or else the client's latest; the task is done and names the complaint.
+ *   desk's board, on the task's visit or else the client's latest (hers or a record's merged into hers) — in memory,
+ *   or else read from months left on disk (`ctx.history`: a win-back about a visit years ago); a complaint about a
+ *   visit on disk carries what the visit was (`visitAbout`) for the board. The task is done and names the complaint.
  * Refused: a task already finished, a retry time past or beyond RETRY_MAX_DAYS, a task tried MAX_ATTEMPTS times, a
- * problem for a client with no visit to attach it to; and anyone but the assignee, the front desk and the manager.
+ * problem for a client never served (no visit anywhere to attach it to); and anyone but the assignee, the front desk
+ * and the manager.
  */
 export function decideRecordFollowUp(
   state: Readonly<HubState>,
@@ -97,10 +106,11 @@ export function decideRecordFollowUp(
       break;
     }
     case 'problem': {
-      const visit = visitForTask(state, task);
+      const inMemory = visitForTask(state, task);
+      const visit = inMemory ?? pickTaskVisit(ctx.history ?? [], task, new Set(taskClientGroup(state, task.clientId)));
       const client = state.clients[task.clientId];
       if (!visit) return refuse('conflict', 'follow_up_no_visit');
-      const complaint = newComplaint(now, {
+      const opened = newComplaint(now, {
         id: ctx.complaintId,
         visitId: visit.id,
         clientId: task.clientId,
@@ -112,6 +122,7 @@ export function decideRecordFollowUp(
         photo: null,
         language: client?.language ?? visit.language,
       });
+      const complaint = inMemory ? opened : { ...opened, visitAbout: { serviceId: visit.serviceId, ticket: visit.ticket, at: visitTime(visit) } };
       changes.complaints = { [complaint.id]: complaint };
       attempt.complaintId = complaint.id;
       next = { ...task, state: 'done' };

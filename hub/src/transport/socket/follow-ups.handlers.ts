@@ -1,5 +1,6 @@
 import { FOLLOW_UP_STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
+import { historyForProblem } from '../../services/follow-ups/follow-up-history.ts';
 import { decideRecordFollowUp } from '../../services/follow-ups/follow-up-record.decision.ts';
 import type { Actor } from '../../services/visit-access.ts';
 import type { CommandHandlers } from './bind-commands.ts';
@@ -12,14 +13,18 @@ import { runAs } from './run-as.ts';
 export function followUpStaffHandlers(core: HubCore, actor: () => Actor, sender: string): CommandHandlers<typeof FOLLOW_UP_STAFF_COMMANDS> {
   const run = runAs(core, actor, sender);
   return {
-    'followUp:record': (input, lang) =>
-      run('followUp:record', input, lang, (s, now, who) =>
+    'followUp:record': async (input, lang) => {
+      // A problem about a client whose visits are all on disk: her history is read first, off the command path.
+      const history = await historyForProblem(() => core.engine.state, core.deps.store, actor(), input);
+      return run('followUp:record', input, lang, (s, now, who) =>
         decideRecordFollowUp(s, now, who, input, {
           complaintId: core.deps.newId(),
           timeZone: core.reads.timeZone(),
           openingHours: core.reads.bookingSettings().openingHours,
+          history,
         }),
-      ),
+      );
+    },
     'followUp:context': async (input) => ({ ok: true, data: { contexts: core.reads.followUpContexts(actor(), input.taskIds) } }),
   };
 }
