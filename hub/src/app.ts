@@ -89,7 +89,7 @@ export function createHub(deps: HubDeps): Hub {
       followUps.note(changes);
       clients.note(changes.clients);
       clientLinks.note(changes.clients);
-      clientSearch.note(changes.clients, changes.visits);
+      clientSearch.note(changes.clients, changes.visits, changes);
       active.note(changes.visits);
     },
   });

@@ -2,6 +2,7 @@ import { visitProducts, type ClientRecord, type LocalizedText, type RecordVisit,
 import type { HubState } from '../../store/hub-state.ts';
 import { consultationOf } from '../consultation.ts';
 import type { Actor } from '../visit-access.ts';
+import type { OwnedCollection } from './client-owned-index.ts';
 import { pendingMergesOf } from './merge-proposals.ts';
 
 /**
@@ -23,6 +24,8 @@ export type RecordInputs = {
   referred?: readonly string[];
   /** Looks up the clients sharing the number instead of scanning them (the hub passes its index). */
   links?: ClientLinks;
+  /** The ids of the group's tasks, bookings, complaints… by look-up (ClientOwnedIndex); scanned without it. */
+  owned?: (collection: OwnedCollection, clientIds: readonly string[]) => readonly string[];
 };
 
 const UNKNOWN: LocalizedText = { en: '?', 'zh-CN': '?' };
@@ -47,6 +50,9 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
   const client = state.clients[group[0]!]!;
   const members = new Set(group);
   const isDesk = actor.role !== 'beautician';
+  // The group's records of a collection (each still checked for its client below): looked up, or the whole salon's.
+  const ownedOf = <T>(collection: OwnedCollection, records: Readonly<Record<string, T>> | undefined): T[] =>
+    inputs.owned ? inputs.owned(collection, group).flatMap((id) => records?.[id] ?? []) : Object.values(records ?? {});
   let hasHealthFlags = false;
   const flags: ClientRecord['flags'] = [];
   const seenFlags = new Set<string>();
@@ -130,11 +136,11 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
     },
     consents,
     visits: recordVisits,
-    complaints: Object.values(state.complaints)
+    complaints: ownedOf('complaints', state.complaints)
       .filter((c) => members.has(c.clientId))
       .sort((a, b) => b.createdAt - a.createdAt)
       .map((c) => ({ id: c.id, visitId: c.visitId, at: c.createdAt, status: c.status, kind: c.kind, text: c.description })),
-    bookings: Object.values(state.bookings)
+    bookings: ownedOf('bookings', state.bookings)
       .filter((b) => members.has(b.clientId) && b.state !== 'held')
       .sort((a, b) => b.startsAt - a.startsAt)
       .map((b) => ({
@@ -145,7 +151,7 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
         state: b.state,
         staffName: staffName(b.staffId),
       })),
-    followUps: Object.values(state.followUpTasks ?? {})
+    followUps: ownedOf('followUpTasks', state.followUpTasks)
       .filter((t) => members.has(t.clientId) && (isDesk || t.assigneeId === actor.staffId))
       .sort((a, b) => b.dueDate.localeCompare(a.dueDate))
       .map((t) => {
@@ -155,7 +161,7 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
     // Messages are the manager's (the outbox's own rule); the desk sees that they went, not what they said.
     messages: !isDesk
       ? []
-      : Object.values(state.outbox ?? {})
+      : ownedOf('outbox', state.outbox)
           .filter((m) => members.has(m.clientId))
           .sort((a, b) => b.createdAt - a.createdAt)
           .map((m) => ({ id: m.id, kind: m.kind, purpose: m.purpose, state: m.state, at: m.sentAt ?? m.createdAt, subject: actor.role === 'manager' ? m.subject : '' })),
@@ -172,7 +178,7 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
     pendingMerges: isDesk ? pendingMergesOf(state, group) : [],
     changes: !isDesk
       ? []
-      : Object.values(state.clientChanges)
+      : ownedOf('clientChanges', state.clientChanges)
           .filter((c) => members.has(c.clientId))
           .sort((a, b) => b.at - a.at)
           .map((c) => ({ ...c, byName: state.staff[c.by]?.name ?? '' })),

@@ -4,6 +4,7 @@ import type { StorePort } from '../../store/store.port.ts';
 import { refuse, type Refusal } from '../app-error.ts';
 import type { Actor } from '../visit-access.ts';
 import { buildClientRecord, groupVisits, mergeGroup, type ClientLinks } from './client-record.ts';
+import type { OwnedCollection } from './client-owned-index.ts';
 import type { ClientSearchIndex } from './client-search-index.ts';
 
 /**
@@ -70,7 +71,8 @@ export class ClientRecords {
     const referred = await this.deps.search.referredByAny(group);
     const now = this.deps.now();
     const clientClass = this.deps.classOf?.(state, visits, this.deps.today(now)) ?? null;
-    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred, ...(this.deps.links ? { links: this.deps.links } : {}) }, visits);
+    const owned = (collection: OwnedCollection, ids: readonly string[]) => this.deps.search.owned.idsOf(collection, ids);
+    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred, owned, ...(this.deps.links ? { links: this.deps.links } : {}) }, visits);
     record.readMs = Math.round((performance.now() - started) * 10) / 10;
     // The record read her whole history: the search now knows the very day of her last visit.
     if (record.dates.lastVisit !== null) this.deps.search.noteEarlierVisits([[kept.id, record.dates.lastVisit]]);

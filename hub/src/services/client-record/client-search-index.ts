@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { nationalDigits, withoutTrunkZero, type Client, type ClientHit, type PhoneCountry, type Visit } from '@glow/shared';
-import type { HubState } from '../../store/hub-state.ts';
+import type { Changes, HubState } from '../../store/hub-state.ts';
+import { ClientOwnedIndex, type OwnedCollection } from './client-owned-index.ts';
 import { GramIndex } from './gram-index.ts';
 import { ReferralIndex } from './referral-index.ts';
 
@@ -74,13 +75,17 @@ export class ClientSearchIndex {
   private readonly earlier = new Map<string, number>();
   /** Who referred whom, kept in step with the same notes (its own file: referral-index.ts). */
   readonly referrals = new ReferralIndex();
+  /** Each client's tasks, bookings, complaints, messages and changes (client-owned-index.ts), from the same notes. */
+  readonly owned = new ClientOwnedIndex();
   private generation = 0;
 
   constructor(private readonly country: () => PhoneCountry) {}
 
   /** Starts building from the state (read as it is when each slice runs, so notes made meanwhile are not undone). */
-  rebuild(state: () => Pick<HubState, 'clients' | 'visits'>): Promise<void> {
+  rebuild(state: () => Pick<HubState, 'clients' | 'visits'> & Partial<Pick<HubState, OwnedCollection>>): Promise<void> {
     const generation = ++this.generation;
+    // A few thousand records at most: built at once, so the notes that follow keep it in step.
+    this.owned.rebuild(state());
     this.entries = new Map();
     this.digitGrams.clear();
     this.nameGrams.clear();
@@ -113,7 +118,12 @@ export class ClientSearchIndex {
     return this.ready;
   }
 
-  note(clients: Readonly<Record<string, Client | null>> | undefined, visits: Readonly<Record<string, Visit | null>> | undefined): void {
+  note(
+    clients: Readonly<Record<string, Client | null>> | undefined,
+    visits: Readonly<Record<string, Visit | null>> | undefined,
+    owned?: Pick<Changes, OwnedCollection>,
+  ): void {
+    if (owned) this.owned.note(owned);
     for (const [id, client] of Object.entries(clients ?? {})) {
       if (client) this.put(client);
       else this.forget(id);
