@@ -109,7 +109,7 @@ async function handle(req: ChildRequest): Promise<unknown> {
     case 'floor': {
       const cpu = process.cpuUsage();
       const active = hub.core.active.list(hub.core.engine.state);
-      return { cpuUs: cpu.user + cpu.system, queued: active.filter((v) => v.state === 'queued').length, active: active.length };
+      return { cpuUs: cpu.user + cpu.system, userUs: cpu.user, systemUs: cpu.system, queued: active.filter((v) => v.state === 'queued').length, active: active.length };
     }
     case 'memory':
       return { ...process.memoryUsage(), revision: hub.revision };

@@ -68,7 +68,23 @@ export class DerivedFigures {
      * changed only by check-ins at the back costs the changes since the last look, not a pass over every visit.
      */
     private readonly changes?: VisitChangeLog,
+    /**
+     * A number that moves whenever services, rooms or staff change (HubEngine.version): with it their lists are
+     * taken again only then, not on every look (each look used to list all three and compare them record by record).
+     */
+    private readonly recordsVersion?: () => number,
   ) {}
+
+  private lists: { version: number; services: Service[]; rooms: Room[]; staff: StaffMember[] } | null = null;
+
+  /** The inputs of a replay at `now`: the lists of services, rooms and staff reused while their version holds. */
+  private inputsOf(state: Readonly<HubState>, active: readonly Visit[] | null, now: number): Inputs {
+    const version = this.recordsVersion?.();
+    if (version === undefined || this.lists?.version !== version) {
+      this.lists = { version: version ?? -1, services: Object.values(state.services), rooms: Object.values(state.rooms), staff: Object.values(state.staff) };
+    }
+    return inputsOf(state, active, now, this.lists);
+  }
 
   /** The figures at `now`, from the state as it is. */
   at(now: number): Figures {
@@ -94,7 +110,7 @@ export class DerivedFigures {
   private sync(state: Readonly<HubState>, now: number): QueueReplay {
     if (this.changes) return this.syncByLog(state, now, this.changes);
     const active = this.activeVisits();
-    const next = inputsOf(state, active, now);
+    const next = this.inputsOf(state, active, now);
     const added = this.replay && this.inputs ? addedVisits(this.inputs, next) : null;
     if (this.replay && added && added.every((v) => this.replay!.append(v))) {
       this.inputs = next;
@@ -105,7 +121,7 @@ export class DerivedFigures {
 
   /** `sync` with the change log: only the visits changed since the last look are looked at. */
   private syncByLog(state: Readonly<HubState>, now: number, log: VisitChangeLog): QueueReplay {
-    const next = inputsOf(state, null, now);
+    const next = this.inputsOf(state, null, now);
     const mark = log.mark;
     const added = this.replay && this.inputs && sameFloorSettings(this.inputs, next) ? this.addedSince(state, log) : null;
     if (this.replay && added && added.every((v) => this.replay!.append(v))) {
@@ -149,7 +165,7 @@ export class DerivedFigures {
     const waiting = new Map<string, number>();
     for (const v of active) if (v.state === 'queued') waiting.set(v.serviceId, (waiting.get(v.serviceId) ?? 0) + 1);
     const byService = new Map<string, ServiceWait>();
-    Object.values(state.services).forEach((service, i) => {
+    (this.inputs?.services ?? Object.values(state.services)).forEach((service, i) => {
       byService.set(service.id, { serviceId: service.id, estimateMin: forServices[i] ?? null, waiting: waiting.get(service.id) ?? 0 });
     });
     return { byVisit, byService };
@@ -166,19 +182,24 @@ export function overrunsAt(state: Readonly<HubState>, active: readonly Visit[], 
   return overrun;
 }
 
-function inputsOf(state: Readonly<HubState>, active: readonly Visit[] | null, now: number): Inputs {
+function inputsOf(
+  state: Readonly<HubState>,
+  active: readonly Visit[] | null,
+  now: number,
+  lists: { services: Service[]; rooms: Room[]; staff: StaffMember[] },
+): Inputs {
   return {
     at: Math.floor(now / WAIT_CLOCK_MS) * WAIT_CLOCK_MS,
     settings: state.meta.floor,
-    services: Object.values(state.services),
-    rooms: Object.values(state.rooms),
-    staff: Object.values(state.staff),
+    services: lists.services,
+    rooms: lists.rooms,
+    staff: lists.staff,
     presence: state.meta.presence,
     visits: active ? new Map(active.map((v) => [v.id, v])) : null,
   };
 }
 
-const sameRecords = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameRecords = <T>(a: readonly T[], b: readonly T[]): boolean => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * The visits `next` has beyond `last`, in queue order, when that is all that differs (same quarter minute, settings, services,

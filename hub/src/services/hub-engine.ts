@@ -46,6 +46,9 @@ export class HubEngine {
   private lastCheckpoint = 0;
   private checkpointing: Promise<void> | null = null;
   private readonly listeners: EngineListener[] = [];
+  /** Changes applied per collection (and `meta`) since the state was last replaced; see `version`. */
+  private readonly applied = new Map<string, number>();
+  private replaced = 0;
 
   constructor(
     private readonly deps: Pick<HubDeps, 'store' | 'clock' | 'logger' | 'seed' | 'checkpointEvery'>,
@@ -69,6 +72,7 @@ export class HubEngine {
    */
   async open(): Promise<boolean> {
     const loaded = await this.deps.store.open();
+    this.replaced++;
     if (loaded) {
       this.state = loaded.state;
       this.revision = loaded.revision;
@@ -89,6 +93,21 @@ export class HubEngine {
     await this.deps.store.checkpoint(this.state, this.revision);
     this.lastCheckpoint = this.revision;
     return true;
+  }
+
+  /**
+   * A number that grows whenever a change touches any of `keys` (collections or `meta`) or the state is replaced, and
+   * stays the same otherwise: what is derived from a few collections (the wait replay's staff, rooms and services) is
+   * derived again only when it moves, instead of being compared record by record on every command.
+   */
+  version(keys: readonly string[]): number {
+    let sum = this.replaced;
+    for (const key of keys) sum += this.applied.get(key) ?? 0;
+    return sum;
+  }
+
+  private count(changes: Changes): void {
+    for (const key in changes) this.applied.set(key, (this.applied.get(key) ?? 0) + 1);
   }
 
   /** Whether this sender's command with this id has been answered already (a form sent twice). */
@@ -122,11 +141,13 @@ export class HubEngine {
     if (isRefusal(decision)) return Promise.resolve(this.refused(decision, meta.language));
 
     applyChanges(this.state, decision.changes);
+    this.count(decision.changes);
     // Derived indexes follow at once: the follow-up (auto-assignment) reads them.
     this.hooks.applied(decision.changes);
     const extra = this.hooks.followUp(this.state, now);
     if (extra) {
       applyChanges(this.state, extra);
+      this.count(extra);
       this.hooks.applied(extra);
     }
     const changes = extra ? mergeChanges(decision.changes, extra) : decision.changes;
@@ -175,6 +196,7 @@ export class HubEngine {
         if (loaded) {
           this.state = loaded.state;
           this.revision = loaded.revision;
+          this.replaced++;
         }
         // Let the refusals of the failed commands go out first (they are sent as their promises settle).
         await new Promise((resolve) => setImmediate(resolve));

@@ -57,9 +57,31 @@ export type DerivedDiff = {
   incidentIds: readonly string[];
 };
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Equal as the views would send them. The values compared here (a service's wait, a beautician's status, an incident)
+ * are mostly flat records rebuilt on every revision: compared field by field, and through JSON only when a field is
+ * itself an object (stringifying every service's and beautician's record twice per revision was most of this diff).
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const x = (a as Record<string, unknown>)[k];
+    const y = (b as Record<string, unknown>)[k];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  return true;
+}
+
+const NO_DIFF: DerivedDiff = { visitIds: new Set(), lowRatingIds: new Set(), waitIds: [], availabilityIds: [], incidentIds: [] };
 
 export function diffDerived(before: Derived, after: Derived): DerivedDiff {
+  // The later entries of a journal group share the first one's figures (LiveViews.next): nothing to compare.
+  if (before === after) return NO_DIFF;
   const visitIds = new Set<string>();
   for (const [id, minutes] of after.estimates.byVisit) if (before.estimates.byVisit.get(id) !== minutes) visitIds.add(id);
   for (const id of after.overrun) if (!before.overrun.has(id)) visitIds.add(id);

@@ -68,7 +68,8 @@ function qualifies(s: StaffSlot, service: Service, t: Timestamp, durationMs: num
 }
 
 /** Beauticians who handed this visit back: the planner never offers it to them again (the front desk still may). */
-const handedBackBy = (v: Visit): ReadonlySet<Id> => new Set((v.handBacks ?? []).map((h) => h.staffId));
+const NOBODY: ReadonlySet<Id> = new Set();
+const handedBackBy = (v: Visit): ReadonlySet<Id> => (v.handBacks?.length ? new Set(v.handBacks.map((h) => h.staffId)) : NOBODY);
 
 /**
  * Whether a client who would rather wait for their preferred beautician should keep waiting at `t`: within the
@@ -104,6 +105,8 @@ export function matchAt(
   now: Timestamp,
 ): Match[] {
   const out: Match[] = [];
+  // Most moments of a busy day's replay have nobody or no room free: answer those without building the lists.
+  if (!ordered.length || !pools.staff.some((s) => s.freeAt <= t) || !pools.rooms.some((r) => r.freeAt <= t)) return out;
   const freeStaff = pools.staff.filter((s) => s.freeAt <= t);
   const freeRooms = pools.rooms.filter((r) => r.freeAt <= t && r.room.state !== 'out_of_service');
   // Visits with no preference and no hand-backs that ask for the same service and length are interchangeable here:

@@ -211,8 +211,9 @@ export class QueueReplay {
 
   /** Sets every beautician's and room's next free moment to those recorded at a step (the pools are scratch). */
   private load(step: Step): void {
-    this.pools.staff.forEach((s, i) => (s.freeAt = step.staffFree[i]!));
-    this.pools.rooms.forEach((r, i) => (r.freeAt = step.roomFree[i]!));
+    const { staff, rooms } = this.pools;
+    for (let i = 0; i < staff.length; i++) staff[i]!.freeAt = step.staffFree[i]!;
+    for (let i = 0; i < rooms.length; i++) rooms[i]!.freeAt = step.roomFree[i]!;
   }
 
   /**
@@ -259,21 +260,30 @@ export class QueueReplay {
         }
       }
       skipMatch = false;
-      extras.forEach((service, i) => {
-        if (this.extraStarts[i] === null && canServeAt(t, service, pools)) {
-          this.extraStarts[i] = t;
-          unresolved--;
+      if (unresolved) {
+        for (let i = 0; i < extras.length; i++) {
+          if (this.extraStarts[i] === null && canServeAt(t, extras[i]!, pools)) {
+            this.extraStarts[i] = t;
+            unresolved--;
+          }
         }
-      });
-      this.steps.push({
-        t,
-        staffFree: Float64Array.from(pools.staff, (s) => s.freeAt),
-        roomFree: Float64Array.from(pools.rooms, (r) => r.freeAt),
-      });
+      }
+      // Plain loops: this runs at every moment of every replay (hundreds per replay of a busy day).
+      const staffFree = new Float64Array(pools.staff.length);
+      const roomFree = new Float64Array(pools.rooms.length);
       while (fixedAt < this.fixed.length && this.fixed[fixedAt]! <= t) fixedAt++;
       let next = this.fixed[fixedAt] ?? Infinity;
-      for (const s of pools.staff) if (s.freeAt > t && s.freeAt < next) next = s.freeAt;
-      for (const r of pools.rooms) if (r.freeAt > t && r.freeAt < next) next = r.freeAt;
+      for (let i = 0; i < staffFree.length; i++) {
+        const at = pools.staff[i]!.freeAt;
+        staffFree[i] = at;
+        if (at > t && at < next) next = at;
+      }
+      for (let i = 0; i < roomFree.length; i++) {
+        const at = pools.rooms[i]!.freeAt;
+        roomFree[i] = at;
+        if (at > t && at < next) next = at;
+      }
+      this.steps.push({ t, staffFree, roomFree });
       if (!Number.isFinite(next)) {
         this.exhausted = true;
         return;

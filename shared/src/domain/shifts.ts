@@ -31,11 +31,23 @@ function remember<T>(key: string, compute: () => T): T {
   return value;
 }
 
+/**
+ * The local date of the last minute asked, per zone: every command asks for "today" several times (the planner, the
+ * replay, availability, the check-in's ticket day), and a memo keyed by the millisecond answered none of them twice.
+ * Keyed by the minute: every zone's offset is a whole number of minutes, so the date is the same all minute long.
+ */
+const lastMinute = new Map<string, { minute: number; here: { y: number; m: number; d: number } | null }>();
+
 function localDay(at: Timestamp, timeZone: string, dayOffset = 0): LocalDay | null {
-  const here = remember(`n|${timeZone}|${at}`, () => {
-    const date = new TZDateMini(at, timeZone);
-    return Number.isFinite(date.getTime()) ? { y: date.getFullYear(), m: date.getMonth(), d: date.getDate() } : null;
-  });
+  const minute = Math.floor(at / MINUTE) * MINUTE;
+  let last = lastMinute.get(timeZone);
+  if (last?.minute !== minute) {
+    const date = new TZDateMini(minute, timeZone);
+    last = { minute, here: Number.isFinite(date.getTime()) ? { y: date.getFullYear(), m: date.getMonth(), d: date.getDate() } : null };
+    if (lastMinute.size >= 64) lastMinute.clear();
+    lastMinute.set(timeZone, last);
+  }
+  const here = last.here;
   if (!here) return null;
   const { y, m } = here;
   const d = here.d + dayOffset;

@@ -18,9 +18,28 @@ const label = (f: CpuProfile['nodes'][number]['callFrame']) => {
   return `${f.functionName || '(anonymous)'} ${url}${url && f.lineNumber > 0 ? `:${f.lineNumber + 1}` : ''}`.trim();
 };
 
-/** Self and inclusive time per function (inclusive counts a function once per stack, even when recursive). */
-export async function summarizeProfile(file: string, top = 25): Promise<{ totalMs: number; self: ProfileRow[]; inclusive: ProfileRow[] }> {
-  const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
+/**
+ * Self and inclusive time per function (inclusive counts a function once per stack, even when recursive); several
+ * files (profiles of separate windows of the same process) are summed.
+ */
+export async function summarizeProfile(files: string | readonly string[], top = 25): Promise<{ totalMs: number; self: ProfileRow[]; inclusive: ProfileRow[] }> {
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  let totalUs = 0;
+  for (const file of typeof files === 'string' ? [files] : files) totalUs += addProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, self, inclusive);
+  const idle = [...self.entries()].filter(([k]) => k.startsWith('(idle)') || k.startsWith('(program)')).reduce((a, [, us]) => a + us, 0);
+  const busyUs = totalUs - idle;
+  const rows = (m: Map<string, number>) =>
+    [...m.entries()]
+      .filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(program)') && !k.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([fn, us]) => ({ fn, ms: Math.round(us / 1000), pct: busyUs ? Math.round((1000 * us) / busyUs) / 10 : 0 }));
+  return { totalMs: Math.round(busyUs / 1000), self: rows(self), inclusive: rows(inclusive) };
+}
+
+/** Adds one profile's self and inclusive µs per function to the maps; returns its total µs. */
+function addProfile(profile: CpuProfile, self: Map<string, number>, inclusive: Map<string, number>): number {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   // Time per node from the samples and their time deltas (µs).
   const selfUs = new Map<number, number>();
@@ -32,8 +51,6 @@ export async function summarizeProfile(file: string, top = 25): Promise<{ totalM
     selfUs.set(id, (selfUs.get(id) ?? 0) + dt);
   }
   const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
   const walk = (id: number, onStack: Set<string>): number => {
     const node = byId.get(id)!;
     const key = label(node.callFrame);
@@ -51,15 +68,7 @@ export async function summarizeProfile(file: string, top = 25): Promise<{ totalM
   };
   const root = profile.nodes[0];
   if (root) walk(root.id, new Set());
-  const idle = [...self.entries()].filter(([k]) => k.startsWith('(idle)') || k.startsWith('(program)')).reduce((a, [, us]) => a + us, 0);
-  const busyUs = totalUs - idle;
-  const rows = (m: Map<string, number>) =>
-    [...m.entries()]
-      .filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(program)') && !k.startsWith('(idle)'))
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
-      .map(([fn, us]) => ({ fn, ms: Math.round(us / 1000), pct: busyUs ? Math.round((1000 * us) / busyUs) / 10 : 0 }));
-  return { totalMs: Math.round(busyUs / 1000), self: rows(self), inclusive: rows(inclusive) };
+  return totalUs;
 }
 
 export function formatProfile(title: string, summary: Awaited<ReturnType<typeof summarizeProfile>>, rows = 15): string {
