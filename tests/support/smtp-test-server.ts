@@ -18,13 +18,24 @@ export class SmtpTestServer {
   private server: SMTPServer | null = null;
   port = 0;
 
-  constructor(private readonly auth: { user: string; pass: string } | null = null) {}
+  /** Whether the last message came over TLS (implicit or upgraded with STARTTLS). */
+  lastSecure: boolean | null = null;
+
+  /**
+   * `tls`: with a certificate, the server speaks TLS from the first byte (`implicit`, port 465 style) or offers
+   * STARTTLS (`starttls`); without, plain SMTP and no STARTTLS offered.
+   */
+  constructor(
+    private readonly auth: { user: string; pass: string } | null = null,
+    private readonly tls: { mode: 'implicit' | 'starttls'; certPem: string; keyPem: string } | null = null,
+  ) {}
 
   async start(port = 0): Promise<this> {
+    const tls = this.tls;
     const server = new SMTPServer({
       authOptional: this.auth === null,
       allowInsecureAuth: true,
-      disabledCommands: ['STARTTLS'],
+      ...(tls ? { key: tls.keyPem, cert: tls.certPem, secure: tls.mode === 'implicit' } : { disabledCommands: ['STARTTLS'] }),
       logger: false,
       closeTimeout: 200,
       onAuth: (auth, _session, callback) => {
@@ -37,7 +48,8 @@ export class SmtpTestServer {
         if (this.behaviour === 'refuse_temporary') return callback(Object.assign(new Error('Greylisted, try again later'), { responseCode: 451 }));
         callback();
       },
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
+        this.lastSecure = session.secure;
         if (this.behaviour === 'stall') {
           // Reads the message and never answers: the sender's socket timeout must end the try.
           stream.resume();

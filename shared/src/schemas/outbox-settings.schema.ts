@@ -14,6 +14,9 @@ export const SMTP_TLS_MODES = ['none', 'starttls', 'tls'] as const;
 export const SmtpTlsModeSchema = z.enum(SMTP_TLS_MODES);
 export type SmtpTlsMode = z.infer<typeof SmtpTlsModeSchema>;
 
+/** One or more PEM certificates (the hub parses them too: outbox_certificate_invalid). */
+const PEM_CERTIFICATE = /^(-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\s*)+$/;
+
 /** HH:MM on a 24-hour clock. */
 export const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time_format');
 
@@ -24,6 +27,13 @@ export const SmtpSettingsSchema = z.object({
   user: z.string().max(254, 'too_long'),
   /** The address the salon's messages come from. */
   sender: z.string().trim().max(254, 'too_long').pipe(z.email('email_format')),
+  /**
+   * A certificate the salon trusts for its own mail server (PEM: the server's self-signed certificate, or the
+   * authority that signed it), for a server whose certificate no public authority vouches for. Set: only it is
+   * trusted for this server (the name is still checked). Absent or null: the public authorities, as a mail program
+   * does. Not a secret (a server shows it to every client).
+   */
+  trustedCertificate: z.string().trim().max(20_000, 'too_long').regex(PEM_CERTIFICATE, 'certificate_format').nullable().optional(),
 });
 export type SmtpSettings = z.infer<typeof SmtpSettingsSchema>;
 

@@ -47,6 +47,8 @@ export const DELIVERY_ERRORS = [
   'refused_permanent',
   'auth_failed',
   'tls_failed',
+  /** The server's certificate is not trusted (self-signed, an unknown authority, another name): nothing was sent. */
+  'tls_untrusted',
   'no_address',
   'not_configured',
   'too_many_tries',

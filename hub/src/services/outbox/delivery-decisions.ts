@@ -16,6 +16,9 @@ import type { SendResult } from './sender.ts';
  * silently is not possible either, as it stays on the manager's list.
  */
 
+/** Failures the manager must fix in the settings: still named as such once the last try failed. */
+const KEEPS_ITS_REASON: ReadonlySet<DeliveryError['code']> = new Set(['tls_untrusted']);
+
 /** Messages claimed in one go: a small batch, so that one slow server holds back little. */
 export const CLAIM_BATCH = 5;
 
@@ -100,7 +103,8 @@ export function decideOutcome(state: Readonly<HubState>, now: number, id: string
   if (outcome.temporary && message.attempts < maxAttempts) {
     return { outbox: { [id]: { ...message, state: 'queued', lastError: error, nextAttemptAt: now + backoffMs(message.attempts) } } };
   }
-  const final = outcome.temporary ? { ...error, code: 'too_many_tries' as const, detail: `${outcome.code}: ${outcome.detail}`.slice(0, 500) } : error;
+  // After the last try the reason stays the server's, when it is one the manager must act on (a certificate to trust).
+  const final = outcome.temporary && !KEEPS_ITS_REASON.has(outcome.code) ? { ...error, code: 'too_many_tries' as const, detail: `${outcome.code}: ${outcome.detail}`.slice(0, 500) } : error;
   return { outbox: { [id]: settle(message, now, 'failed', final) } };
 }
 

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import type { OutboxSettingsView, OutboxSettingsInput, OutboxMessage } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { refuse, type Refusal } from '../app-error.ts';
@@ -26,7 +27,22 @@ export function decideOutboxSettings(
   };
   // A user name without a password is legal for some relays, but a password with no server is a mistake.
   if (next.smtp === null && sealedPassword) return refuse('invalid_input', 'outbox_password_without_server');
+  if (next.smtp?.trustedCertificate && !readsAsCertificates(next.smtp.trustedCertificate)) {
+    return refuse('invalid_input', 'outbox_certificate_invalid', undefined, [{ field: 'smtp.trustedCertificate', rule: 'certificate_format' }]);
+  }
   return { changes: { meta: { outbox: next } }, result: outboxSettingsView(next) };
+}
+
+/** Every certificate in the PEM text parses (the schema checked its form only: the browser has no X.509 parser). */
+function readsAsCertificates(pem: string): boolean {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) return false;
+  try {
+    for (const block of blocks) new X509Certificate(block);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const RESENDABLE: ReadonlySet<OutboxMessage['state']> = new Set(['failed', 'uncertain']);
