@@ -106,7 +106,7 @@ export function createHub(deps: HubDeps): Hub {
   // Services: what decisions and views read, and who may do what.
   const figures = new DerivedFigures(state, () => active.list(engine.state), active, () => engine.version(['services', 'rooms', 'staff']));
   const securityLog = new SecurityLog(deps.clock, deps.logger);
-  const reads = createReads(state, active);
+  const reads = createReads(state, active, (ids) => clientSearch.visitIdsNow(ids));
   const photos = new PhotoStore(deps.store, deps.newId, deps.logger);
   const views = new LiveViews({
     state,

@@ -95,7 +95,12 @@ export type HubReads = {
 };
 
 /** The reads over `state()`, which is the engine's state as it is when each read is made. */
-export function createReads(state: () => Readonly<HubState>, active: ActiveVisits): HubReads {
+export function createReads(
+  state: () => Readonly<HubState>,
+  active: ActiveVisits,
+  /** Each client's visit ids in memory (the client search index; null while it is built): no pass over every visit. */
+  visitIdsOf?: (clientIds: readonly string[]) => readonly string[] | null,
+): HubReads {
   return {
     pairedDevice(deviceId, kind, secret) {
       const device = state().devices[deviceId];
@@ -141,6 +146,6 @@ export function createReads(state: () => Readonly<HubState>, active: ActiveVisit
     slotQuery: (service, staffId, now, ignoreBookingId) => slotQuery(state(), service, staffId, now, ignoreBookingId),
     confirmBookingByToken: (token, now) => confirmBookingByToken(state(), token, now),
     complaintPhoto: (complaintId) => state().complaints[complaintId]?.photo ?? null,
-    followUpContexts: (actor, taskIds) => followUpContexts(state(), actor, taskIds),
+    followUpContexts: (actor, taskIds) => followUpContexts(state(), actor, taskIds, visitIdsOf),
   };
 }

@@ -71,6 +71,8 @@ export class ClientSearchIndex {
   /** The visits the state holds of each client (ids), so a record never scans every visit the hub has loaded. */
   private visitIds = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
+  /** Whether the last rebuild has finished (the per-client visit ids are complete). */
+  private built = true;
   /** Latest visits known from outside the state (noteEarlierVisits), by client. */
   private readonly earlier = new Map<string, number>();
   /** Who referred whom, kept in step with the same notes (its own file: referral-index.ts). */
@@ -91,6 +93,7 @@ export class ClientSearchIndex {
     this.nameGrams.clear();
     this.visitIds = new Map();
     this.referrals.clear();
+    this.built = false;
     const ids = Object.keys(state().clients);
     this.ready = (async () => {
       for (let i = 0; i < ids.length; i += BUILD_SLICE) {
@@ -114,6 +117,7 @@ export class ClientSearchIndex {
         for (const id of visitIds.slice(i, i + BUILD_SLICE * 25)) if (visits[id]) slice[id] = visits[id];
         this.noteVisits(slice);
       }
+      if (generation === this.generation) this.built = true;
     })();
     return this.ready;
   }
@@ -135,6 +139,12 @@ export class ClientSearchIndex {
   /** The ids of the visits the state holds of these clients (once the index is built). */
   async visitIdsOf(clientIds: readonly string[]): Promise<string[]> {
     await this.ready;
+    return clientIds.flatMap((id) => [...(this.visitIds.get(id) ?? [])]);
+  }
+
+  /** The same, now: null while the index is still being built (the caller then lists the state's visits itself). */
+  visitIdsNow(clientIds: readonly string[]): string[] | null {
+    if (!this.built) return null;
     return clientIds.flatMap((id) => [...(this.visitIds.get(id) ?? [])]);
   }
 

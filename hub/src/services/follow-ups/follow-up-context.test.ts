@@ -33,6 +33,15 @@ describe('followUpContexts', () => {
     expect(followUpContexts(state, DESK, ['t2'])[0]?.lastVisit?.visitId).toBe('v1');
   });
 
+  it('reads the clients’ visits through the index when it is given one, with the same answers (and scans while it is built)', () => {
+    const byClient = (ids: readonly string[]) => Object.values(state.visits).filter((v) => ids.includes(v.clientId)).map((v) => v.id);
+    const asked: string[][] = [];
+    const looked = followUpContexts(state, DESK, ['t1', 't2', 't3'], (ids) => (asked.push([...ids]), [...byClient(ids), 'gone']));
+    expect(looked).toEqual(followUpContexts(state, DESK, ['t1', 't2', 't3']));
+    expect(asked).toEqual([['c1']]);
+    expect(followUpContexts(state, DESK, ['t1', 't2', 't3'], () => null)).toEqual(looked);
+  });
+
   it('answers only for tasks the caller may work: a beautician neither the desk’s nor another’s', () => {
     expect(followUpContexts(state, ANNA, ['t1', 't2', 't3', 'unknown']).map((c) => c.taskId)).toEqual(['t1']);
     expect(followUpContexts(state, DESK, ['t1', 't2', 't3']).map((c) => c.taskId)).toEqual(['t1', 't2', 't3']);
