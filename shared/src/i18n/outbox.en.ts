@@ -92,6 +92,7 @@ export const outboxEn = {
   'outbox.settings.tls.none': 'None (port 25 or 587 on a trusted network)',
   'outbox.settings.tls.starttls': 'STARTTLS (usually port 587)',
   'outbox.settings.tls.tls': 'TLS from the start (usually port 465)',
+  'outbox.settings.trustedHelp': 'Only for the salon’s own mail server, whose certificate no public authority signed: paste its certificate (or its authority’s), from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----. Leave empty for a provider’s server.',
   'outbox.settings.passwordSet': 'A password is saved. Leave empty to keep it.',
   'outbox.settings.passwordNone': 'No password saved.',
   'outbox.settings.passwordClear': 'Remove the saved password',

@@ -91,6 +91,7 @@ export const outboxZhCN: Record<keyof typeof outboxEn, string> = {
   'outbox.settings.tls.none': '不加密（可信网络中的 25 或 587 端口）',
   'outbox.settings.tls.starttls': 'STARTTLS（通常为 587 端口）',
   'outbox.settings.tls.tls': '全程 TLS（通常为 465 端口）',
+  'outbox.settings.trustedHelp': '仅用于本店自己的邮件服务器（其证书不是公认机构签发的）：粘贴它的证书（或签发机构的证书），从 -----BEGIN CERTIFICATE----- 到 -----END CERTIFICATE-----。使用邮件服务商的服务器时请留空。',
   'outbox.settings.passwordSet': '已保存密码。留空则保持不变。',
   'outbox.settings.passwordNone': '尚未保存密码。',
   'outbox.settings.passwordClear': '删除已保存的密码',

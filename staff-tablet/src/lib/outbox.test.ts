@@ -16,10 +16,18 @@ describe('outbox settings draft', () => {
   it('round-trips the saved settings, keeping the password unless one is typed or cleared', () => {
     const draft = draftOf(view);
     const input = inputOf(draft);
-    expect(input).toEqual({ smtp: view.smtp, webhookUrl: null, quietHours: view.quietHours, dailyCap: null, maxAttempts: 6, keepBodiesDays: 30 });
+    expect(input).toEqual({ smtp: { ...view.smtp, trustedCertificate: null }, webhookUrl: null, quietHours: view.quietHours, dailyCap: null, maxAttempts: 6, keepBodiesDays: 30 });
     expect(OutboxSettingsInputSchema.safeParse({ commandId: 'c'.repeat(21), ...input }).success).toBe(true);
     expect(inputOf({ ...draft, password: 'pw' }).password).toBe('pw');
     expect(inputOf({ ...draft, password: 'pw', clearPassword: true }).password).toBe('');
+  });
+
+  it('keeps the trusted certificate of the salon’s own server, and an empty box trusts the public authorities', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nTUlJQg==\n-----END CERTIFICATE-----';
+    const withCert = draftOf({ ...view, smtp: { ...view.smtp, trustedCertificate: pem } });
+    expect(withCert.trustedCertificate).toBe(pem);
+    expect(inputOf({ ...withCert, trustedCertificate: `  ${pem}\n` }).smtp?.trustedCertificate).toBe(pem);
+    expect(inputOf({ ...withCert, trustedCertificate: '  ' }).smtp?.trustedCertificate).toBeNull();
   });
 
   it('sends what is not a number as such, so the schema names the field', () => {

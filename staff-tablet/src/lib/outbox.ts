@@ -22,6 +22,8 @@ export type OutboxDraft = {
   password: string;
   clearPassword: boolean;
   sender: string;
+  /** The salon's own server's certificate (PEM) the manager trusts; empty: the public authorities. */
+  trustedCertificate: string;
   webhookUrl: string;
   quietOn: boolean;
   quietFrom: string;
@@ -43,6 +45,7 @@ export function draftOf(settings: OutboxSettingsView | null): OutboxDraft {
     password: '',
     clearPassword: false,
     sender: s.smtp?.sender ?? '',
+    trustedCertificate: s.smtp?.trustedCertificate ?? '',
     webhookUrl: s.webhookUrl ?? '',
     quietOn: s.quietHours !== null,
     quietFrom: s.quietHours?.from ?? '21:00',
@@ -59,7 +62,9 @@ const numberOf = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(te
 
 export function inputOf(d: OutboxDraft): Omit<OutboxSettingsInput, 'commandId'> {
   return {
-    smtp: d.smtpOn ? { host: d.host.trim(), port: numberOf(d.port), tls: d.tls, user: d.user.trim(), sender: d.sender.trim() } : null,
+    smtp: d.smtpOn
+      ? { host: d.host.trim(), port: numberOf(d.port), tls: d.tls, user: d.user.trim(), sender: d.sender.trim(), trustedCertificate: d.trustedCertificate.trim() || null }
+      : null,
     ...(d.clearPassword ? { password: '' } : d.password !== '' ? { password: d.password } : {}),
     webhookUrl: d.webhookUrl.trim() === '' ? null : d.webhookUrl.trim(),
     quietHours: d.quietOn ? { from: d.quietFrom, to: d.quietTo } : null,
