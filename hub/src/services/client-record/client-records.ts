@@ -6,6 +6,7 @@ import type { Actor } from '../visit-access.ts';
 import { buildClientRecord, groupVisits, mergeGroup, type ClientLinks } from './client-record.ts';
 import type { OwnedCollection } from './client-owned-index.ts';
 import type { ClientSearchIndex } from './client-search-index.ts';
+import { ReadTurns } from './read-turns.ts';
 
 /**
  * The client's record and search (#16), read off the command path: nothing is journaled, the history of months left
@@ -14,6 +15,9 @@ import type { ClientSearchIndex } from './client-search-index.ts';
  * today's salon date with her as its beautician); the kiosk has no such command at all.
  */
 export class ClientRecords {
+  /** Searches and records take one turn of the event loop each, so the floor never waits behind ten of them. */
+  private readonly turns = new ReadTurns();
+
   constructor(
     private readonly deps: {
       state: () => Readonly<HubState>;
@@ -37,6 +41,7 @@ export class ClientRecords {
 
   async search(actor: Actor, query: string): Promise<ClientSearchResult> {
     const allowed = this.allowedClients(actor);
+    await this.turns.next();
     const found = await this.deps.search.search(query, allowed ? (id) => allowed.has(id) : undefined);
     // Records merged away are not found (the index drops them); the kept one's last visit is that of the whole group:
     // a visit made under the merged record counts (the search knows only each record's own).
@@ -64,6 +69,8 @@ export class ClientRecords {
     const group = mergeGroup(this.deps.state(), kept.id, this.deps.links);
     if (!this.mayOpen(actor, group)) return refuse('forbidden', 'not_your_client');
     const history = await this.deps.store.clientHistory(group);
+    // Built, encoded and sent in a turn of its own, after whatever reached the hub meanwhile (read-turns.ts).
+    await this.turns.next();
     // The state may have moved on while the months were read: everything else is taken now, after the read.
     const state = this.deps.state();
     if (!state.clients[kept.id]) return refuse('not_found', 'unknown_client');
@@ -90,6 +97,7 @@ export class ClientRecords {
       const group = mergeGroup(this.deps.state(), kept.id, this.deps.links);
       if (!this.mayOpen(actor, group)) continue;
       const history = await this.deps.store.clientHistory(group);
+      await this.turns.next();
       const inState = await this.inState(group);
       const state = this.deps.state();
       const value = classOf(state, groupVisits(state, group, history, inState), this.deps.today(this.deps.now()));
