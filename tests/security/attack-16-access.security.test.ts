@@ -251,6 +251,29 @@ describe('attacker on the Wi-Fi against the client relationship (#16)', () => {
     expect(ctx).not.toMatch(/pregnan/i);
   });
 
+  it('no live view carries a contraindication to the desk or a beautician, nor another beautician’s calls', async () => {
+    const words = [...(await flagWords('c-wang')), ...(await flagWords(lina.clientId))];
+    expect(words.length).toBeGreaterThan(1);
+    for (const login of [
+      { staffId: 'grace', pin: '4444' },
+      { staffId: 'anna', pin: '2222' },
+      { staffId: 'mei', pin: '1111' },
+    ]) {
+      const { snapshot, socket } = await connectStaff(t, login);
+      // The questionnaires (the salon's questions and the flags their answers raise) are no client's data: left out.
+      const { questionnaires: _questions, ...clientData } = snapshot.view as unknown as Record<string, unknown>;
+      const wire = JSON.stringify({ ...snapshot, view: clientData });
+      for (const w of words) expect(wire, `${login.staffId}: ${w}`).not.toContain(w);
+      expect(wire, login.staffId).not.toMatch(/sunburn|pregnan/i);
+      if (login.staffId !== 'grace') {
+        const tasks = Object.values(snapshot.view.followUpTasks ?? {});
+        expect(tasks.every((task) => task.assigneeId === login.staffId), login.staffId).toBe(true);
+        expect(Object.keys(snapshot.view.recordChanges ?? {}), login.staffId).toEqual([]);
+      }
+      socket.disconnect();
+    }
+  });
+
   it('hostile payloads are refused in words, change nothing, pollute nothing, and the hub keeps answering', async () => {
     const before = structuredClone(state().clients['c-wang']);
     const refusals: [string, Awaited<ReturnType<typeof send>>][] = [
