@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { shoot } from '../support/browser.ts';
 import { clientRecordSalon } from '../support/client-record-salon.ts';
-import { connectStaff, expectOk, send, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
-import { pairAndSignIn } from '../support/staff-page.ts';
+import { openDeskTablet, type DeskTablet } from '../support/desk-tablet.ts';
+import { connectStaff, expectOk, send, type TestHub } from '../support/hub-harness.ts';
 
 /**
  * The client's record on the front desk's tablet (#16): the desk types "wml", 王美丽 comes up as she types, her record
@@ -11,23 +11,16 @@ import { pairAndSignIn } from '../support/staff-page.ts';
  * corrected — an impossible date refused under its field first, in English and in Chinese. Screens at 1280x800.
  */
 describe('client record on the tablet', () => {
+  let tablet: DeskTablet | undefined;
   let t: TestHub;
-  let browser: Browser;
   let desk: Page;
   const state = () => t.hub.core.engine.state;
 
   beforeAll(async () => {
-    const now = Date.now();
-    const timeZone = workingHoursZone(now);
-    t = await startHub({ staticDirs: true, timeZone, seed: () => clientRecordSalon(now, timeZone) });
-    browser = await launchBrowser();
-    desk = await newPage(browser, TABLET);
-    await pairAndSignIn(desk, t, 'grace', '4444', 'Front desk tablet');
+    tablet = await openDeskTablet(clientRecordSalon);
+    ({ t, desk } = tablet);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => tablet?.close());
 
   it('finds 王美丽 by "wml" as the desk types and opens her record with five years of visits', async () => {
     await desk.getByTestId('clients-open').click();

@@ -1,11 +1,11 @@
 import { TZDateMini } from '@date-fns/tz';
 import { salonDay } from '@glow/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { shoot } from '../support/browser.ts';
 import { clientRecordSalon } from '../support/client-record-salon.ts';
-import { connectStaff, expectOk, send, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
-import { pairAndSignIn } from '../support/staff-page.ts';
+import { openDeskTablet, type DeskTablet } from '../support/desk-tablet.ts';
+import { connectStaff, expectOk, send, type TestHub } from '../support/hub-harness.ts';
 
 /**
  * Booking from the front desk (#16) in Chromium: the desk finds 王美丽 by "wml", books her a facial tomorrow at 10:00
@@ -13,8 +13,8 @@ import { pairAndSignIn } from '../support/staff-page.ts';
  * 14:00 and cancels it with her reason. Screens at 1280x800 in English and Chinese.
  */
 describe('desk bookings on the tablet', () => {
+  let tablet: DeskTablet | undefined;
   let t: TestHub;
-  let browser: Browser;
   let desk: Page;
   let timeZone: string;
   const state = () => t.hub.core.engine.state;
@@ -33,17 +33,10 @@ describe('desk bookings on the tablet', () => {
   }
 
   beforeAll(async () => {
-    const now = Date.now();
-    timeZone = workingHoursZone(now);
-    t = await startHub({ staticDirs: true, timeZone, seed: () => clientRecordSalon(now, timeZone) });
-    browser = await launchBrowser();
-    desk = await newPage(browser, TABLET);
-    await pairAndSignIn(desk, t, 'grace', '4444', 'Front desk tablet');
+    tablet = await openDeskTablet(clientRecordSalon);
+    ({ t, desk, timeZone } = tablet);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => tablet?.close());
 
   it('books 王美丽 tomorrow at 10:00 with Anna from her record', async () => {
     await openRecord();

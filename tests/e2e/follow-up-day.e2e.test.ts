@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { wcagViolations } from '../support/axe.ts';
-import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
+import { newPage, shoot, TABLET } from '../support/browser.ts';
+import { openDeskTablet, type DeskTablet } from '../support/desk-tablet.ts';
 import { followUpDaySalon } from '../support/follow-up-day.ts';
-import { connectStaff, expectOk, send, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
+import { connectStaff, expectOk, send, type TestHub } from '../support/hub-harness.ts';
 import { pairAndSignIn } from '../support/staff-page.ts';
 
 /**
@@ -13,6 +14,7 @@ import { pairAndSignIn } from '../support/staff-page.ts';
  * problem found in Chinese becoming a complaint on the board. Screens at 1280x800 in English and Chinese.
  */
 describe('a day of follow-up calls on the tablet', () => {
+  let tablet: DeskTablet | undefined;
   let t: TestHub;
   let browser: Browser;
   let desk: Page;
@@ -21,17 +23,10 @@ describe('a day of follow-up calls on the tablet', () => {
   const row = (id: string) => desk.getByTestId(`followup-task-${id}`);
 
   beforeAll(async () => {
-    const now = Date.now();
-    const timeZone = workingHoursZone(now);
-    t = await startHub({ staticDirs: true, timeZone, seed: () => followUpDaySalon(now, timeZone) });
-    browser = await launchBrowser();
-    desk = await newPage(browser, TABLET);
-    await pairAndSignIn(desk, t, 'grace', '4444', 'Front desk tablet');
+    tablet = await openDeskTablet(followUpDaySalon);
+    ({ t, browser, desk } = tablet);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => tablet?.close());
 
   it('lists the calls due today, overdue and upcoming, with their clients, for everyone or one beautician', async () => {
     await desk.getByTestId('followup-open').waitFor();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSalon } from '../../hub/src/seed/salon-seed.ts';
 import { launchBrowser, newPage, TABLET } from '../support/browser.ts';
 import { pairKiosk, startHub, workingHoursZone, type TestHub } from '../support/hub-harness.ts';
-import { asPairedKiosk, dial, shootKiosk, sign } from '../support/kiosk-driver.ts';
+import { asPairedKiosk, registerAtKiosk, shootKiosk } from '../support/kiosk-driver.ts';
 
 /**
  * A consultation date on the lobby kiosk in the salon's format (#13), not the browser's: a first-time client at an
@@ -40,22 +40,8 @@ describe.each(['en-US', 'en-GB'] as const)('a date answer on the kiosk of an %s 
     await asPairedKiosk(page, await pairKiosk(t));
     await page.goto(`${t.url}/`);
     await page.getByTestId('walk-in').click();
-    await dial(page, US ? '13800990051' : '13800990052');
-    await page.getByTestId('phone-next').click();
-    await page.getByTestId('identity-new').click();
-    await page.getByTestId('first-name').fill('Dora');
-    await page.getByTestId('last-name').fill('Datewell');
-    await page.getByTestId('birthday-year').selectOption('1980');
-    await page.getByTestId('birthday-month').selectOption('3');
-    await page.getByTestId('birthday-day').selectOption('9');
-    await page.getByTestId('register-next').click();
-    await page.getByTestId('consent-terms').waitFor();
-    await page.getByTestId('consent-agree').click();
-    await page.getByTestId('consent-health').waitFor();
-    await sign(page);
-    await page.getByTestId('consent-agree').click();
-    await page.getByTestId('consent-marketing').waitFor();
-    await page.getByTestId('consent-agree').click();
+    const dora = { first: 'Dora', last: 'Datewell', birthday: { year: '1980', month: '3', day: '9' } };
+    await registerAtKiosk(page, { ...dora, phone: US ? '13800990051' : '13800990052' }, 'agree');
     await page.getByTestId('service-facial-classic').click();
     await page.getByTestId('answer-isotretinoin-yes').click();
   }, 90_000);

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, shoot, TABLET } from '../support/browser.ts';
 import { pairKiosk, startHub, type TestHub } from '../support/hub-harness.ts';
-import { asPairedKiosk, dial, screenLang, sign } from '../support/kiosk-driver.ts';
+import { asPairedKiosk, dial, registerAtKiosk, screenLang, sign } from '../support/kiosk-driver.ts';
 
 /**
  * The lobby kiosk forgets a client before the next one (#12): client A goes halfway (a language of their own, number,
@@ -60,22 +60,7 @@ describe('the lobby kiosk forgets a client before the next one', () => {
   const halfway = async (page: Page) => {
     await page.getByTestId('welcome-lang-zh-CN').click();
     await page.getByTestId('walk-in').click();
-    await dial(page, A.phone);
-    await page.getByTestId('phone-next').click();
-    await page.getByTestId('identity-new').click();
-    await page.getByTestId('first-name').fill(A.first);
-    await page.getByTestId('last-name').fill(A.last);
-    await page.getByTestId('birthday-year').selectOption('1977');
-    await page.getByTestId('birthday-month').selectOption('7');
-    await page.getByTestId('birthday-day').selectOption('19');
-    await page.getByTestId('register-next').click();
-    await page.getByTestId('consent-terms').waitFor();
-    await page.getByTestId('consent-agree').click();
-    await page.getByTestId('consent-health').waitFor();
-    await sign(page);
-    await page.getByTestId('consent-agree').click();
-    await page.getByTestId('consent-marketing').waitFor();
-    await page.getByTestId('consent-agree').click();
+    await registerAtKiosk(page, { phone: A.phone, first: A.first, last: A.last, birthday: { year: '1977', month: '7', day: '19' } }, 'agree');
     await page.getByTestId('service-facial-classic').click();
     await page.getByTestId('answer-pregnant-no').click();
     await page.getByTestId('answer-skin_allergy-yes').click();
