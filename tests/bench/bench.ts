@@ -38,6 +38,8 @@ import { correlate, fanoutQuiet } from './phases/fanout.ts';
 import { aftercareLoad } from './phases/http.ts';
 import { COST_RUNS, measureCost } from './phases/cost-runs.ts';
 import { clientImportRun, IMPORT_ROWS } from './phases/client-import.ts';
+import { clientRecordFigures, clientRecordRows } from './phases/client-record-report.ts';
+import { clientRecordRun } from './phases/client-record.ts';
 import { seedLargeSalon } from './seed-large.ts';
 
 const argv = process.argv.slice(2);
@@ -295,6 +297,11 @@ async function main(): Promise<void> {
     clientImportRun({ dataDir: await freshCopy(), clockOffsetMs, pins }),
   );
 
+  // Client search and record (#16): searches and five-year records at the desk, the day's task list, 10 tablets.
+  const records = await timed('client search and record: 120 searches, 60 records, the task list, check-ins beside 10 tablets', async () =>
+    clientRecordRun({ dataDir: await freshCopy(), clockOffsetMs, pins }),
+  );
+
   // ---------- optional CPU profiles, in runs of their own ----------
   const profiles: string[] = [];
   if (profile) {
@@ -350,6 +357,7 @@ async function main(): Promise<void> {
     lost_acks: lost.missing,
     ...cost.figures,
     first_ack_ms: round(firstAck, 1),
+    ...clientRecordFigures(records),
   };
   const stockCut = stock.result.unanswered.length > 0;
   const rows: Row[] = [
@@ -373,6 +381,7 @@ async function main(): Promise<void> {
     { what: 'event-loop delay p99, the Saturday (median of 3)', key: null, value: cost.figures.loop_delay_p99_saturday_ms, unit: 'ms', budget: 20 },
     { what: `client import of ${IMPORT_ROWS} rows (checks and the import)`, key: null, value: round(imported.totalMs, 0), unit: 'ms', budget: 10_000, note: `checks ${Math.round(imported.checkMs)} ms, import ${Math.round(imported.importMs)} ms; ${imported.added} added, ${imported.refused} refused` },
     { what: 'event-loop delay p99 in the hub during the client import', key: null, value: imported.loop ? round(imported.loop.p99, 1) : NaN, unit: 'ms', budget: 50, note: imported.loop ? `max ${imported.loop.max.toFixed(0)} ms` : 'not measured' },
+    ...clientRecordRows(records),
     {
       what: 'the same burst on lowdb stock JSONFile: ack p99',
       key: 'stock_ack_p99_ms',

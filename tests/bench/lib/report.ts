@@ -21,6 +21,12 @@ export const FIGURE_KEYS = [
   'ack_p99_one_core_ms',
   'ack_p99_saturday_ms',
   'first_ack_ms',
+  // Issue #16: client search and record on the large salon (tests/bench/phases/client-record.ts).
+  'search_p95_ms',
+  'record_open_p95_ms',
+  'task_list_ms',
+  'tablets10_loop_p99_ms',
+  'tablets10_ack_p99_ratio',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number>;

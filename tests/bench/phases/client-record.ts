@@ -2,6 +2,7 @@ import type { LoopDelay } from '../lib/child-protocol.ts';
 import { HubChild } from '../lib/hub-control.ts';
 import { largeSalonPhone } from '../lib/large-salon.ts';
 import { checkInInput } from '../lib/checkins.ts';
+import { openFollowUpDays } from '../lib/open-follow-ups.ts';
 import { command, connectKiosk, connectStaff, expectOk, pairDevice } from '../lib/sockets.ts';
 import { nowMs, percentile, sleep } from '../lib/stats.ts';
 
@@ -23,17 +24,31 @@ export type ClientRecordRun = {
   /** Check-in ack p99 (a kiosk, 2 per second) with the floor quiet, and while 10 tablets search and open records. */
   checkInAckP99Ms: number;
   checkInAckP99With10TabletsMs: number;
+  /** The event loop while the quiet check-ins ran (nothing else asked of the hub). */
+  loopQuiet: LoopDelay | null;
   /** The event loop meanwhile (the #16 budget: p99 ≤ 20 ms). */
   loopWith10Tablets: LoopDelay | null;
   /** Record opens done by the 10 tablets meanwhile, and their p95 at the tablet. */
   tabletRecords: number;
   tabletRecordP95Ms: number;
-  /** The whole salon's task list as the desk opens it: the snapshot with the followUpTasks view, then the context of every open task (100 per read). */
+  /** The whole salon's task list as the desk opens it: the snapshot with the followUpTasks view (sync:resync), then the context of every open task (100 per read). */
   taskListMs: number;
   openTasks: number;
+  /** How long after the first record the hub went quiet (the start-up sweep done), before anything was timed. */
+  settleMs: number;
+  /** The closed visits whose follow-ups were left open (the last FOLLOW_UP_DAYS days). */
+  followUpVisits: number;
+  /** Of the task list: the desk's snapshot (with the followUpTasks view), and one read of 100 tasks' contexts, p95. */
+  taskListSnapshotMs: number;
+  /** A desk's sign-in before it (PIN hash included), not counted in the list. */
+  taskListSignInMs: number;
+  taskContextP95Ms: number;
 };
 
 type Hit = { id: string };
+
+/** Days of closed visits whose follow-ups are left open for the task list (about 330 tasks a day on the large salon). */
+const FOLLOW_UP_DAYS = 7;
 type RecordShape = { visits: Array<{ at: number }>; readMs: number };
 
 /**
@@ -42,7 +57,15 @@ type RecordShape = { visits: Array<{ at: number }>; readMs: number };
  * number, each with up to five years of visits, most of them in months left on disk. Timed at the tablet (the
  * socket round trip included); the hub's event loop is watched from inside meanwhile.
  */
-export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: number; pins: Record<string, string> }): Promise<ClientRecordRun> {
+export async function clientRecordRun(opts: {
+  dataDir: string;
+  clockOffsetMs: number;
+  pins: Record<string, string>;
+  /** Where to write a CPU profile of the hub during the 10 tablets (the profiler's own cost then lands in those figures). */
+  profileFile?: string;
+}): Promise<ClientRecordRun> {
+  // A realistic day's task list: the follow-ups of the last week's closed visits, none worked yet (~2,000 open).
+  const day = await openFollowUpDays(opts.dataDir, Date.now() + opts.clockOffsetMs, FOLLOW_UP_DAYS);
   const hub = await HubChild.start({ dataDir: opts.dataDir, clockOffsetMs: opts.clockOffsetMs });
   try {
     const device = await pairDevice(hub.url, (await hub.pairingCode()).code, 'Bench desk');
@@ -55,6 +78,9 @@ export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: nu
     const firstStarted = nowMs();
     if (first.hits[0]) expectOk(await command(socket, 'clients:record', { clientId: first.hits[0].id }, 300_000), 'first record');
     const firstRecordMs = Math.round(nowMs() - firstStarted);
+    // The start-up follow-up sweep reads every client's history (five years, in slices) for a while after start:
+    // the figures below are of a hub that has finished it (its own cost is not this phase's).
+    const settleMs = await settled(hub);
     await hub.loopStart();
     const queries: string[] = [];
     for (let i = 0; i < 120; i++) {
@@ -86,15 +112,27 @@ export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: nu
     const loop = await hub.loopStop();
     const round = (n: number) => Math.round(n * 10) / 10;
 
-    // The day's task list for the whole salon, as a desk opens it: sign-in (the snapshot carries the followUpTasks
-    // view), then every open task's client context, 100 tasks per read as the list asks.
+    // The day's task list for the whole salon, as a desk opens it: the desk's snapshot, which carries the
+    // followUpTasks view (asked again with sync:resync, as a tablet does after a gap: the sign-in's PIN hash is not
+    // the list's cost and is timed apart), then every listed task's client context, 100 tasks per read as the
+    // follow-up screen asks.
     const listDevice = await pairDevice(hub.url, (await hub.pairingCode()).code, 'Bench task list');
-    const listStarted = nowMs();
+    const signInStarted = nowMs();
     const listed = await connectStaff(hub.url, listDevice, { staffId: 'grace', pin: opts.pins.grace! });
-    const views = (listed.snapshot as unknown as { view: { followUpTasks?: Record<string, { id: string; state: string }> } }).view;
-    const open = Object.values(views.followUpTasks ?? {}).filter((t) => t.state === 'open').map((t) => t.id);
-    for (let i = 0; i < open.length; i += 100) expectOk(await command(listed.socket, 'followUp:context', { taskIds: open.slice(i, i + 100) }), 'task context');
+    const signInMs = nowMs() - signInStarted;
+    if (opts.profileFile) await hub.profileStart();
+    const listStarted = nowMs();
+    const snapshot = (await listed.socket.timeout(30_000).emitWithAck('sync:resync')) as { view: { followUpTasks?: Record<string, { id: string; state: string }> } };
+    const snapshotMs = nowMs() - listStarted;
+    const open = Object.values(snapshot.view.followUpTasks ?? {}).filter((t) => t.state === 'open').map((t) => t.id);
+    const contextMs: number[] = [];
+    for (let i = 0; i < open.length; i += 100) {
+      const started = nowMs();
+      expectOk(await command(listed.socket, 'followUp:context', { taskIds: open.slice(i, i + 100) }), 'task context');
+      contextMs.push(nowMs() - started);
+    }
     const taskListMs = nowMs() - listStarted;
+    if (opts.profileFile) await hub.profileStop(opts.profileFile.replace(/(\.cpuprofile)?$/, '-tasks.cpuprofile'));
     listed.socket.disconnect();
 
     // Check-in acks with the floor quiet, then while 10 tablets search and open records without a pause (#16 budget:
@@ -116,7 +154,11 @@ export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: nu
       }
       return ms;
     };
+    await hub.loopStart();
+    if (opts.profileFile) await hub.profileStart();
     const quiet = await checkIns(40);
+    const loopQuiet = await hub.loopStop();
+    if (opts.profileFile) await hub.profileStop(opts.profileFile.replace(/(\.cpuprofile)?$/, '-quiet.cpuprofile'));
     const tablets = await Promise.all(
       Array.from({ length: 10 }, async (_, i) => {
         const device = await pairDevice(hub.url, (await hub.pairingCode()).code, `Bench tablet ${i}`);
@@ -137,8 +179,10 @@ export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: nu
     });
     await sleep(1000);
     await hub.loopStart();
+    if (opts.profileFile) await hub.profileStart();
     const loaded = await checkIns(40);
     const loopWith10Tablets = await hub.loopStop();
+    if (opts.profileFile) await hub.profileStop(opts.profileFile);
     busy = false;
     await Promise.all(working);
     for (const tablet of tablets) tablet.disconnect();
@@ -158,14 +202,37 @@ export async function clientRecordRun(opts: { dataDir: string; clockOffsetMs: nu
       oldestYears: round((Date.now() + opts.clockOffsetMs - oldest) / (365 * 86_400_000)),
       loop,
       checkInAckP99Ms: round(percentile(quiet, 99)),
+      loopQuiet,
       checkInAckP99With10TabletsMs: round(percentile(loaded, 99)),
       loopWith10Tablets,
       tabletRecords: tabletRecordMs.length,
       tabletRecordP95Ms: round(percentile(tabletRecordMs, 95)),
       taskListMs: round(taskListMs),
       openTasks: open.length,
+      followUpVisits: day.visits,
+      settleMs,
+      taskListSignInMs: round(signInMs),
+      taskListSnapshotMs: round(snapshotMs),
+      taskContextP95Ms: round(percentile(contextMs, 95)),
     };
   } finally {
     await hub.stop();
   }
+}
+
+/**
+ * Waits until the hub is quiet: less than 5 % of a core used over a second (the start-up sweep over every client's
+ * history done), at most two minutes. Returns how long it waited.
+ */
+async function settled(hub: HubChild): Promise<number> {
+  const started = nowMs();
+  let before = await hub.floor();
+  while (nowMs() - started < 120_000) {
+    await sleep(1000);
+    const after = await hub.floor();
+    const busy = (after.cpuUs - before.cpuUs) / 1000;
+    before = after;
+    if (busy < 50) break;
+  }
+  return Math.round(nowMs() - started);
 }
