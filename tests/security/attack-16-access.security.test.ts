@@ -289,6 +289,8 @@ describe('attacker on the Wi-Fi against the client relationship (#16)', () => {
       ['a birthday as a number', await send(desk, 'clients:edit', { clientId: 'c-wang', changes: { birthday: 19880312 as unknown as string } })],
       ['an impossible birthday', await send(desk, 'clients:edit', { clientId: 'c-wang', changes: { birthday: '2026-02-30' } })],
       ['a field the desk may not set', await send(desk, 'clients:edit', { clientId: 'c-wang', changes: { mergedInto: 'c-zoe' } as never })],
+      ['an e-mail with a header after a line break', await send(desk, 'clients:edit', { clientId: 'c-wang', changes: { email: 'a@b.com\r\nBcc: x@evil.example' } })],
+      ['a client referred by herself', await send(desk, 'clients:edit', { clientId: 'c-wang', changes: { referredBy: 'c-wang' } })],
       ['an empty change', await send(desk, 'clients:edit', { clientId: 'c-wang', changes: {} })],
       ['10,000-character call note', await send(desk, 'followUp:record', { taskId: 'anything', outcome: 'reached', note: 'x'.repeat(10_000) })],
       ['a call outcome nobody knows', await send(desk, 'followUp:record', { taskId: 'anything', outcome: 'hacked' as never })],
