@@ -18,7 +18,7 @@ import { formatProfile, summarizeProfile } from './lib/profile.ts';
 import { command, connectKiosk, pairDevice } from './lib/sockets.ts';
 import { checkInInput } from './lib/checkins.ts';
 import { sleep } from './lib/stats.ts';
-import { cpuPerCheckin, fillTo, paced } from './phases/cost.ts';
+import { cpuPerCheckin, fillTo, paced, settle } from './phases/cost.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -57,6 +57,7 @@ try {
       const queuedBefore = await fillTo(hub, services, queue, 80 + r * 7);
       const inputs = Array.from({ length: count }, (_, i) => checkInInput(i, services, 83 + r * 7));
       await sleep(300);
+      const settledMs = await settle(hub);
       const before = await hub.floor();
       if (profiling) await hub.profileStart();
       const { ms, visitIds } = await paced(sockets, inputs, 200);
@@ -67,7 +68,7 @@ try {
       const per = (us: number) => us / 1000 / Math.max(1, ms.length);
       perRound.push(per(after.cpuUs - before.cpuUs));
       console.log(
-        `round ${r + 1}: ${queuedBefore} waiting, ${ms.length} answered, ${perRound.at(-1)!.toFixed(2)} ms of CPU per check-in ` +
+        `round ${r + 1}: ${queuedBefore} waiting (hub quiet after ${(settledMs / 1000).toFixed(1)} s), ${ms.length} answered, ${perRound.at(-1)!.toFixed(2)} ms of CPU per check-in ` +
           `(user ${per(after.userUs - before.userUs).toFixed(2)}, system ${per(after.systemUs - before.systemUs).toFixed(2)}${profiling ? '; profiler included' : ''})`,
       );
       for (const visitId of visitIds) await command(desk.socket, 'visit:cancel', { visitId }, 20_000).catch(() => null);
@@ -83,6 +84,7 @@ try {
     const sockets = await Promise.all(Array.from({ length: 4 }, async () => (await connectKiosk(hub.url)).socket));
     const inputs = Array.from({ length: count }, (_, i) => checkInInput(i, services, 85));
     await sleep(300);
+    await settle(hub);
     const before = await hub.floor();
     await hub.profileStart();
     const { ms } = await paced(sockets, inputs, 200);

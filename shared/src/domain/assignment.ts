@@ -24,6 +24,8 @@ export type Assignment = { visitId: Id; roomId: Id; staffId: Id };
  */
 export function planAssignments(floor: Floor, now: Timestamp, settings: FloorSettings): Assignment[] {
   if (!settings.autoAssign) return [];
+  // No room free: nothing to offer, known without building the pools (every command's follow-up asks).
+  if (!floor.rooms.some((r) => r.state === 'free')) return [];
   const busy = busyStaffIds(floor.visits);
   const pools = makePools(
     floor.staff,

@@ -5,7 +5,7 @@ import type { Room } from '../schemas/room.schema.ts';
 import type { Service } from '../schemas/service.schema.ts';
 import type { Visit } from '../schemas/visit.schema.ts';
 import { BOOKED_DUE_LEAD_MIN, canPerform, compareIds, compareQueue, roomFits, type Floor } from './floor.ts';
-import { canServeAt, makePools, matchAt, queuedSince, sessionMs, type Pools } from './matching.ts';
+import { makePools, matchAt, queuedSince, sessionMs, type Pools } from './matching.ts';
 import { expectedEnd } from './overrun.ts';
 import { fitsAt, MINUTE } from './shifts.ts';
 import { holdsRoom } from './visit-machine.ts';
@@ -41,6 +41,16 @@ export class QueueReplay {
   /** Counts changes to the recorded steps, so that a look-up made before one is not reused after it. */
   private version = 0;
   private lastLookup: { visit: Visit; version: number; at: number | 'never' | 'after' } | null = null;
+  /**
+   * Per extra: the rooms and beauticians (indexes in the pools) that could ever take a walk-in for it, found once per
+   * replay (who qualifies does not change within one), so a moment's check looks only at when they are free.
+   */
+  private extraCandidates: { rooms: number[]; staff: number[]; durationMs: number }[] | null = null;
+  /**
+   * Per extra: no moment before this can take its walk-in (set by `resume` from the starts it is about to redo, when
+   * that is sure), so the replay does not ask at those moments.
+   */
+  private readonly extraNotBefore: Timestamp[];
 
   private constructor(
     readonly now: Timestamp,
@@ -54,6 +64,7 @@ export class QueueReplay {
     this.visits = visits;
     this.queuedIds = queuedIds;
     this.extraStarts = extras.map(() => null);
+    this.extraNotBefore = extras.map(() => -Infinity);
     const fixed: Timestamp[] = [];
     for (const s of pools.staff) for (const w of s.windows) fixed.push(w.start, ...w.breaks.map((b) => b.end));
     const due: Timestamp[] = [];
@@ -224,9 +235,40 @@ export class QueueReplay {
     const t = this.steps[k]!.t;
     this.steps.length = k;
     this.extraStarts.forEach((s, i) => {
-      if (s !== null && s >= t) this.extraStarts[i] = null;
+      if (s !== null && s >= t) {
+        this.extraStarts[i] = null;
+        // With nobody else left to place after `t`, what is free at every later moment is what was free before minus
+        // what the newcomer just took: a walk-in nobody could take before its old start still cannot be taken then.
+        // (With others to place, one of them may now be placed later and free someone earlier: no such bound.)
+        if (!waiting.length) this.extraNotBefore[i] = s;
+      }
     });
     this.advance(t, waiting, true);
+    this.extraNotBefore.fill(-Infinity);
+  }
+
+  /** Whether a walk-in for extra `i` could be taken in at `t` with what the pools have free (`canServeAt`, by index). */
+  private extraServable(i: number, t: Timestamp): boolean {
+    const { pools, extras } = this;
+    this.extraCandidates ??= extras.map((service) => ({
+      rooms: pools.rooms.flatMap((r, j) => (r.room.state !== 'out_of_service' && roomFits(r.room, service) ? [j] : [])),
+      staff: pools.staff.flatMap((s, j) => (canPerform(s.member, service) ? [j] : [])),
+      durationMs: service.durationMin * MINUTE,
+    }));
+    const c = this.extraCandidates[i]!;
+    let room = false;
+    for (const j of c.rooms) {
+      if (pools.rooms[j]!.freeAt <= t) {
+        room = true;
+        break;
+      }
+    }
+    if (!room) return false;
+    for (const j of c.staff) {
+      const s = pools.staff[j]!;
+      if (s.freeAt <= t && fitsAt(s.windows, t, c.durationMs)) return true;
+    }
+    return false;
   }
 
   /**
@@ -262,7 +304,7 @@ export class QueueReplay {
       skipMatch = false;
       if (unresolved) {
         for (let i = 0; i < extras.length; i++) {
-          if (this.extraStarts[i] === null && canServeAt(t, extras[i]!, pools)) {
+          if (this.extraStarts[i] === null && t >= this.extraNotBefore[i]! && this.extraServable(i, t)) {
             this.extraStarts[i] = t;
             unresolved--;
           }
