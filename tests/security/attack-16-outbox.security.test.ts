@@ -78,6 +78,13 @@ describe('attacker on the Wi-Fi against the outbox (#16)', () => {
       }
     }
     expect(t.hub.core.outbox.list(null, 1).settings.webhookUrl).toBeNull();
+    // The SMTP server the manager names: the same addresses refused.
+    for (const host of ['169.254.169.254', 'fe80::1', '0.0.0.0', 'metadata.google.internal']) {
+      const ack = await send(boss, 'outbox:settings', { ...settings(null), smtp: { host, port: 80, tls: 'none', user: '', sender: 'hello@glow-salon.cn' } });
+      expect(ack, host).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ field: 'smtp.host', rule: 'host_internal' }] } });
+      if (!ack.ok) expectExplainedRefusal(ack.error, 'en', host);
+    }
+    expect(t.hub.core.outbox.list(null, 1).settings.smtp).toBeNull();
   });
 
   it('takes what a salon needs: a gateway on its own network, plain http, or a service on the Internet', async () => {

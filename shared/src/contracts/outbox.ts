@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CommandIdSchema, IdSchema } from '../schemas/common.schema.ts';
 import { MESSAGE_STATES, OutboxMessageSchema } from '../schemas/outbox.schema.ts';
-import { isAllowedWebhookHost } from '../domain/webhook-host.ts';
+import { isAllowedSmtpHost, isAllowedWebhookHost } from '../domain/webhook-host.ts';
 import {
   OutboxSettingsViewSchema,
   QuietHoursSchema,
@@ -20,7 +20,7 @@ const command = <T extends z.ZodRawShape>(shape: T) => z.object({ commandId: Com
  * replaces it (the hub seals it before it is journaled; no answer or view ever carries it).
  */
 export const OutboxSettingsInputSchema = command({
-  smtp: SmtpSettingsSchema.nullable(),
+  smtp: SmtpSettingsSchema.refine((s) => isAllowedSmtpHost(s.host), { message: 'host_internal', path: ['host'] }).nullable(),
   password: z.string().max(500, 'too_long').optional(),
   // Not a link-local, unspecified or metadata address (SSRF): checked on what the manager saves, not on settings stored.
   webhookUrl: WebhookUrlSchema.refine(isAllowedWebhookHost, 'url_internal').nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { webhookHostProblem } from './webhook-host.ts';
+import { isAllowedSmtpHost, webhookHostProblem } from './webhook-host.ts';
 
 describe('webhookHostProblem', () => {
   it('refuses link-local, unspecified and metadata addresses, and IPv4 in unusual forms', () => {
@@ -43,5 +43,10 @@ describe('webhookHostProblem', () => {
     ]) {
       expect(webhookHostProblem(url), url).toBeNull();
     }
+  });
+
+  it('applies the same rule to an SMTP host, IPv6 without brackets', () => {
+    for (const host of ['169.254.169.254', 'fe80::1', '0.0.0.0', '2852039166', 'metadata.google.internal']) expect(isAllowedSmtpHost(host), host).toBe(false);
+    for (const host of ['smtp.example.com', '127.0.0.1', '192.168.1.2', '2001:db8::25', '::1']) expect(isAllowedSmtpHost(host), host).toBe(true);
   });
 });

@@ -76,5 +76,9 @@ export function webhookHostProblem(url: string): 'url_internal' | null {
   return linkLocalOrUnspecified4(octets) ? 'url_internal' : null;
 }
 
+/** The same question for the SMTP server the manager names (a DNS name or an IP literal, IPv6 without brackets). */
+export const isAllowedSmtpHost = (host: string): boolean =>
+  webhookHostProblem(`http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}/`) === null;
+
 /** Whether the hub may send to this webhook URL (see webhookHostProblem). */
 export const isAllowedWebhookHost = (url: string): boolean => webhookHostProblem(url) === null;

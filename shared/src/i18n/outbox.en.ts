@@ -23,6 +23,7 @@ export const outboxEn = {
   'rule.certificate_format': '{field} must be a certificate in PEM form, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.',
   'rule.host_format': '{field} must be a server name like smtp.example.com or an IP address.',
   'rule.url_format': '{field} must start with https:// or http:// followed by a server name, with no spaces and no user name or password in it.',
+  'rule.host_internal': '{field} is an address no mail server uses (link-local such as 169.254.x.x, 0.0.0.0, a cloud metadata service, or an IP address written in an unusual form).',
   'rule.url_internal': '{field} points at an address no message gateway uses (link-local such as 169.254.x.x, 0.0.0.0, a cloud metadata service, or an IP address written in an unusual form). Use the gateway’s address on the salon’s network or on the Internet.',
   'rule.url_hub_itself': '{field} points at Glow’s hub itself. Use the address of the SMS or WeChat gateway.',
   'rule.port_range': '{field} must be a whole number from 1 to 65535.',

@@ -21,6 +21,7 @@ export const outboxZhCN: Record<keyof typeof outboxEn, string> = {
   'rule.email_format': '{field}必须是电子邮箱地址，例如 name@example.com。',
   'rule.certificate_format': '{field}必须是 PEM 格式的证书，从 -----BEGIN CERTIFICATE----- 到 -----END CERTIFICATE-----。',
   'rule.host_format': '{field}必须是服务器名称（如 smtp.example.com）或 IP 地址。',
+  'rule.host_internal': '{field}不是邮件服务器会用的地址（如 169.254.x.x 这样的本地链路地址、0.0.0.0、云服务的元数据地址，或写法特殊的 IP 地址）。',
   'rule.url_internal': '{field}指向的地址不是短信或微信网关会用的地址（如 169.254.x.x 这样的本地链路地址、0.0.0.0、云服务的元数据地址，或写法特殊的 IP 地址）。请填写网关在店内网络或互联网上的地址。',
   'rule.url_hub_itself': '{field}指向的是 Glow 主机本身。请填写短信或微信网关的地址。',
   'rule.url_format': '{field}必须以 https:// 或 http:// 开头，后接服务器名称，不能有空格，也不能包含用户名或密码。',
