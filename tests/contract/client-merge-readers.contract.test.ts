@@ -153,11 +153,11 @@ describe('a merge, as every reader sees it', () => {
     const onDesk = patchesOf(desk);
     expectOk(await send(desk, 'clients:proposeMerge', { keepId: 'c-wang', mergeId: 'c-wang2' }));
     await expect.poll(() => onBoss.flatMap((p) => Object.values(p.set.mergeProposals ?? {}))).toEqual([
-      expect.objectContaining({ keepId: 'c-wang', mergeId: 'c-wang2', keepName: '美丽 王', byName: expect.any(String) }),
+      expect.objectContaining({ keep: { id: 'c-wang', firstName: '美丽', lastName: '王' }, merge: expect.objectContaining({ id: 'c-wang2' }), byName: expect.any(String) }),
     ]);
     expect(onDesk.some((p) => p.set.mergeProposals !== undefined)).toBe(false);
     const forDesk = expectOk(await send(desk, 'clients:record', { clientId: 'c-wang2' }));
-    expect(forDesk.pendingMerges).toEqual([expect.objectContaining({ otherId: 'c-wang', otherName: '美丽 王' })]);
+    expect(forDesk.pendingMerges).toEqual([expect.objectContaining({ other: { id: 'c-wang', firstName: '美丽', lastName: '王' } })]);
     // The desk may not decline; an empty reason is refused in words; a pair nobody proposed is refused.
     expect(await send(desk, 'clients:declineMerge', { keepId: 'c-wang', mergeId: 'c-wang2', reason: 'no' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await send(boss, 'clients:declineMerge', { keepId: 'c-wang', mergeId: 'c-wang2', reason: '  ' })).toMatchObject({

@@ -49,7 +49,8 @@ describe('client record on the tablet', () => {
     await birthday.fill('1988-03-21');
     await desk.getByTestId('client-edit-save').click();
     await desk.getByTestId('client-saved').waitFor();
-    expect(await desk.getByTestId('client-birthday').textContent()).toBe('1988-03-21');
+    // In the salon's format (en-GB), not as stored (1988-03-21).
+    expect(await desk.getByTestId('client-birthday').textContent()).toBe('21 March 1988');
     expect(state().clients['c-wang']!.birthday).toBe('1988-03-21');
     expect(await desk.getByTestId('client-changes').textContent()).toContain('Grace');
   });
@@ -86,6 +87,7 @@ describe('client record on the tablet', () => {
     await desk.getByTestId('lang-zh-CN').click();
     await desk.getByTestId('client-health').getByText('档案中有禁忌记录').waitFor();
     await shoot(desk, 'client-record-zh-CN');
+    expect(await desk.getByTestId('client-birthday').textContent()).toBe('1988年3月21日');
     expect(await desk.getByTestId('client-referred-by').textContent()).toContain('介绍人：Zoë Müller');
     await desk.getByTestId('client-referrals').scrollIntoViewIfNeeded();
     await shoot(desk, 'client-record-referrals-zh-CN');

@@ -115,7 +115,7 @@ export const ClientRecordSchema = z.object({
   mergedFrom: z.array(z.object({ id: IdSchema, name: z.string() })),
   sameNumber: z.array(z.object({ id: IdSchema, name: z.string() })),
   /** Merges proposed for this record and waiting for the manager (the desk sees its proposal pending here). */
-  pendingMerges: z.array(z.object({ id: IdSchema, otherId: IdSchema, otherName: z.string(), at: TimestampSchema, byName: z.string() })),
+  pendingMerges: z.array(z.object({ id: IdSchema, other: RecordPersonSchema, at: TimestampSchema, byName: z.string() })),
   /** The change log (desk and manager only; empty for a beautician), newest first, with who made each change. */
   changes: z.array(ClientChangeSchema.extend({ byName: z.string() })),
   /** How long the hub took to gather the record, with the months read from disk (for the bench and the logs). */
@@ -173,10 +173,8 @@ export type RecordChangeCard = z.infer<typeof RecordChangeCardSchema>;
  * the view once the records are merged (either way), one of them is erased, or it is declined.
  */
 export const MergeProposalCardSchema = z.object({
-  keepId: IdSchema,
-  keepName: z.string(),
-  mergeId: IdSchema,
-  mergeName: z.string(),
+  keep: RecordPersonSchema,
+  merge: RecordPersonSchema,
   at: TimestampSchema,
   by: IdSchema,
   byName: z.string(),

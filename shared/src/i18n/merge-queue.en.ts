@@ -32,5 +32,4 @@ export const mergeQueueEn = {
   'mergeQueue.back': 'Back',
   'mergeQueue.merged': 'Merged: {name} now shows everything of both records.',
   'mergeQueue.declined': 'Declined: the reason is on both records.',
-  'mergeQueue.close': 'Close',
 } as const;

@@ -32,5 +32,4 @@ export const mergeQueueZhCN: Record<keyof typeof mergeQueueEn, string> = {
   'mergeQueue.back': '返回',
   'mergeQueue.merged': '已合并：{name} 现在显示两份档案的全部内容。',
   'mergeQueue.declined': '已拒绝：原因已记录在两份档案上。',
-  'mergeQueue.close': '关闭',
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking, Client, OutboxMessage } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
-import { isRefusal } from '../app-error.ts';
+import { isRefusal, type Refusal } from '../app-error.ts';
+import type { Decision } from '../hub-engine.ts';
 import { demoState } from '../test-state.ts';
 import type { ViewChange, ViewInputs } from '../view-projections.ts';
 import { decideClientMerge, decideProposeMerge } from './client-edits.decision.ts';
@@ -41,7 +42,7 @@ function apply(state: HubState, changes: Changes): void {
     }
   }
 }
-function run<T>(state: HubState, out: { changes: Changes; result: T } | { code: string; reason: string }): T {
+function run<T>(state: HubState, out: Decision<T> | Refusal): T {
   if (isRefusal(out)) throw new Error(out.reason);
   apply(state, out.changes);
   return out.result;
@@ -59,10 +60,10 @@ describe('merge proposals', () => {
     expect(viewIds(state, 'manager').sort()).toEqual(['p2', 'p3']);
     expect(viewIds(state, 'floor')).toEqual([]);
     expect(mergeProposalsView.card({ kind: 'floor' }, 'p2', inputs(state))).toBeNull();
-    expect(mergeProposalsView.card({ kind: 'manager' }, 'p2', inputs(state))).toMatchObject({ keepId: 'b', mergeId: 'a', byName: expect.any(String) });
+    expect(mergeProposalsView.card({ kind: 'manager' }, 'p2', inputs(state))).toMatchObject({ keep: { id: 'b', lastName: 'B' }, merge: { id: 'a' }, byName: expect.any(String) });
     // The older proposal of the same pair is no longer a card of its own.
     expect(mergeProposalsView.card({ kind: 'manager' }, 'p1', inputs(state))).toBeNull();
-    expect(pendingMergesOf(state, ['a']).map((p) => [p.id, p.otherId])).toEqual([['p3', 'c'], ['p2', 'b']]);
+    expect(pendingMergesOf(state, ['a']).map((p) => [p.id, p.other.id])).toEqual([['p3', 'c'], ['p2', 'b']]);
   });
 
   it('a decline needs a waiting proposal, is logged with the reason, and takes the pair out of the queue', async () => {

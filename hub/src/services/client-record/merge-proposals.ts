@@ -15,7 +15,11 @@ import type { Actor } from '../visit-access.ts';
 const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const later = (a: ClientChange, b: ClientChange): boolean => a.at > b.at || (a.at === b.at && a.id > b.id);
 const PAIR_KINDS = new Set<ClientChange['kind']>(['merge_proposed', 'merge_declined', 'merge']);
-const fullName = (c: { firstName: string; lastName: string }): string => `${c.firstName} ${c.lastName}`.trim();
+/** A record as a screen names it (the tablet writes the name in its script's order). */
+const personOf = (state: Readonly<HubState>, id: string) => {
+  const c = state.clients[id];
+  return { id, firstName: c?.firstName ?? '', lastName: c?.lastName ?? '' };
+};
 
 /**
  * The time to log a new entry about a pair at: now, or just after the pair's latest entry when the clock has not
@@ -64,8 +68,7 @@ export function pendingMergesOf(state: Readonly<HubState>, group: readonly strin
     .filter((p) => members.has(p.clientId) || members.has(p.otherClientId))
     .map((p) => {
       const otherId = members.has(p.clientId) ? p.otherClientId : p.clientId;
-      const other = state.clients[otherId];
-      return { id: p.id, otherId, otherName: other ? fullName(other) : '', at: p.at, byName: state.staff[p.by]?.name ?? '' };
+      return { id: p.id, other: personOf(state, otherId), at: p.at, byName: state.staff[p.by]?.name ?? '' };
     });
 }
 
@@ -124,13 +127,9 @@ export const mergeProposalsView: Projection<MergeProposalCard> = {
   card: (a, id, { state }) => {
     const change = state.clientChanges[id];
     if (a.kind !== 'manager' || !isPendingProposal(state, change)) return null;
-    const keep = state.clients[change.clientId]!;
-    const merge = state.clients[change.otherClientId]!;
     return {
-      keepId: keep.id,
-      keepName: fullName(keep),
-      mergeId: merge.id,
-      mergeName: fullName(merge),
+      keep: personOf(state, change.clientId),
+      merge: personOf(state, change.otherClientId),
       at: change.at,
       by: change.by,
       byName: state.staff[change.by]?.name ?? '',
