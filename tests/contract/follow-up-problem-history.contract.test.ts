@@ -14,7 +14,8 @@ import { LowdbStore } from '../../hub/src/store/lowdb.store.ts';
  * call's notes open a complaint about that visit, read from her history, on the front desk's board with the visit's
  * service and ticket, and the complaint is worked as any other (acknowledged, resolved). The same through a merge:
  * the visit on disk belongs to an old record merged into the one the task is for. A client never served anywhere is
- * refused with a clear message in the caller's language. Real LowdbStore data directory, restarted years later.
+ * refused with a clear message in the caller's language. The caller's context before dialling shows that visit too.
+ * Real LowdbStore data directory, restarted years later.
  */
 const YEAR = 365 * 86_400_000;
 const THEN = Date.parse('2023-03-07T02:00:00Z');
@@ -92,6 +93,9 @@ describe('problem found on a call about a visit on disk', () => {
     const { t, lin } = await salonYearsLater();
     await openCall(t, lin.clientId, null, 'fu-lin');
     const desk = await connectStaff(t, { staffId: 'grace', pin: '4444' });
+    // Before dialling, the caller sees that visit: read from her history, as the call is about it.
+    const [context] = expectOk(await send(desk.socket, 'followUp:context', { taskIds: ['fu-lin'] })).contexts;
+    expect(context).toMatchObject({ taskId: 'fu-lin', client: { id: lin.clientId, visits: 1 }, lastVisit: { visitId: lin.visitId, serviceId: 'facial-classic', staffId: 'mei' } });
     const note = 'Says the redness after the facial never fully went away';
     const result = expectOk(await send(desk.socket, 'followUp:record', { taskId: 'fu-lin', outcome: 'problem', note, problemKind: 'result' }));
     expect(result).toMatchObject({ state: 'done' });
@@ -120,6 +124,8 @@ describe('problem found on a call about a visit on disk', () => {
     await openCall(t, lin.clientId, null, 'fu-merged');
     const boss = await connectStaff(t, { staffId: 'olivia', pin: '9999' });
     expectOk(await send(boss.socket, 'clients:merge', { keepId: lin.clientId, mergeId: old.clientId }));
+    const [context] = expectOk(await send(boss.socket, 'followUp:context', { taskIds: ['fu-merged'] })).contexts;
+    expect(context).toMatchObject({ client: { id: lin.clientId, visits: 2 }, lastVisit: { visitId: old.visitId } });
     // Her own visit is on disk too: the complaint is about the latest of the two (the old record's, closed after).
     const answer = expectOk(await send(boss.socket, 'followUp:record', { taskId: 'fu-merged', outcome: 'problem', note: 'Product made her skin dry', problemKind: 'product' }));
     const complaint = t.hub.core.engine.state.complaints[answer.complaintId!]!;

@@ -4,7 +4,8 @@ import type { Actor } from '../visit-access.ts';
 import { mayWorkTask } from './follow-up-access.ts';
 import { visitTime } from './follow-up-last-visit.ts';
 
-function lastVisitOf(visit: Visit): FollowUpLastVisit {
+/** A visit as the caller reads it before dialling. */
+export function lastVisitOf(visit: Visit): FollowUpLastVisit {
   return {
     visitId: visit.id,
     at: visitTime(visit),

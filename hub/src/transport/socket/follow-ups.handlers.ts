@@ -1,5 +1,6 @@
 import { FOLLOW_UP_STAFF_COMMANDS } from '@glow/shared';
 import type { HubCore } from '../../hub-core.ts';
+import { contextsWithHistory } from '../../services/follow-ups/follow-up-context-history.ts';
 import { historyForProblem } from '../../services/follow-ups/follow-up-history.ts';
 import { decideRecordFollowUp } from '../../services/follow-ups/follow-up-record.decision.ts';
 import type { Actor } from '../../services/visit-access.ts';
@@ -25,6 +26,10 @@ export function followUpStaffHandlers(core: HubCore, actor: () => Actor, sender:
         }),
       );
     },
-    'followUp:context': async (input) => ({ ok: true, data: { contexts: core.reads.followUpContexts(actor(), input.taskIds) } }),
+    // Calls about clients whose visits are all on disk (or on a merged record) get them read, off the command path.
+    'followUp:context': async (input) => ({
+      ok: true,
+      data: { contexts: await contextsWithHistory(() => core.engine.state, core.deps.store, core.reads.followUpContexts(actor(), input.taskIds)) },
+    }),
   };
 }
