@@ -195,6 +195,8 @@ describe('acceptance #16: the client record at the front desk', () => {
   it('a beautician finds only the clients she serves today, and opens them without the desk’s tools', async () => {
     const mei = await newPage(browser, TABLET);
     await pairAndSignIn(mei, t, 'mei', '1111', 'Room 2 tablet');
+    await mei.getByTestId('clients-open').waitFor();
+    await shoot(mei, 'acceptance-16-beautician-idle-en');
     await mei.getByTestId('clients-open').click();
     await search(mei, 'wml');
     await mei.getByTestId('clients-none').waitFor();
@@ -209,9 +211,29 @@ describe('acceptance #16: the client record at the front desk', () => {
     await mei.close();
   });
 
-  it('works her calls: call back at a time she gives, then “asked not to be called”; both show on her record', async () => {
+  it('works her calls: no answer (retry at a time picked), reached, call back at, asked not to be called; all on her record', async () => {
     await desk.getByTestId('clients-back').click();
     await desk.getByTestId('followup-open').click();
+    // No answer: the desk picks when to try again; then, tried again, she is reached.
+    await desk.getByTestId('followup-task-t-wb').click();
+    await desk.getByTestId('followup-outcome-no_answer').click();
+    await desk.getByTestId('followup-retry-pick').click();
+    const later = salonDay(Date.now() + 86_400_000, timeZone)!;
+    await desk.getByTestId('followup-day').selectOption(later);
+    await desk.getByTestId('followup-time').fill('16:00');
+    await desk.getByTestId('followup-save').click();
+    await desk.getByTestId('followup-saved').waitFor();
+    const retry = state().followUpTasks['t-wb']!.attempts.at(-1)!;
+    expect(retry).toMatchObject({ outcome: 'no_answer', by: 'grace' });
+    expect(salonDay(retry.retryAt!, timeZone)).toBe(later);
+    expect(state().followUpTasks['t-wb']!.state).toBe('open');
+    await desk.getByTestId('followup-task-t-wb').click();
+    await desk.getByTestId('followup-outcome-reached').click();
+    await desk.getByTestId('followup-note').fill('Booked a facial for next week');
+    await desk.getByTestId('followup-save').click();
+    await desk.getByTestId('followup-saved').waitFor();
+    expect(state().followUpTasks['t-wb']).toMatchObject({ state: 'done', attempts: [{ outcome: 'no_answer' }, { outcome: 'reached' }] });
+
     await desk.getByTestId('followup-task-t-w3').click();
     await desk.getByTestId('followup-outcome-call_back').click();
     const tomorrow = salonDay(Date.now() + 86_400_000, timeZone)!;
@@ -243,6 +265,8 @@ describe('acceptance #16: the client record at the front desk', () => {
     expect(await calls.innerText()).toContain('Call back');
     expect(await calls.innerText()).toContain('At work, call tomorrow morning');
     expect(await calls.innerText()).toContain('Asked us not to call again');
+    expect(await calls.innerText()).toContain('Reached');
+    expect(await calls.innerText()).toContain('Booked a facial for next week');
     await shoot(desk, 'acceptance-16-record-calls-en');
     await desk.getByTestId('lang-zh-CN').click();
     await expect.poll(() => calls.innerText()).toMatch(/[\u4e00-\u9fff]/);

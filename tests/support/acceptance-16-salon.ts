@@ -14,7 +14,7 @@ function task(id: string, o: Pick<FollowUpTask, 'clientId' | 'rule' | 'dueDate' 
  * history and a sunburn flag on a visit of Mei's, a second record of hers, 李雷 served by Mei today, Zoë Müller), and
  * more on 王美丽's record so that every section the issue lists has something in it — a marketing consent of version
  * 2, a visit with Anna two months ago with a plan, session notes (her skin), products used and recommended, a rating
- * with a comment; Zoë referred by her; and three calls about her last visit for the front desk today (day 1, 3, 7).
+ * with a comment; Zoë referred by her; and four calls for the front desk today (day 1, 3, 7 after her last visit, and a win-back).
  */
 export async function acceptanceSalon(now: number, timeZone: string): Promise<HubState> {
   const state = await clientRecordSalon(now, timeZone);
@@ -45,6 +45,7 @@ export async function acceptanceSalon(now: number, timeZone: string): Promise<Hu
     task('t-w3', { clientId: 'c-wang', visitId: 'v-recent', rule: 'day3', dueDate: today, assigneeId: null }),
     task('t-w7', { clientId: 'c-wang', visitId: 'v-recent', rule: 'day7', dueDate: today, assigneeId: null }),
     task('t-wp', { clientId: 'c-wang', visitId: 'v-recent', rule: 'day1', dueDate: today, assigneeId: null }),
+    task('t-wb', { clientId: 'c-wang', rule: 'win_back', dueDate: today, assigneeId: null }),
   ]) {
     state.followUpTasks[t.id] = t;
   }
