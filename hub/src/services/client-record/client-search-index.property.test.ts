@@ -72,7 +72,9 @@ describe('ClientSearchIndex with its gram index', () => {
         fc.array(clientArb, { minLength: 1, maxLength: 40 }),
         fc.array(fc.tuple(fc.nat(), clientArb, fc.boolean()), { maxLength: 8 }),
         fc.array(query, { minLength: 1, maxLength: 6 }),
-        async (generated, edits, queries) => {
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 8 }), fc.boolean()), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 6 }),
+        async (generated, edits, queries, laterVisits, resortAfter) => {
           let clients: Client[] = generated.map((g, i) => ({
             id: `c${String(i).padStart(2, '0')}`,
             firstName: g.firstName,
@@ -89,8 +91,20 @@ describe('ClientSearchIndex with its gram index', () => {
               : [{ ...newVisit({ id: `v${i}`, ticket: 'A001', clientId: `c${String(i).padStart(2, '0')}`, serviceId: 'svc', language: 'en', at: T + g.visitedAt }), state: 'closed' as const, times: { checked_in: T + g.visitedAt } }],
           );
           const state = { clients: Object.fromEntries(clients.map((c) => [c.id, c])), visits: Object.fromEntries(visits.map((v) => [v.id, v])) };
-          const index = new ClientSearchIndex(() => 'CN');
+          // The visit order is sorted again after a few changes (so the walk goes through the sorted order as well as
+          // the entries changed since).
+          const index = new ClientSearchIndex(() => 'CN', { resortAfter });
           await index.rebuild(() => state);
+          if (queries[0] !== undefined) await index.search(queries[0]);
+          // Visits after the build, and last visits known from months on disk: clients move up the ranking.
+          for (const [at, when, onDisk] of laterVisits) {
+            const target = clients[at % clients.length]!;
+            if (onDisk) index.noteEarlierVisits([[target.id, T + when]]);
+            else {
+              const v = { ...newVisit({ id: `w${at}-${when}`, ticket: 'A002', clientId: target.id, serviceId: 'svc', language: 'en', at: T + when }), state: 'closed' as const, times: { checked_in: T + when } };
+              index.note(undefined, { [v.id]: v });
+            }
+          }
           // Corrections of names and numbers, and deletions, kept in step by note().
           for (const [at, edit, remove] of edits) {
             if (clients.length === 0) break;

@@ -3,6 +3,7 @@ import { nationalDigits, withoutTrunkZero, type Client, type ClientHit, type Pho
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import { ClientOwnedIndex, type OwnedCollection } from './client-owned-index.ts';
 import { GramIndex } from './gram-index.ts';
+import { VisitOrder } from './visit-order.ts';
 import { ReferralIndex } from './referral-index.ts';
 
 /** A name as searched: lower case, accents removed (é → e, ü → u), spaces and punctuation dropped. */
@@ -47,6 +48,8 @@ type Entry = { id: string; digits: string[]; keys: string[]; client: Client; las
 export const SEARCH_LIMIT = 20;
 /** Fewer digits than this search names, not numbers ("any 4+ digits" of a phone). */
 export const PHONE_MIN_DIGITS = 4;
+/** Matches beyond which a search walks the clients in ranking order rather than ranking every match. */
+const WALK_FROM = 400;
 /** Clients converted per turn of the event loop while the index is built: each turn stays a few milliseconds. */
 const BUILD_SLICE = 400;
 
@@ -68,6 +71,9 @@ export class ClientSearchIndex {
    */
   private readonly digitGrams = new GramIndex<Entry>(3, 3);
   private readonly nameGrams = new GramIndex<Entry>(1, 3);
+  /** The entries by last visit, for queries most clients match (visit-order.ts); and by each number, for "exact". */
+  private readonly byVisit: VisitOrder<Entry>;
+  private readonly byDigits = new Map<string, Set<Entry>>();
   /** The visits the state holds of each client (ids), so a record never scans every visit the hub has loaded. */
   private visitIds = new Map<string, Set<string>>();
   private ready: Promise<void> = Promise.resolve();
@@ -81,7 +87,13 @@ export class ClientSearchIndex {
   readonly owned = new ClientOwnedIndex();
   private generation = 0;
 
-  constructor(private readonly country: () => PhoneCountry) {}
+  /** `resortAfter`: how many changed entries the visit order keeps apart before sorting again (tests make it small). */
+  constructor(
+    private readonly country: () => PhoneCountry,
+    options: { resortAfter?: number } = {},
+  ) {
+    this.byVisit = new VisitOrder<Entry>((entry) => this.entries.get(entry.id) === entry, () => this.entries.values(), options.resortAfter);
+  }
 
   /** Starts building from the state (read as it is when each slice runs, so notes made meanwhile are not undone). */
   rebuild(state: () => Pick<HubState, 'clients' | 'visits'> & Partial<Pick<HubState, OwnedCollection>>): Promise<void> {
@@ -91,6 +103,8 @@ export class ClientSearchIndex {
     this.entries = new Map();
     this.digitGrams.clear();
     this.nameGrams.clear();
+    this.byVisit.clear();
+    this.byDigits.clear();
     this.visitIds = new Map();
     this.referrals.clear();
     this.built = false;
@@ -158,7 +172,7 @@ export class ClientSearchIndex {
       if ((this.earlier.get(id) ?? -1) >= at) continue;
       this.earlier.set(id, at);
       const entry = this.entries.get(id);
-      if (entry && (entry.lastVisitAt === null || at > entry.lastVisitAt)) entry.lastVisitAt = at;
+      if (entry && (entry.lastVisitAt === null || at > entry.lastVisitAt)) this.visited(entry, at);
     }
   }
 
@@ -180,34 +194,33 @@ export class ClientSearchIndex {
 
   private searchNow(query: string, allowed: (clientId: string) => boolean): { hits: ClientHit[]; more: boolean } {
     const digits = query.replace(/[\s()+.-]/g, '');
-    const found: Array<{ entry: Entry; match: ClientHit['match'] }> = [];
+    let found: Array<{ entry: Entry; match: ClientHit['match'] }>;
+    let more: boolean;
     if (/^\d+$/.test(digits)) {
       if (digits.length < PHONE_MIN_DIGITS) return { hits: [], more: false };
       const national = withoutTrunkZero(digits);
+      const holds = (entry: Entry) => entry.digits.some((d) => d.includes(digits) || d.includes(national)) && allowed(entry.id);
+      const exact = (entry: Entry) => entry.digits.some((d) => d === digits || d === national);
       // `national` is `digits` or its end, so every number holding `digits` holds `national`: its grams find both.
-      for (const entry of this.candidates(this.digitGrams, national)) {
-        if (!entry.digits.some((d) => d.includes(digits) || d.includes(national)) || !allowed(entry.id)) continue;
-        found.push({ entry, match: entry.digits.some((d) => d === digits || d === national) ? 'phone_exact' : 'phone' });
+      const some = this.candidates(this.digitGrams, national);
+      if (some) {
+        found = [...some].filter(holds).map((entry) => ({ entry, match: exact(entry) ? 'phone_exact' : 'phone' }));
+        ({ found, more } = firstOf(found));
+      } else {
+        // Most clients hold the query: the whole numbers first (looked up), then the others in ranking order.
+        const whole = new Set([...(this.byDigits.get(digits) ?? []), ...(this.byDigits.get(national) ?? [])].filter((e) => this.entries.get(e.id) === e && holds(e)));
+        ({ found, more } = this.walk([...whole].map((entry) => ({ entry, match: 'phone_exact' as const })), (entry) => !whole.has(entry) && holds(entry), 'phone'));
       }
     } else {
       const folded = foldLatin(query);
       if (folded.length === 0) return { hits: [], more: false };
-      for (const entry of this.candidates(this.nameGrams, folded)) {
-        if (!entry.keys.some((key) => key.includes(folded)) || !allowed(entry.id)) continue;
-        found.push({ entry, match: 'name' });
-      }
+      const holds = (entry: Entry) => entry.keys.some((key) => key.includes(folded)) && allowed(entry.id);
+      // A query of one to three letters is itself a gram: the clients under it are exactly its matches, and when they
+      // are many, walking the clients in ranking order finds the first 21 among the first few hundred.
+      const some = folded.length <= 3 && (this.nameGrams.candidates(folded)?.size ?? 0) > WALK_FROM ? null : this.candidates(this.nameGrams, folded);
+      ({ found, more } = some ? firstOf([...some].filter(holds).map((entry) => ({ entry, match: 'name' as const }))) : this.walk([], holds, 'name'));
     }
-    // Only the first SEARCH_LIMIT are wanted: kept in order as they are found, instead of sorting every match (a
-    // two-letter name part matches thousands).
-    const top: typeof found = [];
-    for (const candidate of found) {
-      if (top.length === SEARCH_LIMIT && before(top[SEARCH_LIMIT - 1]!, candidate)) continue;
-      let at = top.length;
-      while (at > 0 && before(candidate, top[at - 1]!)) at--;
-      top.splice(at, 0, candidate);
-      if (top.length > SEARCH_LIMIT) top.pop();
-    }
-    const hits = top.map(({ entry, match }) => ({
+    const hits = found.map(({ entry, match }) => ({
       id: entry.id,
       firstName: entry.client.firstName,
       lastName: entry.client.lastName,
@@ -215,17 +228,35 @@ export class ClientSearchIndex {
       lastVisitAt: entry.lastVisitAt,
       match,
     }));
-    return { hits, more: found.length > SEARCH_LIMIT };
+    return { hits, more };
+  }
+
+  /**
+   * The first SEARCH_LIMIT matches when most clients may match: `first` (the whole numbers, which rank first), then
+   * the clients that hold the query, walked in ranking order (last visit; each group of equal last visit ranked by
+   * name and id) until one more than needed is found, so "more" is known without checking everyone.
+   */
+  private walk(first: Found[], holds: (entry: Entry) => boolean, match: ClientHit['match']): { found: Found[]; more: boolean } {
+    const out = first.length > 0 ? firstOf(first, SEARCH_LIMIT + 1).found : [];
+    if (out.length <= SEARCH_LIMIT) {
+      this.byVisit.walk((group) => {
+        // Only as many of the group as are still needed (clients last seen in the same month on disk share a last
+        // visit: hundreds of them).
+        out.push(...firstOf(group.filter(holds).map((entry) => ({ entry, match })), SEARCH_LIMIT + 1 - out.length).found);
+        return out.length > SEARCH_LIMIT;
+      });
+    }
+    return { found: out.slice(0, SEARCH_LIMIT), more: out.length > SEARCH_LIMIT };
   }
 
   /**
    * The entries that may match the query, to be checked with the search's rule: those under the query's grams, or
-   * every entry when the query is too short to have grams or its grams are in most clients' keys (walking the entries
-   * was measured a little faster than walking a set of half of them: "w", "7700" of the large salon's UK numbers).
+   * null (every entry: walked in ranking order) when the query is too short to have grams or its grams are in most
+   * clients' keys ("w", "an", "7700" of the large salon's UK numbers).
    */
-  private candidates(grams: GramIndex<Entry>, query: string): Iterable<Entry> {
+  private candidates(grams: GramIndex<Entry>, query: string): ReadonlySet<Entry> | null {
     const found = grams.candidates(query);
-    return found === null || found.size > this.entries.size / 2 ? this.entries.values() : found;
+    return found === null || found.size > this.entries.size / 2 ? null : found;
   }
 
   private put(client: Client): void {
@@ -241,27 +272,29 @@ export class ClientSearchIndex {
     const lastVisitAt = latestOf(previous?.lastVisitAt ?? null, this.earlier.get(client.id) ?? null);
     if (!previous) {
       const entry: Entry = { id: client.id, digits, keys, client, lastVisitAt };
-      this.digitGrams.add(entry, digits);
+      this.addDigits(entry, digits);
       this.nameGrams.add(entry, keys);
       this.entries.set(client.id, entry);
+      this.byVisit.touch(entry);
       return;
     }
     // The entry is changed in place, as the gram index holds it: only the grams of what changed move.
     if (!sameStrings(previous.digits, digits)) {
-      this.digitGrams.remove(previous, previous.digits);
-      this.digitGrams.add(previous, digits);
+      this.removeDigits(previous, previous.digits);
+      this.addDigits(previous, digits);
     }
     if (previous.keys !== keys) {
       this.nameGrams.remove(previous, previous.keys);
       this.nameGrams.add(previous, keys);
     }
+    if (lastVisitAt !== previous.lastVisitAt) this.byVisit.touch(previous);
     Object.assign(previous, { digits, keys, client, lastVisitAt });
   }
 
   private forget(clientId: string): void {
     const previous = this.entries.get(clientId);
     if (!previous) return;
-    this.digitGrams.remove(previous, previous.digits);
+    this.removeDigits(previous, previous.digits);
     this.nameGrams.remove(previous, previous.keys);
     this.entries.delete(clientId);
   }
@@ -276,7 +309,30 @@ export class ClientSearchIndex {
       const at = visit?.times.checked_in;
       if (!visit || at === undefined) continue;
       const entry = this.entries.get(visit.clientId);
-      if (entry && (entry.lastVisitAt === null || at > entry.lastVisitAt)) entry.lastVisitAt = at;
+      if (entry && (entry.lastVisitAt === null || at > entry.lastVisitAt)) this.visited(entry, at);
+    }
+  }
+
+  private visited(entry: Entry, at: number): void {
+    entry.lastVisitAt = at;
+    this.byVisit.touch(entry);
+  }
+
+  private addDigits(entry: Entry, digits: readonly string[]): void {
+    this.digitGrams.add(entry, digits);
+    for (const d of digits) {
+      let entries = this.byDigits.get(d);
+      if (!entries) this.byDigits.set(d, (entries = new Set()));
+      entries.add(entry);
+    }
+  }
+
+  private removeDigits(entry: Entry, digits: readonly string[]): void {
+    this.digitGrams.remove(entry, digits);
+    for (const d of digits) {
+      const entries = this.byDigits.get(d);
+      entries?.delete(entry);
+      if (entries?.size === 0) this.byDigits.delete(d);
     }
   }
 }
@@ -287,12 +343,33 @@ const latestOf = (a: number | null, b: number | null): number | null => (a === n
 
 const rank = (match: ClientHit['match']): number => (match === 'phone_exact' ? 0 : 1);
 
+type Found = { entry: Entry; match: ClientHit['match'] };
+
+/** `String.prototype.localeCompare` without locales or options is this collator's compare (ECMA-402), made once. */
+const byLocale = new Intl.Collator().compare;
+
+/**
+ * The first `limit` of these in ranking order, kept in order as they are gone through instead of sorting them all
+ * (a two-letter name part matches thousands), and whether there were more than SEARCH_LIMIT.
+ */
+function firstOf(all: readonly Found[], limit = SEARCH_LIMIT): { found: Found[]; more: boolean } {
+  const top: Found[] = [];
+  for (const candidate of all) {
+    if (top.length === limit && before(top[limit - 1]!, candidate)) continue;
+    let at = top.length;
+    while (at > 0 && before(candidate, top[at - 1]!)) at--;
+    top.splice(at, 0, candidate);
+    if (top.length > limit) top.pop();
+  }
+  return { found: top, more: all.length > SEARCH_LIMIT };
+}
+
 /** Whether a comes before b: the whole number first, then the latest visitor, then by name, then by id. */
 function before(a: { entry: Entry; match: ClientHit['match'] }, b: { entry: Entry; match: ClientHit['match'] }): boolean {
   const order =
     rank(a.match) - rank(b.match) ||
     (b.entry.lastVisitAt ?? -1) - (a.entry.lastVisitAt ?? -1) ||
-    (a.entry.keys[0] ?? '').localeCompare(b.entry.keys[0] ?? '') ||
-    a.entry.id.localeCompare(b.entry.id);
+    byLocale(a.entry.keys[0] ?? '', b.entry.keys[0] ?? '') ||
+    byLocale(a.entry.id, b.entry.id);
   return order < 0;
 }
