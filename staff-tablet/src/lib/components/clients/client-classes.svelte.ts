@@ -21,6 +21,19 @@ class ClientClasses {
     return this.known[clientId];
   }
 
+  /**
+   * A merge or correction of these records (the live view's `recordChanges`, about the record itself): their badges
+   * are asked again at once — after a merge the kept record's class counts the visits of both.
+   */
+  forget(client: StaffClient, clientIds: Iterable<string>): void {
+    const shown: string[] = [];
+    for (const id of clientIds) {
+      if (!this.askedAt.delete(id)) continue;
+      if (id in this.known) shown.push(id);
+    }
+    if (shown.length > 0) queueMicrotask(() => void this.ask(client, shown));
+  }
+
   private pending = new Set<string>();
   private async ask(client: StaffClient, ids: readonly string[]): Promise<void> {
     for (const id of ids) if (!this.askedAt.has(id) || Date.now() - this.askedAt.get(id)! > FRESH_MS) this.pending.add(id);
