@@ -15,7 +15,7 @@ export type ChildReply = { id: number; ok: true; result: unknown } | { id: numbe
 export type ChildReady = { type: 'ready'; url: string; startMs: number; pid: number };
 
 /** The hub process's CPU time so far (process.cpuUsage, µs) and how many visits wait in its queue. */
-/** The hub's CPU time so far (user + system, and each), its queue length and active visits. */
-export type FloorProbe = { cpuUs: number; userUs: number; systemUs: number; queued: number; active: number };
+/** The hub's CPU time so far (user + system, and each; the main thread's alone), its queue length and active visits. */
+export type FloorProbe = { cpuUs: number; userUs: number; systemUs: number; mainThreadUs: number; queued: number; active: number };
 
 export type LoopDelay = { p50: number; p99: number; max: number; mean: number; count: number };
