@@ -51,8 +51,11 @@ describe('outbox rows', () => {
   it('says why a message failed, in the manager’s language', () => {
     const en = rowOf(base, createTranslator('en'), (at) => `t${at}`);
     expect(en).toMatchObject({ when: 't20', stateLabel: 'Failed', tries: '6 tries', canResend: true, canCancel: true, how: 'E-mail · m@example.cn · Service' });
-    expect(en.why).toBe('Still failing after the last try: refused_temporary: 451 later');
-    expect(rowOf(base, createTranslator('zh-CN'), String).why).toBe('最后一次尝试仍然失败：refused_temporary: 451 later');
+    // The last failure's code is said in words too.
+    expect(en.why).toBe('Still failing after the last try: The server refused for now and asks to try later: 451 later');
+    expect(rowOf(base, createTranslator('zh-CN'), String).why).toBe('最后一次尝试仍然失败：服务器暂时拒绝，要求稍后再试：451 later');
+    const odd = { ...base, lastError: { code: 'too_many_tries' as const, detail: 'something: else', at: 10 } };
+    expect(rowOf(odd, createTranslator('en'), String).why).toBe('Still failing after the last try: something: else');
   });
   it('a sent message shows when it left and no reason; a reduced one cannot be resent', () => {
     const sent = rowOf({ ...base, state: 'sent', sentAt: 30 }, createTranslator('en'), (at) => `t${at}`);

@@ -1,5 +1,7 @@
 import {
   DEFAULT_OUTBOX_SETTINGS,
+  DELIVERY_ERRORS,
+  type DeliveryErrorCode,
   type MessageState,
   type OutboxEntry,
   type OutboxSettingsInput,
@@ -93,6 +95,16 @@ export type OutboxRow = {
   canCancel: boolean;
 };
 
+/**
+ * Why a try failed, in the manager's language. After the last try the hub says `too_many_tries` with the last
+ * failure as "code: the server's words": that code is said in words too, not shown as it is stored.
+ */
+function reasonOf(error: NonNullable<OutboxEntry['lastError']>, t: Translate): string {
+  const last = error.code === 'too_many_tries' ? /^([a-z_]+): ([\s\S]*)$/.exec(error.detail) : null;
+  const inner = last && (DELIVERY_ERRORS as readonly string[]).includes(last[1]!) ? t(`reason.delivery_${last[1] as DeliveryErrorCode}`, { detail: last[2] || '—' }) : null;
+  return t(`reason.delivery_${error.code}`, { detail: inner ?? (error.detail || '—') });
+}
+
 /** A message as the list shows it, in the manager's language and the salon's time. */
 export function rowOf(m: OutboxEntry, t: Translate, when: (at: number) => string): OutboxRow {
   const moment = m.sentAt ?? m.settledAt ?? m.nextAttemptAt;
@@ -103,7 +115,7 @@ export function rowOf(m: OutboxEntry, t: Translate, when: (at: number) => string
         ? t('outbox.waitsUntil', { when: when(m.nextAttemptAt) })
         : when(moment);
   const channel = m.channel ? t(`outbox.channel.${m.channel}`) : '';
-  const reason = m.lastError ? t(`reason.delivery_${m.lastError.code}`, { detail: m.lastError.detail || '—' }) : null;
+  const reason = m.lastError ? reasonOf(m.lastError, t) : null;
   return {
     id: m.id,
     when: timing,
