@@ -5,10 +5,16 @@ import { isSignedIn, seesFloor, type Audience } from '../views.ts';
 /** Finished tasks stay on the tablets for a week after their day (what was done recently); open ones until done. */
 const FINISHED_SHOWN_DAYS = 7;
 
+/** The last answer of followUpsShownSince: a snapshot asks it once per task listed (2,000 on a week of calls). */
+let last: { now: number; zone: string; since: string } | null = null;
+
 /** The first due day of a finished task still shown at `now`. */
 export function followUpsShownSince(state: Readonly<HubState>, now: number): string {
-  const today = salonDay(now, state.meta.floor.timeZone) ?? new Date(now).toISOString().slice(0, 10);
-  return addDays(today, -FINISHED_SHOWN_DAYS);
+  const zone = state.meta.floor.timeZone;
+  if (last?.now === now && last.zone === zone) return last.since;
+  const today = salonDay(now, zone) ?? new Date(now).toISOString().slice(0, 10);
+  last = { now, zone, since: addDays(today, -FINISHED_SHOWN_DAYS) };
+  return last.since;
 }
 
 /**
