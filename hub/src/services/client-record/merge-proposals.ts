@@ -35,12 +35,16 @@ export function pairTime(state: Readonly<HubState>, a: string, b: string, now: n
   return at;
 }
 
+/** Both records of the entry exist and neither was merged into another. */
+function unmergedPair(state: Readonly<HubState>, change: ClientChange): boolean {
+  const keep = state.clients[change.clientId];
+  const merge = change.otherClientId === null ? undefined : state.clients[change.otherClientId];
+  return !!keep && !!merge && keep.mergedInto === undefined && merge.mergedInto === undefined;
+}
+
 /** Whether this log entry is a proposal still waiting for the manager. */
 export function isPendingProposal(state: Readonly<HubState>, change: ClientChange | undefined): change is ClientChange & { otherClientId: string } {
-  if (!change || change.kind !== 'merge_proposed' || change.otherClientId === null) return false;
-  const keep = state.clients[change.clientId];
-  const merge = state.clients[change.otherClientId];
-  if (!keep || !merge || keep.mergedInto !== undefined || merge.mergedInto !== undefined) return false;
+  if (!change || change.kind !== 'merge_proposed' || change.otherClientId === null || !unmergedPair(state, change)) return false;
   const key = pairKey(change.clientId, change.otherClientId);
   for (const other of Object.values(state.clientChanges)) {
     if (other.id === change.id || !PAIR_KINDS.has(other.kind) || other.otherClientId === null) continue;
@@ -58,7 +62,10 @@ export function pendingProposals(state: Readonly<HubState>): (ClientChange & { o
     const seen = latestByPair.get(key);
     if (!seen || later(change, seen)) latestByPair.set(key, change);
   }
-  return [...latestByPair.values()].filter((c) => isPendingProposal(state, c)).sort((a, b) => b.at - a.at);
+  // The latest entry of its pair already: it waits if it is a proposal and both records are still there, unmerged.
+  return [...latestByPair.values()]
+    .filter((c): c is ClientChange & { otherClientId: string } => c.kind === 'merge_proposed' && unmergedPair(state, c))
+    .sort((a, b) => b.at - a.at);
 }
 
 /** The proposals waiting that name one of these records (the record shows them as pending). */

@@ -35,6 +35,15 @@ function dayStartOf(state: Readonly<HubState>, at: number): number {
   return lastDay.start;
 }
 
+const FLOOR: Audience = { kind: 'floor' };
+let lastSince = { at: Number.NaN, zone: '', since: '' };
+/** The first day of the calls the task list shows (followUpsShownSince), kept for the last (moment, zone) like the day. */
+function shownSince(state: Readonly<HubState>, at: number): string {
+  const zone = state.meta.floor.timeZone;
+  if (lastSince.at !== at || lastSince.zone !== zone) lastSince = { at, zone, since: followUpsShownSince(state, at) };
+  return lastSince.since;
+}
+
 /** The thing behind an entry, as far as it is shown today (null: gone, a hold, or nothing left to change today). */
 function thingOf(state: Readonly<HubState>, about: Exclude<About, 'record'>, id: string, now: number): Thing | null {
   const from = dayStartOf(state, now);
@@ -45,7 +54,7 @@ function thingOf(state: Readonly<HubState>, about: Exclude<About, 'record'>, id:
   }
   if (about === 'followUp') {
     const t = state.followUpTasks[id];
-    if (!t || !followUpShown({ kind: 'floor' } as Audience, t, followUpsShownSince(state, now))) return null;
+    if (!t || !followUpShown(FLOOR, t, shownSince(state, now))) return null;
     return { clientId: t.clientId, at: latest(t.createdAt, t.attempts.at(-1)?.at), version: stamp([t.clientId, t.state, t.dueDate, t.assigneeId, t.attempts.length]) };
   }
   if (about === 'message') {
