@@ -94,10 +94,23 @@ export function partitionSchema(name: PartitionName): z.ZodType {
   return single;
 }
 
-/** Adds a partition's content to a state being assembled from a snapshot. */
+/**
+ * Adds a partition's content to a state being assembled from a snapshot. The first file of a collection (most have
+ * only one) becomes the collection itself: copying its records one by one into an empty object (20,000 clients, a
+ * month of visits) was a measurable part of every start. The parsed file is not used otherwise.
+ */
 export function mergePartition(state: HubState, data: PartitionData): void {
   for (const [key, value] of Object.entries(data)) {
     if (key === 'meta') state.meta = value as HubState['meta'];
-    else Object.assign(state[key as CollectionName], value);
+    else {
+      const target = state[key as CollectionName] as Record<string, unknown>;
+      if (isEmpty(target)) (state as Record<CollectionName, unknown>)[key as CollectionName] = value;
+      else Object.assign(target, value);
+    }
   }
+}
+
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return false;
+  return true;
 }

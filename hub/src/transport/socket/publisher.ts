@@ -2,6 +2,7 @@ import type { Namespace } from 'socket.io';
 import type { LiveViews } from '../../services/live-views.ts';
 import { parseAudienceKey } from '../../services/views.ts';
 import type { Changes } from '../../store/hub-state.ts';
+import { TurnCork } from './cork-turn.ts';
 
 export const AUDIENCE_ROOM_PREFIX = 'aud:';
 
@@ -17,6 +18,8 @@ export class Publisher {
    * recovery: a tablet that was the only one of its audience would otherwise come back to find nothing to replay.
    */
   private readonly departed = { kiosk: new Map<string, number>(), staff: new Map<string, number>() };
+  /** A journal group is published in one turn: each socket's patches and acks of it leave in one write (cork-turn.ts). */
+  private readonly cork: TurnCork;
 
   constructor(
     private readonly options: {
@@ -25,7 +28,9 @@ export class Publisher {
       /** socket.io's connection-state recovery window (ms); 0 without recovery. */
       recoveryWindowMs: number;
     },
-  ) {}
+  ) {
+    this.cork = new TurnCork([options.namespaces.kiosk, options.namespaces.staff]);
+  }
 
   /** A socket of this audience disconnected; it may come back through connection-state recovery. */
   left(namespace: 'kiosk' | 'staff', audienceKey: string): void {
@@ -34,6 +39,7 @@ export class Publisher {
 
   publish(changes: Changes, revision: number): void {
     const { namespaces, views } = this.options;
+    this.cork.hold();
     const cut = views.next(changes, revision);
     for (const key of this.audiencesIn('staff')) {
       namespaces.staff.to(AUDIENCE_ROOM_PREFIX + key).emit('sync:patch', cut.staff(parseAudienceKey(key)));
