@@ -1,6 +1,7 @@
 import { TZDateMini } from '@date-fns/tz';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { wcagViolations } from '../support/axe.ts';
 import { shoot } from '../support/browser.ts';
 import { clientRecordSalon } from '../support/client-record-salon.ts';
 import { openDeskTablet, type DeskTablet } from '../support/desk-tablet.ts';
@@ -66,6 +67,7 @@ describe('the desk calendar with overlapping bookings', () => {
     expect(ten.height).toBeCloseTo(60 * PX_PER_MIN, 0);
     expect(await anna.getByTestId('calendar-item-b-anna-1030').getAttribute('data-lane')).toBe('1/2');
     for (const id of ['b-anna-10', 'b-anna-1030', 'b-anna-11']) expect(await anna.getByTestId(`calendar-item-${id}`).isVisible()).toBe(true);
+    expect(await wcagViolations(desk, '[data-testid="calendar-screen"]')).toEqual([]);
     await shoot(desk, 'desk-calendar-overlap-day-en');
   });
 
@@ -95,6 +97,7 @@ describe('the desk calendar with overlapping bookings', () => {
     await shoot(desk, 'desk-calendar-overlap-day-zh-CN');
     await desk.getByTestId('calendar-by-room').click();
     await desk.getByTestId('calendar-col-room-1').getByTestId('calendar-item-b-mei-10').waitFor();
+    expect(await wcagViolations(desk, '[data-testid="calendar-screen"]')).toEqual([]);
     await shoot(desk, 'desk-calendar-overlap-rooms-zh-CN');
   });
 });
