@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MessageState, OutboxStatus } from '@glow/shared';
-import type { HubState } from '../store/hub-state.ts';
+import type { Changes, HubState } from '../store/hub-state.ts';
 import type { Projection } from './view-projections.ts';
 
 /**
@@ -27,8 +27,26 @@ export function outboxStatusOf(state: Readonly<HubState>): OutboxStatus {
 
 const manager = (a: { kind: string }) => a.kind === 'manager';
 
+/**
+ * The status is a walk over every message: worked out once per revision that touched the outbox (or per snapshot),
+ * not once per manager's tablet. A snapshot (`ids`) and a revision with messages in it (`changed`, first audience)
+ * throw the kept one away; `card` is only ever asked after one of them, so it never reads a stale one.
+ */
+let kept: { changes: Changes | null; status: OutboxStatus | null } = { changes: null, status: null };
+
 export const outboxStatusView: Projection<OutboxStatus> = {
-  ids: (a) => (manager(a) ? ['status'] : []),
-  card: (a, id, { state }) => (manager(a) && id === 'status' ? outboxStatusOf(state) : null),
-  changed: (a, { changes }) => (manager(a) && changes.outbox && Object.keys(changes.outbox).length > 0 ? ['status'] : []),
+  ids: (a) => {
+    if (!manager(a)) return [];
+    kept = { changes: null, status: null };
+    return ['status'];
+  },
+  card: (a, id, { state }) => {
+    if (!manager(a) || id !== 'status') return null;
+    return (kept.status ??= outboxStatusOf(state));
+  },
+  changed: (a, { changes }) => {
+    if (!manager(a) || !changes.outbox || Object.keys(changes.outbox).length === 0) return [];
+    if (kept.changes !== changes) kept = { changes, status: null };
+    return ['status'];
+  },
 };
