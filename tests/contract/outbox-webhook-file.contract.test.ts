@@ -69,7 +69,7 @@ describe('outbox webhook', () => {
     const last = hook.received[1]!;
     expect(last.headers['content-type']).toContain('application/json');
     expect(last.headers['idempotency-key']).toBe(messageIdFor('hook-1'));
-    expect(last.body).toMatchObject({ id: messageIdFor('hook-1'), kind: 'booking_eve', purpose: 'service', language: 'zh-CN', to: { phone: '+8613800138002', name: '小红 李' }, body: '李小红您好：明天 15:00 见。' });
+    expect(last.body).toMatchObject({ id: messageIdFor('hook-1'), kind: 'booking_eve', purpose: 'service', language: 'zh-CN', to: { phone: '+8613800138002', name: '李小红' }, body: '李小红您好：明天 15:00 见。' });
 
     answer = { status: 400 };
     await enqueue(t, { dedupeKey: 'hook-2', clientId: 'no-mail' });

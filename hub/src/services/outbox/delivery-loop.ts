@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '@glow/shared';
+import { formatPersonName, type OutboxMessage } from '@glow/shared';
 import type { Logger } from '../../logger.ts';
 import type { HubEngine } from '../hub-engine.ts';
 import { decideClaim, decideOutcome, decideRecoverInFlight, decideReduce } from './delivery-decisions.ts';
@@ -118,7 +118,7 @@ export class OutboxDelivery {
       id: message.id,
       channel,
       to: message.to ?? '',
-      clientName: client ? `${client.firstName} ${client.lastName}`.trim() : '',
+      clientName: client ? formatPersonName(client) : '',
       subject: message.subject,
       body: message.body,
       language: message.language,

@@ -1,4 +1,4 @@
-import type { MessageState, OutboxEntry, OutboxListResult } from '@glow/shared';
+import { formatPersonName, type MessageState, type OutboxEntry, type OutboxListResult } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { outboxSettingsOf, outboxSettingsView } from './outbox-settings.ts';
 
@@ -17,7 +17,7 @@ export function outboxList(state: Readonly<HubState>, filter: MessageState | nul
     .slice(0, limit);
   for (const m of shown) {
     const client = state.clients[m.clientId];
-    picked.push({ ...m, clientName: client ? `${client.firstName} ${client.lastName}`.trim() : '' });
+    picked.push({ ...m, clientName: client ? formatPersonName(client) : '' });
   }
   return { settings: outboxSettingsView(outboxSettingsOf(state)), messages: picked, counts };
 }
