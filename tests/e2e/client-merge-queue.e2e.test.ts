@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Booking, OutboxMessage } from '@glow/shared';
 import type { HubState } from '../../hub/src/store/hub-state.ts';
+import { wcagViolations } from '../support/axe.ts';
 import { newPage, shoot, TABLET } from '../support/browser.ts';
 import { clientRecordSalon } from '../support/client-record-salon.ts';
 import { openDeskTablet, type DeskTablet } from '../support/desk-tablet.ts';
@@ -99,6 +100,7 @@ describe('merge proposals and live records on the tablets', () => {
     await desk.getByTestId('client-merge-dialog').getByRole('button', { name: 'Cancel' }).click();
     await desk.getByTestId('client-pending-merge').waitFor({ timeout: 5000 });
     expect(await desk.getByTestId('client-pending-merge').textContent()).toContain('waiting for the manager');
+    expect(await wcagViolations(desk, '[data-testid="client-record"]')).toEqual([]);
     await shoot(desk, 'client-record-pending-merge-en');
   });
 
@@ -113,6 +115,8 @@ describe('merge proposals and live records on the tablets', () => {
     expect(await boss.getByTestId('merge-other-birthday').textContent()).toContain('Not given');
     expect(await boss.getByTestId('merge-other-consents').textContent()).toContain('Marketing v2: no');
     expect(await boss.getByTestId('merge-keep-lastVisit').textContent()).toMatch(/\d{4}/);
+    expect(await wcagViolations(boss, '[data-testid="merge-queue"]')).toEqual([]);
+    expect(await wcagViolations(boss, '[data-testid="merge-queue-strip"]')).toEqual([]);
     await shoot(boss, 'merge-queue-en');
     // The language is switched on the board (the dialog covers the bar), then the queue opened again.
     await boss.getByTestId('merge-queue-close').click();
