@@ -34,8 +34,10 @@ export const LocalizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-// Control characters (other than ordinary whitespace) have no place in anything a person types.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Control characters (other than ordinary whitespace) have no place in anything a person types, nor the bidirectional
+// embeddings, overrides and isolates (U+202A–E, U+2066–9): one in a name or note turns the text after it around on a
+// tablet or in an e-mail ("Trojan Source"). The plain marks U+200E/U+200F stay allowed, as does the emoji joiner.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 /** Free text a person typed: trimmed, bounded, no control characters. Emoji and any script are fine. */
 export const freeText = (max: number) =>

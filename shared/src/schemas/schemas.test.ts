@@ -23,6 +23,15 @@ describe('schemas', () => {
     expect(ClientInputSchema.safeParse({ firstName: 'a\u0007b', phone: '13800138000' }).success).toBe(false);
   });
 
+  it('refuses bidirectional overrides and isolates that would turn the text after them around, keeps the plain marks and emoji joiners', () => {
+    for (const sneaky of ['Anna\u202Egnp.exe', 'a\u202Ab', 'a\u202Db', 'a\u2066b\u2069', 'a\u2068b']) {
+      expect(ClientInputSchema.safeParse({ firstName: sneaky, phone: '13800138000' }).success, JSON.stringify(sneaky)).toBe(false);
+    }
+    for (const fine of ['שרה\u200F', 'Mia 👩\u200D🔬']) {
+      expect(ClientInputSchema.safeParse({ firstName: fine, phone: '13800138000' }).success, JSON.stringify(fine)).toBe(true);
+    }
+  });
+
   it('keeps ratings in range', () => {
     expect(RatingSchema.parse({ csat: 5 })).toEqual({ csat: 5, nps: null, tags: [], comment: '' });
     expect(RatingSchema.safeParse({ csat: 0 }).success).toBe(false);
