@@ -26,6 +26,10 @@ describe('client classes by the salon rules', () => {
     expect(classifyClient(summary(every('2025-06-10', 28, 13)), rules, '2026-06-01')).toBe('vip');
     // Two visits, on time, but not yet as often as a regular.
     expect(classifyClient(summary(['2026-04-20', '2026-05-18']), rules, '2026-06-01')).toBe('new');
+    // A client of five years who comes back on her own interval (three visits, the last a month ago) is no longer new.
+    expect(classifyClient(summary(['2021-06-01', '2023-12-01', '2026-05-02'], { serviceIntervalDays: null }), rules, '2026-06-01')).toBe('regular');
+    // Her first year, two visits on time: still new.
+    expect(classifyClient(summary(['2025-07-01', '2026-05-02']), rules, '2026-06-01')).toBe('new');
   });
 
   it('VIP by spend when the salon sets a spend', () => {

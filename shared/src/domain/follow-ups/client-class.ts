@@ -45,7 +45,8 @@ export function overdueFrom(summary: ClientHistorySummary, rules: ClientClassRul
  * The client's class on `today` by the salon's rules. Absence comes first (a VIP who stopped coming is at risk: that
  * is what the desk must act on), then the visit count: lapsed past `lapsedFactor` × her interval since the last
  * visit, at risk past `atRiskFactor` ×, new up to `newUpToVisits` visits, VIP by visits or spend in the last year,
- * regular by visits in the last year, else (no closed visit yet, or too few this year) new.
+ * regular by visits in the last year or by coming back on her interval for over a year, else (no closed visit yet,
+ * or too few in her first year) new.
  */
 export function classifyClient(summary: ClientHistorySummary, rules: ClientClassRules, today: string): ClientClass {
   if (!isCalendarDate(today)) throw new RangeError(`Not a calendar date: ${today}`);
@@ -61,6 +62,9 @@ export function classifyClient(summary: ClientHistorySummary, rules: ClientClass
   const lastYear = days.filter((d) => d > yearAgo).length;
   const spendVip = rules.vipSpendPerYearMinor !== null && summary.spendLastYearMinor !== null && summary.spendLastYearMinor >= rules.vipSpendPerYearMinor;
   if (lastYear >= rules.vipVisitsPerYear || spendVip) return 'vip';
-  // Coming back on time but not yet as often as a regular: still being won, so still new (the seeds' new client).
-  return lastYear >= rules.regularVisitsPerYear ? 'regular' : 'new';
+  if (lastYear >= rules.regularVisitsPerYear) return 'regular';
+  // Fewer visits this year than a regular's: in her first year she is still being won (the seeds' new client); a
+  // client who first came over a year ago and comes back on her own (longer) interval is a regular of the salon, not
+  // new (a five-year client with three visits was badged 'new' before).
+  return days[0]! <= yearAgo ? 'regular' : 'new';
 }
