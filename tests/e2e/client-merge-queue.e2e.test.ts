@@ -156,6 +156,9 @@ describe('merge proposals and live records on the tablets', () => {
     expect(state().clients['c-wang2']!.mergedInto).toBe('c-wang');
     await desk.getByTestId('client-visit-v-wang2').waitFor({ timeout: 5000 });
     expect(await desk.getByTestId('client-visits').locator('li.visit').count()).toBe(3);
+    // The hits beside it are asked again: the merged record is no longer a client of its own.
+    await desk.getByTestId('client-hit-c-wang2').waitFor({ state: 'detached', timeout: 5000 });
+    expect(await desk.getByTestId('client-details').textContent()).toContain('Merged here: 王美丽');
     await shoot(desk, 'client-record-merged-en');
     await boss.getByTestId('merge-queue-close').click();
   });

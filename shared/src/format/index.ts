@@ -1,2 +1,3 @@
 export * from './salon-format.ts';
 export * from './date-entry.ts';
+export * from './person-name.ts';

@@ -1,4 +1,4 @@
-import { visitProducts, type ClientRecord, type LocalizedText, type RecordVisit, type Visit } from '@glow/shared';
+import { visitProducts, writtenName, type ClientRecord, type LocalizedText, type RecordVisit, type Visit } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { consultationOf } from '../consultation.ts';
 import type { Actor } from '../visit-access.ts';
@@ -29,7 +29,8 @@ export type RecordInputs = {
 };
 
 const UNKNOWN: LocalizedText = { en: '?', 'zh-CN': '?' };
-const fullName = (c: { firstName: string; lastName: string }): string => `${c.firstName} ${c.lastName}`.trim();
+/** Names the hub writes into the record (merged records, same number) in the salon's way: 王美丽, Zoë Müller. */
+const fullName = writtenName;
 
 /** Whether this reader may see a visit's health data (the rule of views.ts `seesHealthData`, for a staff member). */
 export const seesHealthOf = (actor: Actor, visit: Pick<Visit, 'staffId'>): boolean =>
