@@ -1,3 +1,2 @@
 export * from './salon-format.ts';
 export * from './date-entry.ts';
-export * from './person-name.ts';

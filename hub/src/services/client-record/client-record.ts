@@ -1,4 +1,4 @@
-import { visitProducts, writtenName, type ClientRecord, type LocalizedText, type RecordVisit, type Visit } from '@glow/shared';
+import { formatPersonName, visitProducts, type ClientRecord, type LocalizedText, type RecordVisit, type Visit } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
 import { consultationOf } from '../consultation.ts';
 import type { Actor } from '../visit-access.ts';
@@ -30,7 +30,7 @@ export type RecordInputs = {
 
 const UNKNOWN: LocalizedText = { en: '?', 'zh-CN': '?' };
 /** Names the hub writes into the record (merged records, same number) in the salon's way: 王美丽, Zoë Müller. */
-const fullName = writtenName;
+const fullName = (c: { firstName: string; lastName: string }): string => formatPersonName(c);
 
 /** Whether this reader may see a visit's health data (the rule of views.ts `seesHealthData`, for a staff member). */
 export const seesHealthOf = (actor: Actor, visit: Pick<Visit, 'staffId'>): boolean =>

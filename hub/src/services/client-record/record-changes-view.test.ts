@@ -60,3 +60,17 @@ describe('recordChangesView', () => {
     expect(recordChangesView.card({ kind: 'floor' }, 'x-nothing', inputs(state))).toBeNull();
   });
 });
+
+describe('recordChangesView keys', () => {
+  it('names a thing whose id is too long for a key by a hash of it, and finds it again', async () => {
+    const state = await salon();
+    const long = 'x'.repeat(64);
+    state.bookings = { [long]: booking(long, {}) };
+    const ids = [...recordChangesView.ids({ kind: 'floor' }, inputs(state))];
+    expect(ids.filter((id) => id.startsWith('B-'))).toHaveLength(1);
+    expect(ids).not.toContain(`b-${long}`);
+    const key = ids.find((id) => id.startsWith('B-'))!;
+    expect(key.length).toBeLessThanOrEqual(64);
+    expect(recordChangesView.card({ kind: 'floor' }, key, inputs(state))).toMatchObject({ about: 'booking', clientIds: ['c1'] });
+  });
+});
