@@ -111,8 +111,8 @@ try {
   if (announce) mdns = announceHub({ name: mdnsName, port: actualPort, logger });
   // Until the salon is set up, the first tablet needs the set-up code, not a pairing code (there is nobody to sign in as).
   const setupCode = pendingSetupCode(hub.core.engine.state);
-  const tablet = setupCode ? null : await hub.createPairingCode('tablet');
-  const kiosk = await hub.createPairingCode('kiosk');
+  // Both codes asked at once: their two journal entries share one write and one fsync (one less disk wait per start).
+  const [tablet, kiosk] = await Promise.all([setupCode ? null : hub.createPairingCode('tablet'), hub.createPairingCode('kiosk')]);
   printBanner(actualPort, tablet, kiosk, setupCode, Date.now() - started);
   // A QR code a new tablet scans to open the pairing screen with the code filled in (#14; the code rides in the
   // link's fragment, which no server sees).
