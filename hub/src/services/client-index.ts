@@ -14,6 +14,13 @@ export class ClientIndex {
   private byPhone = new Map<string, string>();
   /** The number each owner holds, to let it go when the record changes. */
   private phoneOf = new Map<string, string>();
+  /**
+   * A record merged away keeps pointing at its number (#16): that number is the kept person's, so a look-up by it
+   * finds the kept record (its `mergedInto`, through a chain of merges) and no other client can be given it, nor
+   * a second record made for it at check-in or import. The kept record's own number wins over these.
+   */
+  private mergedPhone = new Map<string, string>();
+  private mergedTo = new Map<string, string>();
 
   /**
    * Numbers stored as typed before they were canonical (data migration 4) may make two owners of one number: the
@@ -25,6 +32,20 @@ export class ClientIndex {
       .sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
     this.byPhone = new Map(owners.map((c) => [c.phone, c.id]));
     this.phoneOf = new Map([...this.byPhone].map(([phone, id]) => [id, phone]));
+    this.mergedPhone = new Map();
+    this.mergedTo = new Map();
+    for (const c of Object.values(clients)) this.noteMerged(c.id, c);
+  }
+
+  private noteMerged(id: string, c: Client | null): void {
+    const had = this.mergedTo.has(id);
+    if (had) {
+      this.mergedTo.delete(id);
+      for (const [phone, holder] of this.mergedPhone) if (holder === id) this.mergedPhone.delete(phone);
+    }
+    if (!c || c.mergedInto === undefined) return;
+    this.mergedTo.set(id, c.mergedInto);
+    if (!this.mergedPhone.has(c.phone)) this.mergedPhone.set(c.phone, id);
   }
 
   note(clients: Readonly<Record<string, Client | null>> | undefined): void {
@@ -39,6 +60,7 @@ export class ClientIndex {
       }
     }
     for (const [id, c] of entries) {
+      if (c?.mergedInto !== undefined || this.mergedTo.has(id)) this.noteMerged(id, c);
       if (!c || !owner(c)) continue;
       const held = this.byPhone.get(c.phone);
       if (held === undefined || held === id) {
@@ -48,7 +70,12 @@ export class ClientIndex {
     }
   }
 
+  /** The client the number belongs to: its owner, else the record kept for a record merged away that held it. */
   find(phone: string): string | undefined {
-    return this.byPhone.get(phone);
+    const held = this.byPhone.get(phone);
+    if (held !== undefined) return held;
+    let id = this.mergedPhone.get(phone);
+    for (let hops = 0; id !== undefined && this.mergedTo.has(id) && hops < 20; hops++) id = this.mergedTo.get(id);
+    return id;
   }
 }

@@ -9,6 +9,8 @@ export const clientRecordEn = {
   'reason.client_phone_taken': 'This phone number already belongs to another client ({name}). If they are the same person, propose a merge instead.',
   'reason.merge_self': 'A record cannot be merged with itself. Choose the other record.',
   'rule.phone_taken': 'This phone number already belongs to another client.',
+  'reason.desk_birthday_future': 'The birthday cannot be in the future. Please check the date.',
+  'rule.desk_birthday_future': 'The birthday cannot be in the future.',
   'rule.nothing_changed': 'Nothing was changed.',
   'reason.referral_self': 'A client cannot have referred herself. Choose the client who told her about the salon.',
   'reason.referrer_unknown': 'The client chosen as the referrer could not be found. Search for her again.',

@@ -8,6 +8,8 @@ export const clientRecordZhCN: Record<keyof typeof clientRecordEn, string> = {
   'reason.client_phone_taken': '此手机号已属于另一位客户（{name}）。如果是同一个人，请改为提议合并。',
   'reason.merge_self': '档案不能与自身合并。请选择另一份档案。',
   'rule.phone_taken': '此手机号已属于另一位客户。',
+  'reason.desk_birthday_future': '客户的生日不能是将来的日期，请检查。',
+  'rule.desk_birthday_future': '客户的生日不能是将来的日期。',
   'rule.nothing_changed': '没有任何修改。',
   'reason.referral_self': '客户不能自己介绍自己。请选择向她介绍本店的客户。',
   'reason.referrer_unknown': '找不到所选的介绍人。请重新搜索。',

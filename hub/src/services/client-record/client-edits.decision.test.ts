@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Client } from '@glow/shared';
 import type { HubState } from '../../store/hub-state.ts';
-import { isRefusal } from '../app-error.ts';
+import { isRefusal, toAppError } from '../app-error.ts';
 import { demoState } from '../test-state.ts';
 import { clientChangesErasure, decideClientEdit, decideClientMerge } from './client-edits.decision.ts';
 import { mergeGroup } from './client-record.ts';
@@ -41,11 +41,31 @@ describe('decideClientEdit', () => {
 
   it("refuses another client's number, an impossible or future birthday, and a merged record", async () => {
     const state = await salon();
-    expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { phone: '+86 137 0013 7000' } }, owner(state), 'e')).toMatchObject({ code: 'conflict', reason: 'client_phone_taken', params: { name: '美丽 王' } });
-    expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { birthday: '2027-01-01' } }, owner(state), 'e')).toMatchObject({ reason: 'birthday_future' });
+    expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { phone: '+86 137 0013 7000' } }, owner(state), 'e')).toMatchObject({ code: 'conflict', reason: 'client_phone_taken', params: { name: '王美丽' } });
+    expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { birthday: '2027-01-01' } }, owner(state), 'e')).toMatchObject({ reason: 'desk_birthday_future' });
     expect(decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { birthday: '1990-02-30' } }, owner(state), 'e')).toMatchObject({ reason: 'birthday_format' });
     expect(decideClientEdit(state, NOW, desk, { clientId: 'c', changes: { notes: 'x' } }, owner(state), 'e')).toMatchObject({ reason: 'client_merged' });
     expect(decideClientEdit(state, NOW, desk, { clientId: 'zz', changes: { notes: 'x' } }, owner(state), 'e')).toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('decideClientEdit: the desk speaks about the client (#16 review)', () => {
+  it('refuses a future birthday in words for the desk, not the kiosk’s "Your birthday", in en and zh-CN', async () => {
+    const state = await salon();
+    const out = decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { birthday: '2027-01-01' } }, owner(state), 'e');
+    if (!isRefusal(out)) throw new Error('accepted a future birthday');
+    const en = toAppError(out, 'en');
+    expect(en.message).toBe('The birthday cannot be in the future. Please check the date.');
+    expect(en.issues).toEqual([{ field: 'birthday', rule: 'desk_birthday_future', message: 'The birthday cannot be in the future.' }]);
+    expect(toAppError(out, 'zh-CN').issues?.[0]?.message).toBe('客户的生日不能是将来的日期。');
+  });
+
+  it("refuses the number of a record merged away as the kept client's, naming her", async () => {
+    const state = await salon();
+    // c was merged into b: its number is b's person's. The hub's phone index answers with the kept record.
+    const keptOwner = (phone: string) => (phone === '+8613600136000' ? 'b' : owner(state)(phone));
+    const out = decideClientEdit(state, NOW, desk, { clientId: 'a', changes: { phone: '136 0013 6000' } }, keptOwner, 'e');
+    expect(out).toMatchObject({ code: 'conflict', reason: 'client_phone_taken', params: { name: '王美丽' } });
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   birthdayProblem,
   canonicalPhone,
+  formatPersonName,
   phoneCountryOf,
   type Client,
   type ClientChange,
@@ -50,7 +51,8 @@ export function decideClientEdit(
     const owner = phoneOwner(canonical.phone);
     if (owner !== undefined && owner !== client.id) {
       const other = state.clients[owner];
-      return refuse('conflict', 'client_phone_taken', { name: other ? `${other.firstName} ${other.lastName}`.trim() : owner }, [
+      // The owner is the kept person when the number was a record's merged into hers (ClientIndex.find).
+      return refuse('conflict', 'client_phone_taken', { name: other ? formatPersonName(other) : owner }, [
         { field: 'phone', rule: 'phone_taken' },
       ]);
     }
@@ -59,7 +61,9 @@ export function decideClientEdit(
   if (changes.birthday !== undefined) {
     if (changes.birthday === null) delete next.birthday;
     else {
-      const problem = birthdayProblem(changes.birthday, now, state.meta.floor.timeZone);
+      const found = birthdayProblem(changes.birthday, now, state.meta.floor.timeZone);
+      // The kiosk's words speak to the client ("Your birthday…"); the desk is told about the client's birthday.
+      const problem = found === 'birthday_future' ? 'desk_birthday_future' : found;
       if (problem) return refuse('invalid_input', problem, undefined, [{ field: 'birthday', rule: problem }]);
       next.birthday = changes.birthday;
     }
