@@ -22,6 +22,7 @@ export * from './booking-arrival.ts';
 export * from './answer-validation.ts';
 export * from './block.ts';
 export * from './person-name.ts';
+export * from './kept-client.ts';
 export * from './consultation-status.ts';
 export * from './presence.ts';
 export * from './consents.ts';

@@ -30,6 +30,13 @@ describe('claiming', () => {
     expect(changes.outbox?.[id(5)]).toBeUndefined();
   });
 
+  it('routes a message still under a record merged away to the kept record’s address (#16 review)', () => {
+    const state = stateWith(1, { smtp: SMTP });
+    state.clients['c1'] = { ...state.clients['c1']!, mergedInto: 'c2' };
+    state.clients['c2'] = { ...state.clients['c2']!, email: 'kept@example.com' };
+    expect(decideClaim(state, NOW).changes.outbox?.[id(0)]).toMatchObject({ state: 'sending', channel: 'email', to: 'kept@example.com' });
+  });
+
   it('routes by the client and the settings: e-mail, else the webhook with the phone, else a file', () => {
     const state = stateWith(0, { smtp: SMTP, webhookUrl: 'https://gw.example.com/sms' });
     expect(routeFor(state.clients['c1']!, state)).toEqual({ channel: 'email', to: 'mei@example.com' });

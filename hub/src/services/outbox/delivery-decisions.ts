@@ -1,4 +1,4 @@
-import { nextSendableAt, salonDayBounds, type Client, type DeliveryError, type MessageChannel, type OutboxMessage } from '@glow/shared';
+import { keptClientOf, nextSendableAt, salonDayBounds, type Client, type DeliveryError, type MessageChannel, type OutboxMessage } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import { reminderClosedByMessage } from './booking-eve-reminder.ts';
 import { outboxSettingsOf } from './outbox-settings.ts';
@@ -60,7 +60,8 @@ export function decideClaim(state: Readonly<HubState>, now: number): { changes: 
   const day = salonDayBounds(now, zone);
   let room = settings.dailyCap === null ? Infinity : Math.max(0, settings.dailyCap - sentOnDay(state, day.start, day.next));
   for (const message of due) {
-    const client = state.clients[message.clientId];
+    // A message still under a record merged away (queued before the merge moved it) goes to the kept person.
+    const client = keptClientOf(state.clients, message.clientId);
     if (!client) {
       changes[message.id] = settle(message, now, 'failed', { code: 'client_gone', detail: '', at: now });
       continue;

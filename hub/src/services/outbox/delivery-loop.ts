@@ -1,4 +1,4 @@
-import { formatPersonName, type OutboxMessage } from '@glow/shared';
+import { formatPersonName, keptClientOf, type OutboxMessage } from '@glow/shared';
 import type { Logger } from '../../logger.ts';
 import type { HubEngine } from '../hub-engine.ts';
 import { decideClaim, decideOutcome, decideRecoverInFlight, decideReduce } from './delivery-decisions.ts';
@@ -110,7 +110,7 @@ export class OutboxDelivery {
 
   private async sendOne(message: OutboxMessage): Promise<SendResult> {
     const state = this.deps.engine.state;
-    const client = state.clients[message.clientId];
+    const client = keptClientOf(state.clients, message.clientId);
     const channel = message.channel ?? 'file';
     const sender = this.deps.senders.senderFor(channel, outboxSettingsOf(state), state.meta.sessionKey);
     if (!sender) return { ok: false, code: 'not_configured', temporary: true, detail: channel };

@@ -75,3 +75,18 @@ describe('outboxErasure', () => {
     expect(outboxErasure(state, 'nobody')).toEqual({});
   });
 });
+
+describe('a message asked for under a record merged away (#16 review)', () => {
+  it('is queued for the kept record, so it goes to her address and follows her consents', () => {
+    const state = outboxTestState([
+      testClient('kept', { email: 'kept@example.com', consents: [optedIn] }),
+      testClient('gone', { email: 'old@example.com', mergedInto: 'kept' }),
+      testClient('older', { mergedInto: 'gone' }),
+    ]);
+    const queued = decideEnqueueMessage(state, NOW, message({ clientId: 'gone' })).outbox?.[messageIdFor('booking_eve:b1')];
+    expect(queued?.clientId).toBe('kept');
+    // Through a chain of merges, and the kept record's marketing consent is the one that counts.
+    const marketing = enqueueMessage(state, NOW, message({ clientId: 'older', purpose: 'marketing', dedupeKey: 'm-older' }));
+    expect(marketing).toMatchObject({ queued: { clientId: 'kept' } });
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EnqueueMessageSchema, type Client, type EnqueueMessage, type OutboxMessage } from '@glow/shared';
+import { EnqueueMessageSchema, keptClientOf, type Client, type EnqueueMessage, type OutboxMessage } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
 
 /** Why a message was not queued (said in the log by whoever asked; nothing changes). */
@@ -36,7 +36,9 @@ export function enqueueMessage(state: Readonly<HubState>, now: number, m: Enqueu
   const input = parsed.data;
   const id = messageIdFor(input.dedupeKey);
   if (state.outbox[id]) return { refused: 'duplicate' };
-  const client = state.clients[input.clientId];
+  // A message asked for under a record merged away since (her visit still on the floor closed after the merge) is
+  // the kept person's: queued for the kept record, whose address, language of contact and consents now hold.
+  const client = keptClientOf(state.clients, input.clientId);
   if (!client) return { refused: 'unknown_client' };
   if (input.purpose === 'marketing') {
     const refusal = marketingAllowed(client);
@@ -45,7 +47,7 @@ export function enqueueMessage(state: Readonly<HubState>, now: number, m: Enqueu
   return {
     queued: {
       id,
-      clientId: input.clientId,
+      clientId: client.id,
       purpose: input.purpose,
       kind: input.kind,
       language: input.language,
