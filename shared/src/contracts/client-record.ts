@@ -106,11 +106,29 @@ export const ClientRecordSchema = z.object({
   ),
   bookings: z.array(z.object({ id: IdSchema, serviceId: IdSchema, serviceName: LocalizedTextSchema, startsAt: TimestampSchema, state: BookingStateSchema, staffName: z.string().nullable() })),
   followUps: z.array(
-    z.object({ id: IdSchema, rule: z.string(), dueDate: z.string(), state: z.string(), attempts: z.number().int(), lastOutcome: z.string().nullable(), lastNote: z.string() }),
+    z.object({
+      id: IdSchema,
+      rule: z.string(),
+      dueDate: z.string(),
+      state: z.string(),
+      attempts: z.number().int(),
+      lastOutcome: z.string().nullable(),
+      lastNote: z.string(),
+      /** Every attempt at the call, oldest first: who called, when, the outcome, her notes, when to try again. */
+      calls: z.array(z.object({ at: TimestampSchema, byName: z.string(), outcome: z.string(), note: z.string(), retryAt: TimestampSchema.nullable() })),
+    }),
   ),
   messages: z.array(z.object({ id: IdSchema, kind: z.string(), purpose: z.string(), state: z.string(), at: TimestampSchema, subject: z.string() })),
   /** Who referred whom: the client who referred this one, and the clients she referred (kept records only). */
-  referrals: z.object({ referredBy: RecordPersonSchema.nullable(), referred: z.array(RecordPersonSchema) }),
+  referrals: z.object({
+    referredBy: RecordPersonSchema.nullable(),
+    referred: z.array(RecordPersonSchema),
+    /**
+     * People of the referrals this reader may not open (a beautician: clients who are not hers today) are not named:
+     * whether someone referred the client, and how many she referred, without who (client-record.ts decides).
+     */
+    unnamed: z.object({ referredBy: z.boolean(), referred: z.number().int().min(0) }),
+  }),
   /** Records merged into this one, and other records with the same number (the desk may propose a merge). */
   mergedFrom: z.array(z.object({ id: IdSchema, name: z.string() })),
   sameNumber: z.array(z.object({ id: IdSchema, name: z.string() })),

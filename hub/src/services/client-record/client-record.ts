@@ -26,6 +26,11 @@ export type RecordInputs = {
   links?: ClientLinks;
   /** The ids of the group's tasks, bookings, complaints… by look-up (ClientOwnedIndex); scanned without it. */
   owned?: (collection: OwnedCollection, clientIds: readonly string[]) => readonly string[];
+  /**
+   * Whether this reader may be told who another client is (by the record's kept id): the rule of opening her record
+   * (client-records.ts). Referrals name only those; the others are counted. Everyone is named without it.
+   */
+  mayName?: (clientId: string) => boolean;
 };
 
 const UNKNOWN: LocalizedText = { en: '?', 'zh-CN': '?' };
@@ -157,7 +162,11 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
       .sort((a, b) => b.dueDate.localeCompare(a.dueDate))
       .map((t) => {
         const last = t.attempts.at(-1);
-        return { id: t.id, rule: t.rule, dueDate: t.dueDate, state: t.state, attempts: t.attempts.length, lastOutcome: last?.outcome ?? null, lastNote: last?.note ?? '' };
+        // Every outcome is logged on the record (#16): each attempt, not only the last.
+        const calls = [...t.attempts]
+          .sort((a, b) => a.at - b.at)
+          .map((a) => ({ at: a.at, byName: state.staff[a.by]?.name ?? '', outcome: a.outcome, note: a.note, retryAt: a.retryAt }));
+        return { id: t.id, rule: t.rule, dueDate: t.dueDate, state: t.state, attempts: t.attempts.length, lastOutcome: last?.outcome ?? null, lastNote: last?.note ?? '', calls };
       }),
     // Messages are the manager's (the outbox's own rule); the desk sees that they went, not what they said.
     messages: !isDesk
@@ -166,7 +175,7 @@ export function buildClientRecord(inputs: RecordInputs, visits: readonly Visit[]
           .filter((m) => members.has(m.clientId))
           .sort((a, b) => b.createdAt - a.createdAt)
           .map((m) => ({ id: m.id, kind: m.kind, purpose: m.purpose, state: m.state, at: m.sentAt ?? m.createdAt, subject: actor.role === 'manager' ? m.subject : '' })),
-    referrals: referralsOf(state, group, inputs.referred ?? []),
+    referrals: referralsOf(state, group, inputs.referred ?? [], inputs.mayName ?? (() => true)),
     mergedFrom: group.slice(1).flatMap((id) => {
       const other = state.clients[id];
       return other ? [{ id, name: fullName(other) }] : [];
@@ -207,7 +216,12 @@ export type ClientLinks = { mergedInto(clientId: string): readonly string[]; wit
  * Who referred the client (the kept record of the referrer, if that one was merged since) and whom she referred:
  * each once, by their kept record, never a record of the group itself, by name.
  */
-function referralsOf(state: Readonly<HubState>, group: readonly string[], referred: readonly string[]): ClientRecord['referrals'] {
+function referralsOf(
+  state: Readonly<HubState>,
+  group: readonly string[],
+  referred: readonly string[],
+  mayName: (clientId: string) => boolean,
+): ClientRecord['referrals'] {
   const members = new Set(group);
   const kept = (id: string) => {
     let client = state.clients[id];
@@ -218,12 +232,20 @@ function referralsOf(state: Readonly<HubState>, group: readonly string[], referr
   const referrer = by ? kept(by) : undefined;
   const seen = new Set<string>();
   const list: ClientRecord['referrals']['referred'] = [];
+  let unnamedReferred = 0;
   for (const id of referred) {
     const client = kept(id);
     if (!client || members.has(client.id) || seen.has(client.id)) continue;
     seen.add(client.id);
-    list.push({ id: client.id, firstName: client.firstName, lastName: client.lastName });
+    if (mayName(client.id)) list.push({ id: client.id, firstName: client.firstName, lastName: client.lastName });
+    else unnamedReferred++;
   }
   list.sort((a, b) => fullName(a).localeCompare(fullName(b)));
-  return { referredBy: referrer && !members.has(referrer.id) ? { id: referrer.id, firstName: referrer.firstName, lastName: referrer.lastName } : null, referred: list };
+  const referrerShown = referrer && !members.has(referrer.id) ? referrer : undefined;
+  const namedBy = referrerShown !== undefined && mayName(referrerShown.id);
+  return {
+    referredBy: referrerShown && namedBy ? { id: referrerShown.id, firstName: referrerShown.firstName, lastName: referrerShown.lastName } : null,
+    referred: list,
+    unnamed: { referredBy: referrerShown !== undefined && !namedBy, referred: unnamedReferred },
+  };
 }

@@ -12,7 +12,7 @@ import { ReadTurns } from './read-turns.ts';
  * The client's record and search (#16), read off the command path: nothing is journaled, the history of months left
  * on disk is read by the store off the event loop (StorePort.clientHistory). Who may find and open whom is decided
  * here: the front desk and the manager any client; a beautician only the clients assigned to her today (a visit of
- * today's salon date with her as its beautician); the kiosk has no such command at all.
+ * today's salon date with her as its beautician, or a booking with her today); the kiosk has no such command at all.
  */
 export class ClientRecords {
   /** Searches and records take one turn of the event loop each, so the floor never waits behind ten of them. */
@@ -79,7 +79,8 @@ export class ClientRecords {
     const now = this.deps.now();
     const clientClass = this.deps.classOf?.(state, visits, this.deps.today(now)) ?? null;
     const owned = (collection: OwnedCollection, ids: readonly string[]) => this.deps.search.owned.idsOf(collection, ids);
-    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred, owned, ...(this.deps.links ? { links: this.deps.links } : {}) }, visits);
+    const mayName = this.namesFor(actor);
+    const record = buildClientRecord({ state, actor, group, history, clientClass, readMs: 0, referred, owned, mayName, ...(this.deps.links ? { links: this.deps.links } : {}) }, visits);
     record.readMs = Math.round((performance.now() - started) * 10) / 10;
     // The record read her whole history: the search now knows the very day of her last visit.
     if (record.dates.lastVisit !== null) this.deps.search.noteEarlierVisits([[kept.id, record.dates.lastVisit]]);
@@ -126,17 +127,38 @@ export class ClientRecords {
     return allowed === null || group.some((id) => allowed.has(id));
   }
 
-  /** Null: every client. A beautician: the clients of today's visits she is the beautician of. */
+  /**
+   * Null: every client. A beautician: the clients assigned to her today — those of today's visits she is the
+   * beautician of, and those booked with her later today (the salon's day), so she can prepare before they come: a
+   * booking still being held (not expired) or booked. A booking with another beautician, for "anyone", on another
+   * day, cancelled or not shown does not open the record.
+   */
   private allowedClients(actor: Actor): Set<string> | null {
     if (actor.role !== 'beautician') return null;
     const state = this.deps.state();
-    const today = this.deps.today(this.deps.now());
+    const now = this.deps.now();
+    const today = this.deps.today(now);
     const timeZoneDay = (at: number | undefined) => (at === undefined ? null : this.deps.today(at));
     const allowed = new Set<string>();
     for (const visit of Object.values(state.visits)) {
       if (visit.staffId !== actor.staffId || allowed.has(visit.clientId)) continue;
       if (timeZoneDay(visit.times.checked_in) === today) allowed.add(visit.clientId);
     }
+    for (const booking of Object.values(state.bookings ?? {})) {
+      if (booking.staffId !== actor.staffId || allowed.has(booking.clientId)) continue;
+      const ahead = booking.state === 'booked' || (booking.state === 'held' && (booking.holdExpiresAt ?? 0) > now);
+      if (ahead && timeZoneDay(booking.startsAt) === today) allowed.add(booking.clientId);
+    }
     return allowed;
+  }
+
+  /**
+   * Whether this reader may see who another client is (her name on a record's referrals): the same rule as opening
+   * her record, so a beautician is never told the names of clients who are not hers today.
+   */
+  private namesFor(actor: Actor): (clientId: string) => boolean {
+    const allowed = this.allowedClients(actor);
+    if (allowed === null) return () => true;
+    return (clientId) => mergeGroup(this.deps.state(), clientId, this.deps.links).some((id) => allowed.has(id));
   }
 }
