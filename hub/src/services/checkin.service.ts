@@ -137,7 +137,14 @@ function checkInFor(
   typedByHand: boolean,
   request: { bookingId: string | undefined; serviceId: string; preferredStaffId: string | null },
 ): CheckInService | Refusal {
-  const onFloor = ctx.activeVisits.map((v) => ({ ticket: v.ticket, client: state.clients[v.clientId] }));
+  // Only visits of this client, or of a client with the same number, can be the same person (alreadyOnFloor's rule):
+  // the rest of a long queue is passed over without building a record per visit (was O(queue) objects per check-in).
+  const phone = who.client.phone;
+  const onFloor: { ticket: string; client: HubState['clients'][string] | undefined }[] = [];
+  for (const v of ctx.activeVisits) {
+    if (v.clientId !== who.client.id && !(typedByHand && state.clients[v.clientId]?.phone === phone)) continue;
+    onFloor.push({ ticket: v.ticket, client: state.clients[v.clientId] });
+  }
   const twice = alreadyOnFloor(who.client, typedByHand, onFloor);
   if (twice) return twice;
   const { client, verified } = who;
