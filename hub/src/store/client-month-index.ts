@@ -2,14 +2,23 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DurableJsonFile, readWithLow, writeWithLow } from './durable-json-file.ts';
 import { errorCode, type StoreFs } from './store-fs.ts';
+import type { VisitDigest } from './store.port.ts';
 
 /** Beside the snapshots: one small file per month partition file. Derived data only (rebuilt when missing). */
 export const CLIENT_MONTHS_DIR = 'client-months';
 
 /** Per client: the byte ranges [start, length] of her visits in the month file, or null where they are not known. */
+/**
+ * Per client: her closed visits in the file as the daily follow-up sweep sums them up (id, instant of the salon day,
+ * service, beautician): the sweep reads them here, not the month (#16). An entry written before digests existed
+ * fails this schema and is rebuilt at the next start, like a damaged one.
+ */
+const DigestSchema = z.tuple([z.string(), z.number(), z.string(), z.string().nullable()]);
+export type MonthDigests = Record<string, Array<z.infer<typeof DigestSchema>>>;
 const EntrySchema = z.object({
   file: z.string(),
   clients: z.record(z.string(), z.array(z.tuple([z.number().int().min(0), z.number().int().min(1)])).nullable()),
+  digests: z.record(z.string(), z.array(DigestSchema)),
 });
 export type MonthRanges = ReadonlyArray<readonly [number, number]>;
 
@@ -24,6 +33,7 @@ export type MonthRanges = ReadonlyArray<readonly [number, number]>;
  */
 export class ClientMonthIndex {
   private files = new Map<string, ReadonlyMap<string, MonthRanges | null>>();
+  private digests = new Map<string, MonthDigests>();
 
   constructor(
     private readonly fs: StoreFs,
@@ -56,6 +66,19 @@ export class ClientMonthIndex {
     return found;
   }
 
+  /** The closed-visit digests of these clients in these partition files (in memory: no file is read). */
+  digestsOf(clientIds: readonly string[], among: Iterable<string>): VisitDigest[] {
+    const out: VisitDigest[] = [];
+    for (const file of among) {
+      const held = this.digests.get(file);
+      if (!held) continue;
+      for (const clientId of clientIds) {
+        for (const [id, closed, serviceId, staffId] of held[clientId] ?? []) out.push({ id, clientId, state: 'closed', serviceId, staffId, times: { closed } });
+      }
+    }
+    return out;
+  }
+
   /** The clients with visits in this partition file (none when the file has no entry yet). */
   clientsIn(file: string): Iterable<string> {
     return this.files.get(file)?.keys() ?? [];
@@ -81,7 +104,10 @@ export class ClientMonthIndex {
       if (!name.endsWith('.json') || name.startsWith('.')) continue;
       try {
         const entry = await readWithLow(new DurableJsonFile<z.infer<typeof EntrySchema>>(path.join(folder, name), { fs: this.fs, schema: EntrySchema }));
-        if (entry && entry.file === name) this.files.set(entry.file, new Map(Object.entries(entry.clients)));
+        if (entry && entry.file === name) {
+          this.files.set(entry.file, new Map(Object.entries(entry.clients)));
+          this.digests.set(entry.file, entry.digests);
+        }
       } catch {
         // Rebuilt from the month file itself.
       }
@@ -92,11 +118,12 @@ export class ClientMonthIndex {
    * Records (in memory and on disk) where each client's visits lie in a partition file; a client given null ranges
    * is known to be in it, and the file is then read whole for her.
    */
-  async record(file: string, clients: Readonly<Record<string, Array<[number, number]> | null>>): Promise<void> {
+  async record(file: string, clients: Readonly<Record<string, Array<[number, number]> | null>>, digests: MonthDigests): Promise<void> {
     this.files.set(file, new Map(Object.entries(clients)));
+    this.digests.set(file, digests);
     const folder = path.join(this.dir, CLIENT_MONTHS_DIR);
     await this.fs.mkdir(folder, 0o700);
-    await writeWithLow(new DurableJsonFile(path.join(folder, file), { fs: this.fs }), { file, clients });
+    await writeWithLow(new DurableJsonFile(path.join(folder, file), { fs: this.fs }), { file, clients, digests });
   }
 
   /** Forgets the files no kept generation lists any more (their months were rewritten or emptied). */
@@ -104,6 +131,7 @@ export class ClientMonthIndex {
     for (const file of [...this.files.keys()]) {
       if (keep.has(file)) continue;
       this.files.delete(file);
+      this.digests.delete(file);
       await this.fs.unlink(path.join(this.dir, CLIENT_MONTHS_DIR, file)).catch((err: unknown) => {
         if (errorCode(err) !== 'ENOENT') throw err;
       });

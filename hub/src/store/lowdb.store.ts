@@ -23,7 +23,7 @@ import {
   type PartitionData,
   type PartitionName,
 } from './partitions.ts';
-import { StoreError, type StorePort, type StoreWriteStatus } from './store.port.ts';
+import { StoreError, type StorePort, type StoreWriteStatus, type VisitDigest } from './store.port.ts';
 import { errorCode, nodeStoreFs, type StoreFs } from './store-fs.ts';
 import { silentLogger, type StoreLogger } from './store-logger.ts';
 
@@ -522,6 +522,13 @@ export class LowdbStore implements StorePort {
     return latest;
   }
 
+  async clientVisitDigests(clientIds: readonly string[]): Promise<VisitDigest[]> {
+    await this.indexWork;
+    const generation = this.current;
+    if (!generation || this.cold.size === 0 || clientIds.length === 0) return [];
+    return this.monthIndex.digestsOf([...new Set(clientIds)], [...this.cold].flatMap((name) => generation.files.get(name) ?? []));
+  }
+
   private recordedChecksum(generation: Generation, file: string): string | null {
     const recorded = generation.manifest.integrity?.[file];
     return recorded === undefined ? null : checksumOf(recorded);
@@ -558,8 +565,8 @@ export class LowdbStore implements StorePort {
    */
   private async indexMonth(generation: Generation, file: string): Promise<void> {
     const index = await this.months.indexOf(path.join(this.dir, file), this.recordedChecksum(generation, file));
-    const clients = 'unlaid' in index && Array.isArray(index.unlaid) ? Object.fromEntries((index.unlaid as string[]).map((id) => [id, null])) : (index as Record<string, Array<[number, number]>>);
-    await this.monthIndex.record(file, clients);
+    const clients = 'unlaid' in index ? Object.fromEntries(index.unlaid.map((id) => [id, null])) : index.ranges;
+    await this.monthIndex.record(file, clients, index.digests);
   }
 
   /**

@@ -4,7 +4,8 @@ import { blankState, hasCompleteMeta } from './blank-state.ts';
 import { retainedCommands } from './command-retention.ts';
 import type { HubState, JournalEntry } from './hub-state.ts';
 import { entryProblem, invalidEntry } from './journal-entry.schema.ts';
-import { checkBlobId, StoreError, type StorePort, type StoreWriteStatus } from './store.port.ts';
+import { checkBlobId, StoreError, type StorePort, type StoreWriteStatus, type VisitDigest } from './store.port.ts';
+import { digestOfVisit } from './visit-digest.ts';
 
 /**
  * What a MemoryStore keeps "on disk": the last checkpoint and the journal entries after it. Hand the same object to
@@ -129,6 +130,11 @@ export class MemoryStore implements StorePort {
   /** Nothing is left on disk unloaded here: every visit is in the state, whose check-ins the search reads itself. */
   async clientLastMonths(): Promise<ReadonlyMap<string, number>> {
     return new Map();
+  }
+
+  /** The same visits as clientHistory, as the sweep sums them up. */
+  async clientVisitDigests(clientIds: readonly string[]): Promise<VisitDigest[]> {
+    return (await this.clientHistory(clientIds)).flatMap((visit) => digestOfVisit(visit) ?? []);
   }
 
   async clientHistory(clientIds: string | readonly string[]): Promise<Visit[]> {

@@ -19,6 +19,11 @@ export type MonthJob =
   | { kind: 'visits'; path: string; checksum: string | null; clientIds: readonly string[] }
   | { kind: 'ranges'; path: string; ranges: ReadonlyArray<readonly [number, number]> };
 
+/** A month indexed: each client's byte ranges (or, laid out otherwise, only who is in it), and each client's visit digests. */
+export type MonthIndexJob = ({ ranges: Record<string, Array<[number, number]>> } | { unlaid: string[] }) & {
+  digests: Record<string, Array<[string, number, string, string | null]>>;
+};
+
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
 const WORKER_SOURCE = `
@@ -67,6 +72,15 @@ function pickFromMonth(data: unknown, job: { kind: string; clientIds?: readonly 
   const visits = (data && typeof data === 'object' && (data as { visits?: unknown }).visits) || {};
   const entries = Object.entries(visits as Record<string, { clientId?: unknown }>);
   if (job.kind === 'index') {
+    // What the daily sweep sums up of each closed visit (store.port.ts VisitDigest): id, the instant of its salon day,
+    // service, beautician; kept beside the ranges so the sweep reads no month (#16).
+    const digests: Record<string, Array<[string, number, string, string | null]>> = {};
+    for (const [id, visit] of entries as Array<[string, { clientId?: unknown; state?: unknown; serviceId?: unknown; staffId?: unknown; times?: Record<string, unknown> }]>) {
+      const times = visit?.times ?? {};
+      const at = times.closed ?? times.in_service ?? times.checked_in;
+      if (visit?.state !== 'closed' || typeof visit.clientId !== 'string' || typeof at !== 'number' || typeof visit.serviceId !== 'string') continue;
+      (digests[visit.clientId] ??= []).push([id, at, visit.serviceId, typeof visit.staffId === 'string' ? visit.staffId : null]);
+    }
     const ranges: Record<string, Array<[number, number]>> = {};
     const prefix = '{"visits":{';
     let at = Buffer.byteLength(prefix);
@@ -80,10 +94,10 @@ function pickFromMonth(data: unknown, job: { kind: string; clientIds?: readonly 
       at += length;
     }
     laidOut = laidOut && at + 2 === Buffer.byteLength(text);
-    if (laidOut) return ranges;
+    if (laidOut) return { ranges, digests };
     const clients = new Set<string>();
     for (const [, visit] of entries) if (typeof visit?.clientId === 'string') clients.add(visit.clientId);
-    return { unlaid: [...clients] };
+    return { unlaid: [...clients], digests };
   }
   const wanted = new Set(job.clientIds ?? []);
   return entries.map(([, v]) => v).filter((visit) => typeof visit?.clientId === 'string' && wanted.has(visit.clientId));
@@ -99,10 +113,11 @@ export class MonthReader {
 
   /**
    * Reads, checks and indexes a whole month file: each client's byte ranges, or (a file laid out otherwise) only
-   * which clients it holds (`unlaid`), whose visits are then read by parsing the file whole.
+   * which clients it holds (`unlaid`), whose visits are then read by parsing the file whole; and the digests of each
+   * client's closed visits (the daily sweep's summary, no month read for it later).
    */
-  indexOf(path: string, checksum: string | null): Promise<Record<string, Array<[number, number]>> | { unlaid: string[] }> {
-    return this.run({ kind: 'index', path, checksum }) as Promise<Record<string, Array<[number, number]>> | { unlaid: string[] }>;
+  indexOf(path: string, checksum: string | null): Promise<MonthIndexJob> {
+    return this.run({ kind: 'index', path, checksum }) as Promise<MonthIndexJob>;
   }
 
   /** Reads only these byte ranges of a month file (the visits the index points at), each parsed on its own. */

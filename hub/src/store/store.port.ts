@@ -44,11 +44,21 @@ export interface StorePort {
    */
   clientLastMonths(): Promise<ReadonlyMap<string, number>>;
   /**
+   * What the daily follow-up sweep needs of these clients' finished visits in months left on disk (#16), from the same
+   * per-client index, kept in memory since the month was indexed in the worker: no month file is read. Each is the
+   * visit's id, client, service, beautician and the one instant its salon day is read from (`times.closed`: when it
+   * closed, or when it began for one closed without that time; see closedDay). Enough for summarizeClientVisits.
+   */
+  clientVisitDigests(clientIds: readonly string[]): Promise<VisitDigest[]>;
+  /**
    * Whether the latest write reached the disk (a journal group, a checkpoint, a blob); when it did not, why. The hub
    * reports it on /api/health: a hub that cannot write must not look healthy.
    */
   writeStatus(): StoreWriteStatus;
 }
+
+/** A finished visit as the follow-up sweep sums it up (clientVisitDigests). */
+export type VisitDigest = Pick<Visit, 'id' | 'clientId' | 'state' | 'serviceId' | 'staffId'> & { times: { closed: number } };
 
 export type StoreWriteStatus = { writable: true } | { writable: false; reason: string };
 

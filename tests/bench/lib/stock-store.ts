@@ -2,7 +2,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Visit } from '@glow/shared';
 import type { HubState, JournalEntry } from '../../../hub/src/store/hub-state.ts';
-import { StoreError, type StorePort, type StoreWriteStatus } from '../../../hub/src/store/store.port.ts';
+import { StoreError, type StorePort, type StoreWriteStatus, type VisitDigest } from '../../../hub/src/store/store.port.ts';
 
 /**
  * The baseline of DESIGN §5: lowdb used the stock way. One `Low` over one `JSONFile` holds the whole state, and every
@@ -76,6 +76,9 @@ export class StockJsonFileStore implements StorePort {
   }
   async clientLastMonths(): Promise<ReadonlyMap<string, number>> {
     return new Map();
+  }
+  async clientVisitDigests(): Promise<VisitDigest[]> {
+    return [];
   }
   /** The baseline store keeps no write status: the bench does not look at /api/health. */
   writeStatus(): StoreWriteStatus {

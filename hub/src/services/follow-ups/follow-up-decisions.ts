@@ -19,6 +19,7 @@ import {
   type Visit,
 } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
+import type { VisitDigest } from '../../store/store.port.ts';
 import { mergeChanges } from '../hub-engine.ts';
 import { decideEnqueueMessage, marketingAllowed, messageIdFor } from '../outbox/enqueue-message.ts';
 import { decidedAlone, scanMergeLinks, sweepGroupOf, type MergeLinks } from './follow-up-merge-group.ts';
@@ -133,8 +134,8 @@ export function materializeFollowUps(state: Readonly<HubState>, now: number, due
 }
 
 /** The client's closed visits in the state, and those read from disk the state does not hold, by client. */
-function closedVisitsByClient(state: Readonly<HubState>, fromDisk: Iterable<Visit> = []): Map<string, Visit[]> {
-  const out = new Map<string, Visit[]>();
+function closedVisitsByClient(state: Readonly<HubState>, fromDisk: Iterable<Visit | VisitDigest> = []): Map<string, Array<Visit | VisitDigest>> {
+  const out = new Map<string, Array<Visit | VisitDigest>>();
   const onDisk = [...fromDisk].filter((visit) => !state.visits[visit.id]);
   for (const visit of [...Object.values(state.visits), ...onDisk]) {
     if (visit.state !== 'closed') continue;
@@ -254,7 +255,7 @@ export function materializeSweep(state: Readonly<HubState>, now: number, dues: r
  * follow-up-sweep-slices.ts, and reaches the same records). `fromDisk`: visits read from months left on disk. A record
  * merged into another is decided with it, once (follow-up-merge-group.ts); `links` says who was merged into whom.
  */
-export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?: FollowUpLog, fromDisk?: Iterable<Visit>, links?: MergeLinks): Changes {
+export function decideFollowUpSweep(state: Readonly<HubState>, now: number, log?: FollowUpLog, fromDisk?: Iterable<Visit | VisitDigest>, links?: MergeLinks): Changes {
   const settings = followUpSettingsOf(state);
   const zone = zoneOf(state);
   const today = todayOf(state, now);

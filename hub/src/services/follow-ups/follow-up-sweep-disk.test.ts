@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings, type FollowUpTask, type Visit } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import { testClient, outboxTestState } from '../outbox/test-outbox-state.ts';
+import { digestOfVisit } from '../../store/visit-digest.ts';
 import { testVisit } from '../test-state.ts';
 import { finishSweep, sweepInSlices, SweepWatch, type DiskHistory } from './follow-up-sweep-slices.ts';
 
@@ -30,10 +31,10 @@ function salon(): { state: HubState; disk: DiskHistory; asked: string[][] } {
   const asked: string[][] = [];
   const disk: DiskHistory = {
     clientLastMonths: async () => new Map(['ann', 'bo', 'cy'].map((id) => [id, 0])),
-    clientHistory: async (ids) => {
-      const wanted = typeof ids === 'string' ? [ids] : [...ids];
+    clientVisitDigests: async (ids) => {
+      const wanted = [...ids];
       asked.push(wanted);
-      return onDisk.filter((v) => wanted.includes(v.clientId)).map((v) => structuredClone(v));
+      return onDisk.filter((v) => wanted.includes(v.clientId)).flatMap((v) => digestOfVisit(v) ?? []);
     },
   };
   return { state, disk, asked };

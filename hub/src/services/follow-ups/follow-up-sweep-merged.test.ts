@@ -3,6 +3,7 @@ import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings, type FollowUpTask, t
 import type { Changes, HubState } from '../../store/hub-state.ts';
 import { ClientLinksIndex } from '../client-links-index.ts';
 import { testClient, outboxTestState } from '../outbox/test-outbox-state.ts';
+import { digestOfVisit } from '../../store/visit-digest.ts';
 import { testVisit } from '../test-state.ts';
 import { decideFollowUpSweep, messageTimeOf } from './follow-up-decisions.ts';
 import { finishSweep, sweepInSlices, SweepWatch, type DiskHistory } from './follow-up-sweep-slices.ts';
@@ -47,9 +48,9 @@ function salon(): { state: HubState; disk: DiskHistory } {
   const onDisk = [closedVisit('fay-1', 'fay-old', lapsedAt), closedVisit('gus-1', 'gus-old', lapsedAt)];
   const disk: DiskHistory = {
     clientLastMonths: async () => new Map(['fay-old', 'gus-old'].map((id) => [id, 0])),
-    clientHistory: async (ids) => {
-      const wanted = typeof ids === 'string' ? [ids] : [...ids];
-      return onDisk.filter((v) => wanted.includes(v.clientId)).map((v) => structuredClone(v));
+    clientVisitDigests: async (ids) => {
+      const wanted = [...ids];
+      return onDisk.filter((v) => wanted.includes(v.clientId)).flatMap((v) => digestOfVisit(v) ?? []);
     },
   };
   return { state, disk };
@@ -103,7 +104,7 @@ describe('the sweep over merged records', () => {
     const onDisk = closedVisit('hal-1', 'hal-old', lapsedAt);
     const withHal: DiskHistory = {
       clientLastMonths: async () => new Map([...(await disk.clientLastMonths()), ['hal-old', 0]]),
-      clientHistory: async (ids) => [...(await disk.clientHistory(ids)), ...((typeof ids === 'string' ? [ids] : ids).includes('hal-old') ? [structuredClone(onDisk)] : [])],
+      clientVisitDigests: async (ids) => [...(await disk.clientVisitDigests(ids)), ...(ids.includes('hal-old') ? [digestOfVisit(onDisk)!] : [])],
     };
     const links = linksOf(state);
     const watch = new SweepWatch();

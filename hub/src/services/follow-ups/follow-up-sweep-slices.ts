@@ -1,6 +1,6 @@
 import { decideDailyFollowUps, summarizeClientVisits, type FollowUpDue, type FollowUpSettings, type Visit } from '@glow/shared';
 import type { Changes, HubState } from '../../store/hub-state.ts';
-import type { StorePort } from '../../store/store.port.ts';
+import type { StorePort, VisitDigest } from '../../store/store.port.ts';
 import { decideFollowUpSweep, groupNoCalls, materializeSweep, noCallClientsOf, sweepClientOf, todayOf, type FollowUpLog } from './follow-up-decisions.ts';
 import { decidedAlone, scanMergeLinks, sweepGroupOf, type MergeLinks } from './follow-up-merge-group.ts';
 import { followUpSettingsOf } from './follow-up-settings.ts';
@@ -27,14 +27,14 @@ export type SweepSlices = {
   settings: FollowUpSettings;
   /** Who had asked not to be called when the slices began. */
   noCalls: ReadonlySet<string>;
-  /** The closed visits each client had when they were read. */
-  visitsByClient: Map<string, Visit[]>;
+  /** The closed visits each client had when they were read (those from disk as digests). */
+  visitsByClient: Map<string, SweptVisit[]>;
   /** Who each of those visits belonged to when read (a merge may move one to another client meanwhile). */
   ownerAtRead: Map<string, string>;
   /** What the daily rules made due for each client read. */
   dues: Map<string, FollowUpDue[]>;
-  /** The closed visits read from months left on disk (the state holds none of them), by id; also in visitsByClient. */
-  fromDisk: Map<string, Visit>;
+  /** The closed visits of months left on disk (the state holds none of them), by id; also in visitsByClient. */
+  fromDisk: Map<string, VisitDigest>;
   /** Who was merged into whom: the hub's ClientLinksIndex (live); without it the clients are scanned again at the end. */
   links: MergeLinks | undefined;
   /** The clients whose visits were read (each record once, with her group or alone). */
@@ -44,10 +44,14 @@ export type SweepSlices = {
 /**
  * A client's finished visits in months left on disk at start-up (cold-months.ts), which the state does not hold: a
  * client lapsed for long has all her visits there, and without them she would be summed up as never served, given
- * no win-back, and classed "new" (#16). `clientLastMonths` says who has any (the store's index, no month read);
- * `clientHistory` reads theirs off the event loop, one batch per slice.
+ * no win-back, and classed "new" (#16). `clientLastMonths` says who has any and `clientVisitDigests` what the summary
+ * needs of theirs, one batch per slice, both from the store's per-client month index in memory: no month file is
+ * read (reading five years of history at each start and day change kept a large salon's hub busy 21–62 s).
  */
-export type DiskHistory = Pick<StorePort, 'clientHistory' | 'clientLastMonths'>;
+export type DiskHistory = Pick<StorePort, 'clientVisitDigests' | 'clientLastMonths'>;
+
+/** A closed visit as the sweep sums it up: the state's own, or a digest of one on disk. */
+export type SweptVisit = Visit | VisitDigest;
 
 /** What changed while the slices ran: told of every change the engine applies (see FollowUpSweeper). */
 export class SweepWatch {
@@ -91,9 +95,9 @@ export async function sweepInSlices(
   const timeZone = state.meta.floor.timeZone;
   const settings = followUpSettingsOf(state);
   const noCalls = noCallClientsOf(state);
-  const visitsByClient = new Map<string, Visit[]>();
+  const visitsByClient = new Map<string, SweptVisit[]>();
   const ownerAtRead = new Map<string, string>();
-  const take = (visit: Visit | undefined) => {
+  const take = (visit: SweptVisit | undefined) => {
     // Once each (an index may list a visit a merge moved under both clients): filed under whom it belongs to.
     if (!visit || visit.state !== 'closed' || ownerAtRead.has(visit.id)) return;
     ownerAtRead.set(visit.id, visit.clientId);
@@ -102,7 +106,7 @@ export async function sweepInSlices(
     else visitsByClient.set(visit.clientId, [visit]);
   };
   const onDisk = disk ? await disk.clientLastMonths() : null;
-  const fromDisk = new Map<string, Visit>();
+  const fromDisk = new Map<string, VisitDigest>();
   if (!visitIdsOf) {
     const visitIds = Object.keys(state.visits);
     for (let from = 0; from < visitIds.length; from += VISITS_PER_SLICE) {
@@ -127,7 +131,7 @@ export async function sweepInSlices(
     const cold = onDisk?.size ? ids.filter((id) => onDisk.has(id)) : [];
     if (disk && cold.length) {
       const wanted = new Set(cold);
-      for (const visit of await disk.clientHistory(cold)) {
+      for (const visit of await disk.clientVisitDigests(cold)) {
         // The state wins (a visit it holds is newer there, and read under whom it belongs to now).
         if (!wanted.has(visit.clientId) || state.visits[visit.id] || fromDisk.has(visit.id)) continue;
         fromDisk.set(visit.id, visit);
@@ -189,7 +193,7 @@ export function finishSweep(state: Readonly<HubState>, now: number, found: Sweep
     // The group's visits now: those read, and those changed meanwhile that are theirs (a visit moved away is no longer).
     const members = new Set(group);
     const ids = new Set(group.flatMap((member) => [...(found.visitsByClient.get(member) ?? []).map((v) => v.id), ...(changedVisits.get(member) ?? [])]));
-    const visits: Visit[] = [];
+    const visits: SweptVisit[] = [];
     for (const visitId of ids) {
       // One read from disk stays theirs unless the state now holds it (the state wins).
       const visit = state.visits[visitId] ?? found.fromDisk.get(visitId);
