@@ -149,7 +149,18 @@ describe('acceptance #16: the client record at the front desk', () => {
     const problem = desk.getByTestId('client-edit-phone-field').getByTestId('field-error');
     await problem.waitFor();
     expect(await problem.innerText()).toContain('already belongs to another client');
+    // The hub's whole message: whose number it is, and that a merge can be proposed, with the way to propose it.
+    expect(await problem.innerText()).toContain('(李雷). If they are the same person, propose a merge instead.');
+    const propose = desk.getByTestId('client-edit-propose-merge');
+    await expect.poll(() => propose.innerText()).toBe('Propose merging with 李雷');
     await shoot(desk, 'acceptance-16-edit-phone-taken-en');
+    await propose.click();
+    await desk.getByTestId('client-merge-dialog').waitFor();
+    expect(await desk.getByTestId('client-merge-dialog').innerText()).toContain('李雷');
+    expect(await desk.getByTestId('client-merge-confirm').isEnabled()).toBe(true);
+    await shoot(desk, 'acceptance-16-edit-phone-taken-merge-en');
+    await desk.getByTestId('client-merge-dialog-close').click();
+    await desk.getByTestId('client-merge-dialog').waitFor({ state: 'detached' });
     // Nothing typed is lost, nothing saved.
     expect(await desk.getByTestId('client-edit-notes').inputValue()).toBe('Prefers the window room');
     expect(state().clients['c-wang']!.phone).toBe('+8613800138000');
@@ -161,6 +172,11 @@ describe('acceptance #16: the client record at the front desk', () => {
     const dateError = desk.getByTestId('client-edit-birthday-field').getByTestId('field-error');
     await dateError.waitFor();
     expect(await dateError.innerText()).toMatch(/real date/i);
+    // A birthday in the future is told to the desk about the client, not in the kiosk's "Your birthday".
+    await desk.getByTestId('client-edit-birthday').fill('2099-03-12');
+    await desk.getByTestId('client-edit-save').click();
+    await expect.poll(() => dateError.innerText()).toBe('The birthday cannot be in the future.');
+    await shoot(desk, 'acceptance-16-edit-birthday-future-en');
     expect(await desk.getByTestId('client-edit-notes').inputValue()).toBe('Prefers the window room');
     expect(state().clients['c-wang']!.birthday).toBe('1988-03-12');
 
@@ -174,12 +190,18 @@ describe('acceptance #16: the client record at the front desk', () => {
     await desk.getByTestId('client-edit-birthday').fill('1988-03-12');
     await desk.getByTestId('client-edit-save').click();
     await expect.poll(() => problem.innerText()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await problem.innerText()).toContain('此手机号已属于另一位客户（李雷）。如果是同一个人，请改为提议合并。');
+    await expect.poll(() => desk.getByTestId('client-edit-propose-merge').innerText()).toBe('提议与李雷合并');
     await shoot(desk, 'acceptance-16-edit-phone-taken-zh-CN');
     await desk.getByTestId('client-edit-birthday').fill('2026-02-30');
     await desk.getByTestId('client-edit-phone').fill('138 0013 8000');
     await desk.getByTestId('client-edit-save').click();
     await expect.poll(() => dateError.innerText()).toMatch(/[\u4e00-\u9fff]/);
     await shoot(desk, 'acceptance-16-edit-date-zh-CN');
+    await desk.getByTestId('client-edit-birthday').fill('2099-03-12');
+    await desk.getByTestId('client-edit-save').click();
+    await expect.poll(() => dateError.innerText()).toBe('客户的生日不能是将来的日期。');
+    await shoot(desk, 'acceptance-16-edit-birthday-future-zh-CN');
     expect(await desk.getByTestId('client-edit-notes').inputValue()).toBe('Prefers the window room');
 
     await desk.getByTestId('client-edit-birthday').fill('1988-03-21');
@@ -193,9 +215,17 @@ describe('acceptance #16: the client record at the front desk', () => {
   });
 
   it('a beautician finds only the clients she serves today, and opens them without the desk’s tools', async () => {
+    // 李雷 (hers today) was referred by 王美丽 (not hers): the record says so without naming her.
+    const grace = (await connectStaff(t, { staffId: 'grace', pin: '4444' })).socket;
+    expectOk(await send(grace, 'clients:edit', { clientId: 'c-li', changes: { referredBy: 'c-wang' } }));
+    grace.disconnect();
     const mei = await newPage(browser, TABLET);
     await pairAndSignIn(mei, t, 'mei', '1111', 'Room 2 tablet');
     await mei.getByTestId('clients-open').waitFor();
+    // Her two ways out of the idle screen are alike: the same height, words only (no 👤 her fonts cannot draw).
+    const height = async (id: string) => (await mei.getByTestId(id).boundingBox())!.height;
+    expect(await height('clients-open')).toBe(await height('followup-open'));
+    expect(await mei.getByTestId('clients-open').innerText()).toBe('Clients');
     await shoot(mei, 'acceptance-16-beautician-idle-en');
     await mei.getByTestId('clients-open').click();
     await search(mei, 'wml');
@@ -207,7 +237,22 @@ describe('acceptance #16: the client record at the front desk', () => {
     await mei.getByTestId('client-record').waitFor();
     expect(await mei.getByTestId('client-edit').count()).toBe(0);
     expect(await mei.getByTestId('client-changes').count()).toBe(0);
+    // She has no board: the way back says where it goes for her.
+    expect(await mei.getByTestId('clients-back').innerText()).toBe('← Back to my screen');
+    const referrals = mei.getByTestId('client-referrals');
+    expect(await referrals.innerText()).toContain('Referred by another client (not one of yours today)');
+    expect(await referrals.innerText()).not.toContain('美丽');
     await shoot(mei, 'acceptance-16-beautician-record-en');
+    await referrals.scrollIntoViewIfNeeded();
+    await shoot(mei, 'acceptance-16-beautician-referrals-en');
+    await mei.getByTestId('lang-zh-CN').click();
+    await expect.poll(() => mei.getByTestId('clients-back').innerText()).toBe('← 返回我的主页');
+    expect(await referrals.innerText()).toContain('由另一位客户介绍（不是您今天的客户）');
+    await shoot(mei, 'acceptance-16-beautician-referrals-zh-CN');
+    await mei.getByTestId('clients-back').click();
+    await mei.getByTestId('clients-open').waitFor();
+    expect(await height('clients-open')).toBe(await height('followup-open'));
+    await shoot(mei, 'acceptance-16-beautician-idle-zh-CN');
     await mei.close();
   });
 
@@ -267,9 +312,17 @@ describe('acceptance #16: the client record at the front desk', () => {
     expect(await calls.innerText()).toContain('Asked us not to call again');
     expect(await calls.innerText()).toContain('Reached');
     expect(await calls.innerText()).toContain('Booked a facial for next week');
+    // Every attempt of a call, not only the last: the "no answer" before "reached", by whom, with its retry time.
+    const wb = calls.getByTestId('client-follow-up').filter({ hasText: 'Booked a facial for next week' });
+    const attempts = wb.getByTestId('client-follow-up-call');
+    expect(await attempts.count()).toBe(2);
+    expect(await attempts.nth(0).innerText()).toMatch(/Grace.*: No answer · try again .*16:00/);
+    expect(await attempts.nth(1).innerText()).toMatch(/Grace.*: Reached — Booked a facial for next week/);
+    await wb.scrollIntoViewIfNeeded();
     await shoot(desk, 'acceptance-16-record-calls-en');
     await desk.getByTestId('lang-zh-CN').click();
     await expect.poll(() => calls.innerText()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await attempts.nth(0).innerText()).toMatch(/16:00 再打/);
     await shoot(desk, 'acceptance-16-record-calls-zh-CN');
     await desk.getByTestId('lang-en').click();
   });
