@@ -58,5 +58,9 @@ describe('the number of a record merged away (#16)', () => {
     expect(index.find('+8613600136000')).toBe('b');
     index.note({ li: null });
     expect(index.find('+8613600136000')).toBeUndefined();
+    // The kept record erased (its merged record left behind): the number is nobody's.
+    index.note({ li: client('li', '+8613600136000', 10, { mergedInto: 'b' }) });
+    index.note({ b: null });
+    expect(index.find('+8613600136000')).toBeUndefined();
   });
 });

@@ -76,6 +76,7 @@ export class ClientIndex {
     if (held !== undefined) return held;
     let id = this.mergedPhone.get(phone);
     for (let hops = 0; id !== undefined && this.mergedTo.has(id) && hops < 20; hops++) id = this.mergedTo.get(id);
-    return id;
+    // Only a kept record that is still there and owns a number of its own (erased since: the number is free).
+    return id !== undefined && this.phoneOf.has(id) ? id : undefined;
   }
 }
