@@ -20,6 +20,16 @@ const EntrySchema = z.object({
   clients: z.record(z.string(), z.array(z.tuple([z.number().int().min(0), z.number().int().min(1)])).nullable()),
   digests: z.record(z.string(), z.array(DigestSchema)),
 });
+const RUN = 1024;
+/** One month file's digests in columns (see ClientMonthIndex.digests). */
+type FileDigests = {
+  /** Each client's rows: first row × RUN + count (one small integer, no array per client), or [first, end]. */
+  runs: Map<string, number | readonly [number, number]>;
+  ids: string[];
+  at: Float64Array;
+  service: Uint32Array;
+  staff: Uint32Array;
+};
 export type MonthRanges = ReadonlyArray<readonly [number, number]>;
 
 /**
@@ -33,7 +43,14 @@ export type MonthRanges = ReadonlyArray<readonly [number, number]>;
  */
 export class ClientMonthIndex {
   private files = new Map<string, ReadonlyMap<string, MonthRanges | null>>();
-  private digests = new Map<string, MonthDigests>();
+  /**
+   * Per file, the digests in columns (~180,000 visits on the large salon, kept for the life of the hub: as parsed
+   * they took 41 MB of heap): each client's run of rows, the visit ids, instants, and service and beautician ids as
+   * numbers into `names` (0: no beautician).
+   */
+  private digests = new Map<string, FileDigests>();
+  private readonly names: string[] = [''];
+  private readonly nameIds = new Map<string, number>();
 
   constructor(
     private readonly fs: StoreFs,
@@ -73,7 +90,13 @@ export class ClientMonthIndex {
       const held = this.digests.get(file);
       if (!held) continue;
       for (const clientId of clientIds) {
-        for (const [id, closed, serviceId, staffId] of held[clientId] ?? []) out.push({ id, clientId, state: 'closed', serviceId, staffId, times: { closed } });
+        const run = held.runs.get(clientId);
+        if (run === undefined) continue;
+        const [from, to] = typeof run === 'number' ? [Math.floor(run / RUN), Math.floor(run / RUN) + (run % RUN)] : run;
+        for (let i = from; i < to; i++) {
+          const staff = held.staff[i]!;
+          out.push({ id: held.ids[i]!, clientId, state: 'closed', serviceId: this.names[held.service[i]!]!, staffId: staff === 0 ? null : this.names[staff]!, times: { closed: held.at[i]! } });
+        }
       }
     }
     return out;
@@ -106,7 +129,7 @@ export class ClientMonthIndex {
         const entry = await readWithLow(new DurableJsonFile<z.infer<typeof EntrySchema>>(path.join(folder, name), { fs: this.fs, schema: EntrySchema }));
         if (entry && entry.file === name) {
           this.files.set(entry.file, new Map(Object.entries(entry.clients)));
-          this.digests.set(entry.file, entry.digests);
+          this.digests.set(entry.file, this.compact(entry.digests));
         }
       } catch {
         // Rebuilt from the month file itself.
@@ -120,10 +143,37 @@ export class ClientMonthIndex {
    */
   async record(file: string, clients: Readonly<Record<string, Array<[number, number]> | null>>, digests: MonthDigests): Promise<void> {
     this.files.set(file, new Map(Object.entries(clients)));
-    this.digests.set(file, digests);
+    this.digests.set(file, this.compact(digests));
     const folder = path.join(this.dir, CLIENT_MONTHS_DIR);
     await this.fs.mkdir(folder, 0o700);
     await writeWithLow(new DurableJsonFile(path.join(folder, file), { fs: this.fs }), { file, clients, digests });
+  }
+
+  private compact(digests: MonthDigests): FileDigests {
+    const name = (id: string) => {
+      let n = this.nameIds.get(id);
+      if (n === undefined) {
+        n = this.names.push(id) - 1;
+        this.nameIds.set(id, n);
+      }
+      return n;
+    };
+    let rows = 0;
+    for (const list of Object.values(digests)) rows += list.length;
+    const out: FileDigests = { runs: new Map(), ids: new Array<string>(rows), at: new Float64Array(rows), service: new Uint32Array(rows), staff: new Uint32Array(rows) };
+    let row = 0;
+    for (const [clientId, list] of Object.entries(digests)) {
+      // The client's id shared with her other months (one string, not one per month file).
+      out.runs.set(this.names[name(clientId)]!, list.length < RUN ? row * RUN + list.length : [row, row + list.length]);
+      for (const [id, closed, serviceId, staffId] of list) {
+        out.ids[row] = id;
+        out.at[row] = closed;
+        out.service[row] = name(serviceId);
+        out.staff[row] = staffId === null ? 0 : name(staffId);
+        row++;
+      }
+    }
+    return out;
   }
 
   /** Forgets the files no kept generation lists any more (their months were rewritten or emptied). */
