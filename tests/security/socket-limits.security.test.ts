@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { newCommandId, type Ack } from '@glow/shared';
 import { checkIn, connectKiosk, connectStaff, expectOk, nextEvent, pairKiosk, send, startHub, type TestHub } from '../support/hub-harness.ts';
@@ -131,5 +131,41 @@ describe('bounded outgoing buffers', () => {
     expect(t.hub.core.engine.state).toBeDefined();
     expectOk(await checkIn(real.socket, { firstName: 'Reader', phone: '+15550404040' }));
     silent.close();
+  });
+});
+
+/**
+ * A resync over the rate is held back, never lost: a tablet that asked for a snapshot waits for it (a lost one timed
+ * out a CI run). Two ways it was lost: a resync sent while one was held was dropped with its answer never given, and
+ * the held one's timer could fire a little before the hub's clock said the token was back (timers run on the loop's
+ * cached time) and then dropped it. Here the hub's clock stands still until the test moves it, so the timer always
+ * fires "early".
+ */
+describe('held resyncs', () => {
+  let t: TestHub;
+  let now = Date.now();
+  beforeAll(async () => {
+    t = await startHub({ clock: () => now });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('every resync over the rate is answered once a token is back; those that waited together get the same snapshot', async () => {
+    const desk = await connectStaff(t, { staffId: 'grace', pin: '4444' });
+    const socket = desk.socket as unknown as Socket;
+    // The burst (3) passes at once.
+    for (let i = 0; i < 3; i++) expect(await socket.timeout(5_000).emitWithAck('sync:resync')).toMatchObject({ revision: expect.any(Number) });
+    // Two more over the rate: held. The hub's timer (2 s) fires while its clock still stands: nothing may be lost.
+    const answers: unknown[] = [];
+    socket.emit('sync:resync', (s: unknown) => answers.push(s));
+    socket.emit('sync:resync', (s: unknown) => answers.push(s));
+    await new Promise((r) => setTimeout(r, 2_300));
+    expect(answers).toEqual([]);
+    now += 2_000;
+    await vi.waitFor(() => expect(answers).toHaveLength(2), { timeout: 5_000, interval: 50 });
+    expect(answers[0]).toMatchObject({ revision: expect.any(Number) });
+    expect(answers[1]).toEqual(answers[0]);
+    desk.socket.disconnect();
   });
 });

@@ -47,8 +47,8 @@ type Guarded = { deviceId?: unknown; language?: unknown };
  * socket that never reads, must not slow anybody else nor grow the hub without end):
  * - every command takes a token from its socket's and its device's buckets; over the rate it is answered
  *   `rate_limited` (in the sender's language) without reaching its handler;
- * - `sync:resync` over its rate is held back and answered once a token is free; while one waits, further ones are
- *   dropped (the one answer serves them all);
+ * - `sync:resync` over its rate is held back and answered once a token is free; while one waits, further ones do
+ *   not reach the handler: the held one's snapshot answers them all;
  * - every refusal is a strike; a socket out of strikes is disconnected;
  * - a socket whose outgoing buffer passes `maxBufferedBytes` is disconnected (it is not reading), instead of the hub
  *   buffering snapshots and patches for it without end.
@@ -111,9 +111,12 @@ export class SocketGuard {
     const resyncs = new TokenBucket(this.limits.resyncs, now);
     const strikes = new TokenBucket(this.limits.strikes, now);
     let limited = false;
-    let heldResync: NodeJS.Timeout | null = null;
+    // The one resync held back over the rate, and the answers of those that came while it waited (one snapshot
+    // answers them all).
+    let heldResync: { timer: NodeJS.Timeout; acks: ((snapshot: unknown) => void)[] } | null = null;
     socket.on('disconnect', () => {
-      if (heldResync) clearTimeout(heldResync);
+      if (heldResync) clearTimeout(heldResync.timer);
+      heldResync = null;
     });
 
     const strike = (what: string): void => {
@@ -132,14 +135,40 @@ export class SocketGuard {
       const at = this.now();
       if (event === 'sync:resync') {
         if (this.dropIfNotReading(socket)) return;
-        if (resyncs.take(at)) return next();
+        // While one is held, a newer one may not pass it (it would take the token the held one waits for).
+        if (!heldResync && resyncs.take(at)) return next();
         strike('resync');
-        if (heldResync || !socket.connected) return;
-        heldResync = setTimeout(() => {
-          heldResync = null;
-          if (socket.connected && resyncs.take(this.now()) && !this.dropIfNotReading(socket)) next();
-        }, resyncs.waitMs(at));
-        heldResync.unref();
+        const ack = packet[packet.length - 1];
+        if (heldResync) {
+          if (typeof ack === 'function') heldResync.acks.push(ack as (snapshot: unknown) => void);
+          return;
+        }
+        if (!socket.connected) return;
+        const acks: ((snapshot: unknown) => void)[] = [];
+        if (typeof ack === 'function') {
+          acks.push(ack as (snapshot: unknown) => void);
+          packet[packet.length - 1] = (snapshot: unknown) => {
+            for (const answer of acks) answer(snapshot);
+          };
+        }
+        // A timer may fire a little before the bucket's clock says the token is back (timers run on the loop's
+        // cached time): then it waits again rather than dropping the resync, whose sender would wait for ever.
+        const release = (): void => {
+          if (!socket.connected || this.dropIfNotReading(socket)) {
+            heldResync = null;
+            return;
+          }
+          const now = this.now();
+          if (resyncs.take(now)) {
+            heldResync = null;
+            next();
+            return;
+          }
+          heldResync = { timer: setTimeout(release, Math.max(1, resyncs.waitMs(now))), acks };
+          heldResync.timer.unref();
+        };
+        heldResync = { timer: setTimeout(release, resyncs.waitMs(at)), acks };
+        heldResync.timer.unref();
         return;
       }
       const deviceOk = commands.take(at) && this.deviceCommands.take(deviceOf(socket), at);
