@@ -124,7 +124,9 @@ describe('acceptance #16: the day-before reminder, from the screens to the mailb
     await shoot(boss, 'acceptance-16-reminder-sent-zh-CN');
     await desk.getByTestId('client-hit-c-wang').click();
     await expect.poll(() => desk.getByTestId('client-message').count()).toBe(1);
-    expect(await desk.getByTestId('client-message').innerText()).toContain('Sent');
+    // The record was open when the message went out: it reads itself again on the live change, which may take a
+    // moment on a loaded machine.
+    await expect.poll(() => desk.getByTestId('client-message').innerText(), { timeout: 15_000 }).toContain('Sent');
     await desk.locator('#client-section-messages').scrollIntoViewIfNeeded();
     await shoot(desk, 'acceptance-16-reminder-record-en');
   });
